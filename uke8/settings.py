@@ -1,0 +1,42 @@
+"""One configuration object per process, read from the environment (prefix UKE8_).
+
+Every variable is listed in the README; keep the two in step.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="UKE8_", extra="ignore")
+
+    data_dir: Path = Field(default=PROJECT_ROOT / "var", description="Where the embedded database and generated secrets live.")
+    database_url: str | None = Field(default=None, description="SQLAlchemy URL of the case store; default: SQLite in data_dir.")
+    admin_token: str | None = Field(default=None, description="Admin bearer token; generated into data_dir when unset.")
+    secret_key: str | None = Field(default=None, description="Key for fnr encryption, hashing and link signing; generated into data_dir when unset.")
+
+    api_host: str = "127.0.0.1"
+    api_port: int = 8000
+    rasa_url: str = "http://127.0.0.1:5005"
+    action_port: int = 5055
+
+    answer_deadline_days: int = 14
+    reminder_after_days: int = 7
+    timezone: str = "Europe/Oslo"
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{self.data_dir / 'uke8.db'}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

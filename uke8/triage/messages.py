@@ -1,0 +1,174 @@
+"""Every fixed text the person reads, apart from the questions (those live in catalogue.py).
+
+Tone rules from the pilot: warm, plain bokmål, no office jargon, answering is voluntary, and
+never a threat about sykepenger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+GREETING = (
+    "Jeg er din veileder i NAV. Jeg skriver til deg for å bli bedre kjent med situasjonen din. "
+    "Jeg vil gjerne samarbeide med deg hvis du trenger oppfølging nå som du er sykmeldt. "
+    "For å få bedre kjennskap til hvor du står i dag, håper jeg du har mulighet til å svare "
+    "på tre spørsmål."
+)
+
+PRIVACY_NOTICE = (
+    "Før vi begynner: Det er bare veilederen din i NAV som leser svarene dine. "
+    "Arbeidsgiveren din får aldri se dem. "
+    "Vi lagrer svarene sammen med sykefraværssaken din, og sletter dem når oppfølgingen er "
+    "ferdig – senest 12 måneder etter at sykmeldingen din er over. "
+    "Det er frivillig å svare, og du trenger ikke å skrive noe om helsen din. "
+    "Hvis du ikke vil at vi lagrer svarene, kan du skrive «Jeg vil ikke at dere lagrer dette»."
+)
+
+CONTACT_INFO = (
+    "Du kan alltid ta kontakt med oss på nav.no/skriv-til-oss eller på telefon 55 55 33 33."
+)
+
+FOLLOW_UP_PROMPT = "Vil du fortelle litt mer? Du trenger ikke å skrive noe om helsen din."
+
+TAILORED_GREETING = (
+    "Hei! Jeg er din veileder i NAV. Jeg skriver til deg fordi du har vært sykmeldt en stund, "
+    "og jeg vil at du skal vite at vi er her hvis du trenger oss. "
+    "Du trenger ikke å svare på denne meldingen. "
+    "Det er bare å ta kontakt hvis du ønsker en samtale. "
+    + CONTACT_INFO
+)
+
+MEETING_MODES: tuple[tuple[str, str], ...] = (
+    ("nav_kontor", "På NAV-kontoret"),
+    ("video", "Video"),
+    ("telefon", "Telefon"),
+    ("arbeidsplassen", "På arbeidsplassen"),
+)
+
+MEETING_PROMPT = "Hvordan vil du helst at vi snakker sammen?"
+
+MEETING_TIME_PROMPT = (
+    "Hvilke dager og tidspunkter passer best for deg? "
+    "Skriv det gjerne med egne ord, for eksempel «tirsdag eller torsdag formiddag»."
+)
+
+NOT_UNDERSTOOD = (
+    "Beklager, det forsto jeg ikke helt. Velg gjerne et av svarene, eller skriv med egne ord."
+)
+
+# Completes "Forstår jeg deg riktig at …?", so an uncertain answer is never stored as a guess.
+_CONFIRM_CLAUSES: dict[tuple[str, str], str] = {
+    ("retur", "veldig_sannsynlig"): (
+        "du tror det er veldig sannsynlig at du kommer tilbake i jobben du ble sykmeldt fra"
+    ),
+    ("retur", "usikker"): "du er usikker på om du kommer tilbake i jobben du ble sykmeldt fra",
+    ("retur", "lite_sannsynlig"): (
+        "du tror det er lite sannsynlig at du kommer tilbake i jobben du ble sykmeldt fra"
+    ),
+    ("relasjon", "god"): "du opplever samarbeidet med arbeidsgiveren din som godt",
+    ("relasjon", "vanskelig"): "du opplever samarbeidet med arbeidsgiveren din som vanskelig",
+    ("relasjon", "verken_eller"): (
+        "du opplever samarbeidet med arbeidsgiveren din som verken godt eller vanskelig"
+    ),
+    ("varighet", "under_26_uker"): (
+        "du tror du trenger å være sykmeldt under 26 uker totalt (6 måneder)"
+    ),
+    ("varighet", "over_26_uker"): (
+        "du tror du trenger å være sykmeldt over 26 uker totalt (6 måneder)"
+    ),
+    ("varighet", "usikker"): "du er usikker på hvor lenge du trenger å være sykmeldt",
+    ("varighet_usikker_grunn", "behandling"): (
+        "det kommer an på behandling, operasjon eller ventetid"
+    ),
+    ("varighet_usikker_grunn", "annet"): (
+        "det er noe annet enn behandling som gjør deg usikker"
+    ),
+}
+
+
+def confirmation_question(slot: str, code: str) -> str:
+    try:
+        clause = _CONFIRM_CLAUSES[(slot, code)]
+    except KeyError:
+        raise ValueError(f"no confirmation text for {slot}={code}") from None
+    return f"Forstår jeg deg riktig at {clause}?"
+
+
+_KARTLEGGING_INVITATION = (
+    "Veilederen din i NAV vil gjerne ha en samtale med deg om situasjonen din, planene dine "
+    "og om NAV kan hjelpe deg med noe."
+)
+_RECURRING_INVITATION = "Veilederen din vil derfor gjerne ha en samtale med deg."
+_RECURRING_ABSENCE = (
+    "Vi ser at du har hatt flere fravær og ønsker å høre med deg om det er noe vi kan gjøre "
+    "for å unngå videre sykefravær."
+)
+_KARTLEGGING_MEETING = (
+    "Samtalen kan være på NAV-kontoret, på video, på telefon eller på arbeidsplassen din. "
+    "Hvordan og når passer det best for deg? Si gjerne fra om hvilke dager og tidspunkter "
+    "som passer."
+)
+_OPPFOLGINGSPLAN = (
+    "Før samtalen er det fint om du deler oppfølgingsplanen din med NAV. Du finner den på "
+    "nav.no under «Ditt sykefravær»."
+)
+
+_THANKS_ANSWERED = "Hei, og takk for svarene dine."
+# Also true for someone who stopped halfway.
+_THANKS_UNANSWERED = "Hei! Vi har ikke fått svar på alle spørsmålene, og det er helt i orden."
+
+_IKKE_AKTUELL_OPENING: dict[str, str] = {
+    "god_relasjon_kort_varighet": (
+        "Hei og takk for svaret ditt. Du har god dialog med arbeidsgiveren din og tror at du "
+        "blir friskmeldt innen seks måneder."
+    ),
+    "usikker_varighet_behandling_lav_grad": (
+        "Hei og takk for svaret ditt. Du venter på å se hvordan behandlingen virker, og er "
+        "sykmeldt i lav grad."
+    ),
+    "ubesvart_lav_grad": (
+        _THANKS_UNANSWERED + " Du er sykmeldt i lav grad."
+    ),
+}
+_IKKE_AKTUELL_FALLBACK_OPENING = "Hei og takk for svaret ditt."
+_IKKE_AKTUELL_CLOSING = (
+    "Vi vurderer at du ikke har behov for et samarbeid med oss nå for å komme tilbake til "
+    "arbeidsforholdet ditt. Skulle situasjonen endre seg, er det fint om du tar kontakt med oss."
+)
+_CAN_CHANGE = "Et samarbeid med oss kan fortsatt bli aktuelt senere."
+
+
+def _kartlegging_message(reasons: Sequence[str]) -> str:
+    unanswered = any(reason.startswith("ubesvart_") for reason in reasons)
+    parts = [_THANKS_UNANSWERED if unanswered else _THANKS_ANSWERED]
+    if "gjentakende_fravaer" in reasons:
+        parts += [_RECURRING_ABSENCE, _RECURRING_INVITATION]
+    else:
+        parts.append(_KARTLEGGING_INVITATION)
+    parts += [_KARTLEGGING_MEETING, _OPPFOLGINGSPLAN, CONTACT_INFO]
+    return " ".join(parts)
+
+
+def _ikke_aktuell_message(reasons: Sequence[str]) -> str:
+    opening = next(
+        (_IKKE_AKTUELL_OPENING[r] for r in reasons if r in _IKKE_AKTUELL_OPENING),
+        _IKKE_AKTUELL_FALLBACK_OPENING,
+    )
+    return " ".join([opening, _IKKE_AKTUELL_CLOSING, _CAN_CHANGE, CONTACT_INFO])
+
+
+def outcome_message(classification: str, reasons: Sequence[str]) -> str:
+    """What the person is told after the assessment.
+
+    An excluded case must never get a message, so asking for one is an error rather than a
+    silent empty string.
+    """
+    if classification == "kartlegging":
+        return _kartlegging_message(reasons)
+    if classification == "ikke_aktuell_na":
+        return _ikke_aktuell_message(reasons)
+    if classification == "tilpasset_hilsen":
+        return TAILORED_GREETING
+    if classification == "ekskludert_ingen_hilsen":
+        raise ValueError("an excluded case gets no message at all")
+    raise ValueError(f"unknown classification {classification!r}")

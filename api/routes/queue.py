@@ -1,0 +1,54 @@
+"""The review queue for the caller's enheter."""
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query
+
+from api.deps import ActorDep, DatabaseDep
+from uke8.cases.status import Status
+from uke8.store.repositories import AuditRepository, CaseRepository
+
+router = APIRouter(tags=["queue"])
+
+
+@router.get("/queue")
+def queue(
+    actor: ActorDep,
+    db: DatabaseDep,
+    status: list[Status] | None = Query(default=None, description="one or more statuses; repeat or comma-separate"),
+    enhet: str | None = Query(default=None, pattern=r"^\d{4}$"),
+    limit: int = Query(default=50, ge=1, le=500),
+    offset: int = Query(default=0, ge=0),
+) -> dict[str, Any]:
+    enheter = actor.enheter
+    if enhet is not None:
+        enheter = frozenset({enhet}) & enheter if enheter is not None else frozenset({enhet})
+    with db.write() as session:
+        repo = CaseRepository(session)
+        cases, total = repo.queue(enheter, [s.value for s in status or []], limit=limit, offset=offset)
+        items = []
+        for case in cases:
+            assessment = repo.latest_assessment(case.id)
+            items.append(
+                {
+                    "id": case.id,
+                    "external_id": case.external_id,
+                    "enhet": case.enhet,
+                    "status": case.status,
+                    "channel": case.channel,
+                    "sykmeldingsgrad": case.sykmeldingsgrad,
+                    "handoff_requested": case.handoff_requested,
+                    "opted_out": case.opted_out,
+                    "gjentakende_fravaer": case.gjentakende_fravaer,
+                    "assigned_to": case.assigned_to,
+                    "classification": assessment.classification if assessment else None,
+                    "reasons": list(assessment.reasons) if assessment else [],
+                    "updated_at": case.updated_at.isoformat(),
+                }
+            )
+        AuditRepository(session).append(
+            actor=actor.ident, actor_kind=actor.kind, action="queue.read", case_id=None, outcome="ok",
+            detail={"count": len(items), "statuses": [s.value for s in status or []]},
+        )
+        return {"total": total, "limit": limit, "offset": offset, "counts": repo.counts_by_status(enheter), "items": items}

@@ -1,0 +1,47 @@
+"""Case statuses (PRODUCT.md §6) and the moves between them.
+
+The spec's lifecycle is invitert → paminnet → besvart | ubesvart | reservert → vurdert →
+ferdigbehandlet. Two states are added so every case has one: `registrert` (known, not yet
+invited) and `ekskludert` (screened out before any message).
+"""
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    REGISTRERT = "registrert"
+    EKSKLUDERT = "ekskludert"
+    INVITERT = "invitert"
+    PAMINNET = "paminnet"
+    BESVART = "besvart"
+    UBESVART = "ubesvart"
+    RESERVERT = "reservert"
+    VURDERT = "vurdert"
+    FERDIGBEHANDLET = "ferdigbehandlet"
+
+
+ALLOWED: dict[Status, frozenset[Status]] = {
+    Status.REGISTRERT: frozenset({Status.INVITERT, Status.EKSKLUDERT}),
+    Status.EKSKLUDERT: frozenset(),
+    Status.INVITERT: frozenset({Status.PAMINNET, Status.BESVART, Status.UBESVART, Status.RESERVERT, Status.VURDERT}),
+    Status.PAMINNET: frozenset({Status.BESVART, Status.UBESVART, Status.RESERVERT}),
+    Status.BESVART: frozenset({Status.VURDERT, Status.RESERVERT}),
+    Status.UBESVART: frozenset({Status.VURDERT}),
+    Status.RESERVERT: frozenset({Status.VURDERT}),
+    # A changed situation reopens a decided case: new answers, a new assessment.
+    Status.VURDERT: frozenset({Status.FERDIGBEHANDLET, Status.BESVART, Status.RESERVERT}),
+    Status.FERDIGBEHANDLET: frozenset({Status.BESVART, Status.VURDERT, Status.RESERVERT}),
+}
+
+# Statuses in which the person can still be asked the questions.
+OPEN_FOR_ANSWERS = frozenset({Status.INVITERT, Status.PAMINNET, Status.BESVART})
+
+
+class StatusError(ValueError):
+    pass
+
+
+def check_move(current: str, new: str) -> None:
+    if Status(new) not in ALLOWED[Status(current)]:
+        raise StatusError(f"a case cannot go from {current} to {new}")

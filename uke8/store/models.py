@@ -1,0 +1,243 @@
+"""The case store's tables (SQLAlchemy 2).
+
+Privacy by layout: the fødselsnummer lives only in `person_identities`, encrypted, with a
+keyed hash for look-ups; `cases` carries a pseudonymous person id. `status_history` and
+`audit_log` are append-only (the migrations add triggers that refuse UPDATE and DELETE).
+"""
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+Id = BigInteger().with_variant(Integer, "sqlite")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+class UTCDateTime(TypeDecorator):
+    """Timezone-aware UTC in Python on every backend (SQLite would drop the offset)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect):  # noqa: ANN001
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the case store")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect):  # noqa: ANN001
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Person(Base):
+    __tablename__ = "persons"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PersonIdentity(Base):
+    __tablename__ = "person_identities"
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), primary_key=True)
+    fnr_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    fnr_sealed: Mapped[str] = mapped_column(Text)
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    external_id: Mapped[str] = mapped_column(String(100), unique=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    enhet: Mapped[str] = mapped_column(String(4))
+    employer_orgnr: Mapped[str | None] = mapped_column(String(9))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    sykmeldingsgrad: Mapped[int] = mapped_column(Integer)
+    fodselsdato: Mapped[date | None] = mapped_column(Date)
+    gjentakende_fravaer: Mapped[bool] = mapped_column(Boolean, default=False)
+    usikre_inngangsvilkar: Mapped[bool] = mapped_column(Boolean, default=False)
+    alvorlig_diagnose: Mapped[bool] = mapped_column(Boolean, default=False)
+    svangerskapsrelatert: Mapped[bool] = mapped_column(Boolean, default=False)
+    uforetrygd_100: Mapped[bool] = mapped_column(Boolean, default=False)
+    stillingsprosent: Mapped[int] = mapped_column(Integer, default=100)
+    channel: Mapped[str] = mapped_column(String(8))
+    mobil_sealed: Mapped[str | None] = mapped_column(Text)
+    mobil_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    handoff_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
+    storage_objection: Mapped[bool] = mapped_column(Boolean, default=False)
+    assigned_to: Mapped[str | None] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    grades: Mapped[list[GradeChange]] = relationship(order_by="GradeChange.valid_from", lazy="selectin")
+
+    __table_args__ = (Index("ix_cases_enhet_status", "enhet", "status"),)
+
+
+class GradeChange(Base):
+    __tablename__ = "grade_history"
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    valid_from: Mapped[date] = mapped_column(Date)
+    grade: Mapped[int] = mapped_column(Integer)
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    __table_args__ = (UniqueConstraint("case_id", "valid_from", name="uq_grade_case_day"),)
+
+
+class Invitation(Base):
+    """One per sick-leave case; its conversation id is the only key a channel ever sees."""
+
+    __tablename__ = "invitations"
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), unique=True)
+    conversation_id: Mapped[str] = mapped_column(String(64), unique=True)
+    channel: Mapped[str] = mapped_column(String(8))
+    screening: Mapped[str] = mapped_column(String(32))
+    invited_on: Mapped[date] = mapped_column(Date)
+    deadline: Mapped[date] = mapped_column(Date)
+    invited_at: Mapped[datetime] = mapped_column(default=utcnow)
+    reminded_at: Mapped[datetime | None] = mapped_column()
+    started_at: Mapped[datetime | None] = mapped_column()
+    closed_at: Mapped[datetime | None] = mapped_column()
+    round: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class AnswerRecord(Base):
+    """A self-describing snapshot: what was asked, what was shown, what was understood."""
+
+    __tablename__ = "answers"
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    invitation_id: Mapped[int] = mapped_column(ForeignKey("invitations.id"))
+    round: Mapped[int] = mapped_column(Integer, default=1)
+    question_id: Mapped[str] = mapped_column(String(16))
+    slot: Mapped[str] = mapped_column(String(40))
+    code: Mapped[str] = mapped_column(String(40))
+    question: Mapped[dict[str, Any]] = mapped_column()
+    raw_text: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(16))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    channel: Mapped[str] = mapped_column(String(8))
+    catalogue_version: Mapped[str] = mapped_column(String(32))
+    rule_version: Mapped[str] = mapped_column(String(32))
+    answered_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class FreeText(Base):
+    """Optional texts the person wrote (follow-ups, meeting times, a changed situation), redacted."""
+
+    __tablename__ = "free_texts"
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    question_id: Mapped[str | None] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    redacted: Mapped[bool] = mapped_column(Boolean, default=False)
+    channel: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AssessmentRecord(Base):
+    __tablename__ = "assessments"
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    round: Mapped[int] = mapped_column(Integer, default=1)
+    classification: Mapped[str] = mapped_column(String(32))
+    reasons: Mapped[list[Any]] = mapped_column()
+    answers: Mapped[dict[str, Any]] = mapped_column()
+    facts: Mapped[dict[str, Any]] = mapped_column()
+    source: Mapped[str] = mapped_column(String(24))
+    rule_version: Mapped[str] = mapped_column(String(32))
+    catalogue_version: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Decision(Base):
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id"))
+    veileder_ident: Mapped[str] = mapped_column(String(20))
+    classification: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str | None] = mapped_column(Text)
+    overrides_proposal: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class MeetingPreference(Base):
+    __tablename__ = "meeting_preferences"
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    modes: Mapped[list[Any]] = mapped_column()
+    times: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class StatusChange(Base):
+    __tablename__ = "status_history"
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AuditEntry(Base):
+    """Who did what to which case, and whether it was allowed. Never holds an fnr."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(40))
+    actor_kind: Mapped[str] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(String(40))
+    case_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    outcome: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Veileder(Base):
+    __tablename__ = "veiledere"
+    ident: Mapped[str] = mapped_column(String(20), primary_key=True)
+    enheter: Mapped[list[Any]] = mapped_column()
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+APPEND_ONLY_TABLES = ("status_history", "audit_log")

@@ -1,0 +1,168 @@
+"""Repositories: the only code that builds queries against the case store."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from uke8.store.models import (
+    AnswerRecord,
+    AssessmentRecord,
+    AuditEntry,
+    Case,
+    Decision,
+    FreeText,
+    Invitation,
+    MeetingPreference,
+    StatusChange,
+    Veileder,
+    utcnow,
+)
+
+
+class CaseRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    # -- cases ---------------------------------------------------------------
+    def get(self, case_id: str, *, for_update: bool = False) -> Case | None:
+        stmt = select(Case).where(Case.id == case_id)
+        if for_update:
+            stmt = stmt.with_for_update()
+        return self.session.scalars(stmt).first()
+
+    def by_external_id(self, external_id: str, *, for_update: bool = False) -> Case | None:
+        stmt = select(Case).where(Case.external_id == external_id)
+        if for_update:
+            stmt = stmt.with_for_update()
+        return self.session.scalars(stmt).first()
+
+    def add(self, case: Case) -> Case:
+        self.session.add(case)
+        self.session.flush()
+        return case
+
+    # -- invitations ---------------------------------------------------------
+    def invitation_for_case(self, case_id: str) -> Invitation | None:
+        return self.session.scalars(select(Invitation).where(Invitation.case_id == case_id)).first()
+
+    def invitation_by_conversation(self, conversation_id: str) -> Invitation | None:
+        return self.session.scalars(select(Invitation).where(Invitation.conversation_id == conversation_id)).first()
+
+    # -- history -------------------------------------------------------------
+    def append_status(self, case: Case, status: str, actor: str, note: str | None = None, at: datetime | None = None) -> None:
+        case.status = status
+        self.session.add(StatusChange(case_id=case.id, status=status, actor=actor, note=note, at=at or utcnow()))
+
+    def status_history(self, case_id: str) -> Sequence[StatusChange]:
+        return self.session.scalars(
+            select(StatusChange).where(StatusChange.case_id == case_id).order_by(StatusChange.id)
+        ).all()
+
+    # -- answers and assessments --------------------------------------------
+    def answers(self, case_id: str, round_: int | None = None) -> Sequence[AnswerRecord]:
+        stmt = select(AnswerRecord).where(AnswerRecord.case_id == case_id)
+        if round_ is not None:
+            stmt = stmt.where(AnswerRecord.round == round_)
+        return self.session.scalars(stmt.order_by(AnswerRecord.id)).all()
+
+    def latest_answers(self, case_id: str, round_: int) -> dict[str, AnswerRecord]:
+        """The newest answer per slot in a round (a corrected answer supersedes the old one)."""
+        latest: dict[str, AnswerRecord] = {}
+        for record in self.answers(case_id, round_):
+            latest[record.slot] = record
+        return latest
+
+    def add_answer(self, record: AnswerRecord) -> None:
+        self.session.add(record)
+
+    def assessments(self, case_id: str) -> Sequence[AssessmentRecord]:
+        return self.session.scalars(
+            select(AssessmentRecord).where(AssessmentRecord.case_id == case_id).order_by(AssessmentRecord.id)
+        ).all()
+
+    def latest_assessment(self, case_id: str) -> AssessmentRecord | None:
+        return self.session.scalars(
+            select(AssessmentRecord)
+            .where(AssessmentRecord.case_id == case_id)
+            .order_by(AssessmentRecord.id.desc())
+            .limit(1)
+        ).first()
+
+    def add_assessment(self, record: AssessmentRecord) -> AssessmentRecord:
+        self.session.add(record)
+        self.session.flush()
+        return record
+
+    def decisions(self, case_id: str) -> Sequence[Decision]:
+        return self.session.scalars(select(Decision).where(Decision.case_id == case_id).order_by(Decision.id)).all()
+
+    def decision_for(self, assessment_id: int) -> Decision | None:
+        return self.session.scalars(
+            select(Decision).where(Decision.assessment_id == assessment_id).order_by(Decision.id.desc()).limit(1)
+        ).first()
+
+    def free_texts(self, case_id: str) -> Sequence[FreeText]:
+        return self.session.scalars(select(FreeText).where(FreeText.case_id == case_id).order_by(FreeText.id)).all()
+
+    def meeting_preferences(self, case_id: str) -> MeetingPreference | None:
+        return self.session.scalars(
+            select(MeetingPreference)
+            .where(MeetingPreference.case_id == case_id)
+            .order_by(MeetingPreference.id.desc())
+            .limit(1)
+        ).first()
+
+    # -- queue ---------------------------------------------------------------
+    def queue(
+        self,
+        enheter: Iterable[str] | None,
+        statuses: Iterable[str] | None = None,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[Sequence[Case], int]:
+        stmt = select(Case)
+        if enheter is not None:
+            stmt = stmt.where(Case.enhet.in_(list(enheter)))
+        if statuses:
+            stmt = stmt.where(Case.status.in_(list(statuses)))
+        total = self.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+        rows = self.session.scalars(stmt.order_by(Case.updated_at.desc(), Case.id).limit(limit).offset(offset)).all()
+        return rows, total
+
+    def counts_by_status(self, enheter: Iterable[str] | None) -> dict[str, int]:
+        stmt = select(Case.status, func.count()).group_by(Case.status)
+        if enheter is not None:
+            stmt = stmt.where(Case.enhet.in_(list(enheter)))
+        return {status: count for status, count in self.session.execute(stmt).all()}
+
+
+class AuditRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def append(self, *, actor: str, actor_kind: str, action: str, case_id: str | None, outcome: str, detail: dict[str, Any] | None = None) -> None:
+        self.session.add(
+            AuditEntry(actor=actor, actor_kind=actor_kind, action=action, case_id=case_id, outcome=outcome, detail=detail or {})
+        )
+
+    def for_case(self, case_id: str) -> Sequence[AuditEntry]:
+        return self.session.scalars(select(AuditEntry).where(AuditEntry.case_id == case_id).order_by(AuditEntry.id)).all()
+
+
+class VeilederRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def get(self, ident: str) -> Veileder | None:
+        return self.session.get(Veileder, ident)
+
+    def by_token_hash(self, token_hash: str) -> Veileder | None:
+        return self.session.scalars(select(Veileder).where(Veileder.token_hash == token_hash)).first()
+
+    def add(self, veileder: Veileder) -> None:
+        self.session.add(veileder)

@@ -322,10 +322,13 @@ def _lock_conversation(session: Session, conversation_id: str) -> tuple[Case, In
     return case, invitation
 
 
-def mark_started(session: Session, conversation_id: str) -> None:
-    case, invitation = _lock_conversation(session, conversation_id)
-    if invitation.started_at is None:
-        invitation.started_at = utcnow()
+def mark_started(session: Session, conversation_id: str) -> bool:
+    """Record that the person opened the conversation; True the first time."""
+    _, invitation = _lock_conversation(session, conversation_id)
+    if invitation.started_at is not None:
+        return False
+    invitation.started_at = utcnow()
+    return True
 
 
 @dataclass(frozen=True)
@@ -333,6 +336,7 @@ class AnswerResult:
     stored: bool  # False when the same answer was already the latest one (a double submission)
     answers: dict[str, str]
     assessment: dict[str, Any] | None  # set when this answer completed the questions
+    channel: str = "chat"
 
 
 def record_answer(
@@ -362,7 +366,7 @@ def record_answer(
     latest = repo.latest_answers(case.id, invitation.round)
     current = {s: r.code for s, r in latest.items()}
     if current.get(slot) == code:
-        return AnswerResult(stored=False, answers=current, assessment=None)
+        return AnswerResult(stored=False, answers=current, assessment=None, channel=invitation.channel)
 
     stored_text = None if case.storage_objection else safe_to_store(raw_text)
     repo.add_answer(
@@ -402,7 +406,7 @@ def record_answer(
         actor=SYSTEM_CONVERSATION.ident, actor_kind="system", action="answer.record", case_id=case.id, outcome="ok",
         detail={"question_id": question.id, "code": code, "source": source},
     )
-    return AnswerResult(stored=True, answers=current, assessment=assessment)
+    return AnswerResult(stored=True, answers=current, assessment=assessment, channel=invitation.channel)
 
 
 def record_free_text(session: Session, conversation_id: str, kind: str, text: str, *, question_id: str | None = None, channel: str | None = None) -> tuple[str, ...] | None:

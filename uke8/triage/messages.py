@@ -172,3 +172,88 @@ def outcome_message(classification: str, reasons: Sequence[str]) -> str:
     if classification == "ekskludert_ingen_hilsen":
         raise ValueError("an excluded case gets no message at all")
     raise ValueError(f"unknown classification {classification!r}")
+
+
+# -- replies to what people ask at any point (PRODUCT.md §5) ----------------------------
+
+REPLIES: dict[str, str] = {
+    "hvorfor": (
+        "Jeg skriver fra NAV. Når noen har vært sykmeldt i åtte uker, spør vi hvordan det går, "
+        "slik at vi kan hjelpe tidlig hvis det trengs. Alle som har vært sykmeldt så lenge får "
+        "de samme spørsmålene – det betyr ikke at noe er galt."
+    ),
+    "personvern": (
+        "Det er bare veilederen din i NAV som leser svarene dine – arbeidsgiveren din får ikke se "
+        "dem. Vi lagrer svarene sammen med sykefraværssaken din og sletter dem når oppfølgingen er "
+        "ferdig. Du trenger ikke å skrive noe om helsen din, og du kan skrive «Jeg vil ikke at dere "
+        "lagrer dette» hvis du ikke vil at vi lagrer svarene."
+    ),
+    "sykepenger": (
+        "Nei, du mister ikke sykepengene dine om du ikke svarer. Det er helt frivillig å svare, "
+        "men svarene hjelper veilederen din å forstå om du trenger hjelp fra oss."
+    ),
+    "hva_er_kartlegging": (
+        "Kartlegging betyr at veilederen din tar en prat med deg om situasjonen din, planene dine "
+        "og om NAV kan hjelpe deg med noe. Det kan være på NAV-kontoret, på video, på telefon "
+        "eller på arbeidsplassen – det du foretrekker."
+    ),
+    "menneske": (
+        "Selvfølgelig. Jeg har sagt fra til veilederen din at du ønsker å snakke med et menneske, "
+        "og veilederen tar kontakt med deg. " + CONTACT_INFO
+    ),
+    "stopp": (
+        "Den er grei. Vi sender deg ikke flere meldinger om dette. Svarene du allerede har gitt, "
+        "ser veilederen din. " + CONTACT_INFO
+    ),
+    "ikke_lagre": (
+        "Det er notert. Vi tar bare vare på det veilederen din trenger – ikke det du har skrevet "
+        "med egne ord. Du kan fortsatt svare på spørsmålene hvis du vil."
+    ),
+    "endret_situasjon_underveis": (
+        "Takk for at du sier fra. Svar gjerne ut fra situasjonen din slik den er nå."
+    ),
+    "endret_situasjon_ny_runde": (
+        "Takk for at du sier fra! Da stiller jeg deg de tre spørsmålene på nytt, så veilederen din "
+        "får et oppdatert bilde. Svarene du ga sist, blir ikke borte."
+    ),
+    "hilsen": "Hei! Så fint at du tar deg tid.",
+    "takk": "Bare hyggelig!",
+    "hade": "Ha det fint! Du kan fortsette her når det passer deg.",
+    "ute_av_omfang": (
+        "Det kan jeg dessverre ikke hjelpe med her. Jeg kan bare ta imot svarene dine på de tre "
+        "spørsmålene og svare på spørsmål om dem."
+    ),
+    "ukjent_avsender": (
+        "Hei! Jeg finner ingen invitasjon som hører til denne samtalen, så jeg kan ikke ta imot "
+        "svar her. Har du spørsmål, er du velkommen til å ta kontakt med NAV på "
+        "nav.no/skriv-til-oss eller på telefon 55 55 33 33."
+    ),
+    "velkommen_tilbake": "Velkommen tilbake! Vi fortsetter der du slapp.",
+    "allerede_ferdig": (
+        "Du har allerede svart på spørsmålene – takk! Veilederen din har fått svarene. "
+        "Skriv «situasjonen min har endret seg» hvis noe er annerledes nå."
+    ),
+    "reservert": (
+        "Du har sagt at du ikke vil bli kontaktet om dette, og det respekterer vi. " + CONTACT_INFO
+    ),
+    "helse_paminnelse": (
+        "Takk. Du trenger ikke å fortelle oss om helsen din, så vi lagrer ikke de delene av det du "
+        "skrev."
+    ),
+    "oppfolging_takk": "Takk for at du forteller.",
+    "lagring_feilet": (
+        "Beklager, akkurat nå fikk jeg ikke lagret svaret ditt. Ingenting av det du har svart "
+        "tidligere er borte. Kan du prøve å svare en gang til om litt?"
+    ),
+    "mote_takk": "Takk! Veilederen din tar kontakt med deg for å avtale et møte.",
+    "bekreft_nei": "Takk for at du retter meg. Da spør jeg en gang til.",
+    "ikke_forstatt": NOT_UNDERSTOOD,
+    "ikke_forstatt_mote": (
+        "Det forsto jeg ikke helt. Velg gjerne et av alternativene, eller skriv for eksempel "
+        "«telefon» eller «video»."
+    ),
+}
+
+YES_LABEL = "Ja"
+NO_LABEL = "Nei"
+NO_THANKS_LABEL = "Nei takk"

@@ -1,0 +1,96 @@
+"""The person's own questions and requests (PRODUCT.md §5), inside or outside the form.
+
+Inside the form they are answered here and the open question is asked again; `stopp` ends
+the conversation. Outside the form, `action_global` handles the ones with side effects on
+the case (stopp, menneske, endret_situasjon, ikke_lagre); the rest are plain responses.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.context import STORE_ERRORS, conversation_id, database, latest_parse, latest_text, say, store_failed
+from uke8.cases import service
+from uke8.cases.service import CaseError, UnknownConversation
+from uke8.triage.catalogue import QUESTION_ORDER, QUESTIONS
+from uke8.understanding.interpret import interpret
+
+_RECORDERS = {
+    "stopp": service.record_opt_out,
+    "menneske": service.record_handoff,
+    "ikke_lagre": service.record_storage_objection,
+}
+
+
+def _record(code: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Write the side effect of a global intent; False when it could not be written."""
+    recorder = _RECORDERS.get(code)
+    if recorder is None:
+        return True
+    try:
+        with database().write() as session:
+            recorder(session, conversation_id(tracker))
+    except UnknownConversation:
+        return True  # nothing to record for a stranger; the reply still helps them
+    except STORE_ERRORS as exc:
+        store_failed(dispatcher, exc)
+        return False
+    return True
+
+
+def handle_global_in_form(code: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+    """Answer a global intent while a question is open; returns slot updates for the form."""
+    if not _record(code, dispatcher, tracker):
+        return {}
+    if code == "stopp":
+        say(dispatcher, "stopp")
+        return {"samtale_slutt": True, "samtale_status": "avsluttet", "ventende_svar": None, "oppfolging_for": None}
+    if code == "endret_situasjon":
+        say(dispatcher, "endret_situasjon_underveis")
+    else:
+        say(dispatcher, code)
+    return {}
+
+
+class ActionGlobal(Action):
+    def name(self) -> str:
+        return "action_global"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        code = interpret(None, latest_text(tracker), latest_parse(tracker)).code
+        if code not in ("stopp", "menneske", "ikke_lagre", "endret_situasjon"):
+            code = (tracker.latest_message.get("intent") or {}).get("name")
+        if code == "endret_situasjon":
+            return self._new_round(dispatcher, tracker)
+        if not _record(code, dispatcher, tracker):
+            return []
+        say(dispatcher, code)
+        if code == "stopp":
+            return [SlotSet("samtale_slutt", True), SlotSet("samtale_status", "avsluttet")]
+        return []
+
+    def _new_round(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+        try:
+            with database().write() as session:
+                state = service.conversation_state(session, conversation_id(tracker))
+                if state.opted_out or state.screening != "sporsmal":
+                    say(dispatcher, "endret_situasjon_underveis")
+                    return []
+                service.begin_new_round(session, conversation_id(tracker))
+        except UnknownConversation:
+            say(dispatcher, "ukjent_avsender")
+            return []
+        except CaseError:
+            say(dispatcher, "reservert")
+            return []
+        except STORE_ERRORS as exc:
+            store_failed(dispatcher, exc)
+            return []
+        say(dispatcher, "endret_situasjon_ny_runde")
+        cleared = [SlotSet(QUESTIONS[q].slot, None) for q in QUESTION_ORDER]
+        return [*cleared, SlotSet("ventende_svar", None), SlotSet("oppfolging_for", None), SlotSet("samtale_slutt", False),
+                SlotSet("samtale_status", "sporsmal"), FollowupAction("week8_form")]

@@ -1,0 +1,200 @@
+"""`uke8 converse SCRIPT.yml…`: scripted conversations against the running stack.
+
+Format: ../shared/eval/README.md. Each script creates its case through the API (external_id
+made unique), invites it, sends the turns to Rasa's REST channel as the invitation's
+conversation, optionally runs the scheduler, and checks the stored outcome. Extensions used
+by the project's own scripts (all optional):
+- `sender: unknown` — talk as a conversation id that belongs to no invitation; `outcome:
+  {stored_nothing: true}` then checks that no case was created or changed.
+- per turn `expect_not: [..]` — strings that must NOT appear in the reply.
+- `outcome.status`, `outcome.handoff_requested`, `outcome.opted_out`,
+  `outcome.meeting_modes_include`, `outcome.screening`, `outcome.assessments` (count).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import sys
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import yaml
+
+from uke8.settings import get_settings
+
+
+@dataclass
+class Result:
+    name: str
+    failures: list[str] = field(default_factory=list)
+    transcript: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def synthetic_fnr() -> str:
+    # Month + 80 marks a synthetic test person: never a real fødselsnummer.
+    return f"{secrets.randbelow(28) + 1:02d}{81 + secrets.randbelow(12):02d}{70 + secrets.randbelow(25):02d}{secrets.randbelow(500):03d}{secrets.randbelow(100):02d}"
+
+
+class Conversation:
+    def __init__(self, api: httpx.Client, rasa: httpx.Client):
+        self.api, self.rasa = api, rasa
+
+    def send(self, sender: str, message: str) -> list[dict[str, Any]]:
+        response = self.rasa.post("/webhooks/rest/webhook", json={"sender": sender, "message": message})
+        response.raise_for_status()
+        return response.json()
+
+    def run(self, script: dict[str, Any]) -> Result:
+        result = Result(script.get("name", "unnamed"))
+        case_id = None
+        invited_on = date.today()
+        if script.get("sender") == "unknown":
+            sender = "k-unknown-" + secrets.token_hex(6)
+            before = self._count_cases()
+        else:
+            body = {
+                "external_id": f"converse-{secrets.token_hex(6)}",
+                "fnr": synthetic_fnr(),
+                "enhet": "0219",
+                "start_date": (date.today() - timedelta(days=55)).isoformat(),
+                "sykmeldingsgrad": 100,
+                "channel": "chat",
+            }
+            body.update(script.get("case") or {})
+            if body.get("channel") == "sms" and not body.get("mobil"):
+                body["mobil"] = f"+47000{secrets.randbelow(100000):05d}"
+            r = self.api.post("/api/v1/cases", json=body)
+            if r.status_code not in (200, 201):
+                result.failures.append(f"creating the case failed: {r.status_code} {r.text}")
+                return result
+            case_id = r.json()["id"]
+            r = self.api.post(f"/api/v1/cases/{case_id}/invitation")
+            if r.status_code != 200:
+                result.failures.append(f"inviting the case failed: {r.status_code} {r.text}")
+                return result
+            sender = r.json()["conversation_id"]
+            invited_on = date.fromisoformat(r.json().get("invited_on", date.today().isoformat()))
+
+        last_buttons: list[dict[str, Any]] = []
+        for number, turn in enumerate(script.get("turns") or [], start=1):
+            message = str(turn["user"])
+            if message.startswith("/button:"):
+                index = int(message.split(":", 1)[1]) - 1
+                if not 0 <= index < len(last_buttons):
+                    result.failures.append(f"turn {number}: no button {index + 1} in the last reply")
+                    break
+                message = last_buttons[index]["payload"]
+            replies = self.send(sender, message)
+            text = "\n".join(r.get("text") or "" for r in replies)
+            result.transcript += [f"> {message}", *(f"< {r.get('text')}" for r in replies)]
+            buttons = [b for r in replies for b in (r.get("buttons") or [])]
+            if buttons:
+                last_buttons = buttons
+            for expected in turn.get("expect") or []:
+                if str(expected).lower() not in text.lower():
+                    result.failures.append(f"turn {number} ({message!r}): expected {expected!r} in reply {text!r}")
+            for unexpected in turn.get("expect_not") or []:
+                if str(unexpected).lower() in text.lower():
+                    result.failures.append(f"turn {number} ({message!r}): did not expect {unexpected!r} in reply {text!r}")
+
+        until = script.get("scheduler_until")
+        if until:
+            target = invited_on + timedelta(days=int(str(until)[1:-1])) if str(until).startswith("+") else date.fromisoformat(str(until))
+            r = self.api.post(f"/api/v1/scheduler/run?today={target.isoformat()}")
+            if r.status_code != 200:
+                result.failures.append(f"scheduler run failed: {r.status_code} {r.text}")
+
+        outcome = script.get("outcome") or {}
+        if case_id is None:
+            if outcome.get("stored_nothing") and self._count_cases() != before:
+                result.failures.append("a conversation from an unknown sender changed the case store")
+            return result
+        self._check_outcome(case_id, outcome, result)
+        return result
+
+    def _count_cases(self) -> int:
+        r = self.api.get("/api/v1/queue", params={"limit": 1})
+        return r.json()["total"] if r.status_code == 200 else -1
+
+    def _check_outcome(self, case_id: str, outcome: dict[str, Any], result: Result) -> None:
+        r = self.api.get(f"/api/v1/cases/{case_id}")
+        if r.status_code != 200:
+            result.failures.append(f"reading the case failed: {r.status_code}")
+            return
+        case = r.json()
+        assessment = case.get("assessment") or {}
+        if "classification" in outcome and assessment.get("classification") != outcome["classification"]:
+            result.failures.append(f"classification {assessment.get('classification')!r}, expected {outcome['classification']!r}")
+        missing = [c for c in outcome.get("reasons_include") or [] if c not in (assessment.get("reasons") or [])]
+        if missing:
+            result.failures.append(f"reasons {assessment.get('reasons')} lack {missing}")
+        for slot, code in (outcome.get("answers") or {}).items():
+            got = (assessment.get("answers") or {}).get(slot) if assessment else None
+            if got is None:
+                got = next((a["code"] for a in reversed(case.get("answers") or []) if a["slot"] == slot), None)
+            if got != code:
+                result.failures.append(f"answer {slot} is {got!r}, expected {code!r}")
+        for key in ("status", "handoff_requested", "opted_out", "storage_objection"):
+            if key in outcome and case.get(key) != outcome[key]:
+                result.failures.append(f"{key} is {case.get(key)!r}, expected {outcome[key]!r}")
+        if "screening" in outcome and (case.get("invitation") or {}).get("screening") != outcome["screening"]:
+            result.failures.append(f"screening is {(case.get('invitation') or {}).get('screening')!r}, expected {outcome['screening']!r}")
+        if "assessments" in outcome and len(case.get("assessments") or []) != outcome["assessments"]:
+            result.failures.append(f"{len(case.get('assessments') or [])} assessments, expected {outcome['assessments']}")
+        modes = (case.get("meeting_preferences") or {}).get("modes") or []
+        lacking = [m for m in outcome.get("meeting_modes_include") or [] if m not in modes]
+        if lacking:
+            result.failures.append(f"meeting modes {modes} lack {lacking}")
+
+
+def _admin_token() -> str:
+    from api.auth import admin_token
+
+    return admin_token(get_settings())
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("scripts", nargs="+", type=Path, help="YAML scripts or folders of them")
+    parser.add_argument("--api-url", default=os.environ.get("UKE8_API_URL", "http://127.0.0.1:8000"))
+    parser.add_argument("--rasa-url", default=os.environ.get("UKE8_RASA_URL", "http://127.0.0.1:5005"))
+    parser.add_argument("--token", default=None, help="admin token (default: UKE8_ADMIN_TOKEN or the development token)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every transcript")
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        files += sorted(path.glob("*.yml")) + sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+    return files
+
+
+def main(args: argparse.Namespace) -> int:
+    token = args.token or _admin_token()
+    headers = {"Authorization": f"Bearer {token}"}
+    failed = 0
+    files = expand(args.scripts)
+    with httpx.Client(base_url=args.api_url, headers=headers, timeout=60) as api, httpx.Client(base_url=args.rasa_url, timeout=60) as rasa:
+        runner = Conversation(api, rasa)
+        for path in files:
+            script = yaml.safe_load(path.read_text(encoding="utf-8"))
+            try:
+                result = runner.run(script)
+            except httpx.HTTPError as exc:
+                result = Result(script.get("name", path.stem), [f"HTTP error: {exc}"])
+            status = "ok  " if result.ok else "FAIL"
+            print(f"{status} {path.name}: {result.name}")
+            for failure in result.failures:
+                print(f"     - {failure}")
+            if args.verbose or not result.ok:
+                print("\n".join("       " + line for line in result.transcript))
+            failed += not result.ok
+    print(f"{len(files) - failed} passed, {failed} failed")
+    return 1 if failed else 0

@@ -1,0 +1,155 @@
+"""Generates the Rasa domain (domain.yml) from the question catalogue and the message texts.
+
+The catalogue is the one source of every question and option text: domain.yml is written by
+`uke8 gen-domain` (also `make domain`) and a test fails when the file on disk differs from
+what this module generates. Never edit domain.yml by hand.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from uke8.settings import PROJECT_ROOT
+from uke8.triage.catalogue import CATALOGUE_VERSION, QUESTION_ORDER, QUESTIONS, button_payload
+from uke8.triage.messages import (
+    FOLLOW_UP_PROMPT,
+    MEETING_MODES,
+    MEETING_PROMPT,
+    MEETING_TIME_PROMPT,
+    NO_LABEL,
+    NO_THANKS_LABEL,
+    NOT_UNDERSTOOD,
+    REPLIES,
+    YES_LABEL,
+)
+from uke8.understanding.interpret import ANSWER_INTENTS, GLOBAL_INTENTS
+
+DOMAIN_PATH = PROJECT_ROOT / "domain.yml"
+FORM = "week8_form"
+MEETING_FORM = "mote_form"
+MEETING_PAYLOAD_INTENT = "mote"
+
+# Conversation states the rules branch on (slot `samtale_status`).
+STATUS_VALUES = ["sporsmal", "mote", "ferdig", "avvist", "avsluttet"]
+
+ACTIONS = [
+    "action_start",
+    "validate_week8_form",
+    "validate_mote_form",
+    "action_oppsummer",
+    "action_lagre_mote",
+    "action_global",
+]
+
+# Global intents answered with a fixed response when no form is open (the form answers them
+# itself while it is open, in validate_week8_form).
+RESPONSE_INTENTS = ["personvern", "hvorfor", "sykepenger", "hva_er_kartlegging", "hilsen", "takk", "hade", "out_of_scope"]
+# Global intents with side effects on the case: handled by action_global.
+ACTION_INTENTS = ["stopp", "menneske", "endret_situasjon", "ikke_lagre"]
+
+
+def meeting_payload(code: str) -> str:
+    return "/" + MEETING_PAYLOAD_INTENT + json.dumps({"moteform": code}, separators=(",", ":"))
+
+
+def _text_slot(slot: str, form: str) -> dict[str, Any]:
+    return {
+        "type": "text",
+        "influence_conversation": False,
+        "mappings": [{"type": "from_text", "conditions": [{"active_loop": form, "requested_slot": slot}]}],
+    }
+
+
+def _custom(slot_type: str, **extra: Any) -> dict[str, Any]:
+    return {"type": slot_type, "influence_conversation": False, "mappings": [{"type": "custom"}], **extra}
+
+
+def build_domain() -> dict[str, Any]:
+    answer_slots = [QUESTIONS[q].slot for q in QUESTION_ORDER]
+    intents = sorted({i for intents in ANSWER_INTENTS.values() for i in intents} | set(GLOBAL_INTENTS) - {"nlu_fallback"})
+    intents = ["start", "svar", MEETING_PAYLOAD_INTENT, "ja", "nei", *intents]
+
+    responses: dict[str, list[dict[str, Any]]] = {}
+    for question_id in QUESTION_ORDER:
+        question = QUESTIONS[question_id]
+        responses[f"utter_ask_{question.slot}"] = [
+            {
+                "text": question.text,
+                "buttons": [{"title": o.label, "payload": button_payload(question_id, o.code)} for o in question.options],
+            }
+        ]
+    responses["utter_ask_bekreftelse"] = [
+        {"text": "{bekreft_tekst}", "buttons": [{"title": YES_LABEL, "payload": "/ja"}, {"title": NO_LABEL, "payload": "/nei"}]}
+    ]
+    responses["utter_ask_oppfolging"] = [{"text": FOLLOW_UP_PROMPT, "buttons": [{"title": NO_THANKS_LABEL, "payload": "/nei"}]}]
+    responses["utter_ask_moteform"] = [
+        {"text": MEETING_PROMPT, "buttons": [{"title": label, "payload": meeting_payload(code)} for code, label in MEETING_MODES]}
+    ]
+    responses["utter_ask_motetid"] = [{"text": MEETING_TIME_PROMPT}]
+    for intent in RESPONSE_INTENTS:
+        responses[f"utter_{intent}"] = [{"text": REPLIES[GLOBAL_INTENTS[intent]]}]
+    responses["utter_default"] = [{"text": NOT_UNDERSTOOD}]
+
+    slots: dict[str, Any] = {slot: _text_slot(slot, FORM) for slot in answer_slots}
+    slots["bekreftelse"] = _text_slot("bekreftelse", FORM)
+    slots["oppfolging"] = _text_slot("oppfolging", FORM)
+    slots["moteform"] = _text_slot("moteform", MEETING_FORM) | {"type": "any"}
+    slots["motetid"] = _text_slot("motetid", MEETING_FORM)
+    slots["ventende_svar"] = _custom("any")
+    slots["bekreft_tekst"] = _custom("text")
+    slots["oppfolging_for"] = _custom("text")
+    slots["samtale_slutt"] = _custom("bool", initial_value=False)
+    slots["samtale_status"] = {
+        "type": "categorical",
+        "values": STATUS_VALUES,
+        "influence_conversation": True,
+        "mappings": [{"type": "custom"}],
+    }
+
+    return {
+        "version": "3.1",
+        "intents": intents,
+        "entities": [*answer_slots, "moteform"],
+        "slots": slots,
+        "forms": {
+            FORM: {"required_slots": answer_slots},
+            MEETING_FORM: {"required_slots": ["moteform", "motetid"]},
+        },
+        "responses": responses,
+        "actions": ACTIONS,
+        "session_config": {"session_expiration_time": 0, "carry_over_slots_to_new_session": True},
+    }
+
+
+HEADER = (
+    "# GENERATED by `uke8 gen-domain` from the question catalogue ({version}) and\n"
+    "# uke8/triage/messages.py. Do not edit by hand: change the catalogue and regenerate.\n"
+)
+
+
+def render_domain() -> str:
+    body = yaml.safe_dump(build_domain(), allow_unicode=True, sort_keys=False, width=100)
+    return HEADER.format(version=CATALOGUE_VERSION) + body
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--check", action="store_true", help="exit 1 if domain.yml is not up to date")
+    parser.add_argument("--out", type=Path, default=DOMAIN_PATH)
+
+
+def main(args: argparse.Namespace) -> int:
+    rendered = render_domain()
+    if args.check:
+        current = args.out.read_text() if args.out.exists() else ""
+        if current != rendered:
+            print(f"{args.out} is out of date: run `uke8 gen-domain`")
+            return 1
+        print(f"{args.out} is up to date")
+        return 0
+    args.out.write_text(rendered)
+    print(f"wrote {args.out}")
+    return 0

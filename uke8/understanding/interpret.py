@@ -1,0 +1,188 @@
+"""From a message (and Rasa's parse of it) to what the person meant, in the context of the
+open question.
+
+Order of evidence, most certain first:
+1. a button payload, a digit, or an option's own label: certain;
+2. plain ja/nei where the question makes them unambiguous (only q1);
+3. Rasa's intent ranking, restricted to the intents that can answer the open question and
+   weighed against the global intents (stopp, menneske, …).
+The result says what the live form does with it: `accept` (record), `confirm` ("Forstår jeg
+deg riktig …?") or `reask`. Nothing uncertain is ever recorded silently.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from uke8.triage.catalogue import QUESTIONS, parse_button_payload
+from uke8.understanding.calibration import THRESHOLDS, Thresholds
+from uke8.understanding.normalise import fold, normalise
+
+# Which NLU intents answer which question, and with which code.
+ANSWER_INTENTS: dict[str, dict[str, str]] = {
+    "q1": {
+        "q1_veldig_sannsynlig": "veldig_sannsynlig",
+        "usikker": "usikker",
+        "q1_lite_sannsynlig": "lite_sannsynlig",
+    },
+    "q2": {
+        "q2_god": "god",
+        "q2_vanskelig": "vanskelig",
+        "q2_verken_eller": "verken_eller",
+    },
+    "q3": {
+        "q3_under_26_uker": "under_26_uker",
+        "q3_over_26_uker": "over_26_uker",
+        "usikker": "usikker",
+    },
+    "q3_grunn": {
+        "q3_grunn_behandling": "behandling",
+        "q3_grunn_annet": "annet",
+        "usikker": "annet",
+    },
+}
+
+# Global intents and the codes eval-nlu reports for them.
+GLOBAL_INTENTS: dict[str, str] = {
+    "stopp": "stopp",
+    "menneske": "menneske",
+    "personvern": "personvern",
+    "hvorfor": "hvorfor",
+    "sykepenger": "sykepenger",
+    "endret_situasjon": "endret_situasjon",
+    "hva_er_kartlegging": "hva_er_kartlegging",
+    "ikke_lagre": "ikke_lagre",
+    "hilsen": "hilsen",
+    "takk": "takk",
+    "hade": "hade",
+    "out_of_scope": "ute_av_omfang",
+    "nlu_fallback": "ute_av_omfang",
+}
+OUT_OF_SCOPE = "ute_av_omfang"
+
+# Plain yes/no is an answer only where the question makes it one.
+YES_NO_ANSWERS: dict[str, dict[str, str]] = {
+    "q1": {"ja": "veldig_sannsynlig", "nei": "lite_sannsynlig"},
+}
+
+_YES = {"ja", "jo", "jepp", "japp", "jada", "ja da", "yes", "ok ja", "ja takk", "javisst", "ja visst", "jaa", "jaaa", "jupp"}
+_NO = {"nei", "nope", "nei takk", "nææ", "neida", "nei da", "no", "nix", "neii", "næ", "nei nei", "nei dessverre"}
+_STOP_WORDS = {"stopp", "stop", "stans", "avslutt", "avmeld", "stopp meldinger", "stop meldinger"}
+_DIGIT = re.compile(r"^(?:svar|alternativ|nr\.?|nummer)?\s*([1-9])\s*[.)!]?$")
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    kind: str  # "answer" | "global" | "unknown"
+    code: str | None
+    confidence: float
+    action: str  # "accept" | "confirm" | "reask"
+    source: str  # "button" | "digit" | "label" | "yes_no" | "keyword" | "nlu" | "none"
+
+    @property
+    def is_answer(self) -> bool:
+        return self.kind == "answer"
+
+
+def yes_or_no(text: str) -> str | None:
+    """'ja' / 'nei' for plain yes/no replies (also as button payloads /ja and /nei)."""
+    t = normalise(text).strip(" .!")
+    if t in ("/ja", "/affirm"):
+        return "ja"
+    if t in ("/nei", "/deny"):
+        return "nei"
+    if t in _YES:
+        return "ja"
+    if t in _NO:
+        return "nei"
+    return None
+
+
+def _certain(question_id: str, text: str) -> Interpretation | None:
+    question = QUESTIONS[question_id]
+    payload = parse_button_payload(text)
+    if payload is not None:
+        slot, code = payload
+        if slot == question.slot:
+            return Interpretation("answer", code, 1.0, "accept", "button")
+        return Interpretation("unknown", None, 0.0, "reask", "button")  # an old button of another question
+    t = normalise(text)
+    digit = _DIGIT.match(t)
+    if digit:
+        option = question.option_for_digit(int(digit.group(1)))
+        if option is None:
+            return Interpretation("unknown", None, 0.0, "reask", "digit")
+        return Interpretation("answer", option.code, 1.0, "accept", "digit")
+    folded = fold(t).strip(" .!")
+    for option in question.options:
+        if folded == fold(normalise(option.label)).strip(" .!"):
+            return Interpretation("answer", option.code, 1.0, "accept", "label")
+    if folded in _STOP_WORDS:
+        return Interpretation("global", "stopp", 1.0, "accept", "keyword")
+    yn = yes_or_no(text)
+    if yn is not None:
+        mapped = YES_NO_ANSWERS.get(question_id, {}).get(yn)
+        if mapped:
+            return Interpretation("answer", mapped, 1.0, "accept", "yes_no")
+        return Interpretation("unknown", None, 0.0, "reask", "yes_no")
+    return None
+
+
+def _ranking(parse: Mapping[str, Any] | None) -> Sequence[Mapping[str, Any]]:
+    if not parse:
+        return ()
+    ranking = parse.get("intent_ranking") or []
+    if not ranking and parse.get("intent"):
+        ranking = [parse["intent"]]
+    return ranking
+
+
+def interpret(
+    question_id: str | None,
+    text: str,
+    parse: Mapping[str, Any] | None,
+    thresholds: Thresholds = THRESHOLDS,
+) -> Interpretation:
+    """What `text` means while `question_id` is open (None: no question is open)."""
+    if question_id is not None:
+        certain = _certain(question_id, text)
+        if certain is not None:
+            return certain
+    elif fold(normalise(text)).strip(" .!") in _STOP_WORDS:
+        return Interpretation("global", "stopp", 1.0, "accept", "keyword")
+
+    answer_map = ANSWER_INTENTS.get(question_id or "", {})
+    answer_scores: dict[str, float] = {}
+    global_scores: dict[str, float] = {}
+    for entry in _ranking(parse):
+        name, confidence = entry.get("name"), float(entry.get("confidence") or 0.0)
+        if name in answer_map:
+            code = answer_map[name]
+            answer_scores[code] = answer_scores.get(code, 0.0) + confidence
+        elif name in GLOBAL_INTENTS:
+            code = GLOBAL_INTENTS[name]
+            global_scores[code] = max(global_scores.get(code, 0.0), confidence)
+
+    best_answer = max(answer_scores.items(), key=lambda kv: kv[1], default=(None, 0.0))
+    best_global = max(global_scores.items(), key=lambda kv: kv[1], default=(None, 0.0))
+
+    if question_id is None:
+        if best_global[0] is not None and best_global[1] >= thresholds.global_accept:
+            return Interpretation("global", best_global[0], best_global[1], "accept", "nlu")
+        # An answer-like or unsure text with no question open is simply out of scope.
+        return Interpretation("global", OUT_OF_SCOPE, max(best_global[1], 0.0), "accept", "nlu")
+
+    answer_code, answer_score = best_answer
+    global_code, global_score = best_global
+    # A real question or request (not mere off-topic text) wins when it clearly dominates.
+    if global_code not in (None, OUT_OF_SCOPE) and global_score >= thresholds.global_accept and global_score > answer_score:
+        return Interpretation("global", global_code, global_score, "accept", "nlu")
+    if answer_code is not None and answer_score >= thresholds.accept:
+        return Interpretation("answer", answer_code, answer_score, "accept", "nlu")
+    if answer_code is not None and answer_score >= thresholds.confirm:
+        return Interpretation("answer", answer_code, answer_score, "confirm", "nlu")
+    if global_code is not None and global_score >= thresholds.global_accept:
+        return Interpretation("global", global_code, global_score, "accept", "nlu")
+    return Interpretation("unknown", answer_code, answer_score, "reask", "none")

@@ -1,0 +1,110 @@
+"""The answer mapping of the live form, given Rasa parses (the deterministic layer needs none)."""
+from __future__ import annotations
+
+import pytest
+
+from uke8.triage.catalogue import QUESTIONS, button_payload
+from uke8.understanding.calibration import Thresholds
+from uke8.understanding.interpret import ANSWER_INTENTS, interpret, yes_or_no
+from uke8.understanding.meeting import meeting_modes
+
+
+def parse(*ranking: tuple[str, float]) -> dict:
+    items = [{"name": name, "confidence": conf} for name, conf in ranking]
+    return {"intent": items[0] if items else None, "intent_ranking": items}
+
+
+@pytest.mark.parametrize("question_id", ["q1", "q2", "q3", "q3_grunn"])
+def test_every_button_payload_and_digit_is_certain(question_id):
+    question = QUESTIONS[question_id]
+    for digit, option in enumerate(question.options, start=1):
+        for text in (button_payload(question_id, option.code), str(digit), f" {digit}. ", f"svar {digit}"):
+            meaning = interpret(question_id, text, None)
+            assert (meaning.kind, meaning.code, meaning.action) == ("answer", option.code, "accept"), text
+        label = interpret(question_id, option.label.upper(), None)
+        assert (label.code, label.action) == (option.code, "accept")
+
+
+def test_digit_outside_the_options_is_asked_again():
+    assert interpret("q2", "3", None).action == "reask"  # verken_eller has no button
+    assert interpret("q3_grunn", "3", None).action == "reask"
+
+
+def test_payload_of_another_question_is_not_taken_as_this_answer():
+    meaning = interpret("q2", button_payload("q1", "usikker"), None)
+    assert meaning.action == "reask" and meaning.code is None
+
+
+def test_q1_yes_and_no_are_answers_but_not_on_other_questions():
+    assert interpret("q1", "ja", None).code == "veldig_sannsynlig"
+    assert interpret("q1", "Nei.", None).code == "lite_sannsynlig"
+    for question_id in ("q2", "q3", "q3_grunn"):
+        assert interpret(question_id, "ja", None).action == "reask"
+
+
+def test_stop_keyword_wins_everywhere():
+    for question_id in (None, "q1", "q2", "q3", "q3_grunn"):
+        meaning = interpret(question_id, "STOPP", parse(("q2_god", 0.99)))
+        assert (meaning.kind, meaning.code) == ("global", "stopp")
+
+
+def test_intent_ranking_is_restricted_to_the_open_question():
+    ranking = parse(("usikker", 0.9), ("q2_god", 0.05), ("out_of_scope", 0.05))
+    assert interpret("q1", "vet ikke", ranking).code == "usikker"
+    assert interpret("q3", "vet ikke", ranking).code == "usikker"
+    assert interpret("q3_grunn", "vet ikke", ranking).code == "annet"
+    # On q2 the shared uncertainty intent is no answer: ask again.
+    assert interpret("q2", "vet ikke", ranking).action != "accept"
+
+
+def test_thresholds_decide_accept_confirm_reask():
+    t = Thresholds(accept=0.8, confirm=0.4, global_accept=0.6)
+    assert interpret("q2", "x", parse(("q2_god", 0.85), ("out_of_scope", 0.15)), t).action == "accept"
+    assert interpret("q2", "x", parse(("q2_god", 0.55), ("out_of_scope", 0.45)), t).action == "confirm"
+    assert interpret("q2", "x", parse(("q2_god", 0.3), ("q1_lite_sannsynlig", 0.7)), t).action == "reask"
+
+
+def test_answer_mass_is_summed_across_intents_for_the_same_code():
+    meaning = interpret("q3_grunn", "x", parse(("q3_grunn_annet", 0.45), ("usikker", 0.4), ("q3_grunn_behandling", 0.15)))
+    assert (meaning.code, meaning.action) == ("annet", "accept")
+
+
+def test_a_real_question_beats_a_weak_answer_but_off_topic_only_when_nothing_fits():
+    meaning = interpret("q1", "hvem ser svarene?", parse(("personvern", 0.9), ("usikker", 0.1)))
+    assert (meaning.kind, meaning.code) == ("global", "personvern")
+    weak = interpret("q2", "tja", parse(("out_of_scope", 0.55), ("q2_verken_eller", 0.45)))
+    assert (weak.kind, weak.code, weak.action) == ("answer", "verken_eller", "confirm")
+    off = interpret("q2", "pizza", parse(("out_of_scope", 0.95), ("q2_god", 0.05)))
+    assert (off.kind, off.code) == ("global", "ute_av_omfang")
+
+
+def test_no_open_question_gives_global_or_out_of_scope():
+    assert interpret(None, "mister jeg pengene", parse(("sykepenger", 0.9))).code == "sykepenger"
+    assert interpret(None, "jeg tror det går bra", parse(("q1_veldig_sannsynlig", 0.9))).code == "ute_av_omfang"
+
+
+def test_every_answer_intent_maps_to_a_code_of_its_question():
+    for question_id, mapping in ANSWER_INTENTS.items():
+        assert set(mapping.values()) <= set(QUESTIONS[question_id].codes)
+
+
+@pytest.mark.parametrize("text, expected", [("ja", "ja"), ("Jepp!", "ja"), ("/ja", "ja"), ("nei takk", "nei"), ("/nei", "nei"), ("kanskje", None)])
+def test_yes_no(text, expected):
+    assert yes_or_no(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, modes",
+    [
+        ('/mote{"moteform":"video"}', ["video"]),
+        ("2", ["video"]),
+        ("1 og 3", ["nav_kontor", "telefon"]),
+        ("ring meg gjerne, eller video", ["video", "telefon"]),
+        ("paa arbeidsplassen", ["arbeidsplassen"]),
+        ("spiller ingen rolle", ["uten_preferanse"]),
+        ("blomkål", []),
+        ('/mote{"moteform":"brevdue"}', []),
+    ],
+)
+def test_meeting_modes(text, modes):
+    assert meeting_modes(text) == modes

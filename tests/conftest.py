@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from uke8.settings import get_settings
 from uke8.store import db as store_db
 from uke8.store.db import Database, normalise_url
 from uke8.store.migrate import upgrade
+from uke8.stack import PROJECT_ROOT, Stack, free_port
 
 ADMIN_TOKEN = "adm-test-" + secrets.token_hex(8)
 
@@ -72,3 +74,27 @@ def db(database_url: str) -> Database:
 @pytest.fixture
 def backend(database_url: str) -> str:
     return make_url(database_url).get_backend_name()
+
+
+@pytest.fixture(scope="session")
+def stack(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """The real processes (API, action server, Rasa) on free ports, against the session's
+    case store; shared by the end-to-end and conversation tests."""
+    tmp = tmp_path_factory.mktemp("stack")
+    env = {
+        "UKE8_DATABASE_URL": database_url,
+        "UKE8_DATA_DIR": str(tmp / "data"),
+        "UKE8_ADMIN_TOKEN": "adm-e2e-" + uuid.uuid4().hex[:8],
+        "UKE8_SECRET_KEY": "e2e-secret-key-not-for-production",
+    }
+    # Rasa and the action server start when the Rasa project and a trained model exist;
+    # test_rasa_and_action_server_answer fails when the project exists but they could not start.
+    with Stack(
+        api_port=free_port(),
+        action_port=free_port(),
+        rasa_port=free_port(),
+        env=env,
+        log_dir=tmp / "logs",
+        migrate=True,
+    ) as s:
+        yield s

@@ -116,7 +116,8 @@ def build_domain() -> dict[str, Any]:
         "entities": [*answer_slots, "moteform"],
         "slots": slots,
         "forms": {
-            FORM: {"required_slots": answer_slots},
+            # The validation action decides the order and which of these apply (required_slots).
+            FORM: {"required_slots": [*answer_slots, "bekreftelse", "oppfolging"]},
             MEETING_FORM: {"required_slots": ["moteform", "motetid"]},
         },
         "responses": responses,

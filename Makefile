@@ -1,0 +1,205 @@
+# uke8: environments, model, run and tests.
+#
+#   make run            create what is missing, migrate, train if the training data changed, start all
+#   make test           the whole suite: SQLite, then PostgreSQL when UKE8_TEST_DATABASE_URL is set
+#   make venv | lock | domain | validate | train | test-sqlite | test-postgres | clean
+#
+# Two environments, both installed from PyPI with uv and pinned by lock files:
+#   .venv      Python 3.11: the app (uke8, api, actions, action server, tests)   requirements/app.lock
+#   .venv-bot  Python 3.10: the Rasa 3.6 server (Rasa 3.6 supports 3.8-3.10)     bot/requirements.lock
+# A stamp file in each marks the lock it was synced with; a newer lock re-syncs it.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.ONESHELL:
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+VENV      := .venv
+BOT_VENV  := .venv-bot
+PY        := $(VENV)/bin/python
+UV        := $(VENV)/bin/uv
+UKE8      := $(VENV)/bin/uke8
+RASA      := $(BOT_VENV)/bin/rasa
+APP_STAMP := $(VENV)/.synced
+BOT_STAMP := $(BOT_VENV)/.synced
+# The locks are resolved for this platform (the project's machines are x86_64 Linux).
+LOCK_PLATFORM ?= x86_64-manylinux_2_28
+LOCK_FLAGS    ?=
+PYTEST_ARGS   ?=
+# Extra arguments for the PostgreSQL pass only (e.g. -m "not stack" to skip the process tests there).
+PG_PYTEST_ARGS ?=
+
+PYENV_ROOT ?= $(HOME)/.pyenv
+export UV_PYTHON_DOWNLOADS := never
+export UV_HTTP_TIMEOUT ?= 180
+export RASA_TELEMETRY_ENABLED := false
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+# $(call find_python,3.10): a shell command printing the first interpreter that really is
+# Python 3.10: on PATH (a pyenv shim that errors is skipped), in pyenv's versions, /usr/local/bin, /usr/bin.
+find_python = for c in "$$(command -v python$(1) 2>/dev/null || true)" "$$(pyenv root 2>/dev/null || echo $(PYENV_ROOT))"/versions/$(1).*/bin/python$(1) $(PYENV_ROOT)/versions/$(1).*/bin/python$(1) /usr/local/bin/python$(1) /usr/bin/python$(1); do if [ -n "$$c" ] && [ -x "$$c" ] && [ "$$("$$c" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" = "$(1)" ]; then echo "$$c"; break; fi; done
+
+.PHONY: help venv lock domain validate train run test test-sqlite test-postgres clean
+
+help:
+	@sed -n '/^#/!q; s/^# \{0,1\}//p' Makefile
+
+# ---------------------------------------------------------------- environments
+
+venv: $(APP_STAMP) $(BOT_STAMP)
+
+$(PY):
+	@py="$${PYTHON311:-$$($(call find_python,3.11))}"
+	if [ -z "$$py" ]; then
+	  echo "Python 3.11 not found: the app environment (.venv) needs it. Install it with 'pyenv install 3.11'" >&2
+	  echo "or 'apt-get install python3.11 python3.11-venv', or set PYTHON311=/path/to/python3.11." >&2
+	  exit 1
+	fi
+	echo "creating $(VENV) with $$py"
+	rm -rf $(VENV)
+	"$$py" -m venv $(VENV) || { rm -rf $(VENV); echo "'$$py -m venv' failed: on Debian install python3.11-venv" >&2; exit 1; }
+
+# uv itself, pinned; bootstrapped with the venv's pip, later kept in step by uv pip sync.
+$(UV): requirements/uv.txt | $(PY)
+	@echo "installing $$(cat requirements/uv.txt) into $(VENV)"
+	if [ -x $(UV) ]; then $(UV) pip install -q --python $(PY) -r requirements/uv.txt
+	else PIP_CONFIG_FILE=/dev/null $(PY) -m pip install -q -r requirements/uv.txt; fi
+	touch $@
+
+$(APP_STAMP): $(UV) requirements/app.lock requirements/uv.txt pyproject.toml
+	@echo "syncing $(VENV) with requirements/app.lock"
+	$(UV) pip sync -q --python $(PY) requirements/app.lock requirements/uv.txt
+	$(UV) pip install -q --python $(PY) --no-deps -e .
+	touch $@
+
+$(BOT_VENV)/bin/python: | $(UV)
+	@py="$${PYTHON310:-$$($(call find_python,3.10))}"
+	if [ -z "$$py" ]; then
+	  echo "Python 3.10 not found: Rasa 3.6 needs it (it supports Python 3.8-3.10 only)." >&2
+	  echo "Install it with 'pyenv install 3.10' (Debian 12 has no python3.10 package), or set PYTHON310=/path/to/python3.10." >&2
+	  exit 1
+	fi
+	echo "creating $(BOT_VENV) with $$py"
+	rm -rf $(BOT_VENV)
+	$(UV) venv -q --no-python-downloads -p "$$py" $(BOT_VENV)
+
+$(BOT_STAMP): $(BOT_VENV)/bin/python bot/requirements.lock | $(UV)
+	@echo "syncing $(BOT_VENV) with bot/requirements.lock (first time: ~2.5 GB)"
+	$(UV) pip sync -q --python $(BOT_VENV)/bin/python bot/requirements.lock
+	touch $@
+
+# Re-resolve both locks from their .in files (keeps current pins where allowed;
+# `make lock LOCK_FLAGS=--upgrade` to take the newest allowed versions).
+lock: $(UV)
+	@compile() {  # compile PYVER IN LOCK: rewrite LOCK only when its content changes (no needless re-sync)
+	  cp "$$3" "$$3.tmp" 2>/dev/null || true  # the old pins are uv's preferences
+	  $(UV) pip compile -q $(LOCK_FLAGS) --custom-compile-command "make lock" \
+	    --python-version $$1 --python-platform $(LOCK_PLATFORM) "$$2" -o "$$3.tmp"
+	  if cmp -s "$$3.tmp" "$$3"; then rm "$$3.tmp"; echo "$$3: unchanged"; else mv "$$3.tmp" "$$3"; echo "$$3: written"; fi
+	}
+	compile 3.11 requirements/app.in requirements/app.lock
+	compile 3.10 bot/requirements.in bot/requirements.lock
+
+# ---------------------------------------------------------------- Rasa model
+
+# domain.yml is generated from the question catalogue; never edit it by hand.
+domain: $(APP_STAMP)
+	@$(UKE8) gen-domain
+
+validate: $(BOT_STAMP)
+	@if [ -f domain.yml ]; then
+	  $(RASA) data validate --domain domain.yml --data data --config config.yml
+	else
+	  echo "validate: no domain.yml yet, nothing to validate"
+	fi
+
+# Trains only when domain.yml, config.yml, data/** or bot/requirements.lock changed
+# (models are cached by their fingerprint in $$UKE8_MODEL_CACHE, default ~/.cache/uke8/models).
+train: venv
+	@$(PY) scripts/train_model.py
+
+# ---------------------------------------------------------------- run
+
+run: venv
+	@$(UKE8) migrate
+	$(PY) scripts/train_model.py
+	exec $(UKE8) run --no-migrate
+
+# ---------------------------------------------------------------- tests
+
+# run_pytest LABEL [pytest args...]: runs the suite, logs to var/test/pytest-LABEL.log and
+# adds its counts to the totals. Exit code 5 (no tests collected) counts as a pass with a note.
+define PYTEST_FUNCS
+mkdir -p var/test
+passed=0; failed=0; skipped=0; bad=0; notes=()
+count() { { grep -oE "[0-9]+ $$1" <<<"$$2" || true; } | head -n 1 | grep -oE '^[0-9]+' || echo 0; }
+run_pytest() {
+  local label=$$1; shift
+  local log=var/test/pytest-$$label.log rc line
+  local envcmd=(env)
+  # the SQLite pass must not see the PostgreSQL URL
+  [ "$$label" = sqlite ] && envcmd=(env -u UKE8_TEST_DATABASE_URL)
+  echo "=== pytest on $$label ==="
+  set +e
+  "$${envcmd[@]}" $(PY) -m pytest $(PYTEST_ARGS) "$$@" 2>&1 | tee "$$log"
+  rc=$${PIPESTATUS[0]}
+  set -e
+  line=$$(grep -E '^=+ .* in [0-9.]+s' "$$log" | tail -n 1 || true)
+  passed=$$((passed + $$(count passed "$$line")))
+  failed=$$((failed + $$(count failed "$$line") + $$(count 'errors?' "$$line")))
+  skipped=$$((skipped + $$(count skipped "$$line")))
+  case $$rc in
+    0) notes+=("$$label: ok") ;;
+    5) notes+=("$$label: no tests collected") ;;
+    *) notes+=("$$label: FAILED (pytest exit $$rc)"); bad=1 ;;
+  esac
+}
+summary() {
+  echo "=== make test ==="
+  for n in "$${notes[@]}"; do echo "  $$n"; done
+  echo "summary: $$passed passed, $$failed failed, $$skipped skipped"
+  return $$bad
+}
+endef
+
+# A failed training is reported, but the suite still runs (the end-to-end Rasa test then fails).
+define TRAIN_FOR_TESTS
+if ! $(PY) scripts/train_model.py; then notes+=("train: FAILED (see above)"); bad=1; fi
+endef
+
+test: venv
+	@$(PYTEST_FUNCS)
+	$(TRAIN_FOR_TESTS)
+	run_pytest sqlite
+	if [ -n "$${UKE8_TEST_DATABASE_URL:-}" ]; then
+	  run_pytest postgres $(PG_PYTEST_ARGS)
+	else
+	  notes+=("postgres: not run (set UKE8_TEST_DATABASE_URL=postgresql+psycopg://USER@HOST:PORT/DB)")
+	fi
+	summary
+
+test-sqlite: venv
+	@$(PYTEST_FUNCS)
+	$(TRAIN_FOR_TESTS)
+	run_pytest sqlite
+	summary
+
+test-postgres: venv
+	@if [ -z "$${UKE8_TEST_DATABASE_URL:-}" ]; then
+	  echo "test-postgres: set UKE8_TEST_DATABASE_URL, e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test" >&2
+	  exit 2
+	fi
+	$(PYTEST_FUNCS)
+	$(TRAIN_FOR_TESTS)
+	run_pytest postgres $(PG_PYTEST_ARGS)
+	summary
+
+# ---------------------------------------------------------------- clean
+
+# Removes the environments, trained models and test output; keeps var/ (database, secrets)
+# and the model cache outside the tree.
+clean:
+	@rm -rf $(VENV) $(BOT_VENV) models .rasa .pytest_cache var/test var/logs
+	find . -name __pycache__ -type d -prune -not -path './.git/*' -exec rm -rf {} +

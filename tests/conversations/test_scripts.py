@@ -1,0 +1,39 @@
+"""Every scripted conversation in this folder (and the shared examples copied here), driven
+through Rasa's REST channel and the API of a real stack started for the test session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+import yaml
+
+from uke8.converse import Conversation
+
+pytestmark = [pytest.mark.stack, pytest.mark.timeout(900)]
+
+SCRIPTS = sorted(Path(__file__).parent.glob("*.yml"))
+
+
+@pytest.fixture(scope="module")
+def runner(stack):
+    headers = {"Authorization": f"Bearer {stack.env['UKE8_ADMIN_TOKEN']}"}
+    with httpx.Client(base_url=stack.api_url, headers=headers, timeout=60) as api, httpx.Client(base_url=stack.rasa_url, timeout=60) as rasa:
+        yield Conversation(api, rasa)
+
+
+def test_there_are_scripts_for_every_rule_and_screening():
+    text = "\n".join(p.read_text(encoding="utf-8") for p in SCRIPTS)
+    for code in (
+        "retur_usikker_eller_lite_sannsynlig", "varighet_over_26_uker", "relasjon_vanskelig_eller_verken_eller",
+        "ubesvart_grad_30_eller_mer", "varighet_usikker_grad_30_eller_mer", "varighet_usikker_annet_enn_behandling",
+        "usikre_inngangsvilkar", "gjentakende_fravaer", "god_relasjon_kort_varighet",
+        "usikker_varighet_behandling_lav_grad", "ubesvart_lav_grad", "ekskludert_ingen_hilsen", "tilpasset_hilsen",
+    ):
+        assert code in text, code
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=[p.stem for p in SCRIPTS])
+def test_conversation(runner: Conversation, path: Path):
+    result = runner.run(yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert result.ok, "\n".join(result.failures + ["transcript:"] + result.transcript)

@@ -1,0 +1,450 @@
+"""Process supervisor: the API, the action server and Rasa as one stack.
+
+Used by `uke8 run` (behind `make run`) and by the end-to-end tests:
+
+    with Stack(api_port=free_port(), env={"UKE8_DATABASE_URL": url}) as stack:
+        httpx.get(stack.api_url + "/healthz")
+
+Each process runs in its own session with its own log file (var/logs/NAME.log by default).
+`start()` launches them all, then waits until each answers its health check; if one exits
+or the timeout passes, everything is stopped and StackError carries the tail of the
+failing process's log. `stop()` sends SIGTERM, then SIGKILL after a grace period; it also
+runs on SIGINT/SIGTERM and at exit.
+
+Rasa and the action server are started only when domain.yml and a trained model
+(models/current, written by scripts/train_model.py) exist, unless asked for explicitly.
+
+Environment passed to every child: the caller's environment, plus
+  UKE8_API_PORT, UKE8_ACTION_PORT, UKE8_RASA_PORT   the ports in use
+  UKE8_API_URL, UKE8_RASA_URL                       http://127.0.0.1:PORT
+  UKE8_ACTION_URL                                   http://127.0.0.1:ACTION_PORT/webhook (bot/endpoints.yml)
+  UKE8_TRACKER_DB                                   Rasa's SQLite tracker store file (bot/endpoints.yml);
+                                                    default UKE8_DATA_DIR/rasa-tracker.db, kept if set
+Rasa refuses an unset ${VAR} in endpoints.yml, so every variable it uses must be set here.
+"""
+from __future__ import annotations
+
+import argparse
+import atexit
+import ctypes
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import httpx
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PORTS = {"api": 8000, "action": 5055, "rasa": 5005}
+
+
+class StackError(RuntimeError):
+    """A process of the stack did not come up."""
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def tail(path: Path, lines: int = 40) -> str:
+    """The last lines of a log, without Python warnings (Rasa's imports print dozens of them,
+    which would push the real error out of sight)."""
+    try:
+        with open(path, errors="replace") as f:
+            last = list(deque(f, maxlen=1000))
+    except OSError as e:
+        return f"(no log: {e})"
+    kept, in_warning = [], False
+    for line in last:
+        if "Warning: " in line:
+            in_warning = True
+            continue
+        if in_warning and (line.startswith((" ", "\t")) or line.startswith("Implementing implicit namespace")):
+            continue
+        in_warning = False
+        kept.append(line)
+    return "".join(kept[-lines:])
+
+
+try:
+    _libc = ctypes.CDLL("libc.so.6", use_errno=True)
+except OSError:  # not glibc Linux
+    _libc = None
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: get SIGTERM if the supervisor dies without stopping it."""
+    if _libc is not None:
+        _libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+@dataclass
+class Service:
+    name: str
+    argv: list[str]
+    port: int
+    ready: Callable[[httpx.Client], bool]
+    log: Path
+    env: dict[str, str] = field(default_factory=dict)
+    proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+class Stack:
+    def __init__(
+        self,
+        root: Path | str = PROJECT_ROOT,
+        *,
+        api_port: int | None = None,
+        action_port: int | None = None,
+        rasa_port: int | None = None,
+        env: dict[str, str] | None = None,
+        with_rasa: bool | None = None,
+        model: Path | str | None = None,
+        log_dir: Path | str | None = None,
+        timeout: float | None = None,
+        migrate: bool = False,
+        grace: float = 10.0,
+    ) -> None:
+        """with_rasa: None = start Rasa and the action server when domain.yml and a trained model
+        exist; True = require them; False = the API only. migrate: run `uke8 migrate` first."""
+        self.root = Path(root).resolve()
+        self.env = dict(os.environ)
+        self.env.update(env or {})
+        self.api_port = api_port or self._env_port("UKE8_API_PORT", "api")
+        self.action_port = action_port or self._env_port("UKE8_ACTION_PORT", "action")
+        self.rasa_port = rasa_port or self._env_port("UKE8_RASA_PORT", "rasa")
+        self.log_dir = Path(log_dir) if log_dir else self.root / "var" / "logs"
+        self.timeout = timeout or float(self.env.get("UKE8_STACK_TIMEOUT") or 240)
+        self.grace = grace
+        self.migrate = migrate
+        self.services: list[Service] = []
+        self._started = False
+        self._previous_handlers: dict[int, object] = {}
+        self._lock = threading.RLock()  # a signal may arrive while stop() runs
+
+        self.data_dir = data_dir = Path(self.env.get("UKE8_DATA_DIR") or self.root / "var")
+        self.env.update(
+            UKE8_API_PORT=str(self.api_port),
+            UKE8_ACTION_PORT=str(self.action_port),
+            UKE8_RASA_PORT=str(self.rasa_port),
+            UKE8_API_URL=self.api_url,
+            UKE8_RASA_URL=self.rasa_url,
+            UKE8_ACTION_URL=f"{self.action_url}/webhook",
+            RASA_TELEMETRY_ENABLED="false",
+        )
+        # Rasa's SQL tracker store (bot/endpoints.yml): its own SQLite file, never the case store
+        self.env.setdefault("UKE8_TRACKER_DB", str(data_dir / "rasa-tracker.db"))
+        self.env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+        self.env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+        self.env["PYTHONUNBUFFERED"] = "1"
+
+        self.model = self._find_model(model)
+        self.rasa_missing = self._rasa_missing()
+        if with_rasa is None:
+            self.rasa_enabled = self.rasa_missing is None
+        elif with_rasa and self.rasa_missing:
+            raise StackError(f"Rasa was asked for but {self.rasa_missing}")
+        else:
+            self.rasa_enabled = with_rasa
+
+    def _env_port(self, name: str, service: str) -> int:
+        value = self.env.get(name)
+        return int(value) if value else DEFAULT_PORTS[service]
+
+    # ------------------------------------------------------------------ urls
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.api_port}"
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def action_url(self) -> str:
+        return f"http://127.0.0.1:{self.action_port}"
+
+    @property
+    def webhook_url(self) -> str:
+        return f"{self.rasa_url}/webhooks/rest/webhook"
+
+    # ------------------------------------------------------------------ setup
+
+    def _app_python(self) -> str:
+        venv_python = self.root / ".venv" / "bin" / "python"
+        return str(venv_python) if venv_python.exists() else sys.executable
+
+    def _find_model(self, model: Path | str | None) -> Path | None:
+        if model:
+            return (self.root / model).resolve()
+        current = self.root / "models" / "current"
+        if current.is_file():
+            text = current.read_text().strip()
+            return (self.root / text).resolve() if text else None
+        return None
+
+    def _rasa_missing(self) -> str | None:
+        """Why Rasa cannot start, or None."""
+        if not (self.root / "domain.yml").exists():
+            return "domain.yml does not exist yet (no Rasa project)"
+        if not self.model or not self.model.is_file():
+            return "there is no trained model (models/current): run `make train`"
+        if not (self.root / ".venv-bot" / "bin" / "rasa").exists():
+            return ".venv-bot has no rasa: run `make venv`"
+        return None
+
+    def _services(self) -> list[Service]:
+        py = self._app_python()
+        logs = self.log_dir
+        services = [
+            Service(
+                "api",
+                [py, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(self.api_port)],
+                self.api_port,
+                lambda c: c.get(f"{self.api_url}/healthz").status_code == 200,
+                logs / "api.log",
+            )
+        ]
+        if self.rasa_enabled:
+            services.insert(
+                0,
+                Service(
+                    "actions",
+                    [py, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
+                    self.action_port,
+                    lambda c: c.get(f"{self.action_url}/health").status_code == 200,
+                    logs / "actions.log",
+                ),
+            )
+            argv = [
+                str(self.root / ".venv-bot" / "bin" / "rasa"), "run",
+                "--enable-api", "--interface", "127.0.0.1", "--port", str(self.rasa_port),
+                "--model", str(self.model),
+            ]
+            for flag, path in (("--endpoints", "bot/endpoints.yml"), ("--credentials", "bot/credentials.yml")):
+                if (self.root / path).exists():
+                    argv += [flag, path]
+            services.insert(1, Service("rasa", argv, self.rasa_port, self._rasa_ready, logs / "rasa.log"))
+        return services
+
+    def _rasa_ready(self, client: httpx.Client) -> bool:
+        if client.get(f"{self.rasa_url}/").status_code != 200:
+            return False
+        status = client.get(f"{self.rasa_url}/status")
+        return status.status_code == 200 and bool(status.json().get("model_id") or status.json().get("model_file"))
+
+    def _run_migrations(self) -> None:
+        import importlib.util
+
+        if importlib.util.find_spec("uke8.store.migrate") is None:
+            print("stack: uke8.store.migrate does not exist yet, migrations skipped", file=sys.stderr)
+            return
+        log = self.log_dir / "migrate.log"
+        with open(log, "w") as out:
+            rc = subprocess.call([self._app_python(), "-m", "uke8.cli", "migrate"], cwd=self.root, env=self.env,
+                                 stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        if rc != 0:
+            raise StackError(f"`uke8 migrate` failed (exit {rc}); {log}:\n{tail(log)}")
+
+    # ------------------------------------------------------------------ start / stop
+
+    def start(self) -> "Stack":
+        if self._started:
+            return self
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self._install_handlers()
+        self._started = True
+        try:
+            if self.migrate:
+                self._run_migrations()
+            self.services = self._services()
+            for service in self.services:
+                self._launch(service)
+            self._wait_ready()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _launch(self, service: Service) -> None:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            if s.connect_ex(("127.0.0.1", service.port)) == 0:
+                raise StackError(f"{service.name}: port {service.port} is already in use")
+        out = open(service.log, "w")
+        out.write(f"# {' '.join(service.argv)}\n")
+        out.flush()
+        with out:
+            service.proc = subprocess.Popen(
+                service.argv,
+                cwd=self.root,
+                env={**self.env, **service.env},
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own process group: Ctrl-C goes to us, we stop it in order
+                preexec_fn=_die_with_parent,
+            )
+
+    def _wait_ready(self) -> None:
+        deadline = time.monotonic() + self.timeout
+        pending = list(self.services)
+        with httpx.Client(timeout=5.0, trust_env=False) as client:
+            while pending:
+                for service in list(pending):
+                    self.check_alive(service)
+                    try:
+                        if service.ready(client):
+                            pending.remove(service)
+                    except (httpx.HTTPError, ValueError):
+                        pass
+                if not pending:
+                    break
+                if time.monotonic() > deadline:
+                    service = pending[0]
+                    raise StackError(
+                        f"{service.name} did not become ready within {self.timeout:.0f} s "
+                        f"(waiting for: {', '.join(s.name for s in pending)}); {service.log}:\n{tail(service.log)}"
+                    )
+                time.sleep(0.3)
+
+    def check_alive(self, service: Service | None = None) -> None:
+        """Raise StackError (with the log's tail) if a process of the stack has exited."""
+        for s in [service] if service else self.services:
+            if s.proc is not None and s.proc.poll() is not None:
+                raise StackError(f"{s.name} exited with code {s.proc.returncode}; {s.log}:\n{tail(s.log)}")
+
+    def stop(self) -> None:
+        with self._lock:
+            running = [s for s in self.services if s.proc is not None and s.proc.poll() is None]
+            for s in reversed(running):
+                self._signal(s, signal.SIGTERM)
+            deadline = time.monotonic() + self.grace
+            for s in reversed(running):
+                try:
+                    s.proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+                except subprocess.TimeoutExpired:
+                    self._signal(s, signal.SIGKILL)
+                    s.proc.wait(timeout=5)
+            for s in self.services:  # reap the process groups' leftovers
+                if s.proc is not None:
+                    self._signal(s, signal.SIGKILL)
+            self._started = False
+            self._restore_handlers()
+
+    @staticmethod
+    def _signal(service: Service, sig: int) -> None:
+        try:
+            os.killpg(service.proc.pid, sig)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+    # ------------------------------------------------------------------ signals, context manager
+
+    def _install_handlers(self) -> None:
+        atexit.register(self.stop)
+        if threading.current_thread() is not threading.main_thread():
+            return
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            self._previous_handlers[sig] = signal.getsignal(sig)
+            signal.signal(sig, self._on_signal)
+
+    def _restore_handlers(self) -> None:
+        atexit.unregister(self.stop)
+        if threading.current_thread() is threading.main_thread():
+            for sig, handler in self._previous_handlers.items():
+                signal.signal(sig, handler)
+        self._previous_handlers.clear()
+
+    def _on_signal(self, signum: int, frame) -> None:
+        previous = self._previous_handlers.get(signum)
+        self.stop()
+        if callable(previous):
+            previous(signum, frame)
+        elif signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        else:
+            raise SystemExit(128 + signum)
+
+    def __enter__(self) -> "Stack":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+# ---------------------------------------------------------------------- uke8 run
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--api-port", type=int, help="default $UKE8_API_PORT or 8000")
+    parser.add_argument("--action-port", type=int, help="default $UKE8_ACTION_PORT or 5055")
+    parser.add_argument("--rasa-port", type=int, help="default $UKE8_RASA_PORT or 5005")
+    parser.add_argument("--no-rasa", action="store_true", help="start the API only")
+    parser.add_argument("--no-migrate", action="store_true", help="do not run `uke8 migrate` first")
+    parser.add_argument("--no-seed", action="store_true", help="do not run `uke8 seed-demo`")
+    parser.add_argument("--timeout", type=float, help="seconds to wait for readiness (default $UKE8_STACK_TIMEOUT or 240)")
+
+
+def _uke8_command() -> list[str]:
+    script = Path(sys.executable).parent / "uke8"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "uke8.cli"]
+
+
+def run_main(args: argparse.Namespace) -> int:
+    stack = Stack(
+        api_port=args.api_port,
+        action_port=args.action_port,
+        rasa_port=args.rasa_port,
+        with_rasa=False if args.no_rasa else None,
+        timeout=args.timeout,
+        migrate=not args.no_migrate,
+    )
+    print(f"stack: starting ({'API, action server and Rasa' if stack.rasa_enabled else 'API only'}); logs in {stack.log_dir}", flush=True)
+    if not stack.rasa_enabled and not args.no_rasa:
+        print(f"stack: Rasa and the action server are not started: {stack.rasa_missing}", flush=True)
+    started = time.monotonic()
+    try:
+        stack.start()
+        print(f"stack: ready in {time.monotonic() - started:.1f} s", flush=True)
+        if not args.no_seed:
+            rc = subprocess.call([*_uke8_command(), "seed-demo"], cwd=stack.root, env=stack.env, stdin=subprocess.DEVNULL)
+            if rc != 0:
+                print(f"stack: `uke8 seed-demo` failed (exit {rc}); the stack runs without demo data", file=sys.stderr)
+        lines = [
+            f"  API            {stack.api_url}",
+            f"  API docs       {stack.api_url}/docs",
+        ]
+        if stack.rasa_enabled:
+            lines += [
+                f"  Rasa REST      POST {stack.webhook_url}",
+                f"  action server  {stack.action_url}",
+            ]
+        print("\nuke8 is running:\n" + "\n".join(lines) + f"\n  logs           {stack.log_dir}\nCtrl-C stops it all.", flush=True)
+        while True:
+            stack.check_alive()
+            time.sleep(1)
+    except KeyboardInterrupt:
+        stack.stop()
+        print("\nstack: stopped", flush=True)
+        return 0
+    except StackError as e:
+        print(f"stack: {e}", file=sys.stderr)
+        return 1
+    finally:
+        stack.stop()

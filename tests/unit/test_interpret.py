@@ -108,3 +108,27 @@ def test_yes_no(text, expected):
 )
 def test_meeting_modes(text, modes):
     assert meeting_modes(text) == modes
+
+
+@pytest.mark.parametrize(
+    "question_id, text, code",
+    [
+        ("q3", "Ikke under 26 uker, det er sikkert", "over_26_uker"),
+        ("q3", "ikkje mindre enn eit halvt år", "over_26_uker"),
+        ("q3", "nok ikke mer enn seks måneder", "under_26_uker"),
+        ("q3", "ikke over 26 uker tror jeg", "under_26_uker"),
+        ("q2", "Det er korkje godt eller vanskeleg", "verken_eller"),
+        ("q2", "hverken bra eller dårlig", "verken_eller"),
+        ("q1", "1 takk", "veldig_sannsynlig"),
+        ("q3", "nr 2", "over_26_uker"),
+        ("q3", "svar 3 :)", "usikker"),
+    ],
+)
+def test_unambiguous_patterns_and_polite_digits(question_id, text, code):
+    meaning = interpret(question_id, text, parse(("out_of_scope", 0.9)))
+    assert (meaning.code, meaning.action) == (code, "accept")
+
+
+@pytest.mark.parametrize("question_id, text", [("q3", "jeg vet ikke hvor lenge"), ("q2", "ikke så bra"), ("q1", "12 uker")])
+def test_patterns_leave_everything_else_to_the_classifier(question_id, text):
+    assert interpret(question_id, text, parse(("out_of_scope", 0.9))).source != "pattern"

@@ -11,7 +11,6 @@ deg riktig …?") or `reask`. Nothing uncertain is ever recorded silently.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 from uke8.triage.catalogue import QUESTIONS, parse_button_payload
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.normalise import fold, normalise
+from uke8.understanding.patterns import DIGIT_ANSWER, match_pattern
 
 # Which NLU intents answer which question, and with which code.
 ANSWER_INTENTS: dict[str, dict[str, str]] = {
@@ -70,7 +70,6 @@ YES_NO_ANSWERS: dict[str, dict[str, str]] = {
 _YES = {"ja", "jo", "jepp", "japp", "jada", "ja da", "yes", "ok ja", "ja takk", "javisst", "ja visst", "jaa", "jaaa", "jupp"}
 _NO = {"nei", "nope", "nei takk", "nææ", "neida", "nei da", "no", "nix", "neii", "næ", "nei nei", "nei dessverre"}
 _STOP_WORDS = {"stopp", "stop", "stans", "avslutt", "avmeld", "stopp meldinger", "stop meldinger"}
-_DIGIT = re.compile(r"^(?:svar|alternativ|nr\.?|nummer)?\s*([1-9])\s*[.)!]?$")
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ class Interpretation:
     code: str | None
     confidence: float
     action: str  # "accept" | "confirm" | "reask"
-    source: str  # "button" | "digit" | "label" | "yes_no" | "keyword" | "nlu" | "none"
+    source: str  # "button" | "digit" | "label" | "pattern" | "yes_no" | "keyword" | "nlu" | "none"
 
     @property
     def is_answer(self) -> bool:
@@ -109,7 +108,7 @@ def _certain(question_id: str, text: str) -> Interpretation | None:
             return Interpretation("answer", code, 1.0, "accept", "button")
         return Interpretation("unknown", None, 0.0, "reask", "button")  # an old button of another question
     t = normalise(text)
-    digit = _DIGIT.match(t)
+    digit = DIGIT_ANSWER.match(t)
     if digit:
         option = question.option_for_digit(int(digit.group(1)))
         if option is None:
@@ -121,6 +120,9 @@ def _certain(question_id: str, text: str) -> Interpretation | None:
             return Interpretation("answer", option.code, 1.0, "accept", "label")
     if folded in _STOP_WORDS:
         return Interpretation("global", "stopp", 1.0, "accept", "keyword")
+    pattern_code = match_pattern(question_id, text)
+    if pattern_code is not None:
+        return Interpretation("answer", pattern_code, 1.0, "accept", "pattern")
     yn = yes_or_no(text)
     if yn is not None:
         mapped = YES_NO_ANSWERS.get(question_id, {}).get(yn)

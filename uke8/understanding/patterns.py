@@ -1,0 +1,37 @@
+"""A few answer patterns a careful reader never misreads, checked before the classifier.
+
+Word-count models are weak exactly where Norwegian answers flip meaning with one small word
+("ikke under 26 uker", "korkje godt eller vanskeleg"). Only patterns that are unambiguous in
+the context of the open question live here; everything else is left to the classifier and
+its thresholds, so this list should stay short.
+"""
+from __future__ import annotations
+
+import re
+
+from uke8.understanding.normalise import fold, normalise
+
+_NOT = r"(?:ikke|ikkje|ikkj|itj|ikk|ik|kje|nok ikke)"
+_HALF_YEAR = r"(?:26\s*uk\w*|seks\s*m\w*|6\s*m\w*|et\s*halvt\s*ar|eit\s*halvt\s*ar|halvt\s*ar|halvaret)"
+_LONGER = rf"(?:{_NOT}\s+(?:under|mindre\s+enn|mindre\s+enn|kortare\s+enn|kortere\s+enn)\s+{_HALF_YEAR})"
+_SHORTER = rf"(?:{_NOT}\s+(?:over|mer\s+enn|meir\s+enn|lenger\s+enn|lengre\s+enn)\s+{_HALF_YEAR})"
+_EITHER_OR = r"\b(?:verken|hverken|korkje|kverken)\b.+\beller\b"
+
+# (question, pattern, code): the first match wins.
+PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("q3", re.compile(_LONGER), "over_26_uker"),
+    ("q3", re.compile(_SHORTER), "under_26_uker"),
+    ("q2", re.compile(_EITHER_OR), "verken_eller"),
+)
+
+# "1 takk", "nr 2", "svar 3 :)" — a digit with only politeness around it.
+_POLITE = r"(?:takk|tusen takk|ok|da|:\)|🙂|!|\.)"
+DIGIT_ANSWER = re.compile(rf"^(?:svar|alternativ|nr\.?|nummer|valg)?\s*([1-9])\s*[.)!]?\s*(?:{_POLITE}\s*)*$")
+
+
+def match_pattern(question_id: str, text: str) -> str | None:
+    folded = fold(normalise(text))
+    for question, pattern, code in PATTERNS:
+        if question == question_id and pattern.search(folded):
+            return code
+    return None

@@ -1,12 +1,16 @@
-"""Confidence thresholds of the live form, calibrated on held-out data (see bench/nlu.py).
+"""Confidence thresholds of the live form, calibrated on held-out training data by
+bench/calibrate.py (k-fold; the evaluation set is never used), stored in calibration.json.
 
 `accept`: record the answer; `confirm`: ask "Forstår jeg deg riktig …?"; below: ask again.
-`global_accept`: act on a global intent (stopp, menneske, …) instead of treating the text
-as an answer.
+`global_accept`: act on a global intent (stopp, menneske, …) instead of an answer.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
+
+CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 
 
 @dataclass(frozen=True)
@@ -16,4 +20,11 @@ class Thresholds:
     global_accept: float = 0.60
 
 
-THRESHOLDS = Thresholds()
+def load_thresholds(path: Path = CALIBRATION_FILE) -> Thresholds:
+    if not path.exists():
+        return Thresholds()
+    values = json.loads(path.read_text())
+    return Thresholds(accept=values["accept"], confirm=values["confirm"], global_accept=values["global_accept"])
+
+
+THRESHOLDS = load_thresholds()

@@ -1,0 +1,143 @@
+"""Calibrate the form's confidence thresholds on held-out training data (k-fold), never on the
+evaluation set, so the evaluation stays an honest measure.
+
+    .venv/bin/python bench/calibrate.py [--folds 5] [--max-wrong 0.005]
+
+Each fold trains the product pipeline on the other folds, parses the held-out examples, and
+replays them through uke8.understanding in the context where they would occur (answer
+intents under their question, global intents under every question and with none open). A
+grid search then picks the thresholds that accept the most while keeping wrong accepts at or
+below --max-wrong, and writes uke8/understanding/calibration.json.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from uke8.understanding.calibration import CALIBRATION_FILE, Thresholds  # noqa: E402
+from uke8.understanding.interpret import ANSWER_INTENTS, GLOBAL_INTENTS, interpret  # noqa: E402
+
+RASA = ROOT / ".venv-bot" / "bin" / "rasa"
+BOT_PY = ROOT / ".venv-bot" / "bin" / "python"
+ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
+
+
+def examples() -> list[tuple[str, str]]:
+    out = []
+    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+            out += [(block["intent"], line.strip()[2:]) for line in block["examples"].splitlines() if line.strip().startswith("- ")]
+    return out
+
+
+def contexts(intent: str) -> list[tuple[str | None, str]]:
+    """(open question, expected code) pairs in which a message of this intent is replayed."""
+    found = [(q, mapping[intent]) for q, mapping in ANSWER_INTENTS.items() if intent in mapping]
+    if found:
+        return found
+    if intent in GLOBAL_INTENTS:
+        code = GLOBAL_INTENTS[intent]
+        return [(None, code)] + [(q, code) for q in ANSWER_INTENTS]
+    return []  # ja/nei: handled deterministically
+
+
+def run_fold(train: list[tuple[str, str]], test: list[tuple[str, str]], workdir: Path, k: int) -> list[dict]:
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for intent, text in train:
+        grouped[intent].append(text)
+    nlu = {"version": "3.1", "nlu": [{"intent": i, "examples": "".join(f"- {t}\n" for t in ts)} for i, ts in grouped.items()]}
+    data = workdir / f"fold{k}.yml"
+    data.write_text(yaml.safe_dump(nlu, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    subprocess.run([str(RASA), "train", "nlu", "--nlu", str(data), "--config", str(ROOT / "config.yml"), "--out", str(workdir), "--fixed-model-name", f"fold{k}"],
+                   cwd=ROOT, env=ENV, check=True, capture_output=True)
+    texts = workdir / f"texts{k}.jsonl"
+    texts.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for _, t in test), encoding="utf-8")
+    parses = workdir / f"parses{k}.jsonl"
+    with texts.open() as stdin:
+        subprocess.run([str(BOT_PY), str(ROOT / "bench" / "rasa_parse.py"), str(workdir / f"fold{k}.tar.gz"), str(parses)],
+                       stdin=stdin, env=ENV, check=True, capture_output=True)
+    parsed = [json.loads(line) for line in parses.read_text(encoding="utf-8").splitlines()]
+    return [{"intent": intent, "text": text, "parse": p} for (intent, text), p in zip(test, parsed)]
+
+
+def score(records: list[dict], t: Thresholds) -> dict[str, float]:
+    n = accepted = wrong = 0
+    for r in records:
+        for question, code in contexts(r["intent"]):
+            meaning = interpret(question, r["text"], r["parse"], t)
+            n += 1
+            if meaning.action == "accept":
+                accepted += 1
+                wrong += meaning.code != code
+    return {"n": n, "accepted": accepted / n, "wrong": wrong / n}
+
+
+def confirm_threshold(records: list[dict], t: Thresholds, floor: float = 0.6) -> float:
+    """The lowest confidence at which the top answer below `accept` is right often enough
+    (at least `floor`) to be worth asking "Forstår jeg deg riktig …?" about."""
+    below = []
+    for r in records:
+        for question, code in contexts(r["intent"]):
+            if question is None:
+                continue
+            meaning = interpret(question, r["text"], r["parse"], Thresholds(accept=t.accept, confirm=0.0, global_accept=t.global_accept))
+            if meaning.kind == "answer" and meaning.action == "confirm":
+                below.append((meaning.confidence, meaning.code == code))
+    for candidate in [x / 100 for x in range(10, int(t.accept * 100), 5)]:
+        band = [ok for conf, ok in below if conf >= candidate]
+        if band and sum(band) / len(band) >= floor:
+            return candidate
+    return t.accept
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--max-wrong", type=float, default=0.005)
+    parser.add_argument("--seed", type=int, default=8)
+    args = parser.parse_args()
+
+    data = [e for e in examples() if contexts(e[0])]
+    random.Random(args.seed).shuffle(data)
+    folds = [data[i :: args.folds] for i in range(args.folds)]
+    records: list[dict] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(args.folds):
+            train = [e for j, f in enumerate(folds) if j != k for e in f] + [e for e in examples() if not contexts(e[0])]
+            records += run_fold(train, folds[k], Path(tmp), k)
+            print(f"fold {k + 1}/{args.folds} done", flush=True)
+
+    grid = [x / 100 for x in range(30, 100, 5)]
+    best = None
+    for accept, global_accept in itertools.product(grid, grid):
+        t = Thresholds(accept=accept, confirm=min(accept, 0.3), global_accept=global_accept)
+        s = score(records, t)
+        if s["wrong"] <= args.max_wrong and (best is None or s["accepted"] > best[1]["accepted"]):
+            best = (t, s)
+    if best is None:
+        print("no thresholds keep wrong accepts that low")
+        return 1
+    t, s = best
+    t = Thresholds(accept=t.accept, confirm=confirm_threshold(records, t), global_accept=t.global_accept)
+    CALIBRATION_FILE.write_text(json.dumps({"accept": t.accept, "confirm": t.confirm, "global_accept": t.global_accept,
+                                            "held_out": s, "folds": args.folds, "max_wrong": args.max_wrong}, indent=2))
+    print(f"thresholds accept={t.accept} confirm={t.confirm} global_accept={t.global_accept}: "
+          f"on {s['n']} held-out replays {s['accepted']:.1%} accepted, {s['wrong']:.2%} wrong accepts")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

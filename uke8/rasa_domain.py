@@ -93,6 +93,8 @@ def build_domain() -> dict[str, Any]:
     for intent in RESPONSE_INTENTS:
         responses[f"utter_{intent}"] = [{"text": REPLIES[GLOBAL_INTENTS[intent]]}]
     responses["utter_default"] = [{"text": NOT_UNDERSTOOD}]
+    # Sent by the guarded REST channel (bot/uke8_bot/channels.py) to unknown conversations.
+    responses["utter_ukjent_avsender"] = [{"text": REPLIES["ukjent_avsender"]}]
 
     slots: dict[str, Any] = {slot: _text_slot(slot, FORM) for slot in answer_slots}
     slots["bekreftelse"] = _text_slot("bekreftelse", FORM)

@@ -48,3 +48,35 @@ def test_stop_ends_every_process(database_url: str, tmp_path) -> None:
     assert all(p.poll() is not None for p in procs)
     with pytest.raises(httpx.HTTPError):
         httpx.get(f"{s.api_url}/healthz", timeout=2)
+
+
+def _tracker_rows(stack: Stack, sender: str) -> list[str]:
+    import sqlite3
+
+    with sqlite3.connect(stack.env["UKE8_TRACKER_DB"]) as conn:
+        return [row[0] for row in conn.execute("SELECT data FROM events WHERE sender_id = ?", (sender,))]
+
+
+@pytest.mark.skipif(not HAS_RASA_PROJECT, reason="domain.yml does not exist yet: no Rasa project to start")
+def test_unknown_sender_is_refused_before_rasa_keeps_anything(stack: Stack) -> None:
+    sender = "k-nobody-" + uuid.uuid4().hex[:8]
+    for message in ("/start", "1", "jeg heter Kari og har vondt i ryggen"):
+        r = httpx.post(stack.webhook_url, json={"sender": sender, "message": message}, timeout=60)
+        assert r.status_code == 200
+        assert "finner ingen invitasjon" in r.json()[0]["text"]
+    assert _tracker_rows(stack, sender) == []
+
+
+@pytest.mark.skipif(not HAS_RASA_PROJECT, reason="domain.yml does not exist yet: no Rasa project to start")
+def test_rasa_tracker_store_keeps_only_redacted_words(stack: Stack) -> None:
+    from tests.factories import case_body
+
+    api = httpx.Client(base_url=stack.api_url, headers={"Authorization": f"Bearer {stack.env['UKE8_ADMIN_TOKEN']}"}, timeout=30)
+    case_id = api.post("/api/v1/cases", json=case_body()).json()["id"]
+    sender = api.post(f"/api/v1/cases/{case_id}/invitation").json()["conversation_id"]
+    for message in ("/start", "vet ikke, har fått depresjon og tar sertralin, ring meg på 40000000"):
+        assert httpx.post(stack.webhook_url, json={"sender": sender, "message": message}, timeout=60).status_code == 200
+    stored = " ".join(_tracker_rows(stack, sender))
+    assert "[helseopplysning fjernet]" in stored
+    for secret in ("depresjon", "sertralin", "40000000"):
+        assert secret not in stored

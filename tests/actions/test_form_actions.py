@@ -20,6 +20,7 @@ from uke8.store.db import Database
 from uke8.store.models import Case
 from uke8.triage.catalogue import button_payload
 from uke8.triage.messages import GREETING, REPLIES
+from uke8.understanding.calibration import THRESHOLDS
 
 ADMIN = Actor("admin", "admin")
 
@@ -95,7 +96,8 @@ def test_confident_free_text_is_stored_with_its_words_and_no_follow_up(db):
 
 def test_doubtful_answer_is_confirmed_before_it_is_stored(db):
     case_id, conv = invited_case(db)
-    t = tracker(conv, "tja, går vel an", ranking=[("q2_verken_eller", 0.6), ("q2_god", 0.4)])
+    doubtful = (THRESHOLDS.confirm + THRESHOLDS.accept) / 2  # between asking again and accepting
+    t = tracker(conv, "tja, går vel an", ranking=[("q2_verken_eller", doubtful), ("out_of_scope", 1 - doubtful)])
     result = run(form.validate_relasjon(None, CollectingDispatcher(), t, {}))
     assert result["relasjon"] is None and result["ventende_svar"]["code"] == "verken_eller"
     assert result["bekreft_tekst"].startswith("Forstår jeg deg riktig at")
@@ -106,6 +108,7 @@ def test_doubtful_answer_is_confirmed_before_it_is_stored(db):
     assert confirmed["relasjon"] == "verken_eller" and confirmed["ventende_svar"] is None
     answer = view(db, case_id)["answers"][0]
     assert (answer["code"], answer["source"], answer["raw_text"]) == ("verken_eller", "confirmed", "tja, går vel an")
+    assert answer["confidence"] == pytest.approx(doubtful)
 
 
 def test_rejected_confirmation_asks_again_and_stores_nothing(db):

@@ -32,6 +32,7 @@ from uke8.understanding.interpret import ANSWER_INTENTS, GLOBAL_INTENTS, interpr
 
 RASA = ROOT / ".venv-bot" / "bin" / "rasa"
 BOT_PY = ROOT / ".venv-bot" / "bin" / "python"
+RECORDS = ROOT / "bench" / "results" / "calibration_records.json"
 ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
 
 
@@ -108,17 +109,23 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--max-wrong", type=float, default=0.005)
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--reuse", action="store_true", help=f"reuse the parses saved in {RECORDS.relative_to(ROOT)}")
     args = parser.parse_args()
 
-    data = [e for e in examples() if contexts(e[0])]
-    random.Random(args.seed).shuffle(data)
-    folds = [data[i :: args.folds] for i in range(args.folds)]
-    records: list[dict] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for k in range(args.folds):
-            train = [e for j, f in enumerate(folds) if j != k for e in f] + [e for e in examples() if not contexts(e[0])]
-            records += run_fold(train, folds[k], Path(tmp), k)
-            print(f"fold {k + 1}/{args.folds} done", flush=True)
+    if args.reuse:
+        records = json.loads(RECORDS.read_text(encoding="utf-8"))
+    else:
+        data = [e for e in examples() if contexts(e[0])]
+        random.Random(args.seed).shuffle(data)
+        folds = [data[i :: args.folds] for i in range(args.folds)]
+        records = []
+        with tempfile.TemporaryDirectory() as tmp:
+            for k in range(args.folds):
+                train = [e for j, f in enumerate(folds) if j != k for e in f] + [e for e in examples() if not contexts(e[0])]
+                records += run_fold(train, folds[k], Path(tmp), k)
+                print(f"fold {k + 1}/{args.folds} done", flush=True)
+        RECORDS.parent.mkdir(parents=True, exist_ok=True)
+        RECORDS.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
 
     grid = [x / 100 for x in range(30, 100, 5)]
     best = None

@@ -58,7 +58,6 @@ GLOBAL_INTENTS: dict[str, str] = {
     "takk": "takk",
     "hade": "hade",
     "out_of_scope": "ute_av_omfang",
-    "nlu_fallback": "ute_av_omfang",
 }
 OUT_OF_SCOPE = "ute_av_omfang"
 
@@ -173,8 +172,9 @@ def interpret(
     if question_id is None:
         if best_global[0] is not None and best_global[1] >= thresholds.global_accept:
             return Interpretation("global", best_global[0], best_global[1], "accept", "nlu")
-        # An answer-like or unsure text with no question open is simply out of scope.
-        return Interpretation("global", OUT_OF_SCOPE, max(best_global[1], 0.0), "accept", "nlu")
+        # Unsure what the person asks: say so and let them put it another way, rather than
+        # filing it as off-topic. An answer-like text with no question open is off-topic.
+        return Interpretation("global", best_global[0] or OUT_OF_SCOPE, best_global[1], "reask", "nlu")
 
     answer_code, answer_score = best_answer
     global_code, global_score = best_global

@@ -122,6 +122,8 @@ def test_meeting_modes(text, modes):
         ("q3", "nok ikke mer enn seks måneder", "under_26_uker"),
         ("q3", "ikke over 26 uker tror jeg", "under_26_uker"),
         ("q2", "Det er korkje godt eller vanskeleg", "verken_eller"),
+        ("q3", "ikkje lenge, snart ferdig", "under_26_uker"),
+        ("q3", "blir nok ikke så lenge", "under_26_uker"),
         ("q2", "hverken bra eller dårlig", "verken_eller"),
         ("q1", "1 takk", "veldig_sannsynlig"),
         ("q3", "nr 2", "over_26_uker"),
@@ -133,6 +135,6 @@ def test_unambiguous_patterns_and_polite_digits(question_id, text, code):
     assert (meaning.code, meaning.action) == (code, "accept")
 
 
-@pytest.mark.parametrize("question_id, text", [("q3", "jeg vet ikke hvor lenge"), ("q2", "ikke så bra"), ("q1", "12 uker")])
+@pytest.mark.parametrize("question_id, text", [("q3", "jeg vet ikke hvor lenge"), ("q3", "kanskje under 26 uker, kanskje over"), ("q2", "ikke så bra"), ("q1", "12 uker"), ("q3", "ikke lenger enn nødvendig")])
 def test_patterns_leave_everything_else_to_the_classifier(question_id, text):
     assert interpret(question_id, text, parse(("out_of_scope", 0.9))).source != "pattern"

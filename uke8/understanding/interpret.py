@@ -17,6 +17,7 @@ from typing import Any
 
 from uke8.triage.catalogue import QUESTIONS, parse_button_payload
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
+from uke8.understanding.duration import duration_answer
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import DIGIT_ANSWER, match_pattern
 
@@ -119,7 +120,7 @@ def _certain(question_id: str, text: str) -> Interpretation | None:
             return Interpretation("answer", option.code, 1.0, "accept", "label")
     if folded in _STOP_WORDS:
         return Interpretation("global", "stopp", 1.0, "accept", "keyword")
-    pattern_code = match_pattern(question_id, text)
+    pattern_code = match_pattern(question_id, text) or (duration_answer(text) if question_id == "q3" else None)
     if pattern_code is not None:
         return Interpretation("answer", pattern_code, 1.0, "accept", "pattern")
     yn = yes_or_no(text)

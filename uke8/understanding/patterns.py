@@ -11,16 +11,19 @@ import re
 
 from uke8.understanding.normalise import fold, normalise
 
-_NOT = r"(?:ikke|ikkje|ikkj|itj|ikk|ik|kje|nok ikke)"
+_NOT = r"\b(?:ikke|ikkje|ikkj|itj|ikk|ik|kje|nok ikke)"
 _HALF_YEAR = r"(?:26\s*uk\w*|seks\s*m\w*|6\s*m\w*|et\s*halvt\s*ar|eit\s*halvt\s*ar|halvt\s*ar|halvaret)"
 _LONGER = rf"(?:{_NOT}\s+(?:under|mindre\s+enn|mindre\s+enn|kortare\s+enn|kortere\s+enn)\s+{_HALF_YEAR})"
 _SHORTER = rf"(?:{_NOT}\s+(?:over|mer\s+enn|meir\s+enn|lenger\s+enn|lengre\s+enn)\s+{_HALF_YEAR})"
+# "ikke lenge" answers "how long" (but "vet ikke hvor lenge" does not match: "hvor" intervenes).
+_NOT_LONG = rf"{_NOT}\s+(?:sa\s+|sa\s+veldig\s+|altfor\s+)?lenge\b"
 _EITHER_OR = r"\b(?:verken|hverken|korkje|kverken)\b.+\beller\b"
 
 # (question, pattern, code): the first match wins.
 PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q3", re.compile(_LONGER), "over_26_uker"),
     ("q3", re.compile(_SHORTER), "under_26_uker"),
+    ("q3", re.compile(_NOT_LONG), "under_26_uker"),
     ("q2", re.compile(_EITHER_OR), "verken_eller"),
 )
 

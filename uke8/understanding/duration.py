@@ -1,0 +1,60 @@
+"""How much longer someone expects to be on sick leave, when they say it with a number.
+
+q3 asks about the total (under or over 26 weeks); the person has been on sick leave for 8
+weeks already. A stated remaining time of about three months or less is clearly under,
+26 weeks or more clearly over; anything in between is left to the classifier and its
+confirmation, because "5 måneder" may mean from now or in total.
+"""
+from __future__ import annotations
+
+import re
+
+from uke8.understanding.normalise import fold, normalise
+
+CLEARLY_UNDER_WEEKS = 14.0
+CLEARLY_OVER_WEEKS = 26.0
+
+_NUMBERS = {
+    "en": 1, "ein": 1, "ei": 1, "et": 1, "eit": 1, "ett": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
+    "sju": 7, "syv": 7, "atte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "et par": 2, "eit par": 2,
+    "par": 2, "noen": 3, "nokre": 3, "nokon": 3, "nokra": 3, "et halvt": 0.5, "eit halvt": 0.5, "halvt": 0.5,
+}
+_UNIT_WEEKS = {"dag": 1 / 7, "uke": 1.0, "veke": 1.0, "uka": 1.0, "veka": 1.0, "mnd": 4.35, "maned": 4.35, "manad": 4.35, "man": 4.35, "ar": 52.0}
+_NUMBER = r"(\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + r")"
+_UNIT = r"(dag|uke|veke|uka|veka|mnd|maned|manad|man|ar)\w*"
+_AMOUNT = re.compile(rf"\b{_NUMBER}\s+(?:og\s+(et|eit)\s+halvt\s+)?{_UNIT}\b")
+_MORE = re.compile(r"\b(?:mer|meir|over|minst|lenger|lengre)\s+enn\b|\bminst\b|\bover\b")
+_LESS = re.compile(r"\b(?:under|mindre|kortere|kortare|innen|innan|maks|hoyst|hogst)\b")
+_NEGATION = re.compile(r"\b(?:ikke|ikkje|itj|kje)\s+(?:mer|meir|over|under|mindre|minst|lenger|lengre)\b")
+
+
+def weeks_mentioned(text: str) -> float | None:
+    """The largest duration in the text, in weeks; None when there is none."""
+    t = fold(normalise(text))
+    found = []
+    for number, half, unit in _AMOUNT.findall(t):
+        value = float(number.replace(",", ".")) if number[0].isdigit() else float(_NUMBERS[number])
+        if half:
+            value += 0.5
+        found.append(value * _UNIT_WEEKS[unit])
+    if re.search(r"\b(?:et|eit)\s+halvt\s+ar\b|\bhalvaret\b", t):
+        found.append(26.0)
+    return max(found) if found else None
+
+
+def duration_answer(text: str) -> str | None:
+    """under_26_uker / over_26_uker when the number leaves no doubt, else None."""
+    t = fold(normalise(text))
+    weeks = weeks_mentioned(text)
+    if weeks is None or _NEGATION.search(t):
+        return None
+    more, less = bool(_MORE.search(t)), bool(_LESS.search(t))
+    if more and less:
+        return None
+    if weeks >= CLEARLY_OVER_WEEKS and not less:
+        return "over_26_uker"
+    if weeks <= CLEARLY_UNDER_WEEKS and not more:
+        return "under_26_uker"
+    if less and weeks <= CLEARLY_OVER_WEEKS - 8:
+        return "under_26_uker"  # "innen fire måneder": at most 8 + 17 weeks in total
+    return None

@@ -12,7 +12,6 @@ from uke8.stack import PROJECT_ROOT, Stack, free_port
 
 pytestmark = [pytest.mark.stack, pytest.mark.timeout(600)]
 
-HAS_RASA_PROJECT = (PROJECT_ROOT / "domain.yml").exists()
 
 
 def test_api_answers_healthz(stack: Stack) -> None:
@@ -27,7 +26,6 @@ def test_api_serves_openapi(stack: Stack) -> None:
     assert "/healthz" in r.json()["paths"]
 
 
-@pytest.mark.skipif(not HAS_RASA_PROJECT, reason="domain.yml does not exist yet: no Rasa project to start")
 def test_rasa_and_action_server_answer(stack: Stack) -> None:
     assert stack.rasa_enabled, f"Rasa was not started: {stack.rasa_missing}"
     assert httpx.get(f"{stack.action_url}/health", timeout=10).status_code == 200
@@ -57,7 +55,6 @@ def _tracker_rows(stack: Stack, sender: str) -> list[str]:
         return [row[0] for row in conn.execute("SELECT data FROM events WHERE sender_id = ?", (sender,))]
 
 
-@pytest.mark.skipif(not HAS_RASA_PROJECT, reason="domain.yml does not exist yet: no Rasa project to start")
 def test_unknown_sender_is_refused_before_rasa_keeps_anything(stack: Stack) -> None:
     sender = "k-nobody-" + uuid.uuid4().hex[:8]
     for message in ("/start", "1", "jeg heter Kari og har vondt i ryggen"):
@@ -67,7 +64,6 @@ def test_unknown_sender_is_refused_before_rasa_keeps_anything(stack: Stack) -> N
     assert _tracker_rows(stack, sender) == []
 
 
-@pytest.mark.skipif(not HAS_RASA_PROJECT, reason="domain.yml does not exist yet: no Rasa project to start")
 def test_rasa_tracker_store_keeps_only_redacted_words(stack: Stack) -> None:
     from tests.factories import case_body
 

@@ -109,6 +109,10 @@ UPDATABLE_FACTS = (
 )
 
 
+def _audit(session: Session, actor: Actor, action: str, case_id: str, detail: dict[str, Any] | None = None) -> None:
+    AuditRepository(session).append(actor=actor.ident, actor_kind=actor.kind, action=action, case_id=case_id, outcome="ok", detail=detail)
+
+
 # -- registering -------------------------------------------------------------------------
 
 
@@ -123,10 +127,7 @@ def register_case(session: Session, new: NewCase, actor: Actor) -> tuple[Case, b
     if existing is not None:
         changed = _update_facts(session, existing, new)
         if changed:
-            AuditRepository(session).append(
-                actor=actor.ident, actor_kind=actor.kind, action="case.update", case_id=existing.id, outcome="ok",
-                detail={"changed": sorted(changed)},
-            )
+            _audit(session, actor, "case.update", existing.id, {"changed": sorted(changed)})
         return existing, False
 
     fnr_hash = sealer.keyed_hash(new.fnr)
@@ -164,10 +165,7 @@ def register_case(session: Session, new: NewCase, actor: Actor) -> tuple[Case, b
         if day != new.start_date:
             session.add(GradeChange(case_id=case.id, valid_from=day, grade=grade))
     repo.append_status(case, Status.REGISTRERT, actor.ident)
-    AuditRepository(session).append(
-        actor=actor.ident, actor_kind=actor.kind, action="case.create", case_id=case.id, outcome="ok",
-        detail={"external_id": new.external_id, "enhet": new.enhet},
-    )
+    _audit(session, actor, "case.create", case.id, {"external_id": new.external_id, "enhet": new.enhet})
     return case, True
 
 
@@ -244,11 +242,7 @@ def invite(session: Session, case_id: str, today: date, actor: Actor) -> Invitat
     )
     session.add(invitation)
     session.flush()
-    audit = AuditRepository(session)
-    audit.append(
-        actor=actor.ident, actor_kind=actor.kind, action="case.invite", case_id=case.id, outcome="ok",
-        detail={"screening": screening.result.value, "channel": case.channel},
-    )
+    _audit(session, actor, "case.invite", case.id, {"screening": screening.result.value, "channel": case.channel})
 
     if screening.result == ScreeningResult.EKSKLUDERT:
         repo.append_status(case, Status.EKSKLUDERT, actor.ident, note="screening: " + ", ".join(screening.reasons))
@@ -402,10 +396,7 @@ def record_answer(
         repo.append_status(case, Status.VURDERT, SYSTEM_CONVERSATION.ident)
         invitation.closed_at = utcnow()
         assessment = _assessment_summary(record)
-    AuditRepository(session).append(
-        actor=SYSTEM_CONVERSATION.ident, actor_kind="system", action="answer.record", case_id=case.id, outcome="ok",
-        detail={"question_id": question.id, "code": code, "source": source},
-    )
+    _audit(session, SYSTEM_CONVERSATION, "answer.record", case.id, {"question_id": question.id, "code": code, "source": source})
     return AnswerResult(stored=True, answers=current, assessment=assessment, channel=invitation.channel)
 
 
@@ -417,10 +408,7 @@ def record_free_text(session: Session, conversation_id: str, kind: str, text: st
     if stored is None or case.storage_objection:
         return None
     session.add(FreeText(case_id=case.id, kind=kind, question_id=question_id, text=stored.text, redacted=stored.changed, channel=channel or invitation.channel))
-    AuditRepository(session).append(
-        actor=SYSTEM_CONVERSATION.ident, actor_kind="system", action="freetext.record", case_id=case.id, outcome="ok",
-        detail={"kind": kind, "redacted": stored.changed},
-    )
+    _audit(session, SYSTEM_CONVERSATION, "freetext.record", case.id, {"kind": kind, "redacted": stored.changed})
     return stored.categories
 
 
@@ -428,10 +416,7 @@ def record_meeting_preferences(session: Session, conversation_id: str, modes: li
     case, _ = _lock_conversation(session, conversation_id)
     stored = safe_to_store(times) if times and not case.storage_objection else None
     session.add(MeetingPreference(case_id=case.id, modes=modes, times=stored.text if stored else None))
-    AuditRepository(session).append(
-        actor=SYSTEM_CONVERSATION.ident, actor_kind="system", action="meeting.preferences", case_id=case.id, outcome="ok",
-        detail={"modes": modes},
-    )
+    _audit(session, SYSTEM_CONVERSATION, "meeting.preferences", case.id, {"modes": modes})
 
 
 def record_opt_out(session: Session, conversation_id: str) -> None:
@@ -443,17 +428,13 @@ def record_opt_out(session: Session, conversation_id: str) -> None:
     repo = CaseRepository(session)
     if Status.RESERVERT in ALLOWED[Status(case.status)]:
         repo.append_status(case, Status.RESERVERT, SYSTEM_CONVERSATION.ident, note="personen ønsker ikke å bli kontaktet")
-    AuditRepository(session).append(
-        actor=SYSTEM_CONVERSATION.ident, actor_kind="system", action="conversation.opt_out", case_id=case.id, outcome="ok",
-    )
+    _audit(session, SYSTEM_CONVERSATION, "conversation.opt_out", case.id)
 
 
 def record_handoff(session: Session, conversation_id: str) -> None:
     case, _ = _lock_conversation(session, conversation_id)
     case.handoff_requested = True
-    AuditRepository(session).append(
-        actor=SYSTEM_CONVERSATION.ident, actor_kind="system", action="conversation.handoff", case_id=case.id, outcome="ok",
-    )
+    _audit(session, SYSTEM_CONVERSATION, "conversation.handoff", case.id)
 
 
 def record_storage_objection(session: Session, conversation_id: str) -> None:
@@ -466,9 +447,7 @@ def record_storage_objection(session: Session, conversation_id: str) -> None:
         answer.raw_text = None
     for pref in session.scalars(select(MeetingPreference).where(MeetingPreference.case_id == case.id)):
         pref.times = None
-    AuditRepository(session).append(
-        actor=SYSTEM_CONVERSATION.ident, actor_kind="system", action="conversation.storage_objection", case_id=case.id, outcome="ok",
-    )
+    _audit(session, SYSTEM_CONVERSATION, "conversation.storage_objection", case.id)
 
 
 def begin_new_round(session: Session, conversation_id: str) -> int:
@@ -481,10 +460,7 @@ def begin_new_round(session: Session, conversation_id: str) -> int:
     invitation.round += 1
     invitation.closed_at = None
     CaseRepository(session).append_status(case, Status.BESVART, SYSTEM_CONVERSATION.ident, note="situasjonen er endret, ny vurdering")
-    AuditRepository(session).append(
-        actor=SYSTEM_CONVERSATION.ident, actor_kind="system", action="conversation.new_round", case_id=case.id, outcome="ok",
-        detail={"round": invitation.round},
-    )
+    _audit(session, SYSTEM_CONVERSATION, "conversation.new_round", case.id, {"round": invitation.round})
     return invitation.round
 
 
@@ -538,10 +514,7 @@ def close_at_deadline(session: Session, case_id: str, today: date, actor: Actor 
     record = _store_assessment(session, case, result.classification, result.reasons, answers, facts, source="frist", round_=invitation.round)
     repo.append_status(case, Status.VURDERT, actor.ident)
     invitation.closed_at = utcnow()
-    AuditRepository(session).append(
-        actor=actor.ident, actor_kind=actor.kind, action="case.deadline", case_id=case.id, outcome="ok",
-        detail={"classification": result.classification.value},
-    )
+    _audit(session, actor, "case.deadline", case.id, {"classification": result.classification.value})
     return record
 
 

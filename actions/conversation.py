@@ -14,12 +14,10 @@ from actions.global_intents import handle_global_in_form
 from uke8.cases import service
 from uke8.cases.service import UnknownConversation
 from uke8.rasa_domain import MEETING_PAYLOAD_INTENT
-from uke8.triage.catalogue import QUESTION_ORDER, QUESTIONS
+from uke8.triage.catalogue import ANSWER_SLOTS
 from uke8.triage.messages import CONTACT_INFO, GREETING, MEETING_MODES, PRIVACY_NOTICE, REPLIES, TAILORED_GREETING, outcome_message
 from uke8.understanding.interpret import interpret, yes_or_no
 from uke8.understanding.meeting import meeting_modes
-
-ANSWER_SLOTS = [QUESTIONS[q].slot for q in QUESTION_ORDER]
 
 
 def _status(value: str) -> list[dict[str, Any]]:

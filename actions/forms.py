@@ -20,12 +20,9 @@ from actions.context import STORE_ERRORS, conversation_id, database, is_start, l
 from actions.global_intents import handle_global_in_form
 from uke8.cases import service
 from uke8.cases.service import CaseError, UnknownConversation
-from uke8.privacy import redact_health
-from uke8.triage.catalogue import QUESTION_ORDER, QUESTIONS, question_by_slot
+from uke8.triage.catalogue import ANSWER_SLOTS, QUESTION_ORDER, QUESTIONS, question_by_slot
 from uke8.triage.messages import REPLIES, confirmation_question
 from uke8.understanding.interpret import Interpretation, interpret, yes_or_no
-
-ANSWER_SLOTS = [QUESTIONS[q].slot for q in QUESTION_ORDER]
 
 # Negative or uncertain answers after which the person may tell a little more.
 FOLLOW_UP_AFTER: dict[str, frozenset[str]] = {
@@ -111,7 +108,7 @@ class ValidateWeek8Form(FormValidationAction):
         except STORE_ERRORS as exc:
             store_failed(dispatcher, exc)
             return {slot: None}
-        if words and redact_health(words).changed:
+        if result.health_categories:
             say(dispatcher, "helse_paminnelse")
         events: dict[str, Any] = {slot: meaning.code, "ventende_svar": None, "bekreft_tekst": None}
         if meaning.code in FOLLOW_UP_AFTER.get(slot, ()) and meaning.source in FOLLOW_UP_SOURCES and result.channel == "chat":

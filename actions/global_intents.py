@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 from actions.context import STORE_ERRORS, conversation_id, database, latest_parse, latest_text, say, store_failed
 from uke8.cases import service
 from uke8.cases.service import CaseError, UnknownConversation
-from uke8.triage.catalogue import QUESTION_ORDER, QUESTIONS
+from uke8.triage.catalogue import ANSWER_SLOTS
 from uke8.understanding.interpret import interpret
 
 _RECORDERS = {
@@ -91,6 +91,6 @@ class ActionGlobal(Action):
             store_failed(dispatcher, exc)
             return []
         say(dispatcher, "endret_situasjon_ny_runde")
-        cleared = [SlotSet(QUESTIONS[q].slot, None) for q in QUESTION_ORDER]
+        cleared = [SlotSet(slot, None) for slot in ANSWER_SLOTS]
         return [*cleared, SlotSet("ventende_svar", None), SlotSet("oppfolging_for", None), SlotSet("samtale_slutt", False),
                 SlotSet("samtale_status", "sporsmal"), FollowupAction("week8_form")]

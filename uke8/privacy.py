@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_STORED_TEXT = 200
 REDACTED = "[helseopplysning fjernet]"
@@ -104,10 +105,13 @@ BODY_PARTS = (
     "foten", "føttene", "beina", "beinet", "benet", "bena", "fingeren", "fingrene", "tærne", "sene", "senen",
     "menisken", "korsbåndet", "ryggraden", "skjelettet", "muskel", "musklene", "ledd", "leddene",
 )
+_BODY_PART = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(BODY_PARTS, key=len, reverse=True))) + r")\b", re.IGNORECASE)
 # Uppercase abbreviations that are common words in lowercase (nynorsk "me" = we).
 _CASE_SENSITIVE = {"ME": "diagnose", "MS": "diagnose", "CFS": "diagnose", "KOLS": "diagnose"}
 _SINGLE_WORD_STEMS = {c: tuple(s for s in stems if " " not in s) for c, stems in HEALTH_STEMS.items()}
-_PHRASES = tuple((c, s) for c, stems in HEALTH_STEMS.items() for s in stems if " " in s)
+_PHRASE_PATTERNS = tuple(
+    (c, re.compile(rf"\b{re.escape(s)}\b", re.IGNORECASE)) for c, stems in HEALTH_STEMS.items() for s in stems if " " in s
+)
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -121,6 +125,7 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+@lru_cache(maxsize=8192)
 def _category(word: str) -> str | None:
     if word in _CASE_SENSITIVE:
         return _CASE_SENSITIVE[word]
@@ -169,16 +174,14 @@ def redact_health(text: str) -> Redaction:
             found.append(category)
         return REDACTED
 
-    for category, phrase in _PHRASES:
-        pattern = re.compile(rf"\b{re.escape(phrase)}\b", re.IGNORECASE)
+    for category, pattern in _PHRASE_PATTERNS:
         if pattern.search(text):
             text = pattern.sub(REDACTED, text)
             if category not in found:
                 found.append(category)
     redacted = _WORD.sub(replace, text)
     if found:
-        body = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(BODY_PARTS, key=len, reverse=True))) + r")\b", re.IGNORECASE)
-        redacted = body.sub(REDACTED, redacted)
+        redacted = _BODY_PART.sub(REDACTED, redacted)
     # Collapse runs of markers so a long medical sentence does not become a wall of them.
     redacted = re.sub(rf"(?:{re.escape(REDACTED)}[\s,]*)+", REDACTED + " ", redacted).strip()
     return Redaction(redacted, tuple(found))

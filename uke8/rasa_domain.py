@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from uke8.settings import PROJECT_ROOT
-from uke8.triage.catalogue import CATALOGUE_VERSION, QUESTION_ORDER, QUESTIONS, button_payload
+from uke8.triage.catalogue import ANSWER_SLOTS, CATALOGUE_VERSION, QUESTION_ORDER, QUESTIONS, button_payload
 from uke8.triage.messages import (
     FOLLOW_UP_PROMPT,
     MEETING_MODES,
@@ -69,7 +69,7 @@ def _custom(slot_type: str, **extra: Any) -> dict[str, Any]:
 
 
 def build_domain() -> dict[str, Any]:
-    answer_slots = [QUESTIONS[q].slot for q in QUESTION_ORDER]
+    answer_slots = list(ANSWER_SLOTS)
     intents = sorted({i for intents in ANSWER_INTENTS.values() for i in intents} | set(GLOBAL_INTENTS) - {"nlu_fallback"})
     intents = ["start", "svar", MEETING_PAYLOAD_INTENT, "ja", "nei", *intents]
 

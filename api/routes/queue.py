@@ -27,9 +27,10 @@ def queue(
     with db.write() as session:
         repo = CaseRepository(session)
         cases, total = repo.queue(enheter, [s.value for s in status or []], limit=limit, offset=offset)
+        assessments = repo.latest_assessments(case.id for case in cases)
         items = []
         for case in cases:
-            assessment = repo.latest_assessment(case.id)
+            assessment = assessments.get(case.id)
             items.append(
                 {
                     "id": case.id,

@@ -221,3 +221,14 @@ def test_queue_filters_by_status(client):
     assert [i["id"] for i in invited["items"]] == [a["id"]]
     assert invited["counts"] == {"invitert": 1, "registrert": 1}
     assert client.get("/api/v1/queue?status=nonsense", headers=own).status_code == 422
+
+
+def test_queue_shows_each_cases_latest_proposal(client):
+    own = veileder(client, "Z990008", "4343")
+    high, low = create(client, enhet="4343", sykmeldingsgrad=80), create(client, enhet="4343", sykmeldingsgrad=10)
+    for case in (high, low):
+        client.post(f"/api/v1/cases/{case['id']}/invitation?today=2026-11-01", headers=ADMIN)
+    client.post("/api/v1/scheduler/run?today=2026-11-20", headers=ADMIN)
+    items = {i["id"]: i for i in client.get("/api/v1/queue?status=vurdert", headers=own).json()["items"]}
+    assert (items[high["id"]]["classification"], items[high["id"]]["reasons"]) == ("kartlegging", ["ubesvart_grad_30_eller_mer"])
+    assert (items[low["id"]]["classification"], items[low["id"]]["reasons"]) == ("ikke_aktuell_na", ["ubesvart_lav_grad"])

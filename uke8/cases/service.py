@@ -46,7 +46,9 @@ from uke8.triage import (
     classify,
     screen,
 )
+from uke8.triage import REASON_TEXTS
 from uke8.triage.catalogue import question_by_slot, snapshot
+from uke8.triage.persons import mask_phone
 
 
 class CaseError(Exception):
@@ -88,6 +90,7 @@ class NewCase:
     uforetrygd_100: bool = False
     stillingsprosent: int = 100
     channel: str = "chat"
+    health_categories: tuple[str, ...] = ()  # health details found (and redacted) in the words
     mobil: str | None = None
     employer_orgnr: str | None = None
     end_date: date | None = None
@@ -331,6 +334,7 @@ class AnswerResult:
     answers: dict[str, str]
     assessment: dict[str, Any] | None  # set when this answer completed the questions
     channel: str = "chat"
+    health_categories: tuple[str, ...] = ()  # health details found (and redacted) in the words
 
 
 def record_answer(
@@ -397,7 +401,8 @@ def record_answer(
         invitation.closed_at = utcnow()
         assessment = _assessment_summary(record)
     _audit(session, SYSTEM_CONVERSATION, "answer.record", case.id, {"question_id": question.id, "code": code, "source": source})
-    return AnswerResult(stored=True, answers=current, assessment=assessment, channel=invitation.channel)
+    return AnswerResult(stored=True, answers=current, assessment=assessment, channel=invitation.channel,
+                        health_categories=stored_text.categories if stored_text else ())
 
 
 def record_free_text(session: Session, conversation_id: str, kind: str, text: str, *, question_id: str | None = None, channel: str | None = None) -> tuple[str, ...] | None:
@@ -556,8 +561,6 @@ def decide(session: Session, case_id: str, actor: Actor, classification: str, re
 
 
 def _assessment_summary(record: AssessmentRecord) -> dict[str, Any]:
-    from uke8.triage import REASON_TEXTS
-
     return {
         "id": record.id,
         "classification": record.classification,
@@ -585,8 +588,6 @@ def _decision_view(decision: Decision | None) -> dict[str, Any] | None:
 
 
 def case_view(session: Session, case: Case) -> dict[str, Any]:
-    from uke8.triage.persons import mask_phone
-
     repo = CaseRepository(session)
     invitation = repo.invitation_for_case(case.id)
     assessment = repo.latest_assessment(case.id)

@@ -92,6 +92,16 @@ class CaseRepository:
             .limit(1)
         ).first()
 
+    def latest_assessments(self, case_ids: Iterable[str]) -> dict[str, AssessmentRecord]:
+        """The newest assessment of each of these cases, in one query (for lists)."""
+        newest = (
+            select(func.max(AssessmentRecord.id))
+            .where(AssessmentRecord.case_id.in_(list(case_ids)))
+            .group_by(AssessmentRecord.case_id)
+        )
+        records = self.session.scalars(select(AssessmentRecord).where(AssessmentRecord.id.in_(newest))).all()
+        return {record.case_id: record for record in records}
+
     def add_assessment(self, record: AssessmentRecord) -> AssessmentRecord:
         self.session.add(record)
         self.session.flush()

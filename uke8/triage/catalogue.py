@@ -124,6 +124,8 @@ _ALL_QUESTIONS = (
 
 QUESTIONS: dict[str, Question] = {question.id: question for question in _ALL_QUESTIONS}
 QUESTION_ORDER: tuple[str, ...] = ("q1", "q2", "q3", "q3_grunn")
+# The slots the answers fill, in asking order.
+ANSWER_SLOTS: tuple[str, ...] = tuple(QUESTIONS[q].slot for q in QUESTION_ORDER)
 
 _BY_SLOT: dict[str, Question] = {question.slot: question for question in _ALL_QUESTIONS}
 

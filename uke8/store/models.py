@@ -105,7 +105,11 @@ class Case(Base):
 
     grades: Mapped[list[GradeChange]] = relationship(order_by="GradeChange.valid_from", lazy="selectin")
 
-    __table_args__ = (Index("ix_cases_enhet_status", "enhet", "status"),)
+    __table_args__ = (
+        Index("ix_cases_enhet_status", "enhet", "status"),
+        # The scheduler's due query: cases in one status that started before a given day.
+        Index("ix_cases_status_start", "status", "start_date"),
+    )
 
 
 class GradeChange(Base):
@@ -238,6 +242,47 @@ class Veileder(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class OutboxMessage(Base):
+    """A message to the person outside a live conversation, written in the same transaction
+    as the state change it announces; delivery adapters read from here.
+
+    The idempotency key (case, round, kind) makes a second write of the same message fail,
+    so a rerun or a second scheduler can never send it twice. The payload never holds an
+    fnr or a phone number: an adapter opens the case's sealed number at delivery time.
+    """
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    channel: Mapped[str] = mapped_column(String(8))
+    round: Mapped[int] = mapped_column(Integer, default=1)
+    idempotency_key: Mapped[str] = mapped_column(String(120), unique=True)
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column()
+    last_error: Mapped[str | None] = mapped_column(Text)
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column()
+
+    __table_args__ = (Index("ix_outbox_status_next_attempt", "status", "next_attempt_at"),)
+
+
+class CheckpointReturn(Base):
+    """An "ikke aktuell nå" case brought back to the queue at a legal checkpoint (week 17, 26
+    or 39); unique per case and week, so each return happens once."""
+
+    __tablename__ = "checkpoints"
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    week: Mapped[int] = mapped_column(Integer)
+    due_on: Mapped[date] = mapped_column(Date)
+    classification: Mapped[str] = mapped_column(String(32))
+    returned_at: Mapped[datetime] = mapped_column(default=utcnow)
+    __table_args__ = (UniqueConstraint("case_id", "week", name="uq_checkpoint_case_week"),)
 
 
 APPEND_ONLY_TABLES = ("status_history", "audit_log")

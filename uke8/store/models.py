@@ -188,6 +188,9 @@ class AssessmentRecord(Base):
     rule_version: Mapped[str] = mapped_column(String(32))
     catalogue_version: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The lifecycle day (Europe/Oslo) the assessment was made for: a scheduler run "as of" a
+    # date assesses on that date, and checkpoints compare with it rather than the wall clock.
+    as_of: Mapped[date | None] = mapped_column(Date)
 
 
 class Decision(Base):

@@ -1,4 +1,4 @@
-"""lifecycle: outbox, checkpoint returns, the scheduler's due index
+"""lifecycle: outbox, checkpoint returns, the assessment's day, the scheduler's due index
 
 Revision ID: 0002
 Revises: 0001
@@ -60,8 +60,13 @@ def upgrade() -> None:
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.create_index('ix_cases_status_start', ['status', 'start_date'], unique=False)
 
+    with op.batch_alter_table('assessments', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('as_of', sa.Date(), nullable=True))
+
 
 def downgrade() -> None:
+    with op.batch_alter_table('assessments', schema=None) as batch_op:
+        batch_op.drop_column('as_of')
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.drop_index('ix_cases_status_start')
     with op.batch_alter_table('checkpoints', schema=None) as batch_op:

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from uke8.settings import Settings, get_settings
+from uke8.store import projection  # noqa: F401  (registers the review queue's read-model hook)
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "uke8_write"

@@ -102,6 +102,12 @@ class Case(Base):
     assigned_to: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # The review queue's read model (migration 0003), kept in step with the invitation, the
+    # latest assessment and checkpoint returns by uke8.store.projection on every flush.
+    proposal: Mapped[str | None] = mapped_column(String(32))
+    reason_mask: Mapped[int] = mapped_column(Integer, default=0)
+    invited_on: Mapped[date | None] = mapped_column(Date)
+    checkpoint_week: Mapped[int | None] = mapped_column(Integer)
 
     grades: Mapped[list[GradeChange]] = relationship(order_by="GradeChange.valid_from", lazy="selectin")
 
@@ -109,6 +115,10 @@ class Case(Base):
         Index("ix_cases_enhet_status", "enhet", "status"),
         # The scheduler's due query: cases in one status that started before a given day.
         Index("ix_cases_status_start", "status", "start_date"),
+        # The review queue: one enhet, optionally one status, newest first or by invitation day.
+        Index("ix_cases_enhet_updated", "enhet", "updated_at"),
+        Index("ix_cases_enhet_status_updated", "enhet", "status", "updated_at"),
+        Index("ix_cases_enhet_invited", "enhet", "invited_on"),
     )
 
 
@@ -288,4 +298,32 @@ class CheckpointReturn(Base):
     __table_args__ = (UniqueConstraint("case_id", "week", name="uq_checkpoint_case_week"),)
 
 
-APPEND_ONLY_TABLES = ("status_history", "audit_log")
+class CaseNote(Base):
+    """A veileder's note on a case; append-only like the history. `client_key` comes from the
+    form that wrote it, so a double submission stores the note once."""
+
+    __tablename__ = "case_notes"
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    author: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    client_key: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    __table_args__ = (UniqueConstraint("case_id", "client_key", name="uq_case_note_client_key"),)
+
+
+class WebSession(Base):
+    """A signed-in veileder on the review pages. The cookie holds a random token; only its
+    SHA-256 is stored, so a database dump does not hand out sessions."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ident: Mapped[str] = mapped_column(String(20), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    method: Mapped[str] = mapped_column(String(8))  # "dev" | "oidc"
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
+    revoked_at: Mapped[datetime | None] = mapped_column()
+
+
+APPEND_ONLY_TABLES = ("status_history", "audit_log", "case_notes")

@@ -29,6 +29,15 @@ class Settings(BaseSettings):
     answer_deadline_days: int = 14
     reminder_after_days: int = 7
     timezone: str = "Europe/Oslo"
+    scheduler_interval: int = Field(default=60, ge=1, description="Seconds between lifecycle runs of `uke8 scheduler`.")
+
+    public_url: str | None = Field(default=None, description="Base URL of the chat page in links sent to people; default http://127.0.0.1:API_PORT.")
+    link_secret: str | None = Field(default=None, description="HMAC key for the signed links to the chat page; generated into data_dir when unset.")
+    link_valid_days: int = Field(default=7, ge=0, description="Days a link stays valid after the answer deadline.")
+    outbox_max_attempts: int = Field(default=5, ge=1, description="Delivery attempts before a message is marked dead.")
+
+    def resolved_public_url(self) -> str:
+        return (self.public_url or f"http://127.0.0.1:{self.api_port}").rstrip("/")
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -7,6 +7,8 @@ from fastapi import APIRouter, Query
 
 from api.deps import ActorDep, DatabaseDep
 from uke8.cases.status import Status
+from uke8.lifecycle import timeline
+from uke8.lifecycle.clock import today_in_oslo
 from uke8.store.repositories import AuditRepository, CaseRepository
 
 router = APIRouter(tags=["queue"])
@@ -28,6 +30,8 @@ def queue(
         repo = CaseRepository(session)
         cases, total = repo.queue(enheter, [s.value for s in status or []], limit=limit, offset=offset)
         assessments = repo.latest_assessments(case.id for case in cases)
+        clocks = timeline.load_timelines(session, cases)
+        today = today_in_oslo()
         items = []
         for case in cases:
             assessment = assessments.get(case.id)
@@ -45,6 +49,9 @@ def queue(
                     "assigned_to": case.assigned_to,
                     "classification": assessment.classification if assessment else None,
                     "reasons": list(assessment.reasons) if assessment else [],
+                    # the lifecycle's next step and its day; a checkpoint return names its week
+                    "next_due": timeline.next_due(clocks[case.id], today),
+                    "checkpoint_week": max(clocks[case.id].checkpoint_weeks) if case.status == Status.SJEKKPUNKT else None,
                     "updated_at": case.updated_at.isoformat(),
                 }
             )

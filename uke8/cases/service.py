@@ -16,7 +16,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from uke8.cases.status import ALLOWED, OPEN_FOR_ANSWERS, Status
+from uke8.cases.status import ALLOWED, CHECKPOINT_FROM, OPEN_FOR_ANSWERS, Status
+from uke8.lifecycle import outbox, timeline
+from uke8.lifecycle.clock import today_in_oslo
 from uke8.privacy import safe_to_store
 from uke8.settings import get_settings
 from uke8.store.crypto import get_sealer
@@ -24,6 +26,7 @@ from uke8.store.models import (
     AnswerRecord,
     AssessmentRecord,
     Case,
+    CheckpointReturn,
     Decision,
     FreeText,
     GradeChange,
@@ -163,33 +166,61 @@ def register_case(session: Session, new: NewCase, actor: Actor) -> tuple[Case, b
         status=Status.REGISTRERT,
     )
     repo.add(case)
-    session.add(GradeChange(case_id=case.id, valid_from=new.start_date, grade=new.sykmeldingsgrad))
-    for day, grade in new.grade_changes:
-        if day != new.start_date:
-            session.add(GradeChange(case_id=case.id, valid_from=day, grade=grade))
+    for day, grade in initial_grades(new):
+        session.add(GradeChange(case_id=case.id, valid_from=day, grade=grade))
     repo.append_status(case, Status.REGISTRERT, actor.ident)
     _audit(session, actor, "case.create", case.id, {"external_id": new.external_id, "enhet": new.enhet})
     return case, True
 
 
-def _update_facts(session: Session, case: Case, new: NewCase) -> set[str]:
-    changed = {name for name in UPDATABLE_FACTS if getattr(case, name) != getattr(new, name)}
-    for name in changed:
-        setattr(case, name, getattr(new, name))
-    sealer = get_sealer()
-    if new.mobil and case.mobil_hash != sealer.keyed_hash(new.mobil):
-        case.mobil_sealed, case.mobil_hash = sealer.seal(new.mobil), sealer.keyed_hash(new.mobil)
-        changed.add("mobil")
-    known_days = {g.valid_from: g for g in case.grades}
-    for day, grade in [(new.start_date, case.grades[0].grade if case.grades else new.sykmeldingsgrad), *new.grade_changes]:
-        if day not in known_days:
-            session.add(GradeChange(case_id=case.id, valid_from=day, grade=grade))
-            changed.add("grade_history")
-    if "sykmeldingsgrad" in changed and not new.grade_changes and date.today() not in known_days:
+def initial_grades(new: NewCase) -> list[tuple[date, int]]:
+    """The grade history of a new case: the grade at the start (from the grade changes when
+    they name the start date, else the current grade), then the later changes."""
+    changes = dict(new.grade_changes)
+    grades = [(new.start_date, changes.pop(new.start_date, new.sykmeldingsgrad))]
+    return grades + sorted((day, grade) for day, grade in changes.items() if day > new.start_date)
+
+
+@dataclass
+class FactUpdate:
+    """What registering `new` again changes on an existing case (shared with the bulk import)."""
+
+    changed: set[str]
+    values: dict[str, Any]  # column -> new value
+    grades: list[tuple[date, int]]  # grade history rows to add
+
+
+def plan_update(current: dict[str, Any], known_grade_days: dict[date, int], new: NewCase, today: date) -> FactUpdate:
+    """`current` holds the case's UPDATABLE_FACTS, `mobil_hash` and `start_date`."""
+    changed = {name for name in UPDATABLE_FACTS if current[name] != getattr(new, name)}
+    values = {name: getattr(new, name) for name in changed}
+    if new.mobil:
+        sealer = get_sealer()
+        mobil_hash = sealer.keyed_hash(new.mobil)
+        if current["mobil_hash"] != mobil_hash:
+            values.update(mobil_sealed=sealer.seal(new.mobil), mobil_hash=mobil_hash)
+            changed.add("mobil")
+    grades: list[tuple[date, int]] = []
+    first = known_grade_days[min(known_grade_days)] if known_grade_days else new.sykmeldingsgrad
+    for day, grade in [(current["start_date"], first), *new.grade_changes]:
+        if day not in known_grade_days and day not in dict(grades):
+            grades.append((day, grade))
+    if "sykmeldingsgrad" in changed and not new.grade_changes and today not in known_grade_days:
         # A new grade without a date: it holds from today.
-        session.add(GradeChange(case_id=case.id, valid_from=date.today(), grade=new.sykmeldingsgrad))
+        grades.append((today, new.sykmeldingsgrad))
+    if grades:
         changed.add("grade_history")
-    return changed
+    return FactUpdate(changed, values, grades)
+
+
+def _update_facts(session: Session, case: Case, new: NewCase) -> set[str]:
+    current = {name: getattr(case, name) for name in (*UPDATABLE_FACTS, "mobil_hash", "start_date")}
+    plan = plan_update(current, {g.valid_from: g.grade for g in case.grades}, new, date.today())
+    for name, value in plan.values.items():
+        setattr(case, name, value)
+    for day, grade in plan.grades:
+        session.add(GradeChange(case_id=case.id, valid_from=day, grade=grade))
+    return plan.changed
 
 
 # -- facts -------------------------------------------------------------------------------
@@ -231,6 +262,8 @@ def invite(session: Session, case_id: str, today: date, actor: Actor) -> Invitat
         return existing
     if case.status != Status.REGISTRERT:
         raise CaseError(f"case in status {case.status} cannot be invited")
+    if case.end_date is not None and case.end_date < today:
+        raise CaseError("the sick leave has ended; nobody is invited after it")
 
     facts = case_facts(case, today)
     screening = screen(facts)
@@ -250,14 +283,17 @@ def invite(session: Session, case_id: str, today: date, actor: Actor) -> Invitat
     if screening.result == ScreeningResult.EKSKLUDERT:
         repo.append_status(case, Status.EKSKLUDERT, actor.ident, note="screening: " + ", ".join(screening.reasons))
         invitation.closed_at = invitation.invited_at
-        _store_assessment(session, case, Classification.EKSKLUDERT, screening.reasons, Answers(), facts, source="screening")
+        _store_assessment(session, case, Classification.EKSKLUDERT, screening.reasons, Answers(), facts, source="screening", as_of=today)
     elif screening.result == ScreeningResult.TILPASSET_HILSEN:
         repo.append_status(case, Status.INVITERT, actor.ident, note="tilpasset hilsen uten spørsmål")
-        _store_assessment(session, case, Classification.TILPASSET_HILSEN, screening.reasons, Answers(), facts, source="screening")
+        _store_assessment(session, case, Classification.TILPASSET_HILSEN, screening.reasons, Answers(), facts, source="screening", as_of=today)
         repo.append_status(case, Status.VURDERT, actor.ident)
         invitation.closed_at = invitation.invited_at
+        outbox.enqueue(session, case, invitation, outbox.TAILORED_GREETING, today)
     else:
         repo.append_status(case, Status.INVITERT, actor.ident)
+        # In the same transaction as the invitation: both are written, or neither.
+        outbox.enqueue(session, case, invitation, outbox.INVITATION, today)
     return invitation
 
 
@@ -391,12 +427,14 @@ def record_answer(
     answers = Answers.from_mapping(current)
     assessment = None
     if answers.is_complete:
-        facts = case_facts(case, today or date.today())
+        today = today or today_in_oslo()
+        facts = case_facts(case, today)
         result = classify(answers, facts, deadline_passed=False)
         assert result is not None  # complete answers always classify
         if case.status != Status.BESVART:
             repo.append_status(case, Status.BESVART, SYSTEM_CONVERSATION.ident)
-        record = _store_assessment(session, case, result.classification, result.reasons, answers, facts, source="samtale", round_=invitation.round)
+        record = _store_assessment(session, case, result.classification, result.reasons, answers, facts, source="samtale",
+                                   round_=invitation.round, as_of=today)
         repo.append_status(case, Status.VURDERT, SYSTEM_CONVERSATION.ident)
         invitation.closed_at = utcnow()
         assessment = _assessment_summary(record)
@@ -431,9 +469,12 @@ def record_opt_out(session: Session, conversation_id: str) -> None:
         return
     case.opted_out = True
     repo = CaseRepository(session)
-    if Status.RESERVERT in ALLOWED[Status(case.status)]:
+    # Only an open round becomes `reservert` (the deadline then counts the answers given); a
+    # case already assessed keeps its place in the queue, with the flag set.
+    if invitation.closed_at is None and Status.RESERVERT in ALLOWED[Status(case.status)]:
         repo.append_status(case, Status.RESERVERT, SYSTEM_CONVERSATION.ident, note="personen ønsker ikke å bli kontaktet")
-    _audit(session, SYSTEM_CONVERSATION, "conversation.opt_out", case.id)
+    cancelled = outbox.cancel_pending(session, case.id, "personen har reservert seg")
+    _audit(session, SYSTEM_CONVERSATION, "conversation.opt_out", case.id, {"outbox_cancelled": cancelled} if cancelled else None)
 
 
 def record_handoff(session: Session, conversation_id: str) -> None:
@@ -455,8 +496,13 @@ def record_storage_objection(session: Session, conversation_id: str) -> None:
     _audit(session, SYSTEM_CONVERSATION, "conversation.storage_objection", case.id)
 
 
-def begin_new_round(session: Session, conversation_id: str) -> int:
-    """A changed situation: the person answers again; the old assessment stays in the history."""
+def begin_new_round(session: Session, conversation_id: str, today: date | None = None) -> int:
+    """A changed situation: the person answers again; the old assessment stays in the history.
+
+    The new round gets its own deadline (UKE8_ANSWER_DEADLINE_DAYS from today), after which
+    the scheduler assesses what was answered, or, if nothing was, puts the case back in the
+    queue with the earlier assessment. No reminder is sent for a later round.
+    """
     case, invitation = _lock_conversation(session, conversation_id)
     if case.opted_out:
         raise CaseError("the person has opted out")
@@ -464,8 +510,9 @@ def begin_new_round(session: Session, conversation_id: str) -> int:
         return invitation.round  # nothing assessed yet: just keep answering this round
     invitation.round += 1
     invitation.closed_at = None
+    invitation.deadline = (today or today_in_oslo()) + timedelta(days=get_settings().answer_deadline_days)
     CaseRepository(session).append_status(case, Status.BESVART, SYSTEM_CONVERSATION.ident, note="situasjonen er endret, ny vurdering")
-    _audit(session, SYSTEM_CONVERSATION, "conversation.new_round", case.id, {"round": invitation.round})
+    _audit(session, SYSTEM_CONVERSATION, "conversation.new_round", case.id, {"round": invitation.round, "deadline": invitation.deadline.isoformat()})
     return invitation.round
 
 
@@ -482,11 +529,13 @@ def _store_assessment(
     *,
     source: str,
     round_: int = 1,
+    as_of: date | None = None,
 ) -> AssessmentRecord:
     return CaseRepository(session).add_assessment(
         AssessmentRecord(
             case_id=case.id,
             round=round_,
+            as_of=as_of,
             classification=classification.value,
             reasons=list(reasons),
             answers=answers.as_dict(),
@@ -505,10 +554,18 @@ def close_at_deadline(session: Session, case_id: str, today: date, actor: Actor 
     invitation = repo.invitation_for_case(case_id) if case else None
     if case is None or invitation is None or invitation.screening != ScreeningResult.SPORSMAL:
         return None
-    if today < invitation.deadline or case.status not in (Status.INVITERT, Status.PAMINNET, Status.BESVART, Status.RESERVERT):
+    if today < invitation.deadline or invitation.closed_at is not None:
+        return None
+    if case.status not in (Status.INVITERT, Status.PAMINNET, Status.BESVART, Status.RESERVERT):
         return None
     latest = repo.latest_answers(case.id, invitation.round)
     answers = Answers.from_mapping({slot: r.code for slot, r in latest.items()})
+    if invitation.round > 1 and answers.is_empty:
+        # A changed situation with no new answers: the earlier assessment still stands.
+        repo.append_status(case, Status.VURDERT, actor.ident, note="ingen nye svar etter endret situasjon; forrige vurdering gjelder")
+        invitation.closed_at = utcnow()
+        _audit(session, actor, "case.deadline", case.id, {"round": invitation.round, "new_assessment": False})
+        return repo.latest_assessment(case.id)
     facts = case_facts(case, today)
     result = classify(answers, facts, deadline_passed=True)
     if result is None:
@@ -516,11 +573,61 @@ def close_at_deadline(session: Session, case_id: str, today: date, actor: Actor 
     if case.status in (Status.INVITERT, Status.PAMINNET):
         repo.append_status(case, Status.BESVART if not answers.is_empty else Status.UBESVART, actor.ident,
                            note="delvis besvart innen fristen" if not answers.is_empty else "ingen svar innen fristen")
-    record = _store_assessment(session, case, result.classification, result.reasons, answers, facts, source="frist", round_=invitation.round)
+    record = _store_assessment(session, case, result.classification, result.reasons, answers, facts, source="frist",
+                               round_=invitation.round, as_of=today)
     repo.append_status(case, Status.VURDERT, actor.ident)
     invitation.closed_at = utcnow()
     _audit(session, actor, "case.deadline", case.id, {"classification": result.classification.value})
     return record
+
+
+def remind(session: Session, case_id: str, today: date, actor: Actor = SYSTEM_SCHEDULER) -> bool:
+    """The one reminder, UKE8_REMINDER_AFTER_DAYS after the invitation if nothing is answered yet.
+
+    The reminder is recorded on the invitation and queued in the outbox in one transaction;
+    the outbox key is unique, so a second writer rolls back instead of reminding twice.
+    """
+    repo = CaseRepository(session)
+    case = repo.get(case_id, for_update=True)
+    invitation = repo.invitation_for_case(case_id) if case else None
+    if case is None or invitation is None or invitation.reminded_at is not None or invitation.closed_at is not None:
+        return False
+    if invitation.screening != ScreeningResult.SPORSMAL or invitation.round != 1 or case.status != Status.INVITERT:
+        return False
+    if today < invitation.invited_on + timedelta(days=get_settings().reminder_after_days) or today >= invitation.deadline:
+        return False
+    if not outbox.may_contact(case, today) or repo.answers(case_id, invitation.round):
+        return False  # nothing goes to a person who stopped us or whose leave ended, or who has begun answering
+    invitation.reminded_at = utcnow()
+    repo.append_status(case, Status.PAMINNET, actor.ident)
+    outbox.enqueue(session, case, invitation, outbox.REMINDER, today)
+    _audit(session, actor, "case.remind", case_id, {"channel": invitation.channel})
+    return True
+
+
+def return_at_checkpoint(session: Session, case_id: str, today: date, actor: Actor = SYSTEM_SCHEDULER) -> int | None:
+    """Bring an "ikke aktuell nå" case back to the queue at its due checkpoint (week 17, 26, 39).
+
+    Returns the week, or None when no checkpoint is due. The (case, week) record is unique:
+    a second writer fails and rolls back. Nothing is sent to the person.
+    """
+    repo = CaseRepository(session)
+    case = repo.get(case_id, for_update=True)
+    if case is None or case.status not in CHECKPOINT_FROM:
+        return None
+    assessment = repo.latest_assessment(case.id)
+    decision = repo.decision_for(assessment.id) if assessment else None
+    done = session.scalars(select(CheckpointReturn.week).where(CheckpointReturn.case_id == case.id)).all()
+    clock = timeline.case_time(case, repo.invitation_for_case(case.id), assessment, decision, done, answered_any=False)
+    week = timeline.checkpoint_due(clock, today)
+    if week is None:
+        return None
+    session.add(CheckpointReturn(case_id=case.id, week=week, due_on=timeline.end_of_week(case.start_date, week),
+                                 classification=clock.standing.classification))
+    session.flush()
+    repo.append_status(case, Status.SJEKKPUNKT, actor.ident, note=f"sjekkpunkt uke {week}: ikke aktuell nå vurderes på nytt")
+    _audit(session, actor, "case.checkpoint", case.id, {"week": week})
+    return week
 
 
 # -- the veileder ------------------------------------------------------------------------
@@ -549,7 +656,7 @@ def decide(session: Session, case_id: str, actor: Actor, classification: str, re
         overrides_proposal=overrides,
     )
     session.add(decision)
-    if case.status == Status.VURDERT:
+    if case.status in (Status.VURDERT, Status.SJEKKPUNKT):
         repo.append_status(case, Status.FERDIGBEHANDLET, actor.ident, note="overstyrt" if overrides else "bekreftet")
     elif case.status != Status.FERDIGBEHANDLET:
         raise CaseError(f"case in status {case.status} cannot be decided")
@@ -587,10 +694,11 @@ def _decision_view(decision: Decision | None) -> dict[str, Any] | None:
     }
 
 
-def case_view(session: Session, case: Case) -> dict[str, Any]:
+def case_view(session: Session, case: Case, today: date | None = None) -> dict[str, Any]:
     repo = CaseRepository(session)
     invitation = repo.invitation_for_case(case.id)
     assessment = repo.latest_assessment(case.id)
+    clock = timeline.load_timelines(session, [case])[case.id]
     current = None
     if assessment is not None:
         current = _assessment_summary(assessment) | {"veileder_decision": _decision_view(repo.decision_for(assessment.id))}
@@ -661,4 +769,8 @@ def case_view(session: Session, case: Case) -> dict[str, Any]:
         "assessment": current,
         "assessments": [_assessment_summary(a) for a in repo.assessments(case.id)],
         "decisions": [_decision_view(d) for d in repo.decisions(case.id)],
+        "next_due": timeline.next_due(clock, today or today_in_oslo()),
+        "checkpoints": timeline.checkpoint_views(session, case.id),
+        # What was sent outside the conversation; never the signed link itself.
+        "outbox": [outbox.view(m) for m in outbox.for_case(session, case.id)],
     }

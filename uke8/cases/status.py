@@ -1,8 +1,10 @@
 """Case statuses (PRODUCT.md §6) and the moves between them.
 
 The spec's lifecycle is invitert → paminnet → besvart | ubesvart | reservert → vurdert →
-ferdigbehandlet. Two states are added so every case has one: `registrert` (known, not yet
-invited) and `ekskludert` (screened out before any message).
+ferdigbehandlet. Three states are added so every case has one: `registrert` (known, not yet
+invited), `ekskludert` (screened out before any message) and `sjekkpunkt` (an "ikke aktuell
+nå" case back in the queue at the week 17, 26 or 39 checkpoint, until the veileder decides
+again).
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ class Status(StrEnum):
     RESERVERT = "reservert"
     VURDERT = "vurdert"
     FERDIGBEHANDLET = "ferdigbehandlet"
+    SJEKKPUNKT = "sjekkpunkt"
 
 
 ALLOWED: dict[Status, frozenset[Status]] = {
@@ -30,9 +33,14 @@ ALLOWED: dict[Status, frozenset[Status]] = {
     Status.UBESVART: frozenset({Status.VURDERT}),
     Status.RESERVERT: frozenset({Status.VURDERT}),
     # A changed situation reopens a decided case: new answers, a new assessment.
-    Status.VURDERT: frozenset({Status.FERDIGBEHANDLET, Status.BESVART, Status.RESERVERT}),
-    Status.FERDIGBEHANDLET: frozenset({Status.BESVART, Status.VURDERT, Status.RESERVERT}),
+    Status.VURDERT: frozenset({Status.FERDIGBEHANDLET, Status.BESVART, Status.RESERVERT, Status.SJEKKPUNKT}),
+    Status.FERDIGBEHANDLET: frozenset({Status.BESVART, Status.VURDERT, Status.RESERVERT, Status.SJEKKPUNKT}),
+    # A later checkpoint may come before the veileder has handled the earlier one.
+    Status.SJEKKPUNKT: frozenset({Status.FERDIGBEHANDLET, Status.BESVART, Status.SJEKKPUNKT}),
 }
+
+# Statuses an "ikke aktuell nå" case can be in when a checkpoint brings it back.
+CHECKPOINT_FROM = frozenset({Status.VURDERT, Status.FERDIGBEHANDLET, Status.SJEKKPUNKT})
 
 # Statuses in which the person can still be asked the questions.
 OPEN_FOR_ANSWERS = frozenset({Status.INVITERT, Status.PAMINNET, Status.BESVART})

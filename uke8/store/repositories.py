@@ -28,10 +28,12 @@ class CaseRepository:
         self.session = session
 
     # -- cases ---------------------------------------------------------------
-    def get(self, case_id: str, *, for_update: bool = False) -> Case | None:
+    def get(self, case_id: str, *, for_update: bool = False, skip_locked: bool = False) -> Case | None:
+        """skip_locked (PostgreSQL): None when another transaction holds the case, instead of
+        waiting for it; SQLite's BEGIN IMMEDIATE already gives the writer the whole database."""
         stmt = select(Case).where(Case.id == case_id)
-        if for_update:
-            stmt = stmt.with_for_update()
+        if for_update or skip_locked:
+            stmt = stmt.with_for_update(skip_locked=skip_locked)
         return self.session.scalars(stmt).first()
 
     def by_external_id(self, external_id: str, *, for_update: bool = False) -> Case | None:

@@ -1,0 +1,89 @@
+"""Texts sent to the person outside a live conversation (through the outbox).
+
+Rules on top of messages.py's tone rules (warm, plain bokmål, voluntary, never a threat about
+sykepenger):
+- An SMS never says anything about health, and never "sykmelding"/"sykmeldt" either: a phone
+  screen can be read by others. The first SMS says who we are, that we want to hear from the
+  person, and how to check that the message really is from NAV.
+- A chat notice carries the link as the placeholder LINK_PLACEHOLDER; the outbox stores the
+  link beside the text, so views can show the text without the signed link.
+- One invitation, at most one reminder: the pilot found more than that "masete".
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from uke8.triage.messages import CONTACT_INFO
+
+LINK_PLACEHOLDER = "{lenke}"
+
+MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember")
+
+# Words an SMS must never contain (checked by the tests, and by sms_text() at run time).
+SMS_FORBIDDEN = ("sykmeld", "sykemeld", "diagnose", "helse", "syk")
+
+_VERIFY_NAV = (
+    "Vil du sjekke at meldingen er fra NAV, kan du logge inn på nav.no eller ringe oss på "
+    "55 55 33 33. Vi ber aldri om passord eller bankopplysninger på SMS."
+)
+_STOP_SMS = "Svar STOPP hvis du ikke vil ha flere meldinger fra oss om dette."
+
+
+def norwegian_date(day: date) -> str:
+    return f"{day.day}. {MONTHS[day.month - 1]}"
+
+
+def sms_text(text: str) -> str:
+    lowered = text.lower()
+    for word in SMS_FORBIDDEN:
+        if word in lowered:
+            raise ValueError(f"an SMS must not contain {word!r}")
+    return text
+
+
+def invitation_chat(link_valid_until: date) -> str:
+    return (
+        "Hei! Veilederen din i NAV vil gjerne høre hvordan det går med deg, og har tre korte "
+        "spørsmål. Det er frivillig å svare, og det tar bare noen minutter. "
+        f"Du finner spørsmålene her: {LINK_PLACEHOLDER} "
+        f"Lenken virker til og med {norwegian_date(link_valid_until)}."
+    )
+
+
+def sms_opening() -> str:
+    return sms_text(
+        "Hei, dette er NAV. Veilederen din vil gjerne høre fra deg, og har tre korte spørsmål. "
+        "Det er frivillig å svare. Svar på denne meldingen når det passer deg, så kommer "
+        f"spørsmålene. {_VERIFY_NAV} {_STOP_SMS}"
+    )
+
+
+def reminder_chat(link_valid_until: date) -> str:
+    return (
+        "Hei igjen! Vi har ikke hørt fra deg ennå, og det er helt i orden. Har du lyst, kan du "
+        f"fortsatt svare på de tre spørsmålene fra veilederen din her: {LINK_PLACEHOLDER} "
+        f"Det er frivillig å svare. Lenken virker til og med {norwegian_date(link_valid_until)}."
+    )
+
+
+def reminder_sms() -> str:
+    return sms_text(
+        "Hei igjen, dette er NAV. Vi har ikke hørt fra deg ennå, og det er helt i orden. "
+        "Vil du svare på de tre spørsmålene fra veilederen din, er det bare å svare på denne "
+        f"meldingen. Det er frivillig. {_STOP_SMS}"
+    )
+
+
+def tailored_greeting_chat() -> str:
+    return (
+        "Hei! Du har fått en melding fra veilederen din i NAV. Du trenger ikke å svare på den. "
+        f"Du finner den her: {LINK_PLACEHOLDER}"
+    )
+
+
+def tailored_greeting_sms() -> str:
+    return sms_text(
+        "Hei, dette er NAV. Veilederen din vil at du skal vite at vi er her hvis du trenger oss. "
+        "Du trenger ikke å svare på denne meldingen. Det er bare å ta kontakt hvis du ønsker en "
+        f"samtale. {CONTACT_INFO} {_VERIFY_NAV}"
+    )

@@ -4,12 +4,14 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, status
+from sqlalchemy.orm import Session
 
 from api.auth import resolve_actor
 from uke8.cases.service import Actor
 from uke8.settings import Settings, get_settings
 from uke8.store.db import Database, get_database
-from uke8.store.repositories import AuditRepository
+from uke8.store.models import Case
+from uke8.store.repositories import AuditRepository, CaseRepository
 
 
 def settings_dep() -> Settings:
@@ -46,6 +48,15 @@ class CaseNotVisible(Exception):
         super().__init__(outcome)
         self.actor = actor
         self.outcome = outcome
+
+
+def accessible_case(session: Session, actor: Actor, case_id: str, *, for_update: bool = False) -> Case:
+    """The case, or CaseNotVisible (answered 404) — the same for a foreign case as for a missing
+    one. The one access rule for a single case, used by the JSON API and the review pages."""
+    case = CaseRepository(session).get(case_id, for_update=for_update)
+    if case is None or not actor.may_access(case):
+        raise CaseNotVisible(actor, "not_found" if case is None else "denied")
+    return case
 
 
 def current_actor(request: Request, settings: SettingsDep, db: DatabaseDep) -> Actor:

@@ -39,6 +39,25 @@ class Settings(BaseSettings):
     def resolved_public_url(self) -> str:
         return (self.public_url or f"http://127.0.0.1:{self.api_port}").rstrip("/")
 
+    # The review pages (api/pages): sign-in and sessions.
+    env: str = Field(default="development", description="'production' turns off the development sign-in and makes session cookies Secure.")
+    session_hours: int = Field(default=8, ge=1, description="How long a sign-in on the review pages lasts.")
+    session_cookie_secure: bool | None = Field(default=None, description="Secure flag of the session cookie; default: on in production only.")
+    oidc_issuer: str | None = Field(default=None, description="OpenID Connect issuer URL (discovery at ISSUER/.well-known/openid-configuration).")
+    oidc_client_id: str | None = None
+    oidc_client_secret: str | None = None
+    oidc_redirect_uri: str | None = Field(default=None, description="Must end in /logg-inn/oidc/callback; registered with the provider.")
+    oidc_scopes: str = "openid profile"
+    oidc_ident_claim: str = Field(default="NAVident", description="ID-token claim holding the veileder's NAV-ident.")
+
+    @property
+    def is_production(self) -> bool:
+        return self.env.strip().lower() in ("production", "prod")
+
+    @property
+    def oidc_configured(self) -> bool:
+        return bool(self.oidc_issuer and self.oidc_client_id and self.oidc_redirect_uri)
+
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url

@@ -8,22 +8,16 @@ from fastapi import APIRouter, HTTPException, Request, Response, status
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from api.deps import ActorDep, CaseNotVisible, DatabaseDep, audit_refusal
+from api.deps import ActorDep, DatabaseDep, accessible_case, audit_refusal
 from api.schemas import CaseIn, DecisionIn
 from uke8.cases import service
 from uke8.cases.service import Actor, NewCase
 from uke8.lifecycle.clock import today_in_oslo
-from uke8.store.models import Case
-from uke8.store.repositories import AuditRepository, CaseRepository
+from uke8.store.repositories import AuditRepository
 
 router = APIRouter(prefix="/cases", tags=["cases"])
 
-def _accessible_case(session: Session, actor: Actor, case_id: str, *, for_update: bool = False) -> Case:
-    """The case, or CaseNotVisible (answered 404 by the app) — the same for a foreign case as for a missing one."""
-    case = CaseRepository(session).get(case_id, for_update=for_update)
-    if case is None or not actor.may_access(case):
-        raise CaseNotVisible(actor, "not_found" if case is None else "denied")
-    return case
+_accessible_case = accessible_case  # the rule is shared with the review pages
 
 
 def _audit(session: Session, actor: Actor, action: str, case_id: str, detail: dict[str, Any] | None = None) -> None:

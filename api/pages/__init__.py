@@ -1,0 +1,33 @@
+"""The veileder's review pages: server-rendered HTML styled with Aksel (@navikt/ds-css from
+npm, served from web/node_modules), behind a session sign-in.
+
+Routes by resource in routes/ (login, queue, cases, statistics), thin over uke8.review and
+uke8.cases.service; the access rule for a case is the JSON API's (api.deps.accessible_case),
+and so are the audit entries.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from api.pages.routes import cases, login, queue, stats
+from api.pages.security import PageRoute
+
+ROOT = Path(__file__).resolve().parents[2]
+NODE_MODULES = ROOT / "web" / "node_modules"
+STATIC = Path(__file__).resolve().parent / "static"
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+for module in (login, queue, cases, stats):
+    router.include_router(module.router)
+
+
+def install(app: FastAPI) -> None:
+    """Add the pages and their static files (Aksel's CSS and the typeface from npm, our own CSS/JS)."""
+    app.include_router(router)
+    # check_dir=False: the API still starts before `make web` has run; the pages are then unstyled.
+    app.mount("/static/aksel", StaticFiles(directory=NODE_MODULES / "@navikt" / "ds-css" / "dist", check_dir=False), name="aksel")
+    app.mount("/static/fonts", StaticFiles(directory=NODE_MODULES / "@fontsource" / "source-sans-3", check_dir=False), name="fonts")
+    app.mount("/static/app", StaticFiles(directory=STATIC), name="app-static")

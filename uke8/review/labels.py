@@ -1,0 +1,81 @@
+"""Plain Norwegian words for the codes the veileder sees (statuses, proposals, channels)."""
+from __future__ import annotations
+
+from uke8.triage import REASON_TEXTS
+from uke8.triage.messages import MEETING_MODES
+
+STATUS_LABELS: dict[str, str] = {
+    "registrert": "Registrert",
+    "ekskludert": "Unntatt",
+    "invitert": "Invitert",
+    "paminnet": "Påminnet",
+    "besvart": "Svarer nå",
+    "ubesvart": "Ikke svart",
+    "reservert": "Reservert",
+    "vurdert": "Til vurdering",
+    "ferdigbehandlet": "Ferdigbehandlet",
+}
+
+# Aksel tag colours (data-color) per status.
+STATUS_COLORS: dict[str, str] = {
+    "registrert": "neutral",
+    "ekskludert": "neutral",
+    "invitert": "info",
+    "paminnet": "info",
+    "besvart": "info",
+    "ubesvart": "warning",
+    "reservert": "warning",
+    "vurdert": "accent",
+    "ferdigbehandlet": "success",
+}
+
+CLASSIFICATION_LABELS: dict[str, str] = {
+    "kartlegging": "Kartlegging",
+    "ikke_aktuell_na": "Ikke aktuell nå",
+    "tilpasset_hilsen": "Tilpasset hilsen",
+    "ekskludert_ingen_hilsen": "Unntatt, ingen melding",
+}
+
+CHANNEL_LABELS: dict[str, str] = {"chat": "Chat", "sms": "SMS"}
+
+SOURCE_LABELS: dict[str, str] = {
+    "button": "knapp",
+    "digit": "tall",
+    "label": "svaralternativets ord",
+    "pattern": "egne ord",
+    "yes_no": "ja/nei",
+    "keyword": "egne ord",
+    "nlu": "egne ord",
+    "demo": "demodata",
+    "syntetisk": "syntetiske data",
+}
+
+MEETING_MODE_LABELS: dict[str, str] = dict(MEETING_MODES)
+
+# The reasons a veileder can filter the queue by: the rules' proposals, in the rules' order.
+FILTER_REASONS: tuple[str, ...] = (
+    "retur_usikker_eller_lite_sannsynlig",
+    "varighet_over_26_uker",
+    "relasjon_vanskelig_eller_verken_eller",
+    "ubesvart_grad_30_eller_mer",
+    "varighet_usikker_grad_30_eller_mer",
+    "varighet_usikker_annet_enn_behandling",
+    "usikre_inngangsvilkar",
+    "gjentakende_fravaer",
+    "god_relasjon_kort_varighet",
+    "usikker_varighet_behandling_lav_grad",
+    "ubesvart_lav_grad",
+    "tilpasset_hilsen",
+)
+
+
+def reason_text(code: str) -> str:
+    return REASON_TEXTS.get(code, code.replace("_", " "))
+
+
+def status_label(code: str) -> str:
+    return STATUS_LABELS.get(code, code)
+
+
+def classification_label(code: str | None) -> str:
+    return CLASSIFICATION_LABELS.get(code or "", code or "Ingen ennå")

@@ -1,0 +1,142 @@
+"""The review queue: one indexed query on `cases` (its read-model columns, see
+uke8.store.projection), filtered, sorted and paged, plus counts per status."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from uke8.review.due import due_next
+from uke8.review.labels import reason_text
+from uke8.store.models import Case, Invitation
+from uke8.store.projection import reason_bit, reasons_from_mask
+
+SORTS = ("oppdatert", "invitert", "grad")
+VIEWS = ("alle", "nye", "ikke_svart", "kontakt", "kontrollpunkt", "mine")
+UNANSWERED_MASK = reason_bit("ubesvart_grad_30_eller_mer") | reason_bit("ubesvart_lav_grad")
+
+
+@dataclass(frozen=True)
+class QueueQuery:
+    enheter: frozenset[str] | None
+    me: str | None = None
+    statuses: tuple[str, ...] = ()
+    reason: str | None = None
+    channel: str | None = None
+    view: str = "alle"
+    sort: str = "oppdatert"
+    page: int = 1
+    per_page: int = 25
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    id: str
+    enhet: str
+    person_id: str
+    fodselsdato: date | None
+    status: str
+    proposal: str | None
+    reasons: list[str]
+    reason_texts: list[str]
+    channel: str
+    invited_on: date | None
+    days_since_invitation: int | None
+    sykmeldingsgrad: int
+    handoff_requested: bool
+    gjentakende_fravaer: bool
+    opted_out: bool
+    checkpoint_week: int | None
+    assigned_to: str | None
+    due: str
+    updated_at: datetime
+
+
+@dataclass
+class QueuePage:
+    rows: list[QueueRow]
+    total: int
+    page: int
+    per_page: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+def _filtered(stmt: Select, q: QueueQuery) -> Select:
+    if q.enheter is not None:
+        enheter = sorted(q.enheter)
+        stmt = stmt.where(Case.enhet == enheter[0]) if len(enheter) == 1 else stmt.where(Case.enhet.in_(enheter))
+    if q.statuses:
+        statuses = list(q.statuses)
+        stmt = stmt.where(Case.status == statuses[0]) if len(statuses) == 1 else stmt.where(Case.status.in_(statuses))
+    if q.reason:
+        stmt = stmt.where(Case.reason_mask.op("&")(reason_bit(q.reason)) != 0)
+    if q.channel:
+        stmt = stmt.where(Case.channel == q.channel)
+    if q.view == "nye":
+        stmt = stmt.where(Case.status == "vurdert", Case.checkpoint_week.is_(None))
+    elif q.view == "ikke_svart":
+        stmt = stmt.where(Case.reason_mask.op("&")(UNANSWERED_MASK) != 0)
+    elif q.view == "kontakt":
+        stmt = stmt.where(Case.handoff_requested.is_(True))
+    elif q.view == "kontrollpunkt":
+        stmt = stmt.where(Case.checkpoint_week.is_not(None))
+    elif q.view == "mine":
+        stmt = stmt.where(Case.assigned_to == q.me)
+    return stmt
+
+
+def _ordered(stmt: Select, sort: str) -> Select:
+    if sort == "invitert":  # longest since invitation first
+        return stmt.order_by(Case.invited_on.asc().nulls_last(), Case.id)
+    if sort == "grad":
+        return stmt.order_by(Case.sykmeldingsgrad.desc(), Case.updated_at.desc(), Case.id)
+    return stmt.order_by(Case.updated_at.desc(), Case.id)
+
+
+def counts_by_status(session: Session, enheter: frozenset[str] | None) -> dict[str, int]:
+    stmt = select(Case.status, func.count()).group_by(Case.status)
+    if enheter is not None:
+        stmt = stmt.where(Case.enhet.in_(sorted(enheter)))
+    return {status: n for status, n in session.execute(stmt).all()}
+
+
+def queue_page(session: Session, q: QueueQuery, today: date) -> QueuePage:
+    columns = (
+        Case.id, Case.enhet, Case.person_id, Case.fodselsdato, Case.status, Case.proposal, Case.reason_mask,
+        Case.channel, Case.invited_on, Case.sykmeldingsgrad, Case.handoff_requested, Case.gjentakende_fravaer,
+        Case.opted_out, Case.checkpoint_week, Case.assigned_to, Case.updated_at, Case.start_date,
+        Invitation.deadline, Invitation.reminded_at,
+    )
+    page = max(1, q.page)
+    stmt = _ordered(_filtered(select(*columns).outerjoin(Invitation, Invitation.case_id == Case.id), q), q.sort)
+    result = session.execute(stmt.limit(q.per_page).offset((page - 1) * q.per_page)).all()
+    if page == 1 and len(result) < q.per_page:
+        total = len(result)
+    else:
+        total = session.scalar(_filtered(select(func.count()).select_from(Case), q)) or 0
+    rows = []
+    for r in result:
+        reasons = reasons_from_mask(r.reason_mask or 0)
+        rows.append(
+            QueueRow(
+                id=r.id, enhet=r.enhet, person_id=r.person_id, fodselsdato=r.fodselsdato, status=r.status,
+                proposal=r.proposal, reasons=reasons, reason_texts=[reason_text(c) for c in reasons],
+                channel=r.channel, invited_on=r.invited_on,
+                days_since_invitation=(today - r.invited_on).days if r.invited_on else None,
+                sykmeldingsgrad=r.sykmeldingsgrad, handoff_requested=r.handoff_requested,
+                gjentakende_fravaer=r.gjentakende_fravaer, opted_out=r.opted_out,
+                checkpoint_week=r.checkpoint_week, assigned_to=r.assigned_to,
+                due=due_next(status=r.status, proposal=r.proposal, start_date=r.start_date, invited_on=r.invited_on,
+                             deadline=r.deadline, reminded=r.reminded_at is not None,
+                             checkpoint_week=r.checkpoint_week, today=today),
+                updated_at=r.updated_at,
+            )
+        )
+    return QueuePage(rows=rows, total=total, page=page, per_page=q.per_page, counts=counts_by_status(session, q.enheter))

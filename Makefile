@@ -2,12 +2,13 @@
 #
 #   make run            create what is missing, migrate, train if the training data changed, start all
 #   make test           the whole suite: SQLite, then PostgreSQL when UKE8_TEST_DATABASE_URL is set
-#   make venv | lock | domain | validate | train | test-sqlite | test-postgres | clean
+#   make venv | web | chromium | lock | domain | validate | train | test-sqlite | test-postgres | clean
 #
 # Two environments, both installed from PyPI with uv and pinned by lock files:
 #   .venv      Python 3.11: the app (uke8, api, actions, action server, tests)   requirements/app.lock
 #   .venv-bot  Python 3.10: the Rasa 3.6 server (Rasa 3.6 supports 3.8-3.10)     bot/requirements.lock
 # A stamp file in each marks the lock it was synced with; a newer lock re-syncs it.
+# web/node_modules: the review pages' npm packages (Aksel CSS, typeface, axe-core), web/package-lock.json.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -36,12 +37,16 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_HTTP_TIMEOUT ?= 180
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Playwright drives Debian's Chromium (make chromium); it must never download a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+WEB_STAMP := web/node_modules/.installed
+CHROMIUM  ?= /usr/bin/chromium
 
 # $(call find_python,3.10): a shell command printing the first interpreter that really is
 # Python 3.10: on PATH (a pyenv shim that errors is skipped), in pyenv's versions, /usr/local/bin, /usr/bin.
 find_python = for c in "$$(command -v python$(1) 2>/dev/null || true)" "$$(pyenv root 2>/dev/null || echo $(PYENV_ROOT))"/versions/$(1).*/bin/python$(1) $(PYENV_ROOT)/versions/$(1).*/bin/python$(1) /usr/local/bin/python$(1) /usr/bin/python$(1); do if [ -n "$$c" ] && [ -x "$$c" ] && [ "$$("$$c" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" = "$(1)" ]; then echo "$$c"; break; fi; done
 
-.PHONY: help venv lock domain validate train run test test-sqlite test-postgres clean
+.PHONY: help venv web chromium lock domain validate train run test test-sqlite test-postgres clean
 
 help:
 	@sed -n '/^#/!q; s/^# \{0,1\}//p' Makefile
@@ -102,6 +107,30 @@ lock: $(UV)
 	compile 3.11 requirements/app.in requirements/app.lock
 	compile 3.10 bot/requirements.in bot/requirements.lock
 
+# The review pages' front-end packages from npm, installed again only when the lock changes.
+web: $(WEB_STAMP)
+
+$(WEB_STAMP): web/package.json web/package-lock.json
+	@if ! command -v npm >/dev/null; then
+	  if [ "$$(id -u)" = 0 ]; then echo "npm not found: installing Debian's nodejs and npm"; apt-get update -q; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm
+	  else echo "npm not found: install Node.js and npm (apt-get install nodejs npm)" >&2; exit 1; fi
+	fi
+	echo "installing web/node_modules from web/package-lock.json"
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $(CURDIR)/$@
+
+# Debian's Chromium for the browser tests (Playwright launches $(CHROMIUM); no browser download).
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then
+	  if [ "$$(id -u)" = 0 ]; then
+	    echo "installing Debian's chromium for the browser tests"
+	    apt-get update -q
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium
+	  else
+	    echo "$(CHROMIUM) missing: run 'sudo apt-get install chromium' (the browser tests need it)" >&2; exit 1
+	  fi
+	fi
+
 # ---------------------------------------------------------------- Rasa model
 
 # domain.yml is generated from the question catalogue; never edit it by hand.
@@ -122,7 +151,7 @@ train: venv
 
 # ---------------------------------------------------------------- run
 
-run: venv
+run: venv web
 	@$(UKE8) migrate
 	$(PY) scripts/train_model.py
 	exec $(UKE8) run --no-migrate
@@ -169,7 +198,7 @@ define TRAIN_FOR_TESTS
 if ! $(PY) scripts/train_model.py; then notes+=("train: FAILED (see above)"); bad=1; fi
 endef
 
-test: venv
+test: venv web chromium
 	@$(PYTEST_FUNCS)
 	$(TRAIN_FOR_TESTS)
 	run_pytest sqlite
@@ -180,13 +209,13 @@ test: venv
 	fi
 	summary
 
-test-sqlite: venv
+test-sqlite: venv web chromium
 	@$(PYTEST_FUNCS)
 	$(TRAIN_FOR_TESTS)
 	run_pytest sqlite
 	summary
 
-test-postgres: venv
+test-postgres: venv web chromium
 	@if [ -z "$${UKE8_TEST_DATABASE_URL:-}" ]; then
 	  echo "test-postgres: set UKE8_TEST_DATABASE_URL, e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test" >&2
 	  exit 2
@@ -201,5 +230,5 @@ test-postgres: venv
 # Removes the environments, trained models and test output; keeps var/ (database, secrets)
 # and the model cache outside the tree.
 clean:
-	@rm -rf $(VENV) $(BOT_VENV) models .rasa .pytest_cache var/test var/logs
+	@rm -rf $(VENV) $(BOT_VENV) web/node_modules models .rasa .pytest_cache var/test var/logs
 	find . -name __pycache__ -type d -prune -not -path './.git/*' -exec rm -rf {} +

@@ -47,7 +47,7 @@ class RunReport:
     reminded: list[str] = field(default_factory=list)
     closed: list[str] = field(default_factory=list)
     checkpoints: list[str] = field(default_factory=list)
-    busy: list[str] = field(default_factory=list)  # held by another transaction: left to it, or to the next run
+    busy: list[str] = field(default_factory=list)  # held by another transaction at first: tried again, waiting, at the end
     conflicts: list[str] = field(default_factory=list)  # another writer was first; this step rolled back
     errors: list[str] = field(default_factory=list)
 
@@ -56,26 +56,38 @@ class RunReport:
         return asdict(self) | {"counts": {k: len(getattr(self, k)) for k in names}}
 
 
+Step = tuple[str, str, Callable[[Session], bool]]  # (report bucket, case id, action)
+
+
 def run_lifecycle(db: Database, today: date) -> RunReport:
     report = RunReport(today=today.isoformat())
+    skipped: list[Step] = []
     for case_id in _due_for_invitation(db, today):
-        _step(db, report, "invited", case_id, lambda s, cid=case_id: _invite(s, cid, today))
+        _step(db, report, ("invited", case_id, lambda s, cid=case_id: _invite(s, cid, today)), skipped)
     for case_id, deadline in _open_rounds_with_work(db, today):
         if today >= deadline:
-            _step(db, report, "closed", case_id, lambda s, cid=case_id: service.close_at_deadline(s, cid, today) is not None)
+            _step(db, report, ("closed", case_id, lambda s, cid=case_id: service.close_at_deadline(s, cid, today) is not None), skipped)
         else:
-            _step(db, report, "reminded", case_id, lambda s, cid=case_id: service.remind(s, cid, today))
+            _step(db, report, ("reminded", case_id, lambda s, cid=case_id: service.remind(s, cid, today)), skipped)
     for case_id in _checkpoint_candidates(db, today):
-        _step(db, report, "checkpoints", case_id, lambda s, cid=case_id: service.return_at_checkpoint(s, cid, today) is not None)
+        _step(db, report, ("checkpoints", case_id, lambda s, cid=case_id: service.return_at_checkpoint(s, cid, today) is not None), skipped)
+    # Cases another transaction held: most were another scheduler's, which is done with them by
+    # now; waiting for the lock this time closes the gap a conversation turn would leave.
+    for step in skipped:
+        _step(db, report, step, None)
     return report
 
 
-def _step(db: Database, report: RunReport, bucket: str, case_id: str, action: Callable[[Session], bool]) -> None:
-    """One step on one case in its own transaction (see the module docstring)."""
+def _step(db: Database, report: RunReport, step: Step, skipped: list[Step] | None) -> None:
+    """One step on one case in its own transaction (see the module docstring). With a
+    `skipped` list, a case locked elsewhere is put there instead of waited for."""
+    bucket, case_id, action = step
     try:
         with db.write() as session:
-            if CaseRepository(session).get(case_id, skip_locked=True) is None:
-                report.busy.append(case_id)
+            if CaseRepository(session).get(case_id, skip_locked=skipped is not None) is None:
+                if skipped is not None:
+                    skipped.append(step)
+                    report.busy.append(case_id)
                 return
             done = action(session)
     except IntegrityError:
@@ -84,7 +96,7 @@ def _step(db: Database, report: RunReport, bucket: str, case_id: str, action: Ca
     except CaseError as exc:
         report.errors.append(f"{case_id}: {exc}")
         return
-    except SQLAlchemyError as exc:  # one case's database trouble must not stop the others
+    except Exception as exc:  # noqa: BLE001 - one case's trouble must not stop the others; rolled back whole
         report.errors.append(f"{case_id}: {type(exc).__name__}")
         return
     if done:

@@ -15,6 +15,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "run": ("uke8.stack", "run_main", "start the API, action server and Rasa, seed demo data, print the URLs; Ctrl-C stops all"),
     "migrate": ("uke8.store.migrate", "main", "bring the case store's schema up to date"),
     "seed-demo": ("uke8.demo", "main", "create synthetic demo cases and print the development tokens"),
+    "seed-scale": ("uke8.review.scale", "main", "bulk-insert many synthetic cases (scale benchmark of the review pages)"),
     "gen-domain": ("uke8.rasa_domain", "main", "write domain.yml from the question catalogue (--check: only compare)"),
     "eval-nlu": ("uke8.nlu_eval", "main", "interpret a JSONL file of answers the way the live form does; print a JSON report"),
     "converse": ("uke8.converse", "main", "run scripted conversations against the running stack"),

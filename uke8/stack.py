@@ -118,9 +118,11 @@ class Stack:
         timeout: float | None = None,
         migrate: bool = False,
         grace: float = 10.0,
+        with_scheduler: bool = False,
     ) -> None:
         """with_rasa: None = start Rasa and the action server when domain.yml and a trained model
-        exist; True = require them; False = the API only. migrate: run `uke8 migrate` first."""
+        exist; True = require them; False = the API only. migrate: run `uke8 migrate` first.
+        with_scheduler: also run the lifecycle loop (`uke8 scheduler`, every UKE8_SCHEDULER_INTERVAL s)."""
         self.root = Path(root).resolve()
         self.env = dict(os.environ)
         self.env.update(env or {})
@@ -131,6 +133,7 @@ class Stack:
         self.timeout = timeout or float(self.env.get("UKE8_STACK_TIMEOUT") or 240)
         self.grace = grace
         self.migrate = migrate
+        self.with_scheduler = with_scheduler
         self.services: list[Service] = []
         self._started = False
         self._previous_handlers: dict[int, object] = {}
@@ -220,6 +223,9 @@ class Stack:
                 logs / "api.log",
             )
         ]
+        if self.with_scheduler:
+            # No port: ready once started; check_alive() watches it like the others.
+            services.append(Service("scheduler", [py, "-m", "uke8.cli", "scheduler"], 0, lambda c: True, logs / "scheduler.log"))
         if self.rasa_enabled:
             services.insert(
                 0,
@@ -284,7 +290,7 @@ class Stack:
 
     def _launch(self, service: Service) -> None:
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-            if s.connect_ex(("127.0.0.1", service.port)) == 0:
+            if service.port and s.connect_ex(("127.0.0.1", service.port)) == 0:
                 raise StackError(f"{service.name}: port {service.port} is already in use")
         out = open(service.log, "w")
         out.write(f"# {' '.join(service.argv)}\n")
@@ -398,6 +404,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-rasa", action="store_true", help="start the API only")
     parser.add_argument("--no-migrate", action="store_true", help="do not run `uke8 migrate` first")
     parser.add_argument("--no-seed", action="store_true", help="do not run `uke8 seed-demo`")
+    parser.add_argument("--no-scheduler", action="store_true", help="do not run the lifecycle loop (`uke8 scheduler`)")
     parser.add_argument("--timeout", type=float, help="seconds to wait for readiness (default $UKE8_STACK_TIMEOUT or 240)")
 
 
@@ -414,6 +421,7 @@ def run_main(args: argparse.Namespace) -> int:
         with_rasa=False if args.no_rasa else None,
         timeout=args.timeout,
         migrate=not args.no_migrate,
+        with_scheduler=not args.no_scheduler,
     )
     print(f"stack: starting ({'API, action server and Rasa' if stack.rasa_enabled else 'API only'}); logs in {stack.log_dir}", flush=True)
     if not stack.rasa_enabled and not args.no_rasa:
@@ -430,6 +438,8 @@ def run_main(args: argparse.Namespace) -> int:
             f"  API            {stack.api_url}",
             f"  API docs       {stack.api_url}/docs",
         ]
+        if stack.with_scheduler:
+            lines.append(f"  scheduler      every {stack.env.get('UKE8_SCHEDULER_INTERVAL') or 60} s (log: scheduler.log)")
         if stack.rasa_enabled:
             lines += [
                 f"  Rasa REST      POST {stack.webhook_url}",

@@ -29,11 +29,11 @@ START = DAY56 - timedelta(days=55)
 ADMIN = Actor("admin", "admin")
 
 
-def register_many(db, count: int, **kw) -> list[str]:
+def register_many(db, count: int, start: date = START, **kw) -> list[str]:
     ids = []
     with db.write() as s:
         for i in range(count):
-            new = NewCase(external_id=f"eo-{i}-{synthetic_fnr()}", fnr=synthetic_fnr(), enhet="0219", start_date=START,
+            new = NewCase(external_id=f"eo-{i}-{synthetic_fnr()}", fnr=synthetic_fnr(), enhet="0219", start_date=start,
                           sykmeldingsgrad=100 if i % 2 else 20, **kw)
             ids.append(service.register_case(s, new, ADMIN)[0].id)
     return ids

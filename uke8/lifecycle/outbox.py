@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from uke8.cases.status import Status
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.lifecycle.clock import OSLO, today_in_oslo
 from uke8.lifecycle.links import make_link
 from uke8.settings import get_settings
 from uke8.store.db import Database
@@ -223,9 +223,10 @@ def deliver(db: Database, channel: str, send: Callable[[Outgoing, Case], None], 
             .limit(limit)
             .with_for_update(skip_locked=True)
         ).all()
+        today = now.astimezone(OSLO).date()
         for message in messages:
             case = session.get(Case, message.case_id)
-            if case is None or not may_contact(case):
+            if case is None or not may_contact(case, today):
                 message.status, message.last_error, message.next_attempt_at = CANCELLED, "kontakt ikke lenger tillatt", None
                 report.cancelled += 1
                 continue

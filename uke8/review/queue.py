@@ -115,8 +115,13 @@ def queue_page(session: Session, q: QueueQuery, today: date) -> QueuePage:
         Invitation.deadline, Invitation.reminded_at,
     )
     page = max(1, q.page)
-    stmt = _ordered(_filtered(select(*columns).outerjoin(Invitation, Invitation.case_id == Case.id), q), q.sort)
-    result = session.execute(stmt.limit(q.per_page).offset((page - 1) * q.per_page)).all()
+    # Deferred join: find the page's ids on `cases` alone (an index-only scan, however deep
+    # the page), then fetch and join only those rows.
+    ids = _ordered(_filtered(select(Case.id), q), q.sort).limit(q.per_page).offset((page - 1) * q.per_page).subquery()
+    stmt = _ordered(
+        select(*columns).join(ids, ids.c.id == Case.id).outerjoin(Invitation, Invitation.case_id == Case.id), q.sort
+    )
+    result = session.execute(stmt).all()
     if page == 1 and len(result) < q.per_page:
         total = len(result)
     else:

@@ -80,8 +80,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('reason_mask', sa.Integer(), nullable=False, server_default='0'))
         batch_op.add_column(sa.Column('invited_on', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('checkpoint_week', sa.Integer(), nullable=True))
-        batch_op.create_index('ix_cases_enhet_updated', ['enhet', 'updated_at'], unique=False)
-        batch_op.create_index('ix_cases_enhet_status_updated', ['enhet', 'status', 'updated_at'], unique=False)
+        batch_op.create_index('ix_cases_enhet_updated', ['enhet', 'updated_at', 'id'], unique=False)
+        batch_op.create_index('ix_cases_enhet_status_updated', ['enhet', 'status', 'updated_at', 'id'], unique=False)
         batch_op.create_index('ix_cases_enhet_invited', ['enhet', 'invited_on'], unique=False)
     _backfill()
 

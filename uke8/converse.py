@@ -9,6 +9,15 @@ by the project's own scripts (all optional):
 - per turn `expect_not: [..]` — strings that must NOT appear in the reply.
 - `outcome.status`, `outcome.handoff_requested`, `outcome.opted_out`,
   `outcome.meeting_modes_include`, `outcome.screening`, `outcome.assessments` (count).
+- the lifecycle (issue 5): `outcome.statuses_include` (statuses in the case's history),
+  `outcome.outbox_include` / `outcome.outbox_exclude` (message kinds: invitation, sms_opening,
+  reminder, tailored_greeting), `outcome.outbox_count`, `outcome.outbox_pending` (messages
+  still waiting to go out), `outcome.scheduler_sent` (messages the scheduler runs wrote),
+  `outcome.next_due` ({what, on?}, or null), `outcome.checkpoints` (weeks returned, e.g. [17]).
+
+`scheduler_until` runs the scheduler the way a daily scheduler would have: a week after the
+invitation, two weeks after, then every 7 days, and on the target date itself — so reminders,
+deadlines and checkpoints (ends of weeks 17, 26, 39) each happen on their own day.
 """
 from __future__ import annotations
 
@@ -106,25 +115,33 @@ class Conversation:
                     result.failures.append(f"turn {number} ({message!r}): did not expect {unexpected!r} in reply {text!r}")
 
         until = script.get("scheduler_until")
+        sent_before = self._outbox_count(case_id) if until and case_id else 0
         if until:
             target = invited_on + timedelta(days=int(str(until)[1:-1])) if str(until).startswith("+") else date.fromisoformat(str(until))
-            r = self.api.post(f"/api/v1/scheduler/run?today={target.isoformat()}")
-            if r.status_code != 200:
-                result.failures.append(f"scheduler run failed: {r.status_code} {r.text}")
+            for day in scheduler_days(invited_on, target):
+                r = self.api.post(f"/api/v1/scheduler/run?today={day.isoformat()}")
+                if r.status_code != 200:
+                    result.failures.append(f"scheduler run as of {day} failed: {r.status_code} {r.text}")
+                    break
 
         outcome = script.get("outcome") or {}
         if case_id is None:
             if outcome.get("stored_nothing") and self._count_cases() != before:
                 result.failures.append("a conversation from an unknown sender changed the case store")
             return result
-        self._check_outcome(case_id, outcome, result)
+        scheduler_sent = self._outbox_count(case_id) - sent_before if until else 0
+        self._check_outcome(case_id, outcome, result, scheduler_sent)
         return result
+
+    def _outbox_count(self, case_id: str | None) -> int:
+        r = self.api.get(f"/api/v1/cases/{case_id}")
+        return len(r.json().get("outbox") or []) if r.status_code == 200 else 0
 
     def _count_cases(self) -> int:
         r = self.api.get("/api/v1/queue", params={"limit": 1})
         return r.json()["total"] if r.status_code == 200 else -1
 
-    def _check_outcome(self, case_id: str, outcome: dict[str, Any], result: Result) -> None:
+    def _check_outcome(self, case_id: str, outcome: dict[str, Any], result: Result, scheduler_sent: int = 0) -> None:
         r = self.api.get(f"/api/v1/cases/{case_id}")
         if r.status_code != 200:
             result.failures.append(f"reading the case failed: {r.status_code}")
@@ -153,6 +170,50 @@ class Conversation:
         lacking = [m for m in outcome.get("meeting_modes_include") or [] if m not in modes]
         if lacking:
             result.failures.append(f"meeting modes {modes} lack {lacking}")
+        self._check_lifecycle(case, outcome, result, scheduler_sent)
+
+    @staticmethod
+    def _check_lifecycle(case: dict[str, Any], outcome: dict[str, Any], result: Result, scheduler_sent: int) -> None:
+        history = [h["status"] for h in case.get("status_history") or []]
+        lacking = [s for s in outcome.get("statuses_include") or [] if s not in history]
+        if lacking:
+            result.failures.append(f"status history {history} lacks {lacking}")
+        messages = case.get("outbox") or []
+        kinds = [m["kind"] for m in messages]
+        lacking = [k for k in outcome.get("outbox_include") or [] if k not in kinds]
+        if lacking:
+            result.failures.append(f"outbox {kinds} lacks {lacking}")
+        unwanted = [k for k in outcome.get("outbox_exclude") or [] if k in kinds]
+        if unwanted:
+            result.failures.append(f"outbox {kinds} should not hold {unwanted}")
+        if "outbox_count" in outcome and len(messages) != outcome["outbox_count"]:
+            result.failures.append(f"{len(messages)} outbox messages {kinds}, expected {outcome['outbox_count']}")
+        pending = [m["kind"] for m in messages if m["status"] in ("pending", "failed")]
+        if "outbox_pending" in outcome and len(pending) != outcome["outbox_pending"]:
+            result.failures.append(f"{len(pending)} messages still to be sent {pending}, expected {outcome['outbox_pending']}")
+        if "scheduler_sent" in outcome and scheduler_sent != outcome["scheduler_sent"]:
+            result.failures.append(f"the scheduler wrote {scheduler_sent} outbox messages, expected {outcome['scheduler_sent']}")
+        if "next_due" in outcome:
+            want, got = outcome["next_due"], case.get("next_due")
+            if want is None:
+                if got is not None:
+                    result.failures.append(f"next_due is {got}, expected nothing")
+            elif got is None or any(got.get(k) != str(v) for k, v in want.items()):
+                result.failures.append(f"next_due is {got}, expected {want}")
+        weeks = [c["week"] for c in case.get("checkpoints") or []]
+        if "checkpoints" in outcome and weeks != outcome["checkpoints"]:
+            result.failures.append(f"checkpoint returns {weeks}, expected {outcome['checkpoints']}")
+
+
+def scheduler_days(invited_on: date, target: date) -> list[date]:
+    """The days a daily scheduler would have done something on, up to the target: weekly from
+    the invitation (the reminder at +7, the deadline at +14, checkpoints at week ends), and the target."""
+    days = {target}
+    day = invited_on + timedelta(days=7)
+    while day < target:
+        days.add(day)
+        day += timedelta(days=7)
+    return sorted(days)
 
 
 def _admin_token() -> str:

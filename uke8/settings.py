@@ -19,7 +19,7 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=PROJECT_ROOT / "var", description="Where the embedded database and generated secrets live.")
     database_url: str | None = Field(default=None, description="SQLAlchemy URL of the case store; default: SQLite in data_dir.")
     admin_token: str | None = Field(default=None, description="Admin bearer token; generated into data_dir when unset.")
-    secret_key: str | None = Field(default=None, description="Key for fnr encryption, hashing and link signing; generated into data_dir when unset.")
+    secret_key: str | None = Field(default=None, description="Key for fnr and phone encryption and keyed hashes; generated into data_dir when unset.")
 
     api_host: str = "127.0.0.1"
     api_port: int = 8000

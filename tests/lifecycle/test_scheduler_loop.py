@@ -52,3 +52,12 @@ def test_the_stack_starts_the_scheduler(own_store, tmp_path):
         time.sleep(3)
         stack.check_alive()
     assert "scheduler " in (tmp_path / "logs" / "scheduler.log").read_text()
+
+
+def test_a_run_against_an_unreachable_store_says_so_without_details(own_store):
+    _, env = own_store
+    env = env | {"UKE8_DATABASE_URL": "postgresql+psycopg://uke8@127.0.0.1:9/nowhere"}
+    done = subprocess.run([PYTHON, "-m", "uke8.cli", "scheduler", "--once", "--today", "2026-11-23"], cwd=PROJECT_ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "scheduler: run as of 2026-11-23 failed: OperationalError" in done.stderr and "Traceback" not in done.stderr

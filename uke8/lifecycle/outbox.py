@@ -211,7 +211,8 @@ def deliver(db: Database, channel: str, send: Callable[[Outgoing, Case], None], 
     """Hand due messages of one channel to `send`; an exception from it counts as a failed attempt.
 
     `send` gets the case too, so an SMS adapter can open the sealed number itself: the
-    number is never copied into the outbox.
+    number is never copied into the outbox. An adapter's exception text is kept as
+    `last_error` (500 characters), so it must not quote the number or the message text.
     """
     now = now or utcnow()
     report = DeliveryReport()

@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import and_, case as sql_case, exists, or_, select
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from uke8.cases import service
@@ -199,7 +199,8 @@ def main(args: argparse.Namespace) -> int:
         day = args.today or today_in_oslo()
         try:
             report = run_lifecycle(db, day)
-        except SQLAlchemyError as exc:  # the store is down: say so, and try again next time
+        except Exception as exc:  # noqa: BLE001 - e.g. the store is down: say so (the type only: a
+            # database message can quote parameters) and try again next time; the loop keeps going
             print(f"scheduler: run as of {day} failed: {type(exc).__name__}", file=sys.stderr, flush=True)
             if args.once:
                 return 1

@@ -11,7 +11,8 @@ import yaml
 from uke8.settings import PROJECT_ROOT
 from uke8.understanding.interpret import ANSWER_INTENTS, GLOBAL_INTENTS
 
-EVAL_FILES = [PROJECT_ROOT / "tests" / "nlu_eval" / "answers.jsonl", PROJECT_ROOT.parent / "shared" / "eval" / "nlu_examples.jsonl"]
+EVAL_FILES = [PROJECT_ROOT / "tests" / "nlu_eval" / "answers.jsonl", PROJECT_ROOT.parent / "shared" / "eval" / "nlu_examples.jsonl"] + [
+    p for p in sorted((PROJECT_ROOT / "tests" / "nlu_eval").glob("*.jsonl")) if p.name != "answers.jsonl"]
 
 
 def normal(text: str) -> str:

@@ -9,7 +9,10 @@ import json
 import logging
 import os
 import sys
+from pathlib import Path
 
+# The product's pipeline uses its own component (bot.uke8_bot), found from the project root.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 logging.disable(logging.WARNING)
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 
+from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.interpret import interpret
 
 
@@ -39,8 +40,8 @@ REPORT_CODES = {
 }
 
 
-def evaluate_item(question: str, text: str, parse: dict[str, Any]) -> dict[str, Any]:
-    meaning = interpret(None if question == "any" else question, text, parse)
+def evaluate_item(question: str, text: str, parse: dict[str, Any], thresholds: Thresholds = THRESHOLDS) -> dict[str, Any]:
+    meaning = interpret(None if question == "any" else question, text, parse, thresholds)
     if question != "any" and meaning.kind == "global":
         action = "accept" if meaning.code == "stopp" else "reask"
     else:

@@ -152,6 +152,11 @@ class Stack:
         # Rasa's SQL tracker store (bot/endpoints.yml): its own SQLite file, never the case store
         self.env.setdefault("UKE8_TRACKER_DB", str(data_dir / "rasa-tracker.db"))
         self.env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+        # Several Rasa worker processes need Redis as the lock store (bot/endpoints-redis.yml).
+        self.rasa_workers = max(1, int(self.env.get("UKE8_RASA_WORKERS") or 1))
+        self.env.setdefault("UKE8_REDIS_HOST", "127.0.0.1")
+        self.env.setdefault("UKE8_REDIS_PORT", "6379")
+        self.env.setdefault("UKE8_REDIS_DB", "0")
         self.env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
         self.env["PYTHONUNBUFFERED"] = "1"
 
@@ -242,10 +247,13 @@ class Stack:
                 "--enable-api", "--interface", "127.0.0.1", "--port", str(self.rasa_port),
                 "--model", str(self.model),
             ]
-            for flag, path in (("--endpoints", "bot/endpoints.yml"), ("--credentials", "bot/credentials.yml")):
+            endpoints = "bot/endpoints-redis.yml" if self.rasa_workers > 1 else "bot/endpoints.yml"
+            for flag, path in (("--endpoints", endpoints), ("--credentials", "bot/credentials.yml")):
                 if (self.root / path).exists():
                     argv += [flag, path]
-            services.insert(1, Service("rasa", argv, self.rasa_port, self._rasa_ready, logs / "rasa.log"))
+            rasa = Service("rasa", argv, self.rasa_port, self._rasa_ready, logs / "rasa.log")
+            rasa.env["SANIC_WORKERS"] = str(self.rasa_workers)
+            services.insert(1, rasa)
         return services
 
     def _rasa_ready(self, client: httpx.Client) -> bool:

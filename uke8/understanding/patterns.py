@@ -27,9 +27,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q2", re.compile(_EITHER_OR), "verken_eller"),
 )
 
-# "1 takk", "nr 2", "svar 3 :)" — a digit with only politeness around it.
-_POLITE = r"(?:takk|tusen takk|ok|da|:\)|🙂|!|\.)"
-DIGIT_ANSWER = re.compile(rf"^(?:svar|alternativ|nr\.?|nummer|valg)?\s*([1-9])\s*[.)!]?\s*(?:{_POLITE}\s*)*$")
+# "1 takk", "nr 2", "svar 3 :)", "3 dessverre", "1 tror jeg" — a digit with only politeness or
+# a word of feeling around it. Units never count ("2 uker", "1 år" are durations, not options).
+_POLITE = r"(?:takk|tusen takk|ok|da|:\)|🙂|!|\.|,)"
+_FILLER = (r"(?:tror jeg|trur eg|tror eg|trur e|tror æ|trur æ|vel|nok|dessverre|heldigvis|"
+           r"passer best|passer|stemmer best|stemmer|er riktig for meg|er riktig|er rett|for meg|for min del)")
+DIGIT_ANSWER = re.compile(
+    rf"^(?:svar|alternativ|nr\.?|nummer|valg)?\s*([1-9])\s*[.)!,]?\s*(?:(?:{_POLITE}|{_FILLER})\s*)*$"
+)
 
 
 def match_pattern(question_id: str, text: str) -> str | None:

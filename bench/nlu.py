@@ -2,7 +2,7 @@
 writes), and optional variants, each trained on the same data and scored on the held-out
 evaluation set through the live answer mapping (uke8.understanding).
 
-    .venv/bin/python bench/nlu.py [--eval tests/nlu_eval/answers.jsonl] [--variants diet spacy]
+    .venv/bin/python bench/nlu.py [--eval tests/nlu_eval/fresh.jsonl …] [--variants rasa-lr spacy diet]
 
 Prints a table and writes bench/results/nlu.json. Models are cached by a fingerprint of the
 config and the training data, so a rerun only scores.
@@ -43,6 +43,7 @@ def rasa_init_config() -> Path:
 
 def fingerprint(config: Path) -> str:
     digest = hashlib.sha256(config.read_bytes())
+    digest.update((ROOT / "bot" / "uke8_bot" / "intent_classifier.py").read_bytes())  # the product's own component
     for path in sorted((ROOT / "data" / "nlu").rglob("*.yml")):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:20]
@@ -101,35 +102,45 @@ def confusion(items: list[dict]) -> dict[str, dict[str, int]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--eval", type=Path, default=ROOT / "tests" / "nlu_eval" / "answers.jsonl")
+    parser.add_argument("--eval", type=Path, nargs="+",
+                        default=[ROOT / "tests" / "nlu_eval" / "fresh.jsonl", ROOT / "tests" / "nlu_eval" / "answers.jsonl"])
     parser.add_argument("--variants", nargs="*", default=[], help=f"extra configs from {VARIANTS.relative_to(ROOT)} (file stem)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "nlu.json")
     args = parser.parse_args()
 
-    rows = load(args.eval)
     configs = {"product": ROOT / "config.yml", "rasa-init-default": rasa_init_config()}
     configs |= {name: VARIANTS / f"{name}.yml" for name in args.variants}
-    results = {}
+    sets = {path: load(path) for path in args.eval}
+    results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         for name, config in configs.items():
-            model, seconds = train(name, materialise(config, workdir), workdir)
-            parses = parse_all(model, [r["text"] for r in rows], workdir)
-            items = [row | evaluate_item(row["question"], row["text"], parse) for row, parse in zip(rows, parses)]
-            figures = report(items)
-            results[name] = {k: v for k, v in figures.items() if k != "items"} | {
-                "train_seconds": round(seconds, 1) if seconds is not None else "cached",
-                "confusion": confusion(items),
-                "errors": [i for i in items if i["predicted"] != i["expected"]],
-            }
+            if name == "rasa-init-default":
+                # The whole project under `rasa init`'s config, shared with bench/turns.py (one training).
+                from bench.turns import default_model_seconds, train_default_model
+                model = train_default_model()
+                seconds = default_model_seconds(model)
+            else:
+                model, seconds = train(name, materialise(config, workdir), workdir)
+            for path, rows in sets.items():
+                parses = parse_all(model, [r["text"] for r in rows], workdir)
+                items = [row | evaluate_item(row["question"], row["text"], parse) for row, parse in zip(rows, parses)]
+                figures = report(items)
+                results.setdefault(path.name, {})[name] = {k: v for k, v in figures.items() if k != "items"} | {
+                    "train_seconds": round(seconds, 1) if seconds is not None else "cached",
+                    "confusion": confusion(items),
+                    "errors": [i for i in items if i["predicted"] != i["expected"]],
+                }
 
-    print(f"\nNLU on {args.eval.relative_to(ROOT) if args.eval.is_relative_to(ROOT) else args.eval} (n={len(rows)})\n")
-    print(f"| pipeline | accuracy | macro-F1 | accepted | wrong accepts | confirm | training s |")
-    print(f"|---|---|---|---|---|---|---|")
-    for name, r in results.items():
-        print(f"| {name} | {r['accuracy']:.3f} | {r['macro_f1']:.3f} | {r['accepted_share']:.1%} | {r['wrong_accept_share']:.1%} | {r['confirm_share']:.1%} | {r['train_seconds']} |")
+    for set_name, by_pipeline in results.items():
+        print(f"\nNLU on {set_name} (n={len(sets[next(p for p in sets if p.name == set_name)])})\n")
+        print("| pipeline | accuracy | macro-F1 | accepted | wrong accepts | confirm | training s |")
+        print("|---|---|---|---|---|---|---|")
+        for name, r in by_pipeline.items():
+            print(f"| {name} | {r['accuracy']:.3f} | {r['macro_f1']:.3f} | {r['accepted_share']:.1%} | {r['wrong_accept_share']:.1%} | {r['confirm_share']:.1%} | {r['train_seconds']} |")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"eval": str(args.eval), "n": len(rows), "results": results}, ensure_ascii=False, indent=2), encoding="utf-8")
+    args.out.write_text(json.dumps({"sets": {p.name: len(r) for p, r in sets.items()}, "results": results},
+                                   ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"\nwritten: {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
     return 0
 

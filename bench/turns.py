@@ -52,11 +52,19 @@ def train_default_model() -> Path:
     cached = CACHE / f"full-rasa-init-{digest.hexdigest()[:20]}.tar.gz"
     if not cached.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
         with tempfile.TemporaryDirectory() as tmp:
             subprocess.run([str(RASA), "train", "--domain", "domain.yml", "--data", "data", "--config", str(rasa_init_config()),
                             "--out", tmp, "--fixed-model-name", "default"], cwd=ROOT, env=ENV, check=True, capture_output=True)
             Path(tmp, "default.tar.gz").replace(cached)
+        cached.with_suffix(".seconds").write_text(f"{time.perf_counter() - started:.1f}\n")
     return cached
+
+
+def default_model_seconds(model: Path) -> float | None:
+    """How long the cached `rasa init` model took to train, when that was recorded."""
+    record = model.with_suffix(".seconds")
+    return float(record.read_text()) if record.exists() else None
 
 
 def product_model() -> Path:

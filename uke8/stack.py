@@ -157,6 +157,9 @@ class Stack:
         self.env.setdefault("UKE8_REDIS_HOST", "127.0.0.1")
         self.env.setdefault("UKE8_REDIS_PORT", "6379")
         self.env.setdefault("UKE8_REDIS_DB", "0")
+        for name, value in (("HOST", "127.0.0.1"), ("PORT", "5432"), ("DB", "uke8_tracker"), ("USER", "postgres"),
+                            ("PASSWORD", ""), ("LOGIN_DB", "postgres")):
+            self.env.setdefault(f"UKE8_TRACKER_PG_{name}", value)
         self.env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
         self.env["PYTHONUNBUFFERED"] = "1"
 

@@ -48,3 +48,14 @@ def test_button_paths_are_predicted_exactly(tmp_path):
     assert "story:" not in failed, failed
     report = json.loads((tmp_path / "story_report.json").read_text())
     assert report["accuracy"] == 1.0, report
+
+
+@pytest.mark.timeout(300)
+def test_rasa_hot_path_fixes_change_no_behaviour():
+    """bot/uke8_bot/speedups.py, run inside Rasa's own environment."""
+    result = subprocess.run([str(PROJECT_ROOT / ".venv-bot" / "bin" / "python"), "tests/rasa/checks/speedups_check.py"],
+                            cwd=PROJECT_ROOT, capture_output=True, text=True, env=ENV)
+    assert result.returncode == 0, result.stderr[-3000:]
+    checks = json.loads(result.stdout.strip().splitlines()[-1])
+    assert checks == {"patched": True, "same_classes": True, "topic_is_none": True, "unknown_raises": True,
+                      "late_subclass": True, "valid_accepted": True, "invalid_refused": [True, True, True]}

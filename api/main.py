@@ -1,4 +1,4 @@
-"""The uke8 API: JSON API under /api/v1 (OpenAPI at /docs), health, and the review pages (api/pages)."""
+"""The uke8 API: JSON API under /api/v1 (OpenAPI at /docs), health, the review pages (api/pages) and the chat page (api/chat)."""
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
@@ -7,7 +7,7 @@ from fastapi.responses import JSONResponse
 
 from api.deps import CaseNotVisible, audit_refusal
 from uke8.cases.service import CaseError
-from api import pages
+from api import chat, pages
 from api.routes import cases, outbox, queue, scheduler, veiledere
 from uke8.settings import get_settings
 from uke8.store.db import get_database
@@ -57,6 +57,7 @@ def create_app() -> FastAPI:
     for module in (cases, queue, veiledere, scheduler, outbox):
         app.include_router(module.router, prefix=API_PREFIX)
     pages.install(app)
+    chat.install(app, API_PREFIX)
     return app
 
 

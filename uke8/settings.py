@@ -36,6 +36,10 @@ class Settings(BaseSettings):
     link_valid_days: int = Field(default=7, ge=0, description="Days a link stays valid after the answer deadline.")
     outbox_max_attempts: int = Field(default=5, ge=1, description="Delivery attempts before a message is marked dead.")
 
+    # The chat page (api/chat).
+    chat_rate_per_minute: int = Field(default=20, ge=1, description="Messages one chat link may send per minute (token bucket, per API process).")
+    chat_rasa_timeout: float = Field(default=30.0, gt=0, description="Seconds the chat API waits for Rasa's answer to one message.")
+
     def resolved_public_url(self) -> str:
         return (self.public_url or f"http://127.0.0.1:{self.api_port}").rstrip("/")
 

@@ -1,0 +1,208 @@
+"""The chat page and its JSON API.
+
+GET  /chat?t=TOKEN             the page (a nav.no-like "Ditt sykefravær" page with the widget),
+                               or a friendly page when the link does not open a conversation
+GET  /api/v1/chat/history      the transcript so far, and whether the page should send /start
+POST /api/v1/chat/messages     {"message": TEXT} -> the bot's messages
+
+The JSON calls carry the link's token in the X-Chat-Token header (never in a URL, so it stays
+out of access logs). The token is verified on every call and is the only source of the
+conversation id; the API then talks to Rasa's REST channel as that conversation.
+"""
+from __future__ import annotations
+
+import logging
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from api.chat import transcript
+from api.chat.limits import RateLimiter, retry_after
+from api.chat.rasa import BotUnavailable, RasaClient
+from api.chat.security import ChatRoute
+from api.chat.templating import render
+from uke8.cases import service
+from uke8.cases.service import ConversationState, UnknownConversation
+from uke8.lifecycle.links import LinkError, verify_link
+from uke8.settings import get_settings
+from uke8.store.db import get_database
+from uke8.triage import chat_texts as texts
+
+log = logging.getLogger("uke8.chat")
+
+TOKEN_HEADER = "X-Chat-Token"
+MAX_TOKEN = 1000  # a real token is ~120 characters
+
+page_router = APIRouter(route_class=ChatRoute, include_in_schema=False)
+api_router = APIRouter(route_class=ChatRoute, prefix="/chat", tags=["chat"])
+
+_limiters: dict[tuple[str, int], RateLimiter] = {}
+
+
+def limiter(kind: str) -> RateLimiter:
+    per_minute = get_settings().chat_rate_per_minute
+    key = (kind, per_minute)
+    if key not in _limiters:
+        _limiters[key] = RateLimiter(per_minute)
+    return _limiters[key]
+
+
+def _rasa() -> RasaClient:
+    settings = get_settings()
+    return RasaClient(settings.rasa_url, settings.chat_rasa_timeout)
+
+
+# ---------------------------------------------------------------- link checks
+
+LINK_PAGES = {
+    "expired": (410, texts.LINK_EXPIRED_TITLE, texts.LINK_EXPIRED),
+    "bad_signature": (403, texts.LINK_INVALID_TITLE, texts.LINK_INVALID),
+    "malformed": (403, texts.LINK_INVALID_TITLE, texts.LINK_INVALID),
+    "unknown": (404, texts.LINK_UNKNOWN_TITLE, texts.LINK_UNKNOWN),
+}
+
+
+class ChatRefused(Exception):
+    """A chat call that is answered with a status and a Norwegian message, nothing else done."""
+
+    def __init__(self, status: int, message: str, reason: str, headers: dict[str, str] | None = None):
+        super().__init__(reason)
+        self.status, self.message, self.reason, self.headers = status, message, reason, headers or {}
+
+    def response(self) -> JSONResponse:
+        return JSONResponse({"message": self.message, "reason": self.reason}, status_code=self.status, headers=self.headers)
+
+
+def _link_refused(reason: str) -> ChatRefused:
+    status, _, message = LINK_PAGES[reason]
+    return ChatRefused(status, message + " " + texts.CONTACT_TEXT, reason)
+
+
+def conversation_of(token: str | None) -> str:
+    """The conversation id the token opens, or ChatRefused (403 invalid, 410 expired)."""
+    if not token or len(token) > MAX_TOKEN:
+        raise _link_refused("malformed")
+    try:
+        return verify_link(token)
+    except LinkError as exc:
+        raise _link_refused(exc.reason) from None
+
+
+def _state(conversation_id: str) -> ConversationState | None:
+    with get_database(get_settings()).read() as session:
+        try:
+            return service.conversation_state(session, conversation_id)
+        except UnknownConversation:
+            return None
+
+
+async def known_state(conversation_id: str) -> ConversationState:
+    state = await run_in_threadpool(_state, conversation_id)
+    if state is None:
+        raise _link_refused("unknown")
+    return state
+
+
+def status_of(state: ConversationState) -> str:
+    """For the page: "apen" (questions open), "reservert" (opted out), "ferdig" (anything else)."""
+    if state.opted_out:
+        return "reservert"
+    if state.open_for_answers:
+        return "apen"
+    return "ferdig"
+
+
+def _take(kind: str, conversation_id: str) -> None:
+    wait = limiter(kind).take(conversation_id)
+    if wait > 0:
+        raise ChatRefused(429, texts.RATE_LIMITED, "rate_limited", {"Retry-After": retry_after(wait)})
+
+
+def _unavailable(exc: BotUnavailable, message: str | None = None) -> ChatRefused:
+    if exc.kind == "timeout":
+        return ChatRefused(504, texts.BOT_TIMEOUT, "timeout")
+    return ChatRefused(503, message or texts.BOT_UNAVAILABLE, "unavailable")
+
+
+# ---------------------------------------------------------------- the page
+
+
+@page_router.get("/chat")
+def chat_page(request: Request, t: str | None = None) -> Response:
+    try:
+        conversation_id = conversation_of(t)
+    except ChatRefused as refused:
+        return link_error_page(request, refused.reason)
+    if _state(conversation_id) is None:
+        return link_error_page(request, "unknown")
+    return render(request, "chat.html", {"title": texts.WIDGET_TITLE})
+
+
+def link_error_page(request: Request, reason: str) -> Response:
+    status, title, message = LINK_PAGES[reason]
+    return render(request, "link_error.html", {"title": title, "message": message}, status_code=status)
+
+
+# ---------------------------------------------------------------- the JSON API
+
+
+@api_router.get("/history", summary="The chat's transcript so far (token in X-Chat-Token)")
+async def history(request: Request) -> Response:
+    try:
+        conversation_id = conversation_of(request.headers.get(TOKEN_HEADER))
+        _take("history", conversation_id)
+        state = await known_state(conversation_id)
+        try:
+            events = await _rasa().events(conversation_id)
+        except BotUnavailable as exc:
+            raise _unavailable(exc, texts.HISTORY_UNAVAILABLE) from None
+    except ChatRefused as refused:
+        return refused.response()
+    messages = transcript.from_tracker(events)
+    return JSONResponse({
+        "messages": messages,
+        # An open conversation is resumed with /start: the case store, not the tracker, says
+        # what is answered, and the open question is asked again. A new one starts with it.
+        "start": state.open_for_answers or not messages,
+        "status": status_of(state),
+    })
+
+
+async def _message_of(request: Request) -> str:
+    try:
+        body = await request.json()
+    except ValueError:
+        raise ChatRefused(400, texts.BAD_REQUEST, "bad_request") from None
+    message = body.get("message") if isinstance(body, dict) else None
+    if not isinstance(message, str):
+        raise ChatRefused(422, texts.EMPTY_MESSAGE, "empty")
+    message = message.strip()
+    if not message:
+        raise ChatRefused(422, texts.EMPTY_MESSAGE, "empty")
+    if len(message) > texts.MAX_MESSAGE:
+        # Refused whole, never cut: the person decides what to leave out.
+        raise ChatRefused(422, texts.TOO_LONG, "too_long")
+    return message
+
+
+@api_router.post("/messages", summary="Send one message of the chat (token in X-Chat-Token); the bot's answer")
+async def send_message(request: Request) -> Response:
+    try:
+        conversation_id = conversation_of(request.headers.get(TOKEN_HEADER))
+        _take("message", conversation_id)
+        message = await _message_of(request)
+        await known_state(conversation_id)
+        try:
+            replies = await _rasa().send(conversation_id, message)
+        except BotUnavailable as exc:
+            raise _unavailable(exc) from None
+        messages = transcript.bot_messages(replies)
+        if not messages:
+            # Rasa took the message but nothing answered (the action server is down): the
+            # answer was not stored, so the person is asked to send it again.
+            log.warning("chat: the bot gave no answer to a turn")
+            raise ChatRefused(502, texts.BOT_NO_REPLY, "no_reply")
+        state = await known_state(conversation_id)
+    except ChatRefused as refused:
+        return refused.response()
+    return JSONResponse({"messages": messages, "status": status_of(state)})

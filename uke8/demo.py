@@ -14,6 +14,8 @@ from api.auth import admin_token, new_veileder_token
 from uke8.cases import service
 from uke8.cases.service import Actor, NewCase
 from uke8.lifecycle.clock import today_in_oslo
+from uke8.lifecycle.links import make_link
+from uke8.lifecycle.outbox import link_valid_until
 from uke8.settings import get_settings
 from uke8.store.crypto import token_hash
 from uke8.store.db import get_database
@@ -74,6 +76,7 @@ def seed() -> dict:
             with db.write() as session:
                 invitation = service.invite(session, case.id, today, SEEDER)
                 conversation_id = invitation.conversation_id
+                chat_link = make_link(conversation_id, link_valid_until(invitation))
             with db.read() as session:
                 state = service.conversation_state(session, conversation_id)
             for slot, code in answers.items():
@@ -81,7 +84,8 @@ def seed() -> dict:
                     with db.write() as session:
                         service.record_answer(session, conversation_id, slot, code, source="demo")
             if not answers:
-                conversations.append({"enhet": enhet, "persona": label, "conversation_id": conversation_id, "case_id": case.id})
+                conversations.append({"enhet": enhet, "persona": label, "conversation_id": conversation_id, "case_id": case.id,
+                                      "chat_link": chat_link})
     return {"admin_token": admin_token(get_settings()), "veiledere": tokens, "open_conversations": conversations}
 
 
@@ -100,4 +104,5 @@ def main(args: argparse.Namespace) -> int:
     print("open conversations (send /start to the REST channel with this sender id):")
     for c in result["open_conversations"]:
         print(f"  {c['conversation_id']}  enhet {c['enhet']}  ({c['persona']})")
+        print(f"    chat page: {c['chat_link']}")
     return 0

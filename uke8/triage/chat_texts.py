@@ -17,7 +17,8 @@ MAX_MESSAGE = MAX_STORED_TEXT  # the most a message may hold: what the case stor
 PAGE_TITLE = "Ditt sykefravær"
 WIDGET_TITLE = "Samtale med veilederen din"
 INTRO = (
-    "Her kan du lese og svare på meldinger fra veilederen din i NAV. Du kan svare med knappene "
+    "Her kan du lese og svare på meldinger fra veilederen din i NAV. Spørsmålene stilles av en "
+    "automatisk tjeneste, og svarene dine leses av veilederen din. Du kan svare med knappene "
     "eller skrive med egne ord. Det er frivillig å svare."
 )
 PRIVACY_HEADING = "Om svarene dine"

@@ -180,7 +180,8 @@ REPLIES: dict[str, str] = {
     "hvorfor": (
         "Jeg skriver fra NAV. Når noen har vært sykmeldt i åtte uker, spør vi hvordan det går, "
         "slik at vi kan hjelpe tidlig hvis det trengs. Alle som har vært sykmeldt så lenge får "
-        "de samme spørsmålene – det betyr ikke at noe er galt."
+        "de samme spørsmålene – det betyr ikke at noe er galt. Spørsmålene stilles av en "
+        "automatisk tjeneste, og svarene dine leses av veilederen din."
     ),
     "personvern": (
         "Det er bare veilederen din i NAV som leser svarene dine – arbeidsgiveren din får ikke se "

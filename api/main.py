@@ -8,7 +8,7 @@ from fastapi.responses import JSONResponse
 from api.deps import CaseNotVisible, audit_refusal
 from uke8.cases.service import CaseError
 from api import chat, pages
-from api.routes import cases, outbox, queue, scheduler, veiledere
+from api.routes import cases, outbox, queue, scheduler, sms, veiledere
 from uke8.settings import get_settings
 from uke8.store.db import get_database
 
@@ -54,7 +54,7 @@ def create_app() -> FastAPI:
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    for module in (cases, queue, veiledere, scheduler, outbox):
+    for module in (cases, queue, veiledere, scheduler, outbox, sms):
         app.include_router(module.router, prefix=API_PREFIX)
     pages.install(app)
     chat.install(app, API_PREFIX)

@@ -21,6 +21,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "converse": ("uke8.converse", "main", "run scripted conversations against the running stack"),
     "import": ("uke8.lifecycle.importer", "main", "import sick-leave cases"),
     "scheduler": ("uke8.lifecycle.scheduler", "main", "run the lifecycle (invite, remind, deadlines)"),
+    "deliver": ("uke8.sms.delivery", "main", "send the outbox's SMS through the gateway (a loop; retries, dead letters)"),
+    "sms-simulator": ("uke8.sms.simulator", "main", "a local SMS gateway to chat as a phone (records sent SMS, sends signed replies)"),
 }
 
 

@@ -15,6 +15,18 @@ by the project's own scripts (all optional):
   still waiting to go out), `outcome.scheduler_sent` (messages the scheduler runs wrote),
   `outcome.next_due` ({what, on?}, or null), `outcome.checkpoints` (weeks returned, e.g. [17]).
 
+- SMS (issue 8): `via: sms` sends the turns as SMS from the case's phone through the gateway
+  simulator (`--sms-url`, default http://127.0.0.1:UKE8_SMS_SIMULATOR_PORT) instead of Rasa's
+  REST channel, so they take the product's whole SMS path: signed webhook, the turn, the
+  outbox, the delivery worker, the simulator. The case is an SMS case (a synthetic `mobil` is
+  made up); the opening SMS must reach the phone first; the first turn is the person's
+  answer to it (it starts the conversation); `/button:N` sends the digit N. A turn's reply is
+  every SMS the phone got for it. `sender: unknown` with `via: sms` writes from a number no
+  case has. Outcome keys: `sms_max_segments` (no SMS the phone got was longer),
+  `sms_received_include` / `sms_received_exclude` (strings in / not in any SMS it got).
+- `invite: scheduler` — the case is invited by a scheduler run on its day 56 (as in
+  production) instead of POST /cases/{id}/invitation.
+
 `scheduler_until` runs the scheduler the way a daily scheduler would have: a week after the
 invitation, two weeks after, then every 7 days, and on the target date itself — so reminders,
 deadlines and checkpoints (ends of weeks 17, 26, 39) each happen on their own day.
@@ -25,6 +37,7 @@ import argparse
 import os
 import secrets
 import sys
+import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -52,21 +65,88 @@ def synthetic_fnr() -> str:
     return f"{secrets.randbelow(28) + 1:02d}{81 + secrets.randbelow(12):02d}{70 + secrets.randbelow(25):02d}{secrets.randbelow(500):03d}{secrets.randbelow(100):02d}"
 
 
+def synthetic_mobile() -> str:
+    # +47 000…: a range not issued to subscribers (never a real person's number)
+    return f"+47000{1 + secrets.randbelow(99999):05d}"
+
+
 class Conversation:
-    def __init__(self, api: httpx.Client, rasa: httpx.Client):
-        self.api, self.rasa = api, rasa
+    def __init__(self, api: httpx.Client, rasa: httpx.Client, sms: httpx.Client | None = None, sms_timeout: float = 60.0):
+        self.api, self.rasa, self.sms = api, rasa, sms
+        self.sms_timeout = sms_timeout
 
     def send(self, sender: str, message: str) -> list[dict[str, Any]]:
         response = self.rasa.post("/webhooks/rest/webhook", json={"sender": sender, "message": message})
         response.raise_for_status()
         return response.json()
 
-    def run(self, script: dict[str, Any]) -> Result:
+    # -- SMS through the gateway simulator ------------------------------------------------
+
+    def _sms_last_id(self) -> int:
+        messages = self.sms.get("/messages").json()["messages"]
+        return max((m["id"] for m in messages), default=0)
+
+    def _wait_delivered(self, case_id: str | None) -> None:
+        """Until nothing of the case waits in the outbox (the delivery worker sent it, or gave up)."""
+        if case_id is None:
+            return
+        deadline = time.monotonic() + self.sms_timeout
+        while time.monotonic() < deadline:
+            r = self.api.get(f"/api/v1/cases/{case_id}")
+            r.raise_for_status()
+            if not any(m["channel"] == "sms" and m["status"] in ("pending", "failed") for m in r.json().get("outbox") or []):
+                return
+            time.sleep(0.2)
+        raise TimeoutError(f"SMS for case {case_id} still waiting in the outbox after {self.sms_timeout:.0f} s")
+
+    def _sms_received(self, phone: str, after: int) -> list[dict[str, Any]]:
+        r = self.sms.get("/messages", params={"to": phone, "direction": "outbound", "after": after})
+        r.raise_for_status()
+        return r.json()["messages"]
+
+    def send_sms(self, phone: str, message: str, case_id: str | None) -> list[dict[str, Any]]:
+        """One SMS from the phone; the SMS it got back, once the outbox has sent them."""
+        after = self._sms_last_id()
+        r = self.sms.post("/inbound", json={"from": phone, "body": message})
+        r.raise_for_status()
+        status = r.json().get("status_code")
+        if status != 200:
+            raise RuntimeError(f"the webhook answered {status} to an SMS")
+        self._wait_delivered(case_id)
+        return self._sms_received(phone, after)
+
+    def _invite(self, case_id: str, script: dict[str, Any], body: dict[str, Any], result: Result) -> tuple[str, date] | None:
+        if script.get("invite") == "scheduler":
+            day = date.fromisoformat(body["start_date"]) + timedelta(days=55)
+            r = self.api.post(f"/api/v1/scheduler/run?today={day.isoformat()}")
+            if r.status_code != 200:
+                result.failures.append(f"the scheduler run failed: {r.status_code} {r.text}")
+                return None
+            invitation = (self.api.get(f"/api/v1/cases/{case_id}").json().get("invitation") or {})
+            if not invitation:
+                result.failures.append("the scheduler did not invite the case")
+                return None
+            return invitation["conversation_id"], date.fromisoformat(invitation["invited_on"])
+        r = self.api.post(f"/api/v1/cases/{case_id}/invitation")
+        if r.status_code != 200:
+            result.failures.append(f"inviting the case failed: {r.status_code} {r.text}")
+            return None
+        return r.json()["conversation_id"], date.fromisoformat(r.json().get("invited_on", date.today().isoformat()))
+
+    def run(self, script: dict[str, Any], via: str | None = None) -> Result:
+        """`via` overrides the script's own (`rest` or `sms`)."""
         result = Result(script.get("name", "unnamed"))
+        via = via or script.get("via") or "rest"
+        if via == "sms" and self.sms is None:
+            result.failures.append("an SMS script needs the gateway simulator (--sms-url)")
+            return result
         case_id = None
+        phone = None
+        received: list[dict[str, Any]] = []
         invited_on = date.today()
         if script.get("sender") == "unknown":
             sender = "k-unknown-" + secrets.token_hex(6)
+            phone = synthetic_mobile()
             before = self._count_cases()
         else:
             body = {
@@ -78,30 +158,47 @@ class Conversation:
                 "channel": "chat",
             }
             body.update(script.get("case") or {})
+            if via == "sms":
+                body["channel"] = "sms"
             if body.get("channel") == "sms" and not body.get("mobil"):
-                body["mobil"] = f"+47000{secrets.randbelow(100000):05d}"
+                body["mobil"] = synthetic_mobile()
+            phone = body.get("mobil")
             r = self.api.post("/api/v1/cases", json=body)
             if r.status_code not in (200, 201):
                 result.failures.append(f"creating the case failed: {r.status_code} {r.text}")
                 return result
             case_id = r.json()["id"]
-            r = self.api.post(f"/api/v1/cases/{case_id}/invitation")
-            if r.status_code != 200:
-                result.failures.append(f"inviting the case failed: {r.status_code} {r.text}")
+            mark = self._sms_last_id() if via == "sms" else 0
+            invited = self._invite(case_id, script, body, result)
+            if invited is None:
                 return result
-            sender = r.json()["conversation_id"]
-            invited_on = date.fromisoformat(r.json().get("invited_on", date.today().isoformat()))
+            sender, invited_on = invited
+            if via == "sms":
+                self._wait_delivered(case_id)
+                opening = self._sms_received(phone, mark)
+                received += opening
+                result.transcript += [f"< [sms] {m['body']}" for m in opening]
+                if not opening and (script.get("outcome") or {}).get("screening", "sporsmal") != "ekskludert_ingen_hilsen":
+                    result.failures.append("the opening SMS did not reach the phone")
 
         last_buttons: list[dict[str, Any]] = []
         for number, turn in enumerate(script.get("turns") or [], start=1):
             message = str(turn["user"])
             if message.startswith("/button:"):
                 index = int(message.split(":", 1)[1]) - 1
-                if not 0 <= index < len(last_buttons):
+                if via == "sms":
+                    message = str(index + 1)  # the numbered option
+                elif not 0 <= index < len(last_buttons):
                     result.failures.append(f"turn {number}: no button {index + 1} in the last reply")
                     break
-                message = last_buttons[index]["payload"]
-            replies = self.send(sender, message)
+                else:
+                    message = last_buttons[index]["payload"]
+            if via == "sms":
+                got = self.send_sms(phone, message, case_id)
+                received += got
+                replies = [{"text": m["body"]} for m in got]
+            else:
+                replies = self.send(sender, message)
             text = "\n".join(r.get("text") or "" for r in replies)
             result.transcript += [f"> {message}", *(f"< {r.get('text')}" for r in replies)]
             buttons = [b for r in replies for b in (r.get("buttons") or [])]
@@ -125,6 +222,7 @@ class Conversation:
                     break
 
         outcome = script.get("outcome") or {}
+        self._check_sms(received, outcome, result)
         if case_id is None:
             if outcome.get("stored_nothing") and self._count_cases() != before:
                 result.failures.append("a conversation from an unknown sender changed the case store")
@@ -132,6 +230,19 @@ class Conversation:
         scheduler_sent = self._outbox_count(case_id) - sent_before if until else 0
         self._check_outcome(case_id, outcome, result, scheduler_sent)
         return result
+
+    @staticmethod
+    def _check_sms(received: list[dict[str, Any]], outcome: dict[str, Any], result: Result) -> None:
+        longest = max((int(m.get("num_segments") or 0) for m in received), default=0)
+        if "sms_max_segments" in outcome and longest > outcome["sms_max_segments"]:
+            result.failures.append(f"an SMS took {longest} segments, at most {outcome['sms_max_segments']} expected")
+        bodies = "\n".join(m["body"] for m in received).lower()
+        lacking = [s for s in outcome.get("sms_received_include") or [] if str(s).lower() not in bodies]
+        if lacking:
+            result.failures.append(f"no SMS the phone got says {lacking}")
+        unwanted = [s for s in outcome.get("sms_received_exclude") or [] if str(s).lower() in bodies]
+        if unwanted:
+            result.failures.append(f"an SMS the phone got says {unwanted}")
 
     def _outbox_count(self, case_id: str | None) -> int:
         r = self.api.get(f"/api/v1/cases/{case_id}")
@@ -226,6 +337,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("scripts", nargs="+", type=Path, help="YAML scripts or folders of them")
     parser.add_argument("--api-url", default=os.environ.get("UKE8_API_URL", "http://127.0.0.1:8000"))
     parser.add_argument("--rasa-url", default=os.environ.get("UKE8_RASA_URL", "http://127.0.0.1:5005"))
+    parser.add_argument("--sms-url", default=None,
+                        help="the SMS gateway simulator, for `via: sms` scripts (default http://127.0.0.1:$UKE8_SMS_SIMULATOR_PORT, 8025)")
     parser.add_argument("--token", default=None, help="admin token (default: UKE8_ADMIN_TOKEN or the development token)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every transcript")
 
@@ -242,14 +355,18 @@ def main(args: argparse.Namespace) -> int:
     headers = {"Authorization": f"Bearer {token}"}
     failed = 0
     files = expand(args.scripts)
-    with httpx.Client(base_url=args.api_url, headers=headers, timeout=60) as api, httpx.Client(base_url=args.rasa_url, timeout=60) as rasa:
-        runner = Conversation(api, rasa)
+    sms_url = args.sms_url or f"http://127.0.0.1:{os.environ.get('UKE8_SMS_SIMULATOR_PORT') or 8025}"
+    with httpx.Client(base_url=args.api_url, headers=headers, timeout=60) as api, httpx.Client(base_url=args.rasa_url, timeout=60) as rasa, \
+            httpx.Client(base_url=sms_url, timeout=120) as sms:
+        runner = Conversation(api, rasa, sms)
         for path in files:
             script = yaml.safe_load(path.read_text(encoding="utf-8"))
             try:
                 result = runner.run(script)
             except httpx.HTTPError as exc:
                 result = Result(script.get("name", path.stem), [f"HTTP error: {exc}"])
+            except (TimeoutError, RuntimeError) as exc:
+                result = Result(script.get("name", path.stem), [str(exc)])
             status = "ok  " if result.ok else "FAIL"
             print(f"{status} {path.name}: {result.name}")
             for failure in result.failures:

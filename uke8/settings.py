@@ -54,6 +54,30 @@ class Settings(BaseSettings):
     oidc_scopes: str = "openid profile"
     oidc_ident_claim: str = Field(default="NAVident", description="ID-token claim holding the veileder's NAV-ident.")
 
+    # SMS (uke8/sms): the gateway (Twilio-compatible), its local simulator, the delivery worker.
+    sms_gateway_url: str | None = Field(default=None, description="Base URL of the Messages API ({base}/2010-04-01/Accounts/{sid}/Messages.json); default: the local simulator.")
+    sms_account_sid: str = Field(default="AC00000000000000000000000000000000", description="The gateway account (basic-auth user and the path's {sid}).")
+    sms_auth_token: str | None = Field(default=None, description="The gateway's secret: basic-auth password and the key of inbound signatures; generated into data_dir when unset.")
+    sms_from: str = Field(default="+4700000000", description="The sender number of outgoing SMS (a number people can answer).")
+    sms_public_url: str | None = Field(default=None, description="The inbound webhook's URL as the gateway calls and signs it (set it behind a proxy); default: the URL the request arrived at.")
+    sms_simulator_port: int = Field(default=8025, description="Port of the local gateway simulator (`uke8 sms-simulator`, started by `make run`).")
+    sms_gateway_timeout: float = Field(default=10.0, gt=0, description="Seconds the delivery worker waits for the gateway; a timeout is retried.")
+    sms_rasa_timeout: float = Field(default=30.0, gt=0, description="Seconds the SMS webhook waits for Rasa's answer to one message.")
+    deliver_interval: float = Field(default=1.0, gt=0, description="Seconds the delivery worker (`uke8 deliver`) sleeps when nothing is due.")
+    outbox_backoff: str = Field(default="60,300,1800,7200,21600", description="Seconds before the 1st, 2nd, … retry of a failed delivery (the last repeats).")
+
+    def resolved_sms_gateway_url(self) -> str:
+        return (self.sms_gateway_url or f"http://127.0.0.1:{self.sms_simulator_port}").rstrip("/")
+
+    def backoff_seconds(self) -> tuple[float, ...]:
+        try:
+            values = tuple(float(v) for v in self.outbox_backoff.split(",") if v.strip())
+        except ValueError:
+            raise ValueError("UKE8_OUTBOX_BACKOFF must be comma-separated seconds, e.g. 60,300,1800") from None
+        if not values or any(v < 0 for v in values):
+            raise ValueError("UKE8_OUTBOX_BACKOFF must be comma-separated seconds, e.g. 60,300,1800")
+        return values
+
     @property
     def is_production(self) -> bool:
         return self.env.strip().lower() in ("production", "prod")

@@ -20,6 +20,8 @@ Environment passed to every child: the caller's environment, plus
   UKE8_ACTION_URL                                   http://127.0.0.1:ACTION_PORT/webhook (bot/endpoints.yml)
   UKE8_TRACKER_DB                                   Rasa's SQLite tracker store file (bot/endpoints.yml);
                                                     default UKE8_DATA_DIR/rasa-tracker.db, kept if set
+  UKE8_SMS_SIMULATOR_PORT, UKE8_SMS_GATEWAY_URL      with_sms: the simulator's port; the gateway the delivery
+                                                    worker sends through (default the simulator, kept if set)
 Rasa refuses an unset ${VAR} in endpoints.yml, so every variable it uses must be set here.
 """
 from __future__ import annotations
@@ -42,7 +44,7 @@ from typing import Callable
 import httpx
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PORTS = {"api": 8000, "action": 5055, "rasa": 5005}
+DEFAULT_PORTS = {"api": 8000, "action": 5055, "rasa": 5005, "sms": 8025}
 
 
 class StackError(RuntimeError):
@@ -119,10 +121,13 @@ class Stack:
         migrate: bool = False,
         grace: float = 10.0,
         with_scheduler: bool = False,
+        with_sms: bool = False,
+        sms_port: int | None = None,
     ) -> None:
         """with_rasa: None = start Rasa and the action server when domain.yml and a trained model
         exist; True = require them; False = the API only. migrate: run `uke8 migrate` first.
-        with_scheduler: also run the lifecycle loop (`uke8 scheduler`, every UKE8_SCHEDULER_INTERVAL s)."""
+        with_scheduler: also run the lifecycle loop (`uke8 scheduler`, every UKE8_SCHEDULER_INTERVAL s).
+        with_sms: also run the SMS gateway simulator (`uke8 sms-simulator`) and the delivery worker (`uke8 deliver`)."""
         self.root = Path(root).resolve()
         self.env = dict(os.environ)
         self.env.update(env or {})
@@ -134,6 +139,10 @@ class Stack:
         self.grace = grace
         self.migrate = migrate
         self.with_scheduler = with_scheduler
+        self.with_sms = with_sms
+        self.sms_port = sms_port or self._env_port("UKE8_SMS_SIMULATOR_PORT", "sms")
+        if with_sms:
+            self.env.setdefault("UKE8_SMS_GATEWAY_URL", self.sms_url)
         self.services: list[Service] = []
         self._started = False
         self._previous_handlers: dict[int, object] = {}
@@ -146,6 +155,7 @@ class Stack:
             UKE8_RASA_PORT=str(self.rasa_port),
             UKE8_API_URL=self.api_url,
             UKE8_RASA_URL=self.rasa_url,
+            UKE8_SMS_SIMULATOR_PORT=str(self.sms_port),
             UKE8_ACTION_URL=f"{self.action_url}/webhook",
             RASA_TELEMETRY_ENABLED="false",
         )
@@ -191,6 +201,10 @@ class Stack:
         return f"http://127.0.0.1:{self.action_port}"
 
     @property
+    def sms_url(self) -> str:
+        return f"http://127.0.0.1:{self.sms_port}"
+
+    @property
     def webhook_url(self) -> str:
         return f"{self.rasa_url}/webhooks/rest/webhook"
 
@@ -234,6 +248,13 @@ class Stack:
         if self.with_scheduler:
             # No port: ready once started; check_alive() watches it like the others.
             services.append(Service("scheduler", [py, "-m", "uke8.cli", "scheduler"], 0, lambda c: True, logs / "scheduler.log"))
+        if self.with_sms:
+            # The gateway simulator, and the worker that sends the outbox's SMS through
+            # UKE8_SMS_GATEWAY_URL (the simulator unless set) and retries what failed.
+            services.append(Service("sms-simulator", [py, "-m", "uke8.cli", "sms-simulator", "--port", str(self.sms_port)],
+                                    self.sms_port, lambda c: c.get(f"{self.sms_url}/healthz").status_code == 200,
+                                    logs / "sms-simulator.log"))
+            services.append(Service("deliver", [py, "-m", "uke8.cli", "deliver"], 0, lambda c: True, logs / "deliver.log"))
         if self.rasa_enabled:
             services.insert(
                 0,
@@ -416,6 +437,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-migrate", action="store_true", help="do not run `uke8 migrate` first")
     parser.add_argument("--no-seed", action="store_true", help="do not run `uke8 seed-demo`")
     parser.add_argument("--no-scheduler", action="store_true", help="do not run the lifecycle loop (`uke8 scheduler`)")
+    parser.add_argument("--sms-port", type=int, help="the SMS gateway simulator's port (default $UKE8_SMS_SIMULATOR_PORT or 8025)")
+    parser.add_argument("--no-sms", action="store_true", help="do not run the SMS gateway simulator and the delivery worker (`uke8 deliver`)")
     parser.add_argument("--timeout", type=float, help="seconds to wait for readiness (default $UKE8_STACK_TIMEOUT or 240)")
 
 
@@ -433,6 +456,8 @@ def run_main(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         migrate=not args.no_migrate,
         with_scheduler=not args.no_scheduler,
+        with_sms=not args.no_sms,
+        sms_port=args.sms_port,
     )
     print(f"stack: starting ({'API, action server and Rasa' if stack.rasa_enabled else 'API only'}); logs in {stack.log_dir}", flush=True)
     if not stack.rasa_enabled and not args.no_rasa:
@@ -451,6 +476,11 @@ def run_main(args: argparse.Namespace) -> int:
         ]
         if stack.with_scheduler:
             lines.append(f"  scheduler      every {stack.env.get('UKE8_SCHEDULER_INTERVAL') or 60} s (log: scheduler.log)")
+        if stack.with_sms:
+            lines += [
+                f"  SMS simulator  {stack.sms_url}/ (chat as a phone; log: sms-simulator.log)",
+                f"  SMS delivery   through {stack.env['UKE8_SMS_GATEWAY_URL']} (log: deliver.log)",
+            ]
         if stack.rasa_enabled:
             lines += [
                 f"  Rasa REST      POST {stack.webhook_url}",

@@ -18,7 +18,7 @@ def list_outbox(
     db: DatabaseDep,
     status: Literal["pending", "sent", "failed", "dead", "cancelled"] | None = None,
     case_id: str | None = Query(default=None, max_length=36),
-    kind: Literal["invitation", "sms_opening", "reminder", "tailored_greeting"] | None = None,
+    kind: Literal["invitation", "sms_opening", "reminder", "tailored_greeting", "sms_reply"] | None = None,
     channel: Literal["chat", "sms"] | None = None,
     limit: int = Query(default=100, ge=1, le=1000),
     offset: int = Query(default=0, ge=0),

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import ActorDep, DatabaseDep
 from uke8.cases.status import Status
-from uke8.lifecycle import timeline
+from uke8.lifecycle import outbox, timeline
 from uke8.lifecycle.clock import today_in_oslo
 from uke8.store.repositories import AuditRepository, CaseRepository
 
@@ -31,6 +31,7 @@ def queue(
         cases, total = repo.queue(enheter, [s.value for s in status or []], limit=limit, offset=offset)
         assessments = repo.latest_assessments(case.id for case in cases)
         clocks = timeline.load_timelines(session, cases)
+        dead = outbox.dead_counts(session, [case.id for case in cases])
         today = today_in_oslo()
         items = []
         for case in cases:
@@ -51,8 +52,10 @@ def queue(
                     "reasons": list(assessment.reasons) if assessment else [],
                     # the lifecycle's next step and its day; a checkpoint return names its week
                     "next_due": timeline.next_due(clocks[case.id], today),
-                    "checkpoint_week": max(clocks[case.id].checkpoint_weeks) if case.status == Status.SJEKKPUNKT else None,
+                    "checkpoint_week": timeline.returned_week(clocks[case.id]),
                     "updated_at": case.updated_at.isoformat(),
+                    # messages to the person the delivery gave up on (GET /outbox?status=dead&case_id=)
+                    "undelivered_messages": dead.get(case.id, 0),
                 }
             )
         AuditRepository(session).append(

@@ -5,12 +5,19 @@ invitation, the reminder), so a crash leaves either both or neither, and a rerun
 exactly when the state change is still to be made. Its idempotency key "case:round:kind" is
 unique in the table: a second writer fails instead of queueing a second message.
 
-Delivery adapters (the SMS gateway is a later issue) call `deliver()`: it claims due
-messages with FOR UPDATE SKIP LOCKED (several adapters never take the same message),
-re-checks that the person may still be contacted, hands each message to the adapter's
-send function with its idempotency key, and records sent / failed (retried with backoff) /
-dead (gave up). A person who opted out, whose sick leave ended, or whose case was screened
-out gets nothing: their pending messages are cancelled.
+Delivery adapters (the SMS delivery worker, uke8/sms/delivery.py) call `deliver()`, or
+`claim()` / `record_sent()` / `record_failed()` themselves: due messages are claimed in a
+short transaction (FOR UPDATE SKIP LOCKED; the claim is a lease: `next_attempt_at` moves to
+the end of it, so no other adapter takes the message while it is on its way, and a worker
+that dies mid-send leaves it to be tried again after the lease), sent outside any
+transaction with their idempotency key, and recorded as sent / failed (retried with backoff,
+UKE8_OUTBOX_BACKOFF) / dead (gave up after UKE8_OUTBOX_MAX_ATTEMPTS, or refused for good).
+One person's messages of a channel go out strictly in order: a message is claimed only when
+no earlier one of the same case and channel is still waiting or being retried.
+A person who opted out, whose sick leave ended, or whose case was screened out gets nothing:
+their pending messages are cancelled. Replies in a live SMS conversation (`sms_reply`)
+answer what the person just wrote, so they still go to someone who said STOPP (the
+confirmation of the STOPP itself is one of them); never to a screened-out case.
 """
 from __future__ import annotations
 
@@ -19,7 +26,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import aliased
 from sqlalchemy.orm import Session
 
 from uke8.cases.status import Status
@@ -35,15 +43,27 @@ INVITATION = "invitation"  # chat: a notice with the signed link to the chat pag
 SMS_OPENING = "sms_opening"  # sms: the first message of the SMS conversation
 REMINDER = "reminder"  # chat or sms, once, after UKE8_REMINDER_AFTER_DAYS without an answer
 TAILORED_GREETING = "tailored_greeting"  # screening: a greeting without the questions
-KINDS = (INVITATION, SMS_OPENING, REMINDER, TAILORED_GREETING)
+SMS_REPLY = "sms_reply"  # the bot's answer to an SMS the person sent (uke8/sms/inbound.py)
+KINDS = (INVITATION, SMS_OPENING, REMINDER, TAILORED_GREETING, SMS_REPLY)
+# Answers to what the person wrote, not outreach: not cancelled by an opt-out.
+REPLY_KINDS = (SMS_REPLY,)
 
 # statuses
 PENDING, SENT, FAILED, DEAD, CANCELLED = "pending", "sent", "failed", "dead", "cancelled"
 STATUSES = (PENDING, SENT, FAILED, DEAD, CANCELLED)
 DELIVERABLE = (PENDING, FAILED)
 
-# The first retries come quickly (a gateway hiccup), later ones spread out.
+# The first retries come quickly (a gateway hiccup), later ones spread out. This is the
+# default of UKE8_OUTBOX_BACKOFF (seconds), which the tests shorten.
 BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2), timedelta(hours=6))
+# How long a claimed message is left to its adapter before another may try it.
+DEFAULT_LEASE = timedelta(minutes=2)
+
+
+def backoff(attempts: int) -> timedelta:
+    """The wait before the next attempt after `attempts` failed ones (the last step repeats)."""
+    steps = get_settings().backoff_seconds()
+    return timedelta(seconds=steps[min(attempts - 1, len(steps) - 1)])
 
 
 def idempotency_key(case_id: str, round_: int, kind: str) -> str:
@@ -104,6 +124,26 @@ def enqueue(session: Session, case: Case, invitation: Invitation, kind: str, tod
     return message
 
 
+def enqueue_reply(session: Session, case: Case, invitation: Invitation, text: str, key: str,
+                  extra: dict[str, Any] | None = None) -> OutboxMessage:
+    """Queue one SMS reply of a live conversation (in the caller's transaction); `key` is unique
+    (the inbound MessageSid and the reply's position), so a rerun cannot queue it twice."""
+    message = OutboxMessage(
+        case_id=case.id,
+        kind=SMS_REPLY,
+        channel="sms",
+        round=invitation.round,
+        idempotency_key=key,
+        status=PENDING,
+        attempts=0,
+        next_attempt_at=utcnow(),
+        payload={"template": "sms-reply", "text": text, **(extra or {})},
+    )
+    session.add(message)
+    session.flush()
+    return message
+
+
 def may_contact(case: Case, today: date | None = None) -> bool:
     """Nothing goes to a person who opted out, whose sick leave ended, or who was screened out."""
     if case.opted_out or case.status == Status.EKSKLUDERT:
@@ -111,10 +151,22 @@ def may_contact(case: Case, today: date | None = None) -> bool:
     return case.end_date is None or case.end_date >= (today or today_in_oslo())
 
 
+def may_send(message: OutboxMessage, case: Case | None, today: date | None = None) -> bool:
+    """Outreach follows may_contact; a reply in a conversation the person is having goes out
+    unless the case was screened out."""
+    if case is None:
+        return False
+    if message.kind in REPLY_KINDS:
+        return case.status != Status.EKSKLUDERT
+    return may_contact(case, today)
+
+
 def cancel_pending(session: Session, case_id: str, reason: str) -> int:
-    """Cancel what has not gone out yet (an opt-out is honoured on every channel at once)."""
+    """Cancel what has not gone out yet (an opt-out is honoured on every channel at once).
+    Replies to the person's own SMS still go: they answer what the person just wrote."""
     messages = session.scalars(
-        select(OutboxMessage).where(OutboxMessage.case_id == case_id, OutboxMessage.status.in_(DELIVERABLE))
+        select(OutboxMessage).where(OutboxMessage.case_id == case_id, OutboxMessage.status.in_(DELIVERABLE),
+                                    OutboxMessage.kind.not_in(REPLY_KINDS))
     ).all()
     for message in messages:
         message.status = CANCELLED
@@ -133,7 +185,8 @@ def render(message: OutboxMessage) -> str:
 def view(message: OutboxMessage) -> dict[str, Any]:
     """The message for the API and the case view: never the signed link (it opens the conversation)."""
     payload = message.payload or {}
-    return {
+    sms = {k: payload[k] for k in ("segments", "encoding", "gateway_sid") if k in payload}
+    return sms | {
         "id": message.id,
         "case_id": message.case_id,
         "kind": message.kind,
@@ -150,6 +203,19 @@ def view(message: OutboxMessage) -> dict[str, Any]:
         "created_at": message.created_at.isoformat(),
         "sent_at": message.sent_at.isoformat() if message.sent_at else None,
     }
+
+
+def dead_counts(session: Session, case_ids: Sequence[str]) -> dict[str, int]:
+    """Per case, the messages the delivery gave up on (status dead): one query for a page of
+    the queue, which flags those cases (the veileder may need to reach the person otherwise)."""
+    if not case_ids:
+        return {}
+    rows = session.execute(
+        select(OutboxMessage.case_id, func.count())
+        .where(OutboxMessage.case_id.in_(list(case_ids)), OutboxMessage.status == DEAD)
+        .group_by(OutboxMessage.case_id)
+    ).all()
+    return {case_id: n for case_id, n in rows}
 
 
 def for_case(session: Session, case_id: str) -> Sequence[OutboxMessage]:
@@ -185,6 +251,7 @@ class Outgoing:
     channel: str
     idempotency_key: str
     text: str
+    attempts: int = 0  # failed attempts before this one
 
 
 @dataclass
@@ -194,32 +261,50 @@ class DeliveryReport:
     dead: int = 0
     cancelled: int = 0
 
+    @property
+    def handled(self) -> int:
+        return self.sent + self.failed + self.dead + self.cancelled
 
-def _retry(message: OutboxMessage, error: str, now: datetime) -> str:
+
+class PermanentFailure(Exception):
+    """An adapter's refusal that no retry can fix (a 4xx from the gateway): the message is dead at once."""
+
+
+def _retry(message: OutboxMessage, error: str, now: datetime, permanent: bool = False) -> str:
     message.attempts += 1
     message.last_error = error[:500]
-    if message.attempts >= get_settings().outbox_max_attempts:
+    if permanent or message.attempts >= get_settings().outbox_max_attempts:
         message.status, message.next_attempt_at = DEAD, None
     else:
         message.status = FAILED
-        message.next_attempt_at = now + BACKOFF[min(message.attempts - 1, len(BACKOFF) - 1)]
+        message.next_attempt_at = now + backoff(message.attempts)
     return message.status
 
 
-def deliver(db: Database, channel: str, send: Callable[[Outgoing, Case], None], *, limit: int = 100,
-            now: datetime | None = None) -> DeliveryReport:
-    """Hand due messages of one channel to `send`; an exception from it counts as a failed attempt.
+def claim(db: Database, channel: str, *, now: datetime | None = None, limit: int = 100,
+          lease: timedelta = DEFAULT_LEASE) -> tuple[list[tuple[Outgoing, Case]], int]:
+    """Claim due messages of one channel for `lease`; returns them with their cases, and how many
+    were cancelled instead (the person may no longer be contacted).
 
-    `send` gets the case too, so an SMS adapter can open the sealed number itself: the
-    number is never copied into the outbox. An adapter's exception text is kept as
-    `last_error` (500 characters), so it must not quote the number or the message text.
+    Only the first waiting message of each case is due: a later one waits until the earlier
+    one is sent, dead or cancelled, so one person's messages go out in the order written.
     """
     now = now or utcnow()
-    report = DeliveryReport()
+    earlier = aliased(OutboxMessage)
+    claimed: list[tuple[Outgoing, Case]] = []
+    cancelled = 0
     with db.write() as session:
         messages = session.scalars(
             select(OutboxMessage)
-            .where(OutboxMessage.channel == channel, OutboxMessage.status.in_(DELIVERABLE), OutboxMessage.next_attempt_at <= now)
+            .where(
+                OutboxMessage.channel == channel,
+                OutboxMessage.status.in_(DELIVERABLE),
+                OutboxMessage.next_attempt_at <= now,
+                ~select(earlier.id).where(
+                    and_(earlier.case_id == OutboxMessage.case_id, earlier.channel == OutboxMessage.channel,
+                         earlier.status.in_(DELIVERABLE), earlier.id < OutboxMessage.id)
+                ).exists(),
+            )
             .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
@@ -227,19 +312,62 @@ def deliver(db: Database, channel: str, send: Callable[[Outgoing, Case], None], 
         today = now.astimezone(OSLO).date()
         for message in messages:
             case = session.get(Case, message.case_id)
-            if case is None or not may_contact(case, today):
+            if not may_send(message, case, today):
                 message.status, message.last_error, message.next_attempt_at = CANCELLED, "kontakt ikke lenger tillatt", None
-                report.cancelled += 1
+                cancelled += 1
                 continue
-            outgoing = Outgoing(message.id, message.case_id, message.kind, message.channel, message.idempotency_key, render(message))
-            try:
-                send(outgoing, case)
-            except Exception as exc:  # noqa: BLE001 - any adapter failure is a failed attempt
-                status = _retry(message, f"{type(exc).__name__}: {exc}", now)
-                report.dead += status == DEAD
-                report.failed += status == FAILED
-                continue
-            message.status, message.sent_at, message.next_attempt_at = SENT, now, None
-            message.attempts += 1
-            report.sent += 1
+            message.next_attempt_at = now + lease
+            claimed.append((Outgoing(message.id, message.case_id, message.kind, message.channel, message.idempotency_key,
+                                     render(message), message.attempts), case))
+    return claimed, cancelled
+
+
+def record_sent(db: Database, message_id: int, *, now: datetime | None = None, details: dict[str, Any] | None = None) -> None:
+    """Mark a claimed message sent; `details` (e.g. the gateway's id, segments) join its payload."""
+    now = now or utcnow()
+    with db.write() as session:
+        message = session.get(OutboxMessage, message_id, with_for_update=True)
+        if message is None or message.status not in DELIVERABLE:
+            return
+        message.status, message.sent_at, message.next_attempt_at = SENT, now, None
+        message.attempts += 1
+        if details:
+            message.payload = {**(message.payload or {}), **details}
+
+
+def record_failed(db: Database, message_id: int, error: str, *, now: datetime | None = None, permanent: bool = False) -> str:
+    """Count a failed attempt: retried after the backoff, or dead. Returns the new status.
+    `error` is kept (500 characters): it must not quote a number or the message text."""
+    now = now or utcnow()
+    with db.write() as session:
+        message = session.get(OutboxMessage, message_id, with_for_update=True)
+        if message is None or message.status not in DELIVERABLE:
+            return message.status if message else DEAD
+        return _retry(message, error, now, permanent)
+
+
+def deliver(db: Database, channel: str, send: Callable[[Outgoing, Case], None], *, limit: int = 100,
+            now: datetime | None = None, lease: timedelta = DEFAULT_LEASE) -> DeliveryReport:
+    """Hand due messages of one channel to `send`; an exception from it counts as a failed attempt
+    (PermanentFailure: dead at once).
+
+    `send` gets the case too, so an SMS adapter can open the sealed number itself: the
+    number is never copied into the outbox. An adapter's exception text is kept as
+    `last_error` (500 characters), so it must not quote the number or the message text.
+    `send` runs outside any transaction: a slow gateway never holds a lock on the store.
+    """
+    now = now or utcnow()
+    report = DeliveryReport()
+    claimed, report.cancelled = claim(db, channel, now=now, limit=limit, lease=lease)
+    for outgoing, case in claimed:
+        try:
+            details = send(outgoing, case)
+        except Exception as exc:  # noqa: BLE001 - any adapter failure is a failed attempt
+            status = record_failed(db, outgoing.id, f"{type(exc).__name__}: {exc}", now=now,
+                                   permanent=isinstance(exc, PermanentFailure))
+            report.dead += status == DEAD
+            report.failed += status == FAILED
+            continue
+        record_sent(db, outgoing.id, now=now, details=details if isinstance(details, dict) else None)
+        report.sent += 1
     return report

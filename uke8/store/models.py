@@ -327,4 +327,41 @@ class WebSession(Base):
     revoked_at: Mapped[datetime | None] = mapped_column()
 
 
+class SmsInbound(Base):
+    """An SMS from a person, recorded before anything is done with it (migration 0004).
+
+    `message_sid` is unique: a gateway delivering the same message twice gets one row, so
+    the message is processed once. The text is kept only sealed (Fernet, the store's key)
+    and only until the turn is done (`body_sealed` is cleared then): a crash between
+    receiving and processing loses nothing, and afterwards nothing of the words stays here.
+    No phone number either: the row names the case and the invitation's conversation id.
+    Status: received -> processing (claimed until `lease_until`) -> processed.
+    """
+
+    __tablename__ = "sms_inbound"
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    message_sid: Mapped[str] = mapped_column(String(64), unique=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    conversation_id: Mapped[str] = mapped_column(String(64))
+    body_sealed: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12), default="received")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    lease_until: Mapped[datetime | None] = mapped_column()
+    replies: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    processed_at: Mapped[datetime | None] = mapped_column()
+
+    __table_args__ = (Index("ix_sms_inbound_conversation_status", "conversation_id", "status", "id"),)
+
+
+class SmsUnknownSender(Base):
+    """A number that matched no open SMS invitation and got the one neutral reply: only a keyed
+    hash of the number and the day, so it gets no second one (kept a year, then purged)."""
+
+    __tablename__ = "sms_unknown_senders"
+    number_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    replied_on: Mapped[date] = mapped_column(Date)
+
+
 APPEND_ONLY_TABLES = ("status_history", "audit_log", "case_notes")

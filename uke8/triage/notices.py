@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from uke8.triage.messages import CONTACT_INFO
 
 LINK_PLACEHOLDER = "{lenke}"
 
@@ -22,11 +21,11 @@ MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
 # Words an SMS must never contain (checked by the tests, and by sms_text() at run time).
 SMS_FORBIDDEN = ("sykmeld", "sykemeld", "diagnose", "helse", "syk")
 
-_VERIFY_NAV = (
-    "Vil du sjekke at meldingen er fra NAV, kan du logge inn på nav.no eller ringe oss på "
-    "55 55 33 33. Vi ber aldri om passord eller bankopplysninger på SMS."
-)
+# SMS are kept within two segments (306 GSM-7 characters; tests/sms/test_render.py).
+_VERIFY_NAV = "Usikker på om det er NAV? Logg inn på nav.no eller ring 55 55 33 33. Vi ber aldri om passord på SMS."
+_NEVER_PASSWORD = "Vi ber aldri om passord på SMS."
 _STOP_SMS = "Svar STOPP hvis du ikke vil ha flere meldinger fra oss om dette."
+_STOP_SMS_SHORT = "Svar STOPP om du ikke vil ha flere meldinger."
 
 
 def norwegian_date(day: date) -> str:
@@ -52,9 +51,9 @@ def invitation_chat(link_valid_until: date) -> str:
 
 def sms_opening() -> str:
     return sms_text(
-        "Hei, dette er NAV. Veilederen din vil gjerne høre fra deg, og har tre korte spørsmål. "
-        "Det er frivillig å svare. Svar på denne meldingen når det passer deg, så kommer "
-        f"spørsmålene. {_VERIFY_NAV} {_STOP_SMS}"
+        "Hei, dette er NAV. Veilederen din vil gjerne høre fra deg og har tre korte spørsmål. "
+        "Det er frivillig å svare. Svar når det passer deg, så kommer spørsmålene. "
+        f"{_VERIFY_NAV} {_STOP_SMS_SHORT}"
     )
 
 
@@ -84,6 +83,6 @@ def tailored_greeting_chat() -> str:
 def tailored_greeting_sms() -> str:
     return sms_text(
         "Hei, dette er NAV. Veilederen din vil at du skal vite at vi er her hvis du trenger oss. "
-        "Du trenger ikke å svare på denne meldingen. Det er bare å ta kontakt hvis du ønsker en "
-        f"samtale. {CONTACT_INFO} {_VERIFY_NAV}"
+        "Du trenger ikke å svare på denne meldingen. Ta gjerne kontakt hvis du ønsker en samtale: "
+        f"nav.no/skriv-til-oss eller 55 55 33 33. {_NEVER_PASSWORD}"
     )

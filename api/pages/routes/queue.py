@@ -9,6 +9,7 @@ from fastapi.responses import Response
 from api.pages.security import PageRoute, PageUser, require_user
 from api.pages.templating import render
 from uke8.cases.status import Status
+from uke8.lifecycle import outbox
 from uke8.lifecycle.clock import today_in_oslo
 from uke8.review import queue as review_queue
 from uke8.review.labels import FILTER_REASONS
@@ -61,6 +62,7 @@ def queue_page(request: Request, user: PageUser = Depends(require_user)) -> Resp
     db = get_database(get_settings())
     with db.write() as session:
         result = review_queue.queue_page(session, query, today_in_oslo())
+        undelivered = outbox.dead_counts(session, [row.id for row in result.rows])
         AuditRepository(session).append(
             actor=user.ident, actor_kind="veileder", action="queue.read", case_id=None, outcome="ok",
             detail={"count": len(result.rows), "statuses": list(query.statuses), "via": "side"},
@@ -76,6 +78,7 @@ def queue_page(request: Request, user: PageUser = Depends(require_user)) -> Resp
     return render(request, "queue.html", {
         "title": "Oversikt",
         "result": result,
+        "undelivered": undelivered,
         "filters": {"status": status, "grunn": reason, "kanal": channel, "vis": view, "sorter": sort, "enhet": enhet},
         "errors": errors,
         "view_labels": VIEW_LABELS,

@@ -5,7 +5,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from uke8.lifecycle.timeline import CaseTime, Standing, checkpoint_due, end_of_week, invitation_day, next_due
+from uke8.lifecycle.timeline import (
+    CaseTime, Standing, checkpoint_due, end_of_week, invitation_day, next_due, returned_week,
+)
 
 START = date(2026, 1, 5)  # a Monday: day 1
 W17, W26, W39 = end_of_week(START, 17), end_of_week(START, 26), end_of_week(START, 39)
@@ -48,8 +50,12 @@ def test_checkpoints_come_in_order_once_each():
     assert checkpoint_due(after17, W17 + timedelta(days=3)) is None
     assert next_due(after17, W17) == {"what": "sjekkpunkt_uke26", "on": W26.isoformat()}
     assert checkpoint_due(after17, W26) == 26
+    # the week it is back for is the latest return, while it waits in status sjekkpunkt only
+    assert returned_week(ikke_aktuell(checkpoint_weeks=frozenset({17, 26}), status="sjekkpunkt")) == 26
+    assert returned_week(case) is None and returned_week(ikke_aktuell(status="sjekkpunkt")) is None
     done = ikke_aktuell(checkpoint_weeks=frozenset({17, 26, 39}), status="ferdigbehandlet")
     assert checkpoint_due(done, W39 + timedelta(days=100)) is None and next_due(done, W39) is None
+    assert returned_week(done) is None
 
 
 def test_only_the_latest_past_checkpoint_fires_after_a_long_stop():

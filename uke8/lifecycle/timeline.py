@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from uke8.cases.status import CHECKPOINT_FROM, Status
 from uke8.lifecycle.clock import INVITATION_DAY, OSLO
 from uke8.settings import get_settings
-from uke8.store.models import AnswerRecord, AssessmentRecord, Case, CheckpointReturn, Decision, Invitation
+from uke8.store.models import AnswerRecord, AssessmentRecord, CheckpointReturn, Decision, Invitation
 
 CHECKPOINT_WEEKS = (17, 26, 39)
 IKKE_AKTUELL_NA = "ikke_aktuell_na"
@@ -82,6 +82,22 @@ class CaseTime:
     checkpoint_weeks: frozenset[int] = field(default_factory=frozenset)
 
 
+class CaseFields(Protocol):
+    """What the rules read from the case row itself: a `Case`, or a row of selected columns
+    (the review queue passes its projected columns rather than whole `Case` objects)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def start_date(self) -> date: ...
+    @property
+    def end_date(self) -> date | None: ...
+    @property
+    def opted_out(self) -> bool: ...
+
+
 def _leave_lasts_until(case: CaseTime, day: date) -> bool:
     return case.end_date is None or case.end_date >= day
 
@@ -103,6 +119,14 @@ def checkpoint_due(case: CaseTime, today: date) -> int | None:
     """The checkpoint week to return now, or None."""
     past = [week for week in _checkpoint_candidates(case) if end_of_week(case.start_date, week) <= today]
     return past[-1] if past else None
+
+
+def returned_week(case: CaseTime) -> int | None:
+    """The checkpoint week a case in status `sjekkpunkt` is back in the queue for (the latest
+    return), or None when it is not waiting at a checkpoint."""
+    if case.status != Status.SJEKKPUNKT or not case.checkpoint_weeks:
+        return None
+    return max(case.checkpoint_weeks)
 
 
 def reminder_day(case: CaseTime) -> date | None:
@@ -141,8 +165,9 @@ def next_due(case: CaseTime, today: date) -> dict[str, str] | None:
 # -- reading what the rules need -------------------------------------------------------
 
 
-def load_timelines(session: Session, cases: Sequence[Case]) -> dict[str, CaseTime]:
-    """CaseTime for each case, in five queries whatever the number of cases."""
+def load_timelines(session: Session, cases: Sequence[CaseFields]) -> dict[str, CaseTime]:
+    """CaseTime for each case, in five queries whatever the number of cases (each one on an
+    indexed `case_id`, so a page of a large store stays cheap)."""
     ids = [case.id for case in cases]
     if not ids:
         return {}
@@ -152,7 +177,9 @@ def load_timelines(session: Session, cases: Sequence[Case]) -> dict[str, CaseTim
     decisions: dict[int, Decision] = {}
     if assessments:
         for d in session.scalars(
-            select(Decision).where(Decision.assessment_id.in_([a.id for a in assessments.values()])).order_by(Decision.id)
+            select(Decision)
+            .where(Decision.case_id.in_(ids), Decision.assessment_id.in_([a.id for a in assessments.values()]))
+            .order_by(Decision.id)
         ):
             decisions[d.assessment_id] = d  # the newest decision on each assessment wins
     weeks: dict[str, set[int]] = {}
@@ -175,7 +202,7 @@ def load_timelines(session: Session, cases: Sequence[Case]) -> dict[str, CaseTim
     return result
 
 
-def case_time(case: Case, invitation: Invitation | None, assessment: AssessmentRecord | None, decision: Decision | None,
+def case_time(case: CaseFields, invitation: Invitation | None, assessment: AssessmentRecord | None, decision: Decision | None,
               checkpoint_weeks: Iterable[int], *, answered_any: bool) -> CaseTime:
     return CaseTime(
         status=case.status,

@@ -74,8 +74,11 @@ def decide(session: Session, case: Case, actor: Actor, classification: str | Non
     if classification != assessment.classification and not reason:
         raise FormError("begrunnelse", "Skriv en begrunnelse når du overstyrer forslaget.")
     latest = repo.decision_for(assessment.id)
-    if latest is not None and (latest.veileder_ident, latest.classification, latest.reason) == (actor.ident, classification, reason):
-        return False  # the same form twice
+    # The same form twice changes nothing; but a case back at a checkpoint needs a new
+    # decision even when it repeats the one that sent it there.
+    if (latest is not None and case.status != Status.SJEKKPUNKT
+            and (latest.veileder_ident, latest.classification, latest.reason) == (actor.ident, classification, reason)):
+        return False
     decision = service.decide(session, case.id, actor, classification, reason)
     AuditRepository(session).append(
         actor=actor.ident, actor_kind=actor.kind, action="case.decide", case_id=case.id, outcome="ok",

@@ -11,7 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from uke8.cases import service
-from uke8.review.due import due_next
+from uke8.lifecycle import timeline
+from uke8.review.due import due_label
 from uke8.review.labels import MEETING_MODE_LABELS, SOURCE_LABELS, reason_text
 from uke8.store.models import AuditEntry, Case, CaseNote, CheckpointReturn
 from uke8.store.repositories import CaseRepository
@@ -72,8 +73,8 @@ class CasePage:
     due: str
     can_decide: bool
     can_mark_done: bool
-    decision_is_current: bool
     meeting_modes: list[str] = field(default_factory=list)
+    checkpoint_week: int | None = None  # the week a `sjekkpunkt` case is back for
 
 
 def _shown_answers(view: dict[str, Any]) -> list[ShownAnswer]:
@@ -136,14 +137,14 @@ def _transcript(session: Session, case: Case, view: dict[str, Any], answers: lis
 
 
 def case_page(session: Session, case: Case, today: date) -> CasePage:
-    view = service.case_view(session, case)
+    view = service.case_view(session, case, today)
     answers = _shown_answers(view)
     assessment = view["assessment"]
-    invitation = view["invitation"]
     notes = list(session.scalars(select(CaseNote).where(CaseNote.case_id == case.id).order_by(CaseNote.id)))
     checkpoints = list(session.scalars(select(CheckpointReturn).where(CheckpointReturn.case_id == case.id).order_by(CheckpointReturn.id)))
     decidable = assessment is not None and assessment["classification"] in ("kartlegging", "ikke_aktuell_na", "tilpasset_hilsen")
     decision = assessment["veileder_decision"] if assessment else None
+    clock = timeline.load_timelines(session, [case])[case.id]
     return CasePage(
         view=view,
         age=age_on(case.fodselsdato, today) if case.fodselsdato else None,
@@ -153,13 +154,9 @@ def case_page(session: Session, case: Case, today: date) -> CasePage:
         notes=notes,
         audit=list(session.scalars(select(AuditEntry).where(AuditEntry.case_id == case.id).order_by(AuditEntry.id.desc()).limit(AUDIT_SHOWN))),
         checkpoints=checkpoints,
-        due=due_next(
-            status=case.status, proposal=case.proposal, start_date=case.start_date,
-            invited_on=case.invited_on, deadline=date.fromisoformat(invitation["deadline"]) if invitation else None,
-            reminded=bool(invitation and invitation["reminded_at"]), checkpoint_week=case.checkpoint_week, today=today,
-        ),
-        can_decide=decidable and case.status in ("vurdert", "ferdigbehandlet"),
+        due=due_label(clock, today),
+        can_decide=decidable and case.status in ("vurdert", "ferdigbehandlet", "sjekkpunkt"),
         can_mark_done=case.status == "vurdert" and (decision is not None or (assessment or {}).get("classification") == "tilpasset_hilsen"),
-        decision_is_current=decision is not None,
         meeting_modes=[MEETING_MODE_LABELS.get(m, m) for m in (view["meeting_preferences"] or {}).get("modes", [])],
+        checkpoint_week=timeline.returned_week(clock),
     )

@@ -14,6 +14,7 @@ STATUS_LABELS: dict[str, str] = {
     "reservert": "Reservert",
     "vurdert": "Til vurdering",
     "ferdigbehandlet": "Ferdigbehandlet",
+    "sjekkpunkt": "Til ny vurdering",  # an "ikke aktuell nå" case back at its week 17/26/39 checkpoint
 }
 
 # Aksel tag colours (data-color) per status.
@@ -27,6 +28,7 @@ STATUS_COLORS: dict[str, str] = {
     "reservert": "warning",
     "vurdert": "accent",
     "ferdigbehandlet": "success",
+    "sjekkpunkt": "accent",
 }
 
 CLASSIFICATION_LABELS: dict[str, str] = {

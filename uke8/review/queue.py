@@ -1,5 +1,7 @@
 """The review queue: one indexed query on `cases` (its read-model columns, see
-uke8.store.projection), filtered, sorted and paged, plus counts per status."""
+uke8.store.projection), filtered, sorted and paged, plus counts per status. What is due next
+comes from the lifecycle's timeline, read for the whole page at once (`load_timelines`: a
+fixed number of queries however long the page)."""
 from __future__ import annotations
 
 import math
@@ -9,9 +11,10 @@ from datetime import date, datetime
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from uke8.review.due import due_next
+from uke8.lifecycle.timeline import load_timelines
+from uke8.review.due import due_label
 from uke8.review.labels import reason_text
-from uke8.store.models import Case, Invitation
+from uke8.store.models import Case
 from uke8.store.projection import reason_bit, reasons_from_mask
 
 SORTS = ("oppdatert", "invitert", "grad")
@@ -111,17 +114,15 @@ def queue_page(session: Session, q: QueueQuery, today: date) -> QueuePage:
     columns = (
         Case.id, Case.enhet, Case.person_id, Case.fodselsdato, Case.status, Case.proposal, Case.reason_mask,
         Case.channel, Case.invited_on, Case.sykmeldingsgrad, Case.handoff_requested, Case.gjentakende_fravaer,
-        Case.opted_out, Case.checkpoint_week, Case.assigned_to, Case.updated_at, Case.start_date,
-        Invitation.deadline, Invitation.reminded_at,
+        Case.opted_out, Case.checkpoint_week, Case.assigned_to, Case.updated_at, Case.start_date, Case.end_date,
     )
     page = max(1, q.page)
     # Deferred join: find the page's ids on `cases` alone (an index-only scan, however deep
     # the page), then fetch and join only those rows.
     ids = _ordered(_filtered(select(Case.id), q), q.sort).limit(q.per_page).offset((page - 1) * q.per_page).subquery()
-    stmt = _ordered(
-        select(*columns).join(ids, ids.c.id == Case.id).outerjoin(Invitation, Invitation.case_id == Case.id), q.sort
-    )
+    stmt = _ordered(select(*columns).join(ids, ids.c.id == Case.id), q.sort)
     result = session.execute(stmt).all()
+    clocks = load_timelines(session, result)
     if page == 1 and len(result) < q.per_page:
         total = len(result)
     else:
@@ -138,9 +139,7 @@ def queue_page(session: Session, q: QueueQuery, today: date) -> QueuePage:
                 sykmeldingsgrad=r.sykmeldingsgrad, handoff_requested=r.handoff_requested,
                 gjentakende_fravaer=r.gjentakende_fravaer, opted_out=r.opted_out,
                 checkpoint_week=r.checkpoint_week, assigned_to=r.assigned_to,
-                due=due_next(status=r.status, proposal=r.proposal, start_date=r.start_date, invited_on=r.invited_on,
-                             deadline=r.deadline, reminded=r.reminded_at is not None,
-                             checkpoint_week=r.checkpoint_week, today=today),
+                due=due_label(clocks[r.id], today),
                 updated_at=r.updated_at,
             )
         )

@@ -54,6 +54,7 @@ class Result:
     name: str
     failures: list[str] = field(default_factory=list)
     transcript: list[str] = field(default_factory=list)
+    case_id: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -167,7 +168,7 @@ class Conversation:
             if r.status_code not in (200, 201):
                 result.failures.append(f"creating the case failed: {r.status_code} {r.text}")
                 return result
-            case_id = r.json()["id"]
+            case_id = result.case_id = r.json()["id"]
             mark = self._sms_last_id() if via == "sms" else 0
             invited = self._invite(case_id, script, body, result)
             if invited is None:
@@ -214,12 +215,18 @@ class Conversation:
         until = script.get("scheduler_until")
         sent_before = self._outbox_count(case_id) if until and case_id else 0
         if until:
+            mark = self._sms_last_id() if via == "sms" else 0
             target = invited_on + timedelta(days=int(str(until)[1:-1])) if str(until).startswith("+") else date.fromisoformat(str(until))
             for day in scheduler_days(invited_on, target):
                 r = self.api.post(f"/api/v1/scheduler/run?today={day.isoformat()}")
                 if r.status_code != 200:
                     result.failures.append(f"scheduler run as of {day} failed: {r.status_code} {r.text}")
                     break
+            if via == "sms" and phone:  # what the scheduler's runs sent (a reminder) reaches the phone
+                self._wait_delivered(case_id)
+                later = self._sms_received(phone, mark)
+                received += later
+                result.transcript += [f"< [sms, scheduler] {m['body']}" for m in later]
 
         outcome = script.get("outcome") or {}
         self._check_sms(received, outcome, result)

@@ -60,6 +60,8 @@ log = logging.getLogger("uke8.sms")
 
 RECEIVED, PROCESSING, PROCESSED, FAILED = "received", "processing", "processed", "failed"
 LEASE = timedelta(minutes=2)
+# A new message is the webhook's to process; the sweep leaves it alone this long.
+SWEEP_GRACE = timedelta(seconds=30)
 MAX_BODY = 1600  # ten segments: what a gateway concatenates at most; longer text is cut
 UNKNOWN_SENDER_KEPT_DAYS = 365
 START = "/start"
@@ -133,6 +135,7 @@ def receive(db: Database, sms: InboundSms, today: date | None = None) -> Receive
             session.add(SmsInbound(
                 message_sid=sms.message_sid, case_id=case.id, conversation_id=invitation.conversation_id,
                 body_sealed=sealer.seal(sms.body[:MAX_BODY]), status=RECEIVED, attempts=0, replies=0,
+                lease_until=utcnow() + SWEEP_GRACE,
             ))
             session.flush()
             AuditRepository(session).append(actor=ACTOR, actor_kind="system", action="sms.inbound", case_id=case.id,

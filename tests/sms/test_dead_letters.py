@@ -1,0 +1,48 @@
+"""A message the delivery gave up on is visible: in the outbox API, on the queue item (JSON)
+and as a tag in the veileder's queue and on the case page."""
+from __future__ import annotations
+
+import secrets
+from datetime import date, timedelta
+
+from fastapi.testclient import TestClient
+
+from tests.factories import synthetic_fnr, synthetic_mobile
+from tests.pages.conftest import ADMIN, login, make_veileder
+from uke8.cases import service
+from uke8.cases.service import Actor, NewCase
+from uke8.lifecycle import outbox
+
+ENHET = "5858"
+
+
+def test_a_dead_sms_is_flagged_in_the_queue_and_on_the_case(db):
+    from api.main import create_app
+
+    client = TestClient(create_app())
+    make_veileder(client, "Z995858", ENHET)
+    today = date.today()
+    with db.write() as s:
+        case, _ = service.register_case(s, NewCase(external_id="dead-" + secrets.token_hex(4), fnr=synthetic_fnr(), enhet=ENHET,
+                                                   start_date=today - timedelta(days=55), sykmeldingsgrad=100, channel="sms",
+                                                   mobil=synthetic_mobile()), Actor("system", "test"))
+        service.invite(s, case.id, today, Actor("system", "test"))
+        other, _ = service.register_case(s, NewCase(external_id="ok-" + secrets.token_hex(4), fnr=synthetic_fnr(), enhet=ENHET,
+                                                    start_date=today - timedelta(days=55), sykmeldingsgrad=100), Actor("system", "test"))
+
+    with db.read() as s:
+        [opening] = outbox.for_case(s, case.id)
+    assert outbox.record_failed(db, opening.id, "GatewayRefused: gateway 400 (code 21211)", permanent=True) == "dead"
+    dead = client.get(f"/api/v1/outbox?status=dead&case_id={case.id}", headers=ADMIN).json()["items"]
+    assert [(m["kind"], m["attempts"], m["last_error"]) for m in dead] == [("sms_opening", 1, "GatewayRefused: gateway 400 (code 21211)")]
+    token = make_veileder(client, "Z995859", ENHET)
+    items = {i["id"]: i for i in client.get("/api/v1/queue", headers={"Authorization": f"Bearer {token}"}).json()["items"]}
+    assert items[case.id]["undelivered_messages"] == 1 and items[other.id]["undelivered_messages"] == 0
+    login(client, "Z995858")
+    queue = client.get("/oversikt").text
+    row = queue[queue.index(f"/saker/{case.id}"):]
+    row = row[:row.index("</tr>")]
+    assert "Melding ikke levert" in row
+    other_row = queue[queue.index(f"/saker/{other.id}"):]
+    assert "Melding ikke levert" not in other_row[:other_row.index("</tr>")]
+    assert "Melding ikke levert" in client.get(f"/saker/{case.id}").text

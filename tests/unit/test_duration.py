@@ -22,6 +22,17 @@ from uke8.understanding.duration import duration_answer, weeks_mentioned
         ("mer enn to måneder", None),
         ("ikke mer enn to måneder", None),  # negations belong to the pattern rules
         ("vet ikke", None),
+        # numbers that are not the sick leave do not decide it
+        ("Jeg har jobbet der i 12 år, så jeg regner med å være tilbake om tre uker", "under_26_uker"),
+        ("eg har vore tilsett i 20 år og er nok borte eit par veker til", "under_26_uker"),
+        ("det skjedde for 2 år siden", None),
+        ("jobbet der i 15 år", None),
+        # a guess between numbers, or numbers on both sides, is not certain
+        ("kanskje to måneder, kanskje et år", None),
+        ("enten 3 uker eller 1 år", None),
+        ("3 uker, men det kan bli et år", None),
+        ("tja, 4 uker", None),
+        ("kommer an på, 2 mnd eller mer", None),
     ],
 )
 def test_duration_answer(text, code):

@@ -28,29 +28,57 @@ _LESS = re.compile(r"\b(?:under|mindre|kortere|kortare|innen|innan|maks|hoyst|ho
 _NEGATION = re.compile(r"\b(?:ikke|ikkje|itj|kje)\s+(?:mer|meir|over|under|mindre|minst|lenger|lengre)\b")
 
 
-def weeks_mentioned(text: str) -> float | None:
-    """The largest duration in the text, in weeks; None when there is none."""
+# Durations that are not the sick leave: time at the job ("jobbet der i 12 år"), the past
+# ("for to år siden"), how often ("hvert år"). Looked for in the words just around the number.
+_NOT_LEAVE_BEFORE = re.compile(
+    r"\b(?:jobbet|jobba|jobber|jobbar|ansatt|tilsett|arbeidet|arbeida|arbeider|vart|vaert|vore|hatt|siste|hvert|kvart|for|etter)\s+(?:\w+\s+){0,3}$"
+)
+_NOT_LEAVE_AFTER = re.compile(r"^\s*(?:siden|sidan|tilbake|gammel|gamal|i\s+strekk)\b")
+# Words that make a stated number one possibility among others: the classifier and its
+# confirmation decide. ("kanskje tre uker" still says under.)
+_HEDGE = re.compile(
+    r"\b(?:usikker|usikre|vet\s+ikke|veit\s+ikkje|vet\s+ik|vetke|aner\s+ikke|tja|enten|eller|avhenger|"
+    r"kommer\s+an|kjem\s+an)\b"
+)
+
+
+def durations(text: str) -> list[float]:
+    """Each duration in the text that can be about the sick leave, in weeks."""
     t = fold(normalise(text))
     found = []
-    for number, half, unit in _AMOUNT.findall(t):
+    for match in _AMOUNT.finditer(t):
+        number, half, unit = match.groups()
+        if _NOT_LEAVE_BEFORE.search(t[: match.start()]) or _NOT_LEAVE_AFTER.search(t[match.end():]):
+            continue
         value = float(number.replace(",", ".")) if number[0].isdigit() else float(_NUMBERS[number])
         if half:
             value += 0.5
         found.append(value * _UNIT_WEEKS[unit])
     if re.search(r"\b(?:et|eit)\s+halvt\s+ar\b|\bhalvaret\b", t):
         found.append(26.0)
+    return found
+
+
+def weeks_mentioned(text: str) -> float | None:
+    """The largest duration about the sick leave in the text, in weeks; None when there is none."""
+    found = durations(text)
     return max(found) if found else None
 
 
 def duration_answer(text: str) -> str | None:
     """under_26_uker / over_26_uker when the number leaves no doubt, else None."""
     t = fold(normalise(text))
-    weeks = weeks_mentioned(text)
-    if weeks is None or _NEGATION.search(t):
+    found = durations(text)
+    if not found or _NEGATION.search(t) or _HEDGE.search(t):
         return None
     more, less = bool(_MORE.search(t)), bool(_LESS.search(t))
     if more and less:
         return None
+    sides = {_side(weeks, more, less) for weeks in found}
+    return sides.pop() if len(sides) == 1 else None  # numbers on both sides (or none sure): not certain
+
+
+def _side(weeks: float, more: bool, less: bool) -> str | None:
     if weeks >= CLEARLY_OVER_WEEKS and not less:
         return "over_26_uker"
     if weeks <= CLEARLY_UNDER_WEEKS and not more:

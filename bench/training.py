@@ -42,10 +42,13 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3",
                    "RASA_CACHE_DIRECTORY": f"{tmp}/rasa-cache", "UKE8_MODEL_CACHE": f"{tmp}/model-cache"}
-            train = [str(RASA), "train", "--domain", "domain.yml", "--config", "config.yml", "--data", "data",
-                     "--out", f"{tmp}/out", "--fixed-model-name", "bench"]
-            results["from scratch"].append(timed(train, env))
-            results["Rasa cache warm"].append(timed(train + ["--force"], env))
+            def train(out: str) -> list[str]:
+                return [str(RASA), "train", "--domain", "domain.yml", "--config", "config.yml", "--data", "data",
+                        "--out", out, "--fixed-model-name", "bench"]
+
+            results["from scratch"].append(timed(train(f"{tmp}/out"), env))
+            # a new output folder, so Rasa builds a model again, restoring trained components from its cache
+            results["Rasa cache warm"].append(timed(train(f"{tmp}/out2"), env))
             # the project's own cache: put the trained model where scripts/train_model.py looks
             name = subprocess.run([str(PY), "scripts/train_model.py", "--print-hash"], cwd=ROOT, env=env,
                                   check=True, capture_output=True, text=True).stdout.strip()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import timedelta
+from urllib.parse import quote
 
 from api.auth import admin_token, new_veileder_token
 from uke8.cases import service
@@ -34,6 +35,7 @@ PERSONAS = [
     ("invitert, ikke svart ennå", 56, 20, {}, {}),
     ("ikke invitert ennå", 40, 100, {}, None),
     ("65 år eller eldre", 56, 100, {"fodselsdato_years": 66}, {}),
+    ("invitert på SMS, ikke svart ennå", 56, 60, {"channel": "sms"}, {}),
 ]
 
 
@@ -68,6 +70,9 @@ def seed() -> dict:
                 start_date=today - timedelta(days=days - 1),
                 sykmeldingsgrad=grade,
                 gjentakende_fravaer=facts.get("gjentakende_fravaer", False),
+                channel=facts.get("channel", "chat"),
+                # +47 000…: a range not issued to subscribers
+                mobil=f"+47000{90000 + index:05d}" if facts.get("channel") == "sms" else None,
             )
             with db.write() as session:
                 case, _ = service.register_case(session, new, SEEDER)
@@ -85,7 +90,7 @@ def seed() -> dict:
                         service.record_answer(session, conversation_id, slot, code, source="demo")
             if not answers:
                 conversations.append({"enhet": enhet, "persona": label, "conversation_id": conversation_id, "case_id": case.id,
-                                      "chat_link": chat_link})
+                                      "chat_link": chat_link, "mobil": new.mobil})
     return {"admin_token": admin_token(get_settings()), "veiledere": tokens, "open_conversations": conversations}
 
 
@@ -104,5 +109,9 @@ def main(args: argparse.Namespace) -> int:
     print("open conversations (send /start to the REST channel with this sender id):")
     for c in result["open_conversations"]:
         print(f"  {c['conversation_id']}  enhet {c['enhet']}  ({c['persona']})")
-        print(f"    chat page: {c['chat_link']}")
+        if c.get("mobil"):
+            sms = f"http://127.0.0.1:{get_settings().sms_simulator_port}/?number={quote(c['mobil'])}"
+            print(f"    by SMS: answer as {c['mobil']} on the simulator's phone page {sms}")
+        else:
+            print(f"    chat page: {c['chat_link']}")
     return 0

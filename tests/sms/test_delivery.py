@@ -5,6 +5,8 @@ dead, and a refusal (4xx) is dead at once."""
 from __future__ import annotations
 
 import secrets
+import subprocess
+import sys
 from datetime import date, timedelta
 
 import httpx
@@ -146,3 +148,10 @@ def test_after_the_last_attempt_a_message_is_dead_and_a_refusal_is_dead_at_once(
         assert all(phone not in e and "+4700" not in e for e in errors)  # never the number
         assert outbox.dead_counts(s, [case_id, refused_case]) == {case_id: 1, refused_case: 1}
     assert gateway.received(phone)[-1]["body"] == "Svar nummer 1 til deg."
+    # the operator's way out after a long outage: a new round for the dead message, sent once
+    requeue = subprocess.run([sys.executable, "-m", "uke8.cli", "deliver", "--requeue-dead", "--case", case_id],
+                             env=gateway.env, capture_output=True, text=True, timeout=60)
+    assert requeue.returncode == 0 and "1 dead SMS requeued" in requeue.stdout
+    wait_for(lambda: statuses(db, case_id)[0][0] == "sent", what="the requeued message")
+    assert [m["body"] for m in gateway.received(phone)].count(gateway.received(phone)[-1]["body"]) == 1
+    assert statuses(db, refused_case) == [("dead", 1)]  # another case's dead letter stays dead

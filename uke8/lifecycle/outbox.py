@@ -346,6 +346,22 @@ def record_failed(db: Database, message_id: int, error: str, *, now: datetime | 
         return _retry(message, error, now, permanent)
 
 
+def requeue_dead(db: Database, channel: str, *, case_id: str | None = None, now: datetime | None = None) -> int:
+    """Give dead messages of a channel (or of one case) a new round of attempts, e.g. after a
+    gateway outage longer than the backoff; the idempotency key stays, so a message the
+    gateway did take is not sent twice. Returns how many were requeued."""
+    now = now or utcnow()
+    with db.write() as session:
+        stmt = select(OutboxMessage).where(OutboxMessage.channel == channel, OutboxMessage.status == DEAD).with_for_update()
+        if case_id:
+            stmt = stmt.where(OutboxMessage.case_id == case_id)
+        messages = session.scalars(stmt).all()
+        for message in messages:
+            message.status, message.attempts, message.next_attempt_at = PENDING, 0, now
+            message.last_error = f"requeued after: {message.last_error or ''}"[:500]
+        return len(messages)
+
+
 def deliver(db: Database, channel: str, send: Callable[[Outgoing, Case], None], *, limit: int = 100,
             now: datetime | None = None, lease: timedelta = DEFAULT_LEASE) -> DeliveryReport:
     """Hand due messages of one channel to `send`; an exception from it counts as a failed attempt

@@ -9,6 +9,7 @@ work), does two things:
   a refusal (4xx) — dead letters are listed by GET /api/v1/outbox?status=dead and flagged on
   the case in the queue;
 - sweeps inbound SMS the webhook could not finish (inbound.sweep).
+`uke8 deliver --requeue-dead [--case ID]` gives dead SMS a new round (after a long outage).
 Any number of workers may run: a claimed message is leased to one of them. The phone number
 is opened from the case's sealed copy at the moment of sending and never logged; the log has
 counts, kinds and error types only.
@@ -73,12 +74,18 @@ def run_once(db: Database, gateway: GatewayClient, rasa: inbound.RasaClient) -> 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--once", action="store_true", help="deliver what is due now, then exit")
     parser.add_argument("--interval", type=float, default=None, help="seconds to sleep when idle (default UKE8_DELIVER_INTERVAL, 1)")
+    parser.add_argument("--requeue-dead", action="store_true",
+                        help="give the dead SMS (all, or --case's) a new round of attempts, then exit (e.g. after a long gateway outage)")
+    parser.add_argument("--case", default=None, help="with --requeue-dead: only this case's messages")
 
 
 def main(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stdout)
     settings = get_settings()
     db = get_database()
+    if args.requeue_dead:
+        print(f"deliver: {outbox.requeue_dead(db, 'sms', case_id=args.case)} dead SMS requeued", flush=True)
+        return 0
     interval = args.interval or settings.deliver_interval
     gateway = GatewayClient(settings)
     rasa = inbound.RasaClient(settings)

@@ -198,3 +198,15 @@ def test_the_simulator_page_chats_as_a_phone(runner, api, live_sms):
     runner._wait_delivered(case_id)
     page = httpx.get(live_sms.url + "/", params={"number": phone}, timeout=30).text
     assert "Hvor sannsynlig er det" in page and "Svar 1, 2 eller 3." in page
+
+
+def test_a_forged_sms_through_the_simulator_is_refused_and_audited(live_sms, store):
+    from uke8.store.models import AuditEntry
+
+    with store.read() as s:
+        before = s.scalar(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1)) or 0
+    r = live_sms.post("/inbound", {"from": synthetic_mobile(), "body": "1", "forge": True})
+    assert r["status_code"] == 403 and r["replies"] == []
+    with store.read() as s:
+        entries = s.scalars(select(AuditEntry).where(AuditEntry.id > before, AuditEntry.action == "sms.inbound")).all()
+        assert [(e.outcome, e.detail) for e in entries] == [("forbidden", {"reason": "bad_signature"})]

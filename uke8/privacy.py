@@ -94,6 +94,8 @@ _PROTECTED = (
     re.compile(r"\bbehandling\w*\s+av\s+(?:saken|søknaden|saka|klagen|klaga)", re.IGNORECASE),
     # A hospital as a workplace: "jobber på sykehuset".
     re.compile(r"\b(?:jobb|arbeid)\w*\s+(?:på|ved|pa)\s+(?:et\s+|eit\s+)?(?:sykehus|sjukehus|legevakt|legekontor)\w*", re.IGNORECASE),
+    # "eksempel" is no eczema ("eksem" is a stem of the diagnosis list).
+    re.compile(r"\beksemp\w*", re.IGNORECASE),
 )
 # Body parts reveal where the illness is; redacted when the text carries a health detail.
 BODY_PARTS = (

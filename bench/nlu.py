@@ -106,9 +106,10 @@ def main() -> int:
                         default=[ROOT / "tests" / "nlu_eval" / "fresh.jsonl", ROOT / "tests" / "nlu_eval" / "answers.jsonl"])
     parser.add_argument("--variants", nargs="*", default=[], help=f"extra configs from {VARIANTS.relative_to(ROOT)} (file stem)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "nlu.json")
+    parser.add_argument("--no-default", action="store_true", help="leave out the rasa init pipeline (its training is long)")
     args = parser.parse_args()
 
-    configs = {"product": ROOT / "config.yml", "rasa-init-default": rasa_init_config()}
+    configs = {"product": ROOT / "config.yml"} | ({} if args.no_default else {"rasa-init-default": rasa_init_config()})
     configs |= {name: VARIANTS / f"{name}.yml" for name in args.variants}
     sets = {path: load(path) for path in args.eval}
     results: dict[str, dict] = {}

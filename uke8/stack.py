@@ -44,6 +44,8 @@ from typing import Callable
 import httpx
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Two Rasa workers use both cores of the project's 2-core machines (bench/turns.py measures it).
+DEFAULT_RASA_WORKERS = 2
 DEFAULT_PORTS = {"api": 8000, "action": 5055, "rasa": 5005, "sms": 8025}
 
 
@@ -162,11 +164,19 @@ class Stack:
         # Rasa's SQL tracker store (bot/endpoints.yml): its own SQLite file, never the case store
         self.env.setdefault("UKE8_TRACKER_DB", str(data_dir / "rasa-tracker.db"))
         self.env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-        # Several Rasa worker processes need Redis as the lock store (bot/endpoints-redis.yml).
-        self.rasa_workers = max(1, int(self.env.get("UKE8_RASA_WORKERS") or 1))
+        # Rasa is one process per worker; several need Redis as the lock store (bot/endpoints-redis.yml).
         self.env.setdefault("UKE8_REDIS_HOST", "127.0.0.1")
         self.env.setdefault("UKE8_REDIS_PORT", "6379")
         self.env.setdefault("UKE8_REDIS_DB", "0")
+        self.rasa_workers = max(1, int(self.env.get("UKE8_RASA_WORKERS") or DEFAULT_RASA_WORKERS))
+        self.tracker_store = (self.env.get("UKE8_TRACKER_STORE") or "sqlite").lower()
+        self.notes: list[str] = []
+        if (self.rasa_workers > 1 or self.tracker_store == "postgresql") and not self._redis_answers():
+            where = f"{self.env['UKE8_REDIS_HOST']}:{self.env['UKE8_REDIS_PORT']}"
+            if self.tracker_store == "postgresql":
+                raise StackError(f"UKE8_TRACKER_STORE=postgresql needs Redis as Rasa's lock store, and none answers at {where}")
+            self.notes.append(f"Redis does not answer at {where}: Rasa runs as 1 worker instead of {self.rasa_workers}")
+            self.rasa_workers = 1
         for name, value in (("HOST", "127.0.0.1"), ("PORT", "5432"), ("DB", "uke8_tracker"), ("USER", "postgres"),
                             ("PASSWORD", ""), ("LOGIN_DB", "postgres")):
             self.env.setdefault(f"UKE8_TRACKER_PG_{name}", value)
@@ -181,6 +191,14 @@ class Stack:
             raise StackError(f"Rasa was asked for but {self.rasa_missing}")
         else:
             self.rasa_enabled = with_rasa
+
+    def _redis_answers(self) -> bool:
+        try:
+            with socket.create_connection((self.env["UKE8_REDIS_HOST"], int(self.env["UKE8_REDIS_PORT"])), timeout=2) as s:
+                s.sendall(b"PING\r\n")
+                return s.recv(16).startswith(b"+PONG")
+        except (OSError, ValueError):
+            return False
 
     def _env_port(self, name: str, service: str) -> int:
         value = self.env.get(name)
@@ -271,7 +289,12 @@ class Stack:
                 "--enable-api", "--interface", "127.0.0.1", "--port", str(self.rasa_port),
                 "--model", str(self.model),
             ]
-            endpoints = "bot/endpoints-redis.yml" if self.rasa_workers > 1 else "bot/endpoints.yml"
+            if self.tracker_store == "postgresql":
+                endpoints = "bot/endpoints-postgres.yml"
+            elif self.rasa_workers > 1:
+                endpoints = "bot/endpoints-redis.yml"
+            else:
+                endpoints = "bot/endpoints.yml"
             for flag, path in (("--endpoints", endpoints), ("--credentials", "bot/credentials.yml")):
                 if (self.root / path).exists():
                     argv += [flag, path]
@@ -462,6 +485,8 @@ def run_main(args: argparse.Namespace) -> int:
     print(f"stack: starting ({'API, action server and Rasa' if stack.rasa_enabled else 'API only'}); logs in {stack.log_dir}", flush=True)
     if not stack.rasa_enabled and not args.no_rasa:
         print(f"stack: Rasa and the action server are not started: {stack.rasa_missing}", flush=True)
+    for note in stack.notes:
+        print(f"stack: {note}", flush=True)
     started = time.monotonic()
     try:
         stack.start()
@@ -483,7 +508,7 @@ def run_main(args: argparse.Namespace) -> int:
             ]
         if stack.rasa_enabled:
             lines += [
-                f"  Rasa REST      POST {stack.webhook_url}",
+                f"  Rasa REST      POST {stack.webhook_url} ({stack.rasa_workers} worker{'s' if stack.rasa_workers > 1 else ''}, tracker store: {stack.tracker_store})",
                 f"  action server  {stack.action_url}",
             ]
         print("\nuke8 is running:\n" + "\n".join(lines) + f"\n  logs           {stack.log_dir}\nCtrl-C stops it all.", flush=True)

@@ -1,6 +1,8 @@
 """Turn latency and throughput of the full stack (REST → Rasa → action server → case store,
 SQL tracker store), with the product's model and, in the same run, with a model trained on
-the same project under the configuration `rasa init` writes.
+the same project under the configuration `rasa init` writes: once on the same stack (workers,
+endpoints, hot-path fixes; only config.yml differs) and once as `rasa run` serves it (one
+worker, Rasa's own hot path).
 
     .venv/bin/python bench/turns.py [--conversations 40] [--concurrency 1 20]
 
@@ -127,10 +129,10 @@ def drive(stack: Stack, conversation_ids: list[str], concurrency: int) -> dict:
     }
 
 
-def measure(name: str, model: Path, conversations: int, levels: list[int]) -> list[dict]:
+def measure(name: str, model: Path, conversations: int, levels: list[int], extra_env: dict[str, str] | None = None) -> list[dict]:
     results = []
     with tempfile.TemporaryDirectory() as tmp:
-        env = {"UKE8_DATA_DIR": tmp, "UKE8_DATABASE_URL": f"sqlite:///{tmp}/uke8.db", "UKE8_ADMIN_TOKEN": "adm-bench",
+        env = (extra_env or {}) | {"UKE8_DATA_DIR": tmp, "UKE8_DATABASE_URL": f"sqlite:///{tmp}/uke8.db", "UKE8_ADMIN_TOKEN": "adm-bench",
                "UKE8_SECRET_KEY": "bench-secret-not-for-production", "UKE8_TRACKER_DB": f"{tmp}/tracker.db"}
         with Stack(api_port=free_port(), action_port=free_port(), rasa_port=free_port(), env=env, with_rasa=True,
                    model=model, log_dir=Path(tmp) / "logs", migrate=True) as stack:
@@ -153,14 +155,21 @@ def main() -> int:
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
     runs = measure("product", product_model(), args.conversations, args.concurrency)
-    runs += measure("rasa-init-default", train_default_model(), args.conversations, args.concurrency)
+    default = train_default_model()
+    runs += measure("rasa-init-default", default, args.conversations, args.concurrency)
+    # The default as `rasa run` serves it: one worker and Rasa's own hot path (the project's
+    # fixes in bot/uke8_bot/speedups.py switched off); same action server and tracker store.
+    runs += measure("rasa-init-default-stock", default, args.conversations, args.concurrency,
+                    {"UKE8_RASA_WORKERS": "1", "UKE8_RASA_SPEEDUPS": "0"})
     by = {(r["model"], r["concurrency"]): r for r in runs}
     print("\n| model | concurrency | turns/s | p50 ms | p95 ms | errors |\n|---|---|---|---|---|---|")
     for r in runs:
         print(f"| {r['model']} | {r['concurrency']} | {r['turns_per_second']} | {r['p50_ms']} | {r['p95_ms']} | {r['errors']} |")
-    ratios = {level: round(by[("product", level)]["turns_per_second"] / by[("rasa-init-default", level)]["turns_per_second"], 2)
-              for level in args.concurrency}
-    print(f"\nthroughput ratio product / rasa-init default: {ratios}")
+    ratios = {baseline: {level: round(by[("product", level)]["turns_per_second"] / by[(baseline, level)]["turns_per_second"], 2)
+                         for level in args.concurrency}
+              for baseline in ("rasa-init-default", "rasa-init-default-stock")}
+    print(f"\nthroughput ratio product / rasa-init default (same stack, only config.yml differs): {ratios['rasa-init-default']}")
+    print(f"throughput ratio product / rasa-init default as `rasa run` serves it (1 worker, Rasa's hot path): {ratios['rasa-init-default-stock']}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"runs": runs, "ratio": ratios}, indent=2))
     return 0

@@ -6,6 +6,7 @@ import os
 import secrets
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,28 +27,38 @@ def postgres_server_url() -> str | None:
     return normalise_url(url) if url else None
 
 
-@pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def fresh_database(sqlite_path: Path, prefix: str) -> Iterator[str]:
+    """The URL of a fresh, migrated case store: SQLite at `sqlite_path`, or, when
+    UKE8_TEST_DATABASE_URL is set, a PostgreSQL database of its own (`prefix` and a random
+    suffix), dropped afterwards."""
     server = postgres_server_url()
     if server is None:
-        path = tmp_path_factory.mktemp("store") / "uke8.db"
-        url = f"sqlite:///{path}"
+        url = f"sqlite:///{sqlite_path}"
         upgrade(url)
         yield url
         return
-    name = f"uke8_test_{secrets.token_hex(4)}"
+    name = f"{prefix}_{secrets.token_hex(4)}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(server).set(database=name).render_as_string(hide_password=False)
-    upgrade(url)
-    yield url
-    for database in list(store_db._databases.values()):
-        database.dispose()
-    store_db._databases.clear()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        url = make_url(server).set(database=name).render_as_string(hide_password=False)
+        upgrade(url)
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with fresh_database(tmp_path_factory.mktemp("store") / "uke8.db", "uke8_test") as url:
+        yield url
+        for database in list(store_db._databases.values()):
+            database.dispose()
+        store_db._databases.clear()
 
 
 @pytest.fixture(scope="session")

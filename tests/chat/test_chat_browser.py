@@ -10,20 +10,16 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 import pytest
 
+from tests.browser import axe_violations, chromium
 from tests.chat.conftest import ChatStack, outcome
 from uke8.stack import PROJECT_ROOT
 from uke8.triage import chat_texts as texts
 
 pytestmark = [pytest.mark.stack, pytest.mark.timeout(900)]
 
-CHROMIUM = os.environ.get("UKE8_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-AXE = PROJECT_ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = PROJECT_ROOT / "docs" / "img"
 TURN_MS = 90_000  # one bot turn, generous for a busy 2-core machine
 PHONE = {"width": 375, "height": 740}
@@ -35,23 +31,8 @@ MEETING_TIME = "tirsdag eller torsdag formiddag"
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} missing: `make chromium` installs Debian's chromium"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
-
-
-def axe_violations(page) -> list[dict]:
-    """Serious and critical axe-core violations of the page as it is now (the context must bypass CSP)."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in result["violations"] if v["impact"] in ("serious", "critical")
-    ]
 
 
 # ---------------------------------------------------------------- page helpers

@@ -16,14 +16,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.browser import axe_violations, chromium
 from tests.conftest import ADMIN_TOKEN
 from tests.pages.conftest import ADMIN, IKKE_AKTUELL, KARTLEGGING, seed_case
 from uke8.stack import PROJECT_ROOT, free_port
 
-CHROMIUM = os.environ.get("UKE8_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-AXE = PROJECT_ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = PROJECT_ROOT / "docs" / "img"
 
 
@@ -61,23 +58,8 @@ def server(database_url: str, data_dir: Path, tmp_path_factory: pytest.TempPathF
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} missing: `make chromium` installs Debian's chromium"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
-
-
-def axe_violations(page) -> list[dict]:
-    """Serious and critical axe-core violations of the page as it is now."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in result["violations"] if v["impact"] in ("serious", "critical")
-    ]
 
 
 def make_veileder(base: str, ident: str, enhet: str) -> None:

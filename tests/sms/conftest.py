@@ -14,13 +14,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
-from tests.conftest import postgres_server_url
+from tests.conftest import fresh_database
 from uke8.stack import PROJECT_ROOT, free_port
 from uke8.store.db import Database
-from uke8.store.migrate import upgrade
 
 PYTHON = sys.executable
 SMS_TOKEN = "sms-token-for-tests-" + secrets.token_hex(4)
@@ -124,29 +121,15 @@ def wait_for(predicate, timeout: float = 30.0, interval: float = 0.1, what: str 
 def own_sms_store(tmp_path: Path) -> Iterator[tuple[Database, dict[str, str]]]:
     """A fresh, migrated case store (SQLite, or a PostgreSQL database of its own) and the
     environment for processes on it: the delivery worker acts on every due SMS in its store."""
-    server = postgres_server_url()
-    name = admin = None
-    if server is None:
-        url = f"sqlite:///{tmp_path / 'sms.db'}"
-    else:
-        name = f"uke8_sms_{secrets.token_hex(4)}"
-        admin = create_engine(server, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        url = make_url(server).set(database=name).render_as_string(hide_password=False)
-    upgrade(url)
-    env = dict(os.environ)
-    env.update(UKE8_DATABASE_URL=url, UKE8_DATA_DIR=str(tmp_path / "data"), UKE8_SMS_AUTH_TOKEN=SMS_TOKEN,
-               UKE8_RASA_URL="http://127.0.0.1:9", PYTHONPATH=str(PROJECT_ROOT), **FAST)
-    database = Database(url)
-    try:
-        yield database, env
-    finally:
-        database.dispose()
-        if admin is not None:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
+    with fresh_database(tmp_path / "sms.db", "uke8_sms") as url:
+        env = dict(os.environ)
+        env.update(UKE8_DATABASE_URL=url, UKE8_DATA_DIR=str(tmp_path / "data"), UKE8_SMS_AUTH_TOKEN=SMS_TOKEN,
+                   UKE8_RASA_URL="http://127.0.0.1:9", PYTHONPATH=str(PROJECT_ROOT), **FAST)
+        database = Database(url)
+        try:
+            yield database, env
+        finally:
+            database.dispose()
 
 
 @pytest.fixture

@@ -111,13 +111,19 @@ def test_the_same_answers_over_sms_and_chat_end_with_the_same_stored_outcome(run
     assert got["answers"], "the script should answer something"
 
 
-def test_a_duplicate_delivery_is_one_turn_and_one_set_of_replies(runner, api, stack, live_sms):
+def _invited_sms_case(api, runner, prefix: str = "crash") -> tuple[str, str, str]:
+    """An SMS case registered and invited through the API, its invitation delivered; (case id, phone, conversation id)."""
     phone = synthetic_mobile()
     case_id = api.post("/api/v1/cases", json={
-        "external_id": "dup-" + secrets.token_hex(5), "fnr": synthetic_fnr(), "enhet": "0219", "channel": "sms", "mobil": phone,
+        "external_id": f"{prefix}-" + secrets.token_hex(5), "fnr": synthetic_fnr(), "enhet": "0219", "channel": "sms", "mobil": phone,
         "start_date": (date.today() - timedelta(days=55)).isoformat(), "sykmeldingsgrad": 100}).json()["id"]
     conversation_id = api.post(f"/api/v1/cases/{case_id}/invitation").json()["conversation_id"]
     runner._wait_delivered(case_id)
+    return case_id, phone, conversation_id
+
+
+def test_a_duplicate_delivery_is_one_turn_and_one_set_of_replies(runner, api, stack, live_sms):
+    case_id, phone, conversation_id = _invited_sms_case(api, runner, "dup")
     for sid, body in (("SM" + secrets.token_hex(16), "Hei"), ("SM" + secrets.token_hex(16), "2")):
         for _ in range(3):  # the gateway delivers the same message three times
             assert live_sms.post("/inbound", {"from": phone, "body": body, "message_sid": sid})["status_code"] == 200
@@ -131,16 +137,6 @@ def test_a_duplicate_delivery_is_one_turn_and_one_set_of_replies(runner, api, st
     assert [e["text"] for e in user_turns] == ["/start", "2"]  # Rasa saw each message once
     got = live_sms.received(phone)
     assert len(got) == 1 + len(replies)  # the opening SMS and each reply once
-
-
-def _invited_sms_case(api, runner) -> tuple[str, str, str]:
-    phone = synthetic_mobile()
-    case_id = api.post("/api/v1/cases", json={
-        "external_id": "crash-" + secrets.token_hex(5), "fnr": synthetic_fnr(), "enhet": "0219", "channel": "sms", "mobil": phone,
-        "start_date": (date.today() - timedelta(days=55)).isoformat(), "sykmeldingsgrad": 100}).json()["id"]
-    conversation_id = api.post(f"/api/v1/cases/{case_id}/invitation").json()["conversation_id"]
-    runner._wait_delivered(case_id)
-    return case_id, phone, conversation_id
 
 
 def test_a_message_left_by_a_crash_after_its_turn_is_finished_from_rasas_tracker_not_run_twice(runner, api, stack, store, live_sms):

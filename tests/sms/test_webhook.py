@@ -114,14 +114,20 @@ def test_an_unknown_number_gets_one_neutral_reply_at_most_and_nothing_is_stored(
         assert s.scalar(select(func.count()).select_from(SmsUnknownSender).where(SmsUnknownSender.number_hash == phone)) == 0
 
 
-def test_a_known_number_whose_turn_cannot_run_keeps_the_message_safe_and_answers_200(client, db):
-    phone = synthetic_mobile()
+def invited_sms_case(db, phone: str, **facts):
+    """An SMS case on `phone`, registered and invited today; (case, invitation)."""
     today = date.today()
     with db.write() as s:
         case, _ = service.register_case(s, NewCase(external_id="w-" + secrets.token_hex(5), fnr=synthetic_fnr(), enhet="0219",
                                                    start_date=today - timedelta(days=55), sykmeldingsgrad=100, channel="sms",
-                                                   mobil=phone), Actor("system", "test"))
+                                                   mobil=phone, **facts), Actor("system", "test"))
         invitation = service.invite(s, case.id, today, Actor("system", "test"))
+    return case, invitation
+
+
+def test_a_known_number_whose_turn_cannot_run_keeps_the_message_safe_and_answers_200(client, db):
+    phone = synthetic_mobile()
+    case, invitation = invited_sms_case(db, phone)
     data = form(phone, "Hei")
     r = post(client, data)
     assert r.status_code == 200 and r.text.endswith("<Response/>")
@@ -137,12 +143,7 @@ def test_a_known_number_whose_turn_cannot_run_keeps_the_message_safe_and_answers
 
 def test_a_number_of_a_screened_out_case_is_treated_as_unknown(client, db):
     phone = synthetic_mobile()
-    today = date.today()
-    with db.write() as s:
-        case, _ = service.register_case(s, NewCase(external_id="w-" + secrets.token_hex(5), fnr=synthetic_fnr(), enhet="0219",
-                                                   start_date=today - timedelta(days=55), sykmeldingsgrad=100, channel="sms",
-                                                   mobil=phone, svangerskapsrelatert=True), Actor("system", "test"))
-        service.invite(s, case.id, today, Actor("system", "test"))
+    case, _ = invited_sms_case(db, phone, svangerskapsrelatert=True)
     r = post(client, form(phone))
     assert "<Message>" in r.text  # the neutral reply, as to any unknown number: nothing tells the case exists
     with db.read() as s:

@@ -1,6 +1,7 @@
 """Plain Norwegian words for the codes the veileder sees (statuses, proposals, channels)."""
 from __future__ import annotations
 
+from uke8.store.projection import REASON_BITS
 from uke8.triage import REASON_TEXTS
 from uke8.triage.messages import MEETING_MODES
 
@@ -55,21 +56,16 @@ SOURCE_LABELS: dict[str, str] = {
 MEETING_MODE_LABELS: dict[str, str] = dict(MEETING_MODES)
 
 # The reasons a veileder can filter the queue by: the rules' proposals, in the rules' order.
-FILTER_REASONS: tuple[str, ...] = (
-    "retur_usikker_eller_lite_sannsynlig",
-    "varighet_over_26_uker",
-    "relasjon_vanskelig_eller_verken_eller",
-    "ubesvart_grad_30_eller_mer",
-    "varighet_usikker_grad_30_eller_mer",
-    "varighet_usikker_annet_enn_behandling",
-    "usikre_inngangsvilkar",
-    "gjentakende_fravaer",
-    "god_relasjon_kort_varighet",
-    "usikker_varighet_behandling_lav_grad",
-    "ubesvart_lav_grad",
-    "tilpasset_hilsen",
-)
-
+# One list of codes, the case store's bit mask (uke8.store.projection), less the screening's
+# "no message" outcome and details, which the queue does not filter by.
+_NOT_FILTERED = frozenset({
+    "ekskludert_ingen_hilsen",
+    "svangerskapsrelatert",
+    "uforetrygd_100_under_50_stilling",
+    "alder_65_eller_mer",
+    "alvorlig_diagnose",
+})
+FILTER_REASONS: tuple[str, ...] = tuple(code for code in REASON_BITS if code not in _NOT_FILTERED)
 
 def reason_text(code: str) -> str:
     return REASON_TEXTS.get(code, code.replace("_", " "))

@@ -43,15 +43,19 @@ def not_found(request: Request) -> Response:
     }, status_code=404)
 
 
+def _visible_case(session: Session, user: PageUser, case_id: str, *, for_update: bool = False) -> Case:
+    """The case if the veileder may see it, else CaseNotVisible; an over-long id is not found."""
+    if len(case_id) > 64:
+        raise CaseNotVisible(user.actor, "not_found")
+    return accessible_case(session, user.actor, case_id, for_update=for_update)
+
+
 def _show(request: Request, user: PageUser, case_id: str, *, status_code: int = 200,
           error: actions.FormError | None = None, form: dict[str, Any] | None = None) -> Response:
     db = get_database(get_settings())
-    if len(case_id) > 64:
-        audit_refusal(db, request, user.actor, "not_found")
-        return not_found(request)
     try:
         with db.write() as session:
-            case = accessible_case(session, user.actor, case_id)
+            case = _visible_case(session, user, case_id)
             AuditRepository(session).append(actor=user.ident, actor_kind="veileder", action="case.read",
                                             case_id=case.id, outcome="ok", detail={"via": "side"})
             session.flush()
@@ -84,12 +88,9 @@ async def _act(request: Request, user: PageUser, case_id: str, done: str,
 def _act_sync(request: Request, user: PageUser, case_id: str, done: str,
               action: Callable[[Session, Case, dict[str, Any]], bool], form: dict[str, Any]) -> Response:
     db = get_database(get_settings())
-    if len(case_id) > 64:
-        audit_refusal(db, request, user.actor, "not_found")
-        return not_found(request)
     try:
         with db.write() as session:
-            case = accessible_case(session, user.actor, case_id, for_update=True)
+            case = _visible_case(session, user, case_id, for_update=True)
             changed = action(session, case, form)
     except CaseNotVisible as exc:
         audit_refusal(db, request, exc.actor, exc.outcome)

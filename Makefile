@@ -2,7 +2,9 @@
 #
 #   make run            create what is missing, migrate, train if the training data changed, start all
 #   make test           the whole suite: SQLite, then PostgreSQL when UKE8_TEST_DATABASE_URL is set
-#   make venv | web | chromium | lock | domain | validate | train | test-sqlite | test-postgres | clean
+#                       (without the pure tests, which need no database), then the in-process tests
+#                       again with the clock a year ahead at 23:30 UTC (CLOCK_AHEAD)
+#   make venv | web | chromium | lock | domain | validate | train | test-sqlite | test-postgres | test-clock | clean
 #
 # Two environments, both installed from PyPI with uv and pinned by lock files:
 #   .venv      Python 3.11: the app (uke8, api, actions, action server, tests)   requirements/app.lock
@@ -31,6 +33,9 @@ LOCK_FLAGS    ?=
 PYTEST_ARGS   ?=
 # Extra arguments for the PostgreSQL pass only (e.g. -m "not stack" to skip the process tests there).
 PG_PYTEST_ARGS ?=
+# The clock of the clock-ahead pass (UKE8_TEST_NOW, see tests/conftest.py): empty means 366 days
+# from today at 23:30 UTC, computed at each run so that it stays ahead; or e.g. 2045-01-20T23:30:00+00:00.
+CLOCK_AHEAD ?=
 
 PYENV_ROOT ?= $(HOME)/.pyenv
 export UV_PYTHON_DOWNLOADS := never
@@ -46,7 +51,7 @@ CHROMIUM  ?= /usr/bin/chromium
 # Python 3.10: on PATH (a pyenv shim that errors is skipped), in pyenv's versions, /usr/local/bin, /usr/bin.
 find_python = for c in "$$(command -v python$(1) 2>/dev/null || true)" "$$(pyenv root 2>/dev/null || echo $(PYENV_ROOT))"/versions/$(1).*/bin/python$(1) $(PYENV_ROOT)/versions/$(1).*/bin/python$(1) /usr/local/bin/python$(1) /usr/bin/python$(1); do if [ -n "$$c" ] && [ -x "$$c" ] && [ "$$("$$c" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" = "$(1)" ]; then echo "$$c"; break; fi; done
 
-.PHONY: help venv web chromium lock domain validate train run test test-sqlite test-postgres clean
+.PHONY: help venv web chromium lock domain validate train run test test-sqlite test-postgres test-clock clean
 
 help:
 	@sed -n '/^#/!q; s/^# \{0,1\}//p' Makefile
@@ -160,17 +165,25 @@ run: venv web
 
 # run_pytest LABEL [pytest args...]: runs the suite, logs to var/test/pytest-LABEL.log and
 # adds its counts to the totals. Exit code 5 (no tests collected) counts as a pass with a note.
+# Labels: sqlite, postgres, clock-ahead (SQLite, the clock moved to $$clock_ahead, in-process only).
+# Each pass lists its collected tests in var/test/tests-LABEL.txt (tests/conftest.py), one line
+# per case with the parametrization cut off: the summary counts distinct tests and cases.
 define PYTEST_FUNCS
 mkdir -p var/test
-passed=0; failed=0; skipped=0; bad=0; notes=()
+passed=0; failed=0; skipped=0; bad=0; notes=(); listed=()
 count() { { grep -oE "[0-9]+ $$1" <<<"$$2" || true; } | head -n 1 | grep -oE '^[0-9]+' || echo 0; }
+distinct() { cat "$$@" 2>/dev/null | sort -u | wc -l | tr -d ' '; }
+cases() { cat "$$@" 2>/dev/null | wc -l | tr -d ' '; }
 run_pytest() {
   local label=$$1; shift
-  local log=var/test/pytest-$$label.log rc line
+  local log=var/test/pytest-$$label.log list=var/test/tests-$$label.txt rc line tally
   local envcmd=(env)
-  # the SQLite pass must not see the PostgreSQL URL
-  [ "$$label" = sqlite ] && envcmd=(env -u UKE8_TEST_DATABASE_URL)
-  echo "=== pytest on $$label ==="
+  # the SQLite passes must not see the PostgreSQL URL
+  [ "$$label" = postgres ] || envcmd+=(-u UKE8_TEST_DATABASE_URL)
+  envcmd+=(UKE8_TEST_COUNT_FILE="$$list")
+  [ "$$label" = clock-ahead ] && envcmd+=(UKE8_TEST_NOW="$$clock_ahead")
+  echo "=== pytest on $$label$$([ "$$label" = clock-ahead ] && echo ", clock at $$clock_ahead") ==="
+  rm -f "$$list"
   set +e
   "$${envcmd[@]}" $(PY) -m pytest $(PYTEST_ARGS) "$$@" 2>&1 | tee "$$log"
   rc=$${PIPESTATUS[0]}
@@ -179,15 +192,28 @@ run_pytest() {
   passed=$$((passed + $$(count passed "$$line")))
   failed=$$((failed + $$(count failed "$$line") + $$(count 'errors?' "$$line")))
   skipped=$$((skipped + $$(count skipped "$$line")))
+  tally=""
+  if [ -f "$$list" ]; then listed+=("$$list"); tally=" ($$(distinct "$$list") distinct tests, $$(cases "$$list") cases)"; fi
   case $$rc in
-    0) notes+=("$$label: ok") ;;
+    0) notes+=("$$label: ok$$tally") ;;
     5) notes+=("$$label: no tests collected") ;;
-    *) notes+=("$$label: FAILED (pytest exit $$rc)"); bad=1 ;;
+    *) notes+=("$$label: FAILED (pytest exit $$rc)$$tally"); bad=1 ;;
   esac
+}
+# run_clock_ahead: the in-process tests again on SQLite with the clock a year ahead at 23:30 UTC,
+# so that no test lets a fixed date meet the wall clock unnoticed (the stack and processes tests
+# are left out by tests/conftest.py: other processes keep the real clock); pure tests ran already.
+run_clock_ahead() {
+  clock_ahead="$(CLOCK_AHEAD)"
+  [ -n "$$clock_ahead" ] || clock_ahead=$$($(PY) -c 'import datetime as d; print((d.datetime.now(d.timezone.utc) + d.timedelta(days=366)).date().isoformat() + "T23:30:00+00:00")')
+  run_pytest clock-ahead --no-pure "$$@"
 }
 summary() {
   echo "=== make test ==="
   for n in "$${notes[@]}"; do echo "  $$n"; done
+  if [ $${#listed[@]} -gt 0 ]; then
+    echo "  in all: $$(distinct "$${listed[@]}") distinct tests, $$(cases "$${listed[@]}") cases (a case: one parametrization of a test in one pass)"
+  fi
   echo "summary: $$passed passed, $$failed failed, $$skipped skipped"
   return $$bad
 }
@@ -203,10 +229,11 @@ test: venv web chromium
 	$(TRAIN_FOR_TESTS)
 	run_pytest sqlite
 	if [ -n "$${UKE8_TEST_DATABASE_URL:-}" ]; then
-	  run_pytest postgres $(PG_PYTEST_ARGS)
+	  run_pytest postgres --no-pure $(PG_PYTEST_ARGS)
 	else
 	  notes+=("postgres: not run (set UKE8_TEST_DATABASE_URL=postgresql+psycopg://USER@HOST:PORT/DB)")
 	fi
+	run_clock_ahead
 	summary
 
 test-sqlite: venv web chromium
@@ -223,6 +250,12 @@ test-postgres: venv web chromium
 	$(PYTEST_FUNCS)
 	$(TRAIN_FOR_TESTS)
 	run_pytest postgres $(PG_PYTEST_ARGS)
+	summary
+
+# Only the clock-ahead pass (CLOCK_AHEAD=2045-01-20T23:30:00+00:00 for another moment).
+test-clock: venv
+	@$(PYTEST_FUNCS)
+	run_clock_ahead
 	summary
 
 # ---------------------------------------------------------------- clean

@@ -17,7 +17,13 @@ from actions.context import STORE_ERRORS, conversation_id, database, latest_pars
 from uke8.cases import service
 from uke8.cases.service import CaseError, UnknownConversation
 from uke8.triage.catalogue import ANSWER_SLOTS
+from uke8.triage.messages import REPLIES
 from uke8.understanding.interpret import interpret
+
+# Metadata on the bot's reply to "ikke lagre". Rasa keeps it on the reply's event (no channel
+# sends it on); the tracker store (bot/uke8_bot/tracker_store.py, same name) sees it and forgets
+# the person's words in Rasa's tracker too, as record_storage_objection does in the case store.
+FORGET_MARK = "uke8_forget_words"
 
 _RECORDERS = {
     "stopp": service.record_opt_out,
@@ -42,6 +48,14 @@ def _record(code: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> bo
     return True
 
 
+def _answer(dispatcher: CollectingDispatcher, code: str) -> None:
+    if code == "ikke_lagre":
+        # only after the objection is recorded: the words go from the case store and the tracker together
+        dispatcher.utter_message(text=REPLIES[code], **{FORGET_MARK: True})
+    else:
+        say(dispatcher, code)
+
+
 def handle_global_in_form(code: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
     """Answer a global intent while a question is open; returns slot updates for the form."""
     if not _record(code, dispatcher, tracker):
@@ -52,7 +66,7 @@ def handle_global_in_form(code: str, dispatcher: CollectingDispatcher, tracker: 
     if code == "endret_situasjon":
         say(dispatcher, "endret_situasjon_underveis")
     else:
-        say(dispatcher, code)
+        _answer(dispatcher, code)
     return {}
 
 
@@ -68,7 +82,7 @@ class ActionGlobal(Action):
             return self._new_round(dispatcher, tracker)
         if not _record(code, dispatcher, tracker):
             return []
-        say(dispatcher, code)
+        _answer(dispatcher, code)
         if code == "stopp":
             return [SlotSet("samtale_slutt", True), SlotSet("samtale_status", "avsluttet")]
         return []

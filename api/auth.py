@@ -15,12 +15,9 @@ def admin_token(settings: Settings) -> str:
     """UKE8_ADMIN_TOKEN when set; otherwise a development token generated once into the data dir."""
     if settings.admin_token:
         return settings.admin_token
-    path = settings.data_dir / "admin.token"
-    if not path.exists():
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-        path.write_text("adm-" + secrets.token_urlsafe(24))
-        path.chmod(0o600)
-    return path.read_text().strip()
+    from uke8.secretfiles import generated  # in production: refused, never generated
+
+    return generated(settings, "admin.token", "UKE8_ADMIN_TOKEN", lambda: "adm-" + secrets.token_urlsafe(24))
 
 
 def new_veileder_token() -> str:

@@ -1,17 +1,23 @@
 """FastAPI dependencies: settings, the database, the calling actor, and audit of refusals."""
 from __future__ import annotations
 
+import re
+import threading
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, status
+from pydantic import BeforeValidator
 from sqlalchemy.orm import Session
 
 from api.auth import resolve_actor
+from uke8.cases import audit
 from uke8.cases.service import Actor
+from uke8.lifecycle.clock import today_in_oslo
 from uke8.settings import Settings, get_settings
 from uke8.store.db import Database, get_database
 from uke8.store.models import Case
-from uke8.store.repositories import AuditRepository, CaseRepository
+from uke8.store.repositories import CaseRepository
 
 
 def settings_dep() -> Settings:
@@ -26,18 +32,49 @@ SettingsDep = Annotated[Settings, Depends(settings_dep)]
 DatabaseDep = Annotated[Database, Depends(database_dep)]
 
 
+def route_name(request: Request) -> str:
+    """The audited name of a request: method and route template (the raw path, bounded, only
+    when no route matched)."""
+    route = request.scope.get("route")
+    return f"{request.method} {route.path if route is not None else request.url.path}"
+
+
+_limiter_lock = threading.Lock()
+
+
+def anonymous_refusals(request: Request) -> audit.AnonymousRefusals:
+    """The app's limiter of anonymous refusal rows (one per app, so per process)."""
+    state = request.app.state
+    with _limiter_lock:
+        if getattr(state, "anonymous_refusals", None) is None:
+            state.anonymous_refusals = audit.AnonymousRefusals()
+        return state.anonymous_refusals
+
+
 def audit_refusal(db: Database, request: Request, actor: Actor | None, outcome: str, detail: dict[str, Any] | None = None) -> None:
-    """Record a refused attempt in its own transaction: the request itself will fail."""
+    """Record a refused attempt in its own transaction: the request itself will fail. Values are
+    bounded (a malformed case id is not stored); refusals without a known caller are capped per
+    source and minute (uke8/cases/audit.py)."""
+    actor = actor or getattr(request.state, "actor", None)
     case_id = request.path_params.get("case_id")
-    with db.write() as session:
-        AuditRepository(session).append(
-            actor=actor.ident if actor else "ukjent",
-            actor_kind=actor.kind if actor else "anonymous",
-            action=f"{request.method} {request.scope.get('route').path if request.scope.get('route') else request.url.path}",
-            case_id=case_id,
-            outcome=outcome,
-            detail=detail or {},
-        )
+    if actor is None:
+        source = request.client.host if request.client else "unknown"
+        audit.record_anonymous_refusal(db, anonymous_refusals(request), source, action=route_name(request),
+                                       case_id=case_id, outcome=outcome, detail=detail)
+        return
+    audit.record(db, actor=actor.ident, actor_kind=actor.kind, action=route_name(request), case_id=case_id,
+                 outcome=outcome, detail=detail)
+
+
+NOT_FOUND = "No case with that id."
+
+
+def valid_case_id(request: Request) -> None:
+    """A case id that cannot exist answers 404 before anything else, the database and the token
+    check included: nothing is looked up or audited for it."""
+    case_id = request.path_params.get("case_id")
+    if case_id is not None and not audit.is_case_id(case_id):
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=NOT_FOUND)
 
 
 class CaseNotVisible(Exception):
@@ -53,6 +90,8 @@ class CaseNotVisible(Exception):
 def accessible_case(session: Session, actor: Actor, case_id: str, *, for_update: bool = False) -> Case:
     """The case, or CaseNotVisible (answered 404) — the same for a foreign case as for a missing
     one. The one access rule for a single case, used by the JSON API and the review pages."""
+    if not audit.is_case_id(case_id):
+        raise CaseNotVisible(actor, "not_found")
     case = CaseRepository(session).get(case_id, for_update=for_update)
     if case is None or not actor.may_access(case):
         raise CaseNotVisible(actor, "not_found" if case is None else "denied")
@@ -85,3 +124,38 @@ def require_admin(request: Request, actor: ActorDep, db: DatabaseDep) -> Actor:
 
 
 AdminDep = Annotated[Actor, Depends(require_admin)]
+
+
+# -- dates in query strings --------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _strict_iso_date(value: Any) -> Any:
+    """Only YYYY-MM-DD: pydantic would also take a number (today=0 is 1970-01-01) or 20261123."""
+    if value is None or isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise ValueError("must be a date written YYYY-MM-DD, e.g. 2026-11-23")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError("must be a real date written YYYY-MM-DD") from None
+
+
+IsoDate = Annotated[date, BeforeValidator(_strict_iso_date)]
+
+
+def as_of(settings: Settings, today: date | None) -> date:
+    """The day a request acts as of. `?today=` moves it in development and tests only: in
+    production the lifecycle runs as of today, and any other day is refused."""
+    actual = today_in_oslo()
+    if today is None or today == actual:
+        return actual
+    if settings.is_production:
+        raise HTTPException(
+            status.HTTP_400_BAD_REQUEST,
+            detail=f"today= is for development and tests only: in production everything runs as of today "
+                   f"({actual.isoformat()}). Leave today= out.",
+        )
+    return today

@@ -57,7 +57,7 @@ def main() -> int:
     print(f"{total} cases in the store, {in_enhet} in enhet 9001")
 
     port = free_port()
-    env = os.environ | {"UKE8_DATABASE_URL": args.url, "UKE8_ENV": "development",
+    env = os.environ | {"UKE8_DATABASE_URL": args.url, "UKE8_ENV": "development", "UKE8_DEV_LOGIN": "1",
                         "UKE8_SECRET_KEY": os.environ.get("UKE8_SECRET_KEY", "bench-secret-not-for-production")}
     (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
     log = open(ROOT / "bench" / "results" / "pages-api.log", "w")

@@ -5,6 +5,11 @@ endpoints, hot-path fixes; only config.yml differs) and once as `rasa run` serve
 worker, Rasa's own hot path).
 
     .venv/bin/python bench/turns.py [--conversations 40] [--concurrency 1 20]
+    .venv/bin/python bench/turns.py --synchronous FULL NORMAL --conversations 20
+
+`--synchronous` measures the cost of the case store's SQLite `synchronous` pragma instead
+(UKE8_SQLITE_SYNCHRONOUS; FULL is the product's setting): the product model only, once per
+value, written to bench/results/turns-synchronous.json.
 
 Each conversation is a scripted week-8 conversation: /start, then answers by button, digit
 and free text (with the follow-ups they lead to). Cases and invitations are created before
@@ -103,7 +108,7 @@ def drive(stack: Stack, conversation_ids: list[str], concurrency: int) -> dict:
             for message in SCRIPTS[index % len(SCRIPTS)]:
                 body = json.dumps({"sender": conversation_ids[index], "message": message})
                 started = time.perf_counter()
-                connection.request("POST", url.path, body, {"Content-Type": "application/json"})
+                connection.request("POST", url.path, body, {"Content-Type": "application/json", **stack.rasa_auth["headers"]})
                 response = connection.getresponse()
                 payload = response.read()
                 elapsed = time.perf_counter() - started
@@ -146,13 +151,34 @@ def measure(name: str, model: Path, conversations: int, levels: list[int], extra
     return results
 
 
+def compare_synchronous(args: argparse.Namespace) -> int:
+    """The cost of synchronous=FULL on the case store: the same stack and conversations, only
+    UKE8_SQLITE_SYNCHRONOUS differs (Rasa's own tracker store is not the case store)."""
+    runs = []
+    for mode in args.synchronous:
+        runs += measure(f"product synchronous={mode}", product_model(), args.conversations, args.concurrency,
+                        {"UKE8_SQLITE_SYNCHRONOUS": mode})
+    print("\n| case store | concurrency | turns/s | p50 ms | p95 ms | errors |\n|---|---|---|---|---|---|")
+    for r in runs:
+        print(f"| {r['model']} | {r['concurrency']} | {r['turns_per_second']} | {r['p50_ms']} | {r['p95_ms']} | {r['errors']} |")
+    out = args.out or ROOT / "bench" / "results" / "turns-synchronous.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"runs": runs}, indent=2))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--conversations", type=int, default=40)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 20])
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "turns.json")
+    parser.add_argument("--out", type=Path, default=None, help="default bench/results/turns.json (turns-synchronous.json with --synchronous)")
+    parser.add_argument("--synchronous", nargs="+", choices=["FULL", "NORMAL"], default=None,
+                        help="compare the case store's SQLite synchronous pragma (product model only), e.g. FULL NORMAL")
     args = parser.parse_args()
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    if args.synchronous:
+        return compare_synchronous(args)
+    args.out = args.out or ROOT / "bench" / "results" / "turns.json"
 
     runs = measure("product", product_model(), args.conversations, args.concurrency)
     default = train_default_model()

@@ -1,5 +1,9 @@
 """Shared fixtures: an isolated case store on SQLite, or on PostgreSQL when
-UKE8_TEST_DATABASE_URL is set (a fresh database is created per test session and dropped after)."""
+UKE8_TEST_DATABASE_URL is set (a fresh database is created per test session and dropped after).
+
+Also the suite's own switches (see the end of this file): UKE8_TEST_NOW moves the clock for
+the whole run (the clock-ahead pass of `make test`), `--no-pure` leaves out the tests that need
+no case store, and UKE8_TEST_COUNT_FILE receives the collected tests for `make test`'s summary."""
 from __future__ import annotations
 
 import os
@@ -7,9 +11,11 @@ import secrets
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+import time_machine
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -96,7 +102,9 @@ def stack(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         "UKE8_DATABASE_URL": database_url,
         "UKE8_DATA_DIR": str(tmp / "data"),
         "UKE8_ADMIN_TOKEN": "adm-e2e-" + uuid.uuid4().hex[:8],
-        "UKE8_SECRET_KEY": "e2e-secret-key-not-for-production",
+        # the in-process tests' key: the stack shares their case store, and refuses to start
+        # with a key that cannot open what is stored there (uke8/startup.py)
+        "UKE8_SECRET_KEY": "test-secret-key-not-for-production",
     }
     # Rasa and the action server start when the Rasa project and a trained model exist;
     # test_rasa_and_action_server_answer fails when the project exists but they could not start.
@@ -109,3 +117,90 @@ def stack(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         migrate=True,
     ) as s:
         yield s
+
+
+# -- the clock-ahead pass, pure tests, counts ------------------------------------------------
+#
+# UKE8_TEST_NOW=2027-12-15T23:30:00+00:00 runs the session with the clock moved there (and
+# ticking), so a test that lets a fixed date meet the wall clock fails now rather than on the
+# day it expires. Tests that start processes of their own (`stack`, `processes`) are left out:
+# those processes keep the real clock.
+
+_clock_traveller = None
+# Fixtures that start processes of their own: a test using one is marked `processes`.
+PROCESS_FIXTURES = frozenset({"stack", "gateway", "live_sms", "server"})
+# Tests that need no case store (and read no clock): marked `pure`, so `make test` runs them once.
+# A module elsewhere can say so itself: pytestmark = pytest.mark.pure.
+PURE_PATHS = ("unit/", "rasa/", "sms/test_gsm7.py", "sms/test_render.py", "sms/test_signature.py",
+              "lifecycle/test_timeline.py", "lifecycle/test_links.py", "lifecycle/test_notices.py",
+              "lifecycle/test_converse_checks.py")
+
+
+def moved_clock() -> datetime | None:
+    value = os.environ.get("UKE8_TEST_NOW", "").strip()
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise pytest.UsageError(f"UKE8_TEST_NOW: not an ISO date-time with a zone: {value!r}") from None
+    if moment.tzinfo is None:
+        raise pytest.UsageError(f"UKE8_TEST_NOW needs a zone, e.g. 2027-12-15T23:30:00+00:00: {value!r}")
+    # In UTC: time-machine would also switch the process's zone for a ZoneInfo destination.
+    return moment.astimezone(timezone.utc)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--no-pure", action="store_true",
+                     help="leave out the tests marked pure (no case store: `make test` runs them in its first pass only)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _clock_traveller
+    moment = moved_clock()
+    if moment is not None and _clock_traveller is None:
+        _clock_traveller = time_machine.travel(moment, tick=True)
+        _clock_traveller.start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    global _clock_traveller
+    if _clock_traveller is not None:
+        _clock_traveller.stop()
+        _clock_traveller = None
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    moment = moved_clock()
+    return f"clock moved to {moment.isoformat()} (UKE8_TEST_NOW); stack and processes tests left out" if moment else None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        where = Path(item.path).relative_to(here).as_posix() if here in Path(item.path).parents else ""
+        if where.startswith(PURE_PATHS):
+            item.add_marker(pytest.mark.pure)
+        if PROCESS_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.processes)
+    leave_out = []
+    if moved_clock() is not None:
+        leave_out.append(lambda item: item.get_closest_marker("stack") or item.get_closest_marker("processes"))
+    if config.getoption("--no-pure"):
+        leave_out.append(lambda item: item.get_closest_marker("pure"))
+    if leave_out:
+        left = [item for item in items if any(rule(item) for rule in leave_out)]
+        if left:
+            config.hook.pytest_deselected(items=left)
+            gone = {id(item) for item in left}
+            items[:] = [item for item in items if id(item) not in gone]
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """For `make test`: one line per collected test case, its parametrization cut off, so that
+    the distinct tests (sort -u) and the cases (all lines) can be told apart."""
+    path = os.environ.get("UKE8_TEST_COUNT_FILE")
+    if path:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text("".join(item.nodeid.split("[", 1)[0] + "\n" for item in session.items), encoding="utf-8")

@@ -25,6 +25,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "sms-simulator": ("uke8.sms.simulator", "main", "a local SMS gateway to chat as a phone (records sent SMS, sends signed replies)"),
 }
 
+# The commands that serve or write the case store (tools that only talk to a running stack are left out).
+CHECKED_AT_START = frozenset({"run", "seed-demo", "seed-scale", "import", "scheduler", "deliver", "sms-simulator"})
+
 
 def _load(name: str):
     """The subcommand's module, or a string saying why it is not available."""
@@ -70,6 +73,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     _, func_name, _ = COMMANDS[args.command]
+    from uke8.startup import check_or_exit, private_umask
+
+    private_umask()  # the data directory's files (stores, secrets, logs) are this user's only
+    if args.command in CHECKED_AT_START:
+        # In production: refuse without configured secrets; always: a key that cannot open the store.
+        check_or_exit(store=args.command != "sms-simulator")
     rc = getattr(loaded, func_name)(args)
     return int(rc or 0)
 

@@ -7,6 +7,10 @@ by the project's own scripts (all optional):
 - `sender: unknown` — talk as a conversation id that belongs to no invitation; `outcome:
   {stored_nothing: true}` then checks that no case was created or changed.
 - per turn `expect_not: [..]` — strings that must NOT appear in the reply.
+- `outcome.text_absent: [..]` — words the person wrote that must be kept nowhere at the end
+  (after "Jeg vil ikke at dere lagrer dette"): not in the case as the API shows it, not in
+  Rasa's tracker (all sessions, GET /conversations/{id}/tracker), and not in the chat page's
+  transcript (GET /api/v1/chat/history) when the runner can sign chat links (`links`).
 - `outcome.status`, `outcome.handoff_requested`, `outcome.opted_out`,
   `outcome.meeting_modes_include`, `outcome.screening`, `outcome.assessments` (count).
 - the lifecycle (issue 5): `outcome.statuses_include` (statuses in the case's history),
@@ -34,6 +38,7 @@ deadlines and checkpoints (ends of weeks 17, 26, 39) each happen on their own da
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import secrets
 import sys
@@ -42,11 +47,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import yaml
 
-from uke8.settings import get_settings
+from uke8.lifecycle.clock import today_in_oslo
+from uke8.lifecycle.links import make_token
+from uke8.settings import Settings, get_settings
 
 
 @dataclass
@@ -61,9 +69,14 @@ class Result:
         return not self.failures
 
 
-def synthetic_fnr() -> str:
-    # Month + 80 marks a synthetic test person: never a real fødselsnummer.
-    return f"{secrets.randbelow(28) + 1:02d}{81 + secrets.randbelow(12):02d}{70 + secrets.randbelow(25):02d}{secrets.randbelow(500):03d}{secrets.randbelow(100):02d}"
+def synthetic_fnr(today: date | None = None) -> str:
+    """A synthetic person aged 30 to 54 today (a fixed birth year would turn 65 one day and get
+    the tailored greeting instead of the questions). Month + 80 marks a synthetic test person:
+    never a real fødselsnummer. The individual number gives the century: 000-499 the 1900s,
+    500-749 the 2000s."""
+    year = (today or today_in_oslo()).year - 30 - secrets.randbelow(25)
+    individual = secrets.randbelow(500) if year < 2000 else 500 + secrets.randbelow(250)
+    return f"{secrets.randbelow(28) + 1:02d}{81 + secrets.randbelow(12):02d}{year % 100:02d}{individual:03d}{secrets.randbelow(100):02d}"
 
 
 def synthetic_mobile() -> str:
@@ -72,9 +85,13 @@ def synthetic_mobile() -> str:
 
 
 class Conversation:
-    def __init__(self, api: httpx.Client, rasa: httpx.Client, sms: httpx.Client | None = None, sms_timeout: float = 60.0):
+    def __init__(self, api: httpx.Client, rasa: httpx.Client, sms: httpx.Client | None = None, sms_timeout: float = 60.0,
+                 links: Settings | None = None):
+        """`links`: the stack's settings (its data dir holds the link key), to read the chat page's
+        transcript for `text_absent`."""
         self.api, self.rasa, self.sms = api, rasa, sms
         self.sms_timeout = sms_timeout
+        self.links = links
 
     def send(self, sender: str, message: str) -> list[dict[str, Any]]:
         response = self.rasa.post("/webhooks/rest/webhook", json={"sender": sender, "message": message})
@@ -132,7 +149,7 @@ class Conversation:
         if r.status_code != 200:
             result.failures.append(f"inviting the case failed: {r.status_code} {r.text}")
             return None
-        return r.json()["conversation_id"], date.fromisoformat(r.json().get("invited_on", date.today().isoformat()))
+        return r.json()["conversation_id"], date.fromisoformat(r.json().get("invited_on", today_in_oslo().isoformat()))
 
     def run(self, script: dict[str, Any], via: str | None = None) -> Result:
         """`via` overrides the script's own (`rest` or `sms`)."""
@@ -144,7 +161,7 @@ class Conversation:
         case_id = None
         phone = None
         received: list[dict[str, Any]] = []
-        invited_on = date.today()
+        invited_on = today_in_oslo()
         if script.get("sender") == "unknown":
             sender = "k-unknown-" + secrets.token_hex(6)
             phone = synthetic_mobile()
@@ -154,7 +171,7 @@ class Conversation:
                 "external_id": f"converse-{secrets.token_hex(6)}",
                 "fnr": synthetic_fnr(),
                 "enhet": "0219",
-                "start_date": (date.today() - timedelta(days=55)).isoformat(),
+                "start_date": (today_in_oslo() - timedelta(days=55)).isoformat(),
                 "sykmeldingsgrad": 100,
                 "channel": "chat",
             }
@@ -236,7 +253,27 @@ class Conversation:
             return result
         scheduler_sent = self._outbox_count(case_id) - sent_before if until else 0
         self._check_outcome(case_id, outcome, result, scheduler_sent)
+        self._check_text_absent(case_id, sender, outcome, result)
         return result
+
+    def _check_text_absent(self, case_id: str, sender: str, outcome: dict[str, Any], result: Result) -> None:
+        words = [str(w).lower() for w in outcome.get("text_absent") or []]
+        if not words:
+            return
+        reads = {
+            "the case": lambda: self.api.get(f"/api/v1/cases/{case_id}"),
+            "Rasa's tracker": lambda: self.rasa.get(f"/conversations/{quote(sender, safe='')}/tracker", params={"include_events": "ALL"}),
+        }
+        if self.links is not None:
+            token = make_token(sender, today_in_oslo() + timedelta(days=1), self.links)
+            reads["the chat transcript"] = lambda: self.api.get("/api/v1/chat/history", headers={"X-Chat-Token": token})
+        for place, read in reads.items():
+            r = read()
+            if r.status_code != 200:
+                result.failures.append(f"reading {place} failed: {r.status_code}")
+                continue
+            kept = json.dumps(r.json(), ensure_ascii=False).lower()  # JSON escapes å as \\u00e5
+            result.failures += [f"{w!r} is still in {place}" for w in words if w in kept]
 
     @staticmethod
     def _check_sms(received: list[dict[str, Any]], outcome: dict[str, Any], result: Result) -> None:
@@ -358,14 +395,16 @@ def expand(paths: list[Path]) -> list[Path]:
 
 
 def main(args: argparse.Namespace) -> int:
+    from uke8.service_auth import rasa_auth  # Rasa and its REST channel want the service token
+
     token = args.token or _admin_token()
     headers = {"Authorization": f"Bearer {token}"}
     failed = 0
     files = expand(args.scripts)
     sms_url = args.sms_url or f"http://127.0.0.1:{os.environ.get('UKE8_SMS_SIMULATOR_PORT') or 8025}"
-    with httpx.Client(base_url=args.api_url, headers=headers, timeout=60) as api, httpx.Client(base_url=args.rasa_url, timeout=60) as rasa, \
+    with httpx.Client(base_url=args.api_url, headers=headers, timeout=60) as api, httpx.Client(base_url=args.rasa_url, timeout=60, **rasa_auth()) as rasa, \
             httpx.Client(base_url=sms_url, timeout=120) as sms:
-        runner = Conversation(api, rasa, sms)
+        runner = Conversation(api, rasa, sms, links=get_settings())
         for path in files:
             script = yaml.safe_load(path.read_text(encoding="utf-8"))
             try:

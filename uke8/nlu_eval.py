@@ -95,7 +95,9 @@ def load(path: Path) -> list[dict[str, Any]]:
 
 def run(path: Path, rasa_url: str) -> dict[str, Any]:
     items = []
-    with httpx.Client(base_url=rasa_url, timeout=30) as client:
+    from uke8.service_auth import rasa_auth  # Rasa's API wants the service token
+
+    with httpx.Client(base_url=rasa_url, timeout=30, **rasa_auth()) as client:
         for row in load(path):
             items.append(row | evaluate_item(row["question"], row["text"], parse_with_rasa(client, row["text"])))
     return report(items)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -18,10 +19,17 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default=PROJECT_ROOT / "var", description="Where the embedded database and generated secrets live.")
     database_url: str | None = Field(default=None, description="SQLAlchemy URL of the case store; default: SQLite in data_dir.")
+    sqlite_synchronous: Literal["FULL", "NORMAL"] = Field(default="FULL", description="SQLite's synchronous pragma for the case store: FULL (an answer the person was told is saved survives a power loss); NORMAL only to measure its cost (bench/turns.py).")
     admin_token: str | None = Field(default=None, description="Admin bearer token; generated into data_dir when unset.")
     secret_key: str | None = Field(default=None, description="Key for fnr and phone encryption and keyed hashes; generated into data_dir when unset.")
 
-    api_host: str = "127.0.0.1"
+    # Where the stack's processes listen: loopback unless asked (several hosts). Beyond
+    # loopback the action server and Rasa still refuse every call without the service token.
+    bind_host: str = Field(default="127.0.0.1", description="Address every process of the stack listens on, unless a per-service host is set.")
+    api_host: str | None = Field(default=None, description="The API's listen address; default bind_host.")
+    action_host: str | None = Field(default=None, description="The action server's listen address; default bind_host.")
+    rasa_host: str | None = Field(default=None, description="Rasa's listen address; default bind_host.")
+    service_token: str | None = Field(default=None, description="Shared secret of the API, the action server and Rasa (Rasa's API, its REST channel, the action server's webhook); generated into data_dir when unset.")
     api_port: int = 8000
     rasa_url: str = "http://127.0.0.1:5005"
     action_port: int = 5055
@@ -34,7 +42,7 @@ class Settings(BaseSettings):
     public_url: str | None = Field(default=None, description="Base URL of the chat page in links sent to people; default http://127.0.0.1:API_PORT.")
     link_secret: str | None = Field(default=None, description="HMAC key for the signed links to the chat page; generated into data_dir when unset.")
     link_valid_days: int = Field(default=7, ge=0, description="Days a link stays valid after the answer deadline.")
-    outbox_max_attempts: int = Field(default=5, ge=1, description="Delivery attempts before a message is marked dead.")
+    outbox_max_attempts: int = Field(default=5, ge=1, description="Delivery attempts before a message is marked dead; also the attempts at an inbound SMS's turn before it is given up.")
 
     # The chat page (api/chat).
     chat_rate_per_minute: int = Field(default=20, ge=1, description="Messages one chat link may send per minute (token bucket, per API process).")
@@ -44,7 +52,8 @@ class Settings(BaseSettings):
         return (self.public_url or f"http://127.0.0.1:{self.api_port}").rstrip("/")
 
     # The review pages (api/pages): sign-in and sessions.
-    env: str = Field(default="development", description="'production' turns off the development sign-in and makes session cookies Secure.")
+    env: str = Field(default="development", description="'production' makes session cookies Secure, allows no ?today= other than today, and refuses the development sign-in.")
+    dev_login: bool = Field(default=False, description="The development sign-in (a list of veiledere, no password) on the review pages, for loopback requests only; `make run` turns it on for the demo. The API refuses to start with it in production.")
     session_hours: int = Field(default=8, ge=1, description="How long a sign-in on the review pages lasts.")
     session_cookie_secure: bool | None = Field(default=None, description="Secure flag of the session cookie; default: on in production only.")
     oidc_issuer: str | None = Field(default=None, description="OpenID Connect issuer URL (discovery at ISSUER/.well-known/openid-configuration).")
@@ -78,9 +87,18 @@ class Settings(BaseSettings):
             raise ValueError("UKE8_OUTBOX_BACKOFF must be comma-separated seconds, e.g. 60,300,1800")
         return values
 
+    def host_of(self, service: str) -> str:
+        """The listen address of "api", "action" or "rasa" (the SMS simulator, a development tool, stays on loopback)."""
+        return (getattr(self, f"{service}_host") or self.bind_host).strip()
+
     @property
     def is_production(self) -> bool:
         return self.env.strip().lower() in ("production", "prod")
+
+    @property
+    def dev_login_enabled(self) -> bool:
+        """Asked for and not in production (where the API refuses to start with it)."""
+        return self.dev_login and not self.is_production
 
     @property
     def oidc_configured(self) -> bool:
@@ -89,7 +107,9 @@ class Settings(BaseSettings):
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        from uke8.secretfiles import private_dir
+
+        private_dir(self.data_dir)
         return f"sqlite:///{self.data_dir / 'uke8.db'}"
 
 

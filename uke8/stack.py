@@ -22,7 +22,15 @@ Environment passed to every child: the caller's environment, plus
                                                     default UKE8_DATA_DIR/rasa-tracker.db, kept if set
   UKE8_SMS_SIMULATOR_PORT, UKE8_SMS_GATEWAY_URL      with_sms: the simulator's port; the gateway the delivery
                                                     worker sends through (default the simulator, kept if set)
+  UKE8_SERVICE_TOKEN                                the shared secret of the API, the action server and Rasa
+                                                    (uke8/service_auth.py); kept if set, else generated into
+                                                    UKE8_DATA_DIR/service.token (refused in production)
 Rasa refuses an unset ${VAR} in endpoints.yml, so every variable it uses must be set here.
+
+Where they listen: UKE8_API_HOST / UKE8_ACTION_HOST / UKE8_RASA_HOST, each defaulting to
+UKE8_BIND_HOST, 127.0.0.1. The action server (uke8/action_server.py), Rasa's HTTP API
+(`--auth-token`, via bot/uke8_bot/rasa_run.py) and its REST channel refuse every call without
+the service token, on loopback too. Every child runs with umask 077; the data directory is 0700.
 """
 from __future__ import annotations
 
@@ -30,6 +38,7 @@ import argparse
 import atexit
 import ctypes
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -51,6 +60,13 @@ DEFAULT_PORTS = {"api": 8000, "action": 5055, "rasa": 5005, "sms": 8025}
 
 class StackError(RuntimeError):
     """A process of the stack did not come up."""
+
+
+def _private_log(path: Path):
+    """A log opened for writing, mode 0600 (a log may name conversation ids)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    return os.fdopen(fd, "w")
 
 
 def free_port() -> int:
@@ -87,9 +103,23 @@ except OSError:  # not glibc Linux
 
 
 def _die_with_parent() -> None:
-    """In the child, before exec: get SIGTERM if the supervisor dies without stopping it."""
+    """In the child, before exec: get SIGTERM if the supervisor dies without stopping it, and
+    create every file (stores, logs, secrets) for this user only."""
+    os.umask(0o077)
     if _libc is not None:
         _libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+WILDCARD_HOSTS = ("0.0.0.0", "::", "")
+
+
+def connect_host(bind_host: str) -> str:
+    """Where to reach a process that listens on `bind_host` from this machine."""
+    return "127.0.0.1" if bind_host.strip() in WILDCARD_HOSTS else bind_host.strip()
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
 
 
 @dataclass
@@ -102,9 +132,11 @@ class Service:
     env: dict[str, str] = field(default_factory=dict)
     proc: subprocess.Popen | None = None
 
+    host: str = "127.0.0.1"
+
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{_url_host(connect_host(self.host))}:{self.port}"
 
 
 class Stack:
@@ -151,6 +183,9 @@ class Stack:
         self._lock = threading.RLock()  # a signal may arrive while stop() runs
 
         self.data_dir = data_dir = Path(self.env.get("UKE8_DATA_DIR") or self.root / "var")
+        bind = (self.env.get("UKE8_BIND_HOST") or "127.0.0.1").strip()
+        self.hosts = {name: (self.env.get(f"UKE8_{name.upper()}_HOST") or bind).strip() for name in ("api", "action", "rasa")}
+        self.env["UKE8_SERVICE_TOKEN"] = self._service_token(data_dir)
         self.env.update(
             UKE8_API_PORT=str(self.api_port),
             UKE8_ACTION_PORT=str(self.action_port),
@@ -192,6 +227,27 @@ class Stack:
         else:
             self.rasa_enabled = with_rasa
 
+    def _service_token(self, data_dir: Path) -> str:
+        token = (self.env.get("UKE8_SERVICE_TOKEN") or "").strip()
+        if token:
+            return token
+        from uke8.secretfiles import MissingSecrets, read_or_create
+
+        if (self.env.get("UKE8_ENV") or "").strip().lower() in ("production", "prod"):
+            raise StackError(str(MissingSecrets(["UKE8_SERVICE_TOKEN"])))
+        return read_or_create(data_dir / "service.token", lambda: secrets.token_urlsafe(32))
+
+    @property
+    def service_token(self) -> str:
+        return self.env["UKE8_SERVICE_TOKEN"]
+
+    @property
+    def rasa_auth(self) -> dict:
+        """Keyword arguments for an httpx call or client to Rasa (its API and the REST channel)."""
+        from uke8.service_auth import HEADER, QUERY
+
+        return {"headers": {HEADER: self.service_token}, "params": {QUERY: self.service_token}}
+
     def _redis_answers(self) -> bool:
         try:
             with socket.create_connection((self.env["UKE8_REDIS_HOST"], int(self.env["UKE8_REDIS_PORT"])), timeout=2) as s:
@@ -208,15 +264,15 @@ class Stack:
 
     @property
     def api_url(self) -> str:
-        return f"http://127.0.0.1:{self.api_port}"
+        return f"http://{_url_host(connect_host(self.hosts['api']))}:{self.api_port}"
 
     @property
     def rasa_url(self) -> str:
-        return f"http://127.0.0.1:{self.rasa_port}"
+        return f"http://{_url_host(connect_host(self.hosts['rasa']))}:{self.rasa_port}"
 
     @property
     def action_url(self) -> str:
-        return f"http://127.0.0.1:{self.action_port}"
+        return f"http://{_url_host(connect_host(self.hosts['action']))}:{self.action_port}"
 
     @property
     def sms_url(self) -> str:
@@ -257,10 +313,11 @@ class Stack:
         services = [
             Service(
                 "api",
-                [py, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(self.api_port)],
+                [py, "-m", "uvicorn", "api.main:app", "--host", self.hosts["api"], "--port", str(self.api_port)],
                 self.api_port,
                 lambda c: c.get(f"{self.api_url}/healthz").status_code == 200,
                 logs / "api.log",
+                host=self.hosts["api"],
             )
         ]
         if self.with_scheduler:
@@ -278,15 +335,19 @@ class Stack:
                 0,
                 Service(
                     "actions",
-                    [py, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
+                    # rasa-sdk's app behind the service token, on our host (rasa-sdk alone binds 0.0.0.0)
+                    [py, "-m", "uke8.action_server", "--actions", "actions", "--host", self.hosts["action"],
+                     "--port", str(self.action_port)],
                     self.action_port,
                     lambda c: c.get(f"{self.action_url}/health").status_code == 200,
                     logs / "actions.log",
+                    host=self.hosts["action"],
                 ),
             )
+            # `rasa run` with --auth-token from UKE8_SERVICE_TOKEN (added in-process: never on the command line)
             argv = [
-                str(self.root / ".venv-bot" / "bin" / "rasa"), "run",
-                "--enable-api", "--interface", "127.0.0.1", "--port", str(self.rasa_port),
+                str(self.root / ".venv-bot" / "bin" / "python"), "-m", "bot.uke8_bot.rasa_run", "run",
+                "--enable-api", "--interface", self.hosts["rasa"], "--port", str(self.rasa_port),
                 "--model", str(self.model),
             ]
             if self.tracker_store == "postgresql":
@@ -298,7 +359,7 @@ class Stack:
             for flag, path in (("--endpoints", endpoints), ("--credentials", "bot/credentials.yml")):
                 if (self.root / path).exists():
                     argv += [flag, path]
-            rasa = Service("rasa", argv, self.rasa_port, self._rasa_ready, logs / "rasa.log")
+            rasa = Service("rasa", argv, self.rasa_port, self._rasa_ready, logs / "rasa.log", host=self.hosts["rasa"])
             rasa.env["SANIC_WORKERS"] = str(self.rasa_workers)
             services.insert(1, rasa)
         return services
@@ -306,7 +367,7 @@ class Stack:
     def _rasa_ready(self, client: httpx.Client) -> bool:
         if client.get(f"{self.rasa_url}/").status_code != 200:
             return False
-        status = client.get(f"{self.rasa_url}/status")
+        status = client.get(f"{self.rasa_url}/status", params=self.rasa_auth["params"])
         return status.status_code == 200 and bool(status.json().get("model_id") or status.json().get("model_file"))
 
     def _run_migrations(self) -> None:
@@ -316,9 +377,9 @@ class Stack:
             print("stack: uke8.store.migrate does not exist yet, migrations skipped", file=sys.stderr)
             return
         log = self.log_dir / "migrate.log"
-        with open(log, "w") as out:
+        with _private_log(log) as out:
             rc = subprocess.call([self._app_python(), "-m", "uke8.cli", "migrate"], cwd=self.root, env=self.env,
-                                 stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+                                 stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
         if rc != 0:
             raise StackError(f"`uke8 migrate` failed (exit {rc}); {log}:\n{tail(log)}")
 
@@ -327,8 +388,11 @@ class Stack:
     def start(self) -> "Stack":
         if self._started:
             return self
-        self.log_dir.mkdir(parents=True, exist_ok=True)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        from uke8.secretfiles import private_dir
+
+        private_dir(self.data_dir)  # 0700: stores, secrets and logs are this user's only
+        private_dir(self.log_dir)
+        self._private_tracker_file()
         self._install_handlers()
         self._started = True
         try:
@@ -343,11 +407,24 @@ class Stack:
             raise
         return self
 
+    def _private_tracker_file(self) -> None:
+        """Rasa's SQLite tracker store holds what people wrote: created 0600 before Rasa opens it
+        (SQLite gives its -wal and -shm files the same mode)."""
+        if self.tracker_store != "sqlite" or not self.env.get("UKE8_TRACKER_DB"):
+            return
+        path = Path(self.env["UKE8_TRACKER_DB"])
+        if path.parent.is_dir():
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            except FileExistsError:
+                if path.stat().st_uid == os.getuid():
+                    path.chmod(0o600)
+
     def _launch(self, service: Service) -> None:
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-            if service.port and s.connect_ex(("127.0.0.1", service.port)) == 0:
+            if service.port and s.connect_ex((connect_host(service.host), service.port)) == 0:
                 raise StackError(f"{service.name}: port {service.port} is already in use")
-        out = open(service.log, "w")
+        out = _private_log(service.log)
         out.write(f"# {' '.join(service.argv)}\n")
         out.flush()
         with out:
@@ -470,8 +547,22 @@ def _uke8_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "uke8.cli"]
 
 
+def demo_sign_in_env(environ: dict[str, str]) -> tuple[dict[str, str], str]:
+    """`uke8 run` is the demo: it turns the development sign-in on (loopback only), unless the
+    caller set UKE8_DEV_LOGIN or runs in production (where the API would refuse to start)."""
+    production = (environ.get("UKE8_ENV") or "").strip().lower() in ("production", "prod")
+    if "UKE8_DEV_LOGIN" in environ:
+        on = environ["UKE8_DEV_LOGIN"].strip().lower() in ("1", "true", "yes", "on")
+        return {}, "ON (UKE8_DEV_LOGIN set; from this machine only)" if on else "off (UKE8_DEV_LOGIN set)"
+    if production:
+        return {}, "off (UKE8_ENV=production)"
+    return {"UKE8_DEV_LOGIN": "1"}, "ON for the demo: no password, from this machine only (UKE8_DEV_LOGIN=1)"
+
+
 def run_main(args: argparse.Namespace) -> int:
+    sign_in_env, sign_in = demo_sign_in_env(dict(os.environ))
     stack = Stack(
+        env=sign_in_env,
         api_port=args.api_port,
         action_port=args.action_port,
         rasa_port=args.rasa_port,
@@ -487,6 +578,7 @@ def run_main(args: argparse.Namespace) -> int:
         print(f"stack: Rasa and the action server are not started: {stack.rasa_missing}", flush=True)
     for note in stack.notes:
         print(f"stack: {note}", flush=True)
+    print(f"stack: development sign-in on the review pages {sign_in}", flush=True)
     started = time.monotonic()
     try:
         stack.start()
@@ -498,6 +590,7 @@ def run_main(args: argparse.Namespace) -> int:
         lines = [
             f"  API            {stack.api_url}",
             f"  API docs       {stack.api_url}/docs",
+            f"  review pages   {stack.api_url}/logg-inn (development sign-in {sign_in})",
         ]
         if stack.with_scheduler:
             lines.append(f"  scheduler      every {stack.env.get('UKE8_SCHEDULER_INTERVAL') or 60} s (log: scheduler.log)")
@@ -510,6 +603,8 @@ def run_main(args: argparse.Namespace) -> int:
             lines += [
                 f"  Rasa REST      POST {stack.webhook_url} ({stack.rasa_workers} worker{'s' if stack.rasa_workers > 1 else ''}, tracker store: {stack.tracker_store})",
                 f"  action server  {stack.action_url}",
+                f"  service token  {stack.service_token} (Rasa and the action server want it: header "
+                f"X-Uke8-Service-Token, or ?token= on Rasa's API)",
             ]
         print("\nuke8 is running:\n" + "\n".join(lines) + f"\n  logs           {stack.log_dir}\nCtrl-C stops it all.", flush=True)
         while True:

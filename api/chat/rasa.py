@@ -23,13 +23,19 @@ class BotUnavailable(Exception):
 
 
 class RasaClient:
-    def __init__(self, base_url: str, timeout: float):
+    def __init__(self, base_url: str, timeout: float, auth: dict[str, Any] | None = None):
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
+        # Rasa refuses every call without the service token (uke8/service_auth.py)
+        if auth is None:
+            from uke8.service_auth import rasa_auth
+
+            auth = rasa_auth()
+        self.auth = auth
 
     async def _request(self, method: str, path: str, **kwargs: Any) -> Any:
         try:
-            async with httpx.AsyncClient(timeout=httpx.Timeout(self.timeout, connect=5.0), trust_env=False) as client:
+            async with httpx.AsyncClient(timeout=httpx.Timeout(self.timeout, connect=5.0), trust_env=False, **self.auth) as client:
                 response = await client.request(method, self.base_url + path, **kwargs)
         except httpx.TimeoutException:
             log.warning("rasa: %s %s timed out", method, path.split("/")[1])

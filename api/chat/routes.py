@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from api.chat import transcript
@@ -33,8 +34,24 @@ log = logging.getLogger("uke8.chat")
 TOKEN_HEADER = "X-Chat-Token"
 MAX_TOKEN = 1000  # a real token is ~120 characters
 
+
+
+class ChatRefusalOut(BaseModel):
+    """Every refusal of the chat API: a Norwegian `message` for the person, a `reason` code."""
+
+    message: str
+    reason: str
+
+
+_REFUSALS = {
+    400: "the body is not JSON", 403: "missing, malformed or forged link token", 404: "the link's conversation is unknown",
+    410: "the link has expired", 413: "the body is larger than a chat message can be (api/limits.py)",
+    422: "empty or too long message", 429: "too many calls for this link (Retry-After)",
+    502: "the bot gave no answer: send again", 503: "the bot is unavailable", 504: "the bot did not answer in time",
+}
 page_router = APIRouter(route_class=ChatRoute, include_in_schema=False)
-api_router = APIRouter(route_class=ChatRoute, prefix="/chat", tags=["chat"])
+api_router = APIRouter(route_class=ChatRoute, prefix="/chat", tags=["chat"],
+                       responses={code: {"model": ChatRefusalOut, "description": text} for code, text in _REFUSALS.items()})
 
 _limiters: dict[tuple[str, int], RateLimiter] = {}
 

@@ -4,7 +4,9 @@ Pure functions, no I/O. A message is {"from": "nav" | "person", "text": str} and
 bot's latest message with options, "buttons": [{"title", "payload"}].
 
 The tracker holds user text already redacted (bot/uke8_bot/tracker_store.py), so a resumed
-conversation shows the person's words as they were stored. A button's payload is shown as
+conversation shows the person's words as they were stored; after "Jeg vil ikke at dere lagrer
+dette" the tracker store has replaced every message they wrote with "(slettet etter ønske)",
+which is what the page then shows (tests/e2e/test_ikke_lagre.py). A button's payload is shown as
 the button's title, as it was when clicked; "/start" (sent by the page to begin or resume)
 is never shown.
 """

@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api.pages.routes import cases, login, queue, stats
 from api.pages.security import PageRoute
+from uke8.settings import get_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "web" / "node_modules"
@@ -26,6 +27,7 @@ for module in (login, queue, cases, stats):
 
 def install(app: FastAPI) -> None:
     """Add the pages and their static files (Aksel's CSS and the typeface from npm, our own CSS/JS)."""
+    login.refuse_unsafe_dev_login(get_settings())
     app.include_router(router)
     # check_dir=False: the API still starts before `make web` has run; the pages are then unstyled.
     app.mount("/static/aksel", StaticFiles(directory=NODE_MODULES / "@navikt" / "ds-css" / "dist", check_dir=False), name="aksel")

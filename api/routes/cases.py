@@ -1,21 +1,26 @@
-"""Cases: register, invite, read, decide, and the audit trail of one case."""
+"""Cases: register, invite, read, decide, and the audit trail of one case.
+
+Registering (creating or changing) a case is the register feed's job: the admin (system) token
+only. Reads and refusals are audited in a short transaction of their own (uke8/cases/audit.py),
+so the entry stays whatever happens to the request afterwards; writes audit themselves inside
+their own transaction.
+"""
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from api.deps import ActorDep, DatabaseDep, accessible_case, audit_refusal
-from api.schemas import CaseIn, DecisionIn
-from uke8.cases import service
+from api.deps import ActorDep, DatabaseDep, IsoDate, SettingsDep, accessible_case, as_of, route_name, valid_case_id
+from api.schemas import CaseBody, DecisionIn
+from uke8.cases import audit, service
 from uke8.cases.service import Actor, NewCase
-from uke8.lifecycle.clock import today_in_oslo
-from uke8.store.repositories import AuditRepository
+from uke8.store.repositories import AuditRepository, CaseRepository
 
-router = APIRouter(prefix="/cases", tags=["cases"])
+# A malformed case id answers 404 before the token check and before any database access.
+router = APIRouter(prefix="/cases", tags=["cases"], dependencies=[Depends(valid_case_id)])
 
 _accessible_case = accessible_case  # the rule is shared with the review pages
 
@@ -24,11 +29,20 @@ def _audit(session: Session, actor: Actor, action: str, case_id: str, detail: di
     AuditRepository(session).append(actor=actor.ident, actor_kind=actor.kind, action=action, case_id=case_id, outcome="ok", detail=detail)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
-def create_case(body: CaseIn, request: Request, response: Response, actor: ActorDep, db: DatabaseDep) -> dict[str, Any]:
-    if actor.enheter is not None and body.enhet not in actor.enheter:
-        audit_refusal(db, request, actor, "forbidden", {"reason": "enhet outside the veileder's enheter", "enhet": body.enhet})
-        raise HTTPException(status.HTTP_403_FORBIDDEN, detail="You can only register cases in your own enheter.")
+@router.post("", status_code=status.HTTP_201_CREATED, responses={
+    200: {"description": "a case with this external_id exists: its facts updated, the case returned"},
+    403: {"description": "not the admin (register feed) token; audited"}})
+def create_case(body: CaseBody, request: Request, response: Response, actor: ActorDep, db: DatabaseDep) -> dict[str, Any]:
+    if actor.kind != "admin":
+        # A veileder could otherwise take over any case by its external_id (and read it back).
+        # The refusal names the case it aimed at, so that case's own audit trail shows it.
+        with db.read() as session:
+            target = CaseRepository(session).by_external_id(body.external_id)
+            target_id = target.id if target is not None else None
+        audit.record_for(db, actor, route_name(request), target_id, outcome="forbidden",
+                         detail={"reason": "only the register feed (admin token) creates or changes cases",
+                                 "enhet": body.enhet, "existing_case": target_id is not None})
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail="Only the register feed (the admin token) creates or changes cases.")
     new = NewCase(**body.model_dump(exclude={"grade_changes", "fodselsdato"}), fodselsdato=body.birth_date(),
                   grade_changes=[(g.valid_from, g.grade) for g in body.grade_changes])
     for attempt in range(2):
@@ -42,30 +56,40 @@ def create_case(body: CaseIn, request: Request, response: Response, actor: Actor
             if attempt:
                 raise
     if not created:
+        # The whole case goes back to the caller: a read, audited like any other.
+        audit.record_for(db, actor, "case.read", view["id"], {"via": "register"})
         response.status_code = status.HTTP_200_OK
     return view
 
 
 @router.get("/{case_id}")
 def read_case(case_id: str, actor: ActorDep, db: DatabaseDep) -> dict[str, Any]:
-    with db.write() as session:
+    with db.read() as session:
         case = _accessible_case(session, actor, case_id)
-        _audit(session, actor, "case.read", case.id)
+        # Audited before the case is put together: if that fails, the attempt is still on record.
+        audit.record_for(db, actor, "case.read", case_id)
         return service.case_view(session, case)
 
 
-@router.post("/{case_id}/invitation")
-def invite_case(case_id: str, actor: ActorDep, db: DatabaseDep, today: date | None = None) -> dict[str, Any]:
+@router.post("/{case_id}/invitation", responses={400: {"description": "in production, a today= other than today"}})
+def invite_case(case_id: str, actor: ActorDep, db: DatabaseDep, settings: SettingsDep, today: IsoDate | None = None) -> dict[str, Any]:
+    """`today` (YYYY-MM-DD) is for development and tests; in production only today is accepted."""
+    day = as_of(settings, today)
     with db.write() as session:
         _accessible_case(session, actor, case_id)
-        invitation = service.invite(session, case_id, today or today_in_oslo(), actor)
-        return {
+        again = CaseRepository(session).invitation_for_case(case_id) is not None
+        invitation = service.invite(session, case_id, day, actor)
+        view = {
             "conversation_id": invitation.conversation_id,
             "channel": invitation.channel,
             "screening": invitation.screening,
             "invited_on": invitation.invited_on.isoformat(),
             "deadline": invitation.deadline.isoformat(),
         }
+    if again:
+        # Nothing was written (the first invitation is returned), but its conversation id was read.
+        audit.record_for(db, actor, "case.invitation.read", case_id)
+    return view
 
 
 @router.post("/{case_id}/decision")
@@ -79,13 +103,13 @@ def decide(case_id: str, body: DecisionIn, actor: ActorDep, db: DatabaseDep) -> 
 
 @router.get("/{case_id}/audit")
 def case_audit(case_id: str, actor: ActorDep, db: DatabaseDep) -> dict[str, Any]:
-    with db.write() as session:
-        case = _accessible_case(session, actor, case_id)
-        _audit(session, actor, "case.audit.read", case.id)
-        session.flush()
-        entries = AuditRepository(session).for_case(case.id)
+    with db.read() as session:
+        _accessible_case(session, actor, case_id)
+    audit.record_for(db, actor, "case.audit.read", case_id)  # first: it stays, and the list shows it
+    with db.read() as session:
+        entries = AuditRepository(session).for_case(case_id)
         return {
-            "case_id": case.id,
+            "case_id": case_id,
             "entries": [
                 {"at": e.at.isoformat(), "actor": e.actor, "actor_kind": e.actor_kind, "action": e.action, "outcome": e.outcome, "detail": e.detail}
                 for e in entries

@@ -6,6 +6,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Query
 
 from api.deps import AdminDep, DatabaseDep
+from api.schemas import MAX_OFFSET
 from uke8.lifecycle import outbox
 from uke8.store.repositories import AuditRepository
 
@@ -21,7 +22,7 @@ def list_outbox(
     kind: Literal["invitation", "sms_opening", "reminder", "tailored_greeting", "sms_reply"] | None = None,
     channel: Literal["chat", "sms"] | None = None,
     limit: int = Query(default=100, ge=1, le=1000),
-    offset: int = Query(default=0, ge=0),
+    offset: int = Query(default=0, ge=0, le=MAX_OFFSET),
 ) -> dict[str, Any]:
     """Messages with their status, attempts and idempotency key; the text without the signed link."""
     with db.write() as session:

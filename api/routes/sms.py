@@ -13,6 +13,7 @@ told goes through the outbox and the delivery worker (uke8/sms/inbound.py).
 from __future__ import annotations
 
 import logging
+import re
 from xml.sax.saxutils import escape
 
 from fastapi import APIRouter, Request
@@ -30,6 +31,8 @@ log = logging.getLogger("uke8.sms")
 
 TWIML = "application/xml"
 REQUIRED = ("MessageSid", "From", "Body")
+# The signature's shape: base64 of a 20-byte HMAC-SHA1 digest.
+SIGNATURE_SHAPE = re.compile(r"[A-Za-z0-9+/]{27}=")
 
 
 def twiml(message: str | None = None) -> Response:
@@ -52,9 +55,15 @@ def _audit_refusal(db, outcome: str, reason: str) -> None:
 )
 async def sms_inbound(request: Request, db: DatabaseDep, settings: SettingsDep) -> Response:
     """An SMS from a person (form fields MessageSid, From, To, Body, as Twilio posts them)."""
+    signature = request.headers.get(HEADER)
+    if not signature or not SIGNATURE_SHAPE.fullmatch(signature.strip()):
+        # Refused before the form is read: no parsing work for a request that cannot be the
+        # gateway's (the body's size is bounded before this, by api/limits.py).
+        reason = "missing_signature" if not signature else "bad_signature"
+        await run_in_threadpool(_audit_refusal, db, "forbidden", reason)
+        return JSONResponse(status_code=403, content={"detail": "The request signature is missing or does not match."})
     form = await request.form()
     params = [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
-    signature = request.headers.get(HEADER)
     url = settings.sms_public_url or str(request.url)
     if not await run_in_threadpool(is_valid, auth_token(settings), url, params, signature):
         reason = "missing_signature" if not signature else "bad_signature"

@@ -1,28 +1,37 @@
-"""The lifecycle through the JSON API: the scheduler run, the outbox, next_due on cases and queue items."""
+"""The lifecycle through the JSON API: the scheduler run, the outbox, next_due on cases and queue items.
+
+The API reads today from the clock (next_due, the scheduler's run), so these tests live
+through their days: the clock is moved to each day before its run and what is read on it."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, timedelta, timezone
 
 import pytest
 from fastapi.testclient import TestClient
 
 from tests.api.test_api import ADMIN, create, veileder
+from tests.lifecycle.helpers import DAY56, START, at
 from uke8.lifecycle.timeline import end_of_week
-
-DAY56 = date(2026, 11, 23)
-START = DAY56 - timedelta(days=55)
 
 
 @pytest.fixture
-def client() -> TestClient:
+def client(time_machine) -> TestClient:
     from api.main import create_app
 
-    return TestClient(create_app())
+    # a UTC destination: time-machine would also switch the process's zone for a ZoneInfo one
+    time_machine.move_to(at(START).astimezone(timezone.utc), tick=False)
+    client = TestClient(create_app())
+    client.time_machine = time_machine
+    return client
 
 
 def run(client: TestClient, day: date) -> dict:
-    r = client.post(f"/api/v1/scheduler/run?today={day.isoformat()}", headers=ADMIN)
+    """The scheduler's run of `day`: the clock is moved to 09:00 that day, and it stays there
+    for what the test reads next."""
+    client.time_machine.move_to(at(day).astimezone(timezone.utc), tick=False)
+    r = client.post("/api/v1/scheduler/run", headers=ADMIN)
     assert r.status_code == 200, r.text
+    assert r.json()["today"] == day.isoformat()
     return r.json()
 
 

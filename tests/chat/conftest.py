@@ -31,7 +31,10 @@ class ChatStack:
         self.settings = Settings(data_dir=stack.data_dir, api_port=stack.api_port)
 
     def invite(self, **facts: Any) -> Invited:
-        body = case_body(start_date=(date.today() - timedelta(days=55)).isoformat(), **facts)
+        # day 56 today, and a person of 40 unless `facts` say otherwise: a fixed birth date would turn 65 one day
+        today = today_in_oslo()
+        body = case_body(**{"start_date": (today - timedelta(days=55)).isoformat(),
+                            "fodselsdato": date(today.year - 40, 1, 15).isoformat()} | facts)
         r = self.admin.post("/api/v1/cases", json=body)
         assert r.status_code in (200, 201), r.text
         case_id = r.json()["id"]
@@ -52,7 +55,7 @@ class ChatStack:
 
     def rest(self, conversation_id: str, message: str) -> list[dict[str, Any]]:
         """One turn through Rasa's REST channel directly, as the scripted conversations do."""
-        r = httpx.post(self.stack.webhook_url, json={"sender": conversation_id, "message": message}, timeout=60)
+        r = httpx.post(self.stack.webhook_url, json={"sender": conversation_id, "message": message}, timeout=60, **self.stack.rasa_auth)
         r.raise_for_status()
         return r.json()
 

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from uke8.converse import Conversation
+from uke8.settings import Settings
 
 pytestmark = [pytest.mark.stack, pytest.mark.timeout(900)]
 
@@ -20,8 +21,9 @@ SCRIPTS = sorted(p for p in Path(__file__).parent.glob("*.yml") if (yaml.safe_lo
 @pytest.fixture(scope="module")
 def runner(stack):
     headers = {"Authorization": f"Bearer {stack.env['UKE8_ADMIN_TOKEN']}"}
-    with httpx.Client(base_url=stack.api_url, headers=headers, timeout=60) as api, httpx.Client(base_url=stack.rasa_url, timeout=60) as rasa:
-        yield Conversation(api, rasa)
+    with httpx.Client(base_url=stack.api_url, headers=headers, timeout=60) as api, httpx.Client(base_url=stack.rasa_url, timeout=60, **stack.rasa_auth) as rasa:
+        # the stack's settings sign chat links, so `text_absent` also reads the chat page's transcript
+        yield Conversation(api, rasa, links=Settings(data_dir=stack.data_dir, api_port=stack.api_port))
 
 
 def test_there_are_scripts_for_every_rule_and_screening():

@@ -29,10 +29,10 @@ def test_api_serves_openapi(stack: Stack) -> None:
 def test_rasa_and_action_server_answer(stack: Stack) -> None:
     assert stack.rasa_enabled, f"Rasa was not started: {stack.rasa_missing}"
     assert httpx.get(f"{stack.action_url}/health", timeout=10).status_code == 200
-    status = httpx.get(f"{stack.rasa_url}/status", timeout=10).json()
+    status = httpx.get(f"{stack.rasa_url}/status", timeout=10, **stack.rasa_auth).json()
     assert status.get("model_id") or status.get("model_file")
     # a sender that belongs to no invitation gets an answer (a polite refusal), not an error
-    r = httpx.post(stack.webhook_url, json={"sender": "e2e-" + uuid.uuid4().hex, "message": "/start"}, timeout=60)
+    r = httpx.post(stack.webhook_url, json={"sender": "e2e-" + uuid.uuid4().hex, "message": "/start"}, timeout=60, **stack.rasa_auth)
     assert r.status_code == 200
     assert isinstance(r.json(), list)
 
@@ -58,7 +58,7 @@ def _tracker_rows(stack: Stack, sender: str) -> list[str]:
 def test_unknown_sender_is_refused_before_rasa_keeps_anything(stack: Stack) -> None:
     sender = "k-nobody-" + uuid.uuid4().hex[:8]
     for message in ("/start", "1", "jeg heter Kari og har vondt i ryggen"):
-        r = httpx.post(stack.webhook_url, json={"sender": sender, "message": message}, timeout=60)
+        r = httpx.post(stack.webhook_url, json={"sender": sender, "message": message}, timeout=60, **stack.rasa_auth)
         assert r.status_code == 200
         assert "finner ingen invitasjon" in r.json()[0]["text"]
     assert _tracker_rows(stack, sender) == []
@@ -71,7 +71,7 @@ def test_rasa_tracker_store_keeps_only_redacted_words(stack: Stack) -> None:
     case_id = api.post("/api/v1/cases", json=case_body()).json()["id"]
     sender = api.post(f"/api/v1/cases/{case_id}/invitation").json()["conversation_id"]
     for message in ("/start", "vet ikke, har fått depresjon og tar sertralin, ring meg på 40000000"):
-        assert httpx.post(stack.webhook_url, json={"sender": sender, "message": message}, timeout=60).status_code == 200
+        assert httpx.post(stack.webhook_url, json={"sender": sender, "message": message}, timeout=60, **stack.rasa_auth).status_code == 200
     stored = " ".join(_tracker_rows(stack, sender))
     assert "[helseopplysning fjernet]" in stored
     for secret in ("depresjon", "sertralin", "40000000"):

@@ -1,13 +1,14 @@
 """Shared helpers for the lifecycle tests (synthetic people only)."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
 from tests.factories import synthetic_fnr, synthetic_mobile
 from uke8.cases import service
 from uke8.cases.service import Actor, NewCase
+from uke8.lifecycle.clock import OSLO
 from uke8.lifecycle.scheduler import run_lifecycle
 from uke8.store.db import Database
 from uke8.store.models import AssessmentRecord, Case, CheckpointReturn, OutboxMessage, StatusChange
@@ -15,6 +16,13 @@ from uke8.store.models import AssessmentRecord, Case, CheckpointReturn, OutboxMe
 ADMIN = Actor("admin", "admin")
 DAY56 = date(2026, 11, 23)  # the invitation day of the cases made here
 START = DAY56 - timedelta(days=55)
+# These fixed dates never meet the wall clock: every run, delivery and decision here is given
+# its moment (`at`), so the tests mean the same today, next year and at 23:30 UTC.
+
+
+def at(day: date, hour: int = 9, minute: int = 0) -> datetime:
+    """A moment on `day` in Oslo (a scheduler run of that day, a delivery, a decision)."""
+    return datetime.combine(day, time(hour, minute), tzinfo=OSLO)
 
 
 def register(db: Database, **kw) -> str:
@@ -27,8 +35,9 @@ def register(db: Database, **kw) -> str:
     return case.id
 
 
-def run(db: Database, day: date):
-    return run_lifecycle(db, day)
+def run(db: Database, day: date, now: datetime | None = None):
+    """The scheduler's run of `day`, at 09:00 Oslo time unless `now` says otherwise."""
+    return run_lifecycle(db, day, now=now or at(day))
 
 
 def statuses(db: Database, case_id: str) -> list[str]:

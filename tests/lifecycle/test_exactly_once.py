@@ -22,7 +22,7 @@ from uke8.lifecycle.timeline import end_of_week
 from uke8.stack import PROJECT_ROOT
 from uke8.store.models import AssessmentRecord, Case, CheckpointReturn, Invitation, OutboxMessage, StatusChange
 
-pytestmark = pytest.mark.timeout(600)
+pytestmark = [pytest.mark.processes, pytest.mark.timeout(600)]
 
 DAY56 = date(2026, 11, 23)
 START = DAY56 - timedelta(days=55)

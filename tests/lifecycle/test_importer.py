@@ -15,7 +15,7 @@ from tests.factories import synthetic_fnr
 from tests.lifecycle.conftest import PYTHON
 from uke8.cases import service
 from uke8.cases.service import Actor, NewCase
-from uke8.lifecycle.importer import Importer
+from uke8.lifecycle.importer import FileError, Importer
 from uke8.stack import PROJECT_ROOT
 from uke8.store.models import AuditEntry, Case, GradeChange, PersonIdentity
 
@@ -181,6 +181,7 @@ def uke8_import(env, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([PYTHON, "-m", "uke8.cli", "import", *args], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.processes
 def test_exit_codes_and_nothing_personal_in_the_output(own_store, tmp_path):
     _, env = own_store
     fnr, bad_fnr = synthetic_fnr(), "9999999999"
@@ -202,3 +203,53 @@ def test_exit_codes_and_nothing_personal_in_the_output(own_store, tmp_path):
     assert uke8_import(env, str(write(tmp_path, "feed.txt", ["x"]))).returncode == 2
     done = uke8_import(env, str(mixed), "--json")
     assert json.loads(done.stdout)["unchanged"] == 1
+
+
+def unreadable_feeds(tmp_path: Path, fnr: str) -> dict[str, tuple[Path, str]]:
+    """Files that cannot be read as a whole, each with what the refusal must say. Every one of
+    them has good rows before the bad spot: nothing of it may be imported."""
+    good = [HEADER, f"u-1,{fnr},0219,2026-09-01,100,,,,", f"u-2,{synthetic_fnr()},0219,2026-09-01,100,,,,"]
+    bad_row = f"u-3,{synthetic_fnr()},0219,2026-09-01,100,,,,Bjørn"
+    latin1 = tmp_path / "latin1.csv"
+    latin1.write_bytes("\n".join([*good, bad_row]).encode("latin-1"))
+    utf16 = tmp_path / "utf16.csv"
+    utf16.write_bytes("\n".join(good).encode("utf-16"))
+    whole = gzip.compress(("\n".join(good * 200) + "\n").encode("utf-8"))
+    cut = tmp_path / "cut.csv.gz"
+    cut.write_bytes(whole[: len(whole) // 2])
+    damaged = tmp_path / "damaged.csv.gz"
+    damaged.write_bytes(whole[:20] + bytes(b ^ 0xFF for b in whole[20:60]) + whole[60:])
+    not_gzip = tmp_path / "plain.csv.gz"
+    not_gzip.write_text("\n".join(good) + "\n", encoding="utf-8")
+    gzip_unnamed = tmp_path / "packed.csv"
+    gzip_unnamed.write_bytes(whole)
+    return {
+        "latin-1": (latin1, f"line 4, byte {bad_row.index('ø') + 1}: not UTF-8"),
+        "utf-16": (utf16, "line 1, byte 1: not UTF-8"),
+        "cut .gz": (cut, "the gzip file is cut short"),
+        "damaged .gz": (damaged, "the gzip file is damaged"),
+        "not gzip": (not_gzip, "not a gzip file"),
+        "gzip without .gz": (gzip_unnamed, "it looks gzip-compressed"),
+    }
+
+
+def test_a_file_that_is_not_utf8_or_a_broken_gz_is_refused_whole(own_store, tmp_path):
+    db, _ = own_store
+    for name, (path, says) in unreadable_feeds(tmp_path, synthetic_fnr()).items():
+        with pytest.raises(FileError) as refused:
+            importer(db, batch_size=1).run(path)
+        assert says in str(refused.value), name
+        assert count(db, Case) == 0, f"{name}: rows before the bad spot were imported"
+
+
+@pytest.mark.processes
+def test_uke8_import_says_what_is_wrong_with_an_unreadable_file_and_exits_2(own_store, tmp_path):
+    _, env = own_store
+    fnr = synthetic_fnr()
+    feeds = unreadable_feeds(tmp_path, fnr)
+    for name in ("latin-1", "cut .gz"):  # the others are refused the same way (the test above)
+        path, says = feeds[name]
+        done = uke8_import(env, str(path))
+        assert done.returncode == 2, f"{name}: {done.returncode} {done.stderr[-300:]}"
+        assert "Traceback" not in done.stderr and says in done.stderr and done.stdout == "", name
+        assert fnr not in done.stderr and "Bjørn" not in done.stderr

@@ -2,15 +2,14 @@
 backoff and end as dead, and a person who may no longer be contacted gets nothing."""
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
-from tests.lifecycle.helpers import DAY56, register, run
+from tests.lifecycle.helpers import DAY56, at, register, run
 from uke8.cases import service
 from uke8.lifecycle import outbox
-from uke8.lifecycle.clock import OSLO
-from uke8.store.models import Case, Invitation, OutboxMessage, utcnow
+from uke8.store.models import Case, Invitation, OutboxMessage
 
 
 def messages(db) -> dict[str, OutboxMessage]:
@@ -23,11 +22,11 @@ def test_an_adapter_gets_each_due_message_once_with_its_text_and_key(own_store):
     chat, sms = register(db), register(db, channel="sms")
     run(db, DAY56)
     got = []
-    report = outbox.deliver(db, "chat", lambda message, case: got.append((message, case.id)))
+    report = outbox.deliver(db, "chat", lambda message, case: got.append((message, case.id)), now=at(DAY56, 10))
     assert report.sent == 1 and [case_id for _, case_id in got] == [chat]
     message = got[0][0]
     assert message.idempotency_key == f"{chat}:1:invitation" and "/chat?t=v1." in message.text and "{lenke}" not in message.text
-    assert outbox.deliver(db, "chat", lambda m, c: got.append(m)).sent == 0  # sent once
+    assert outbox.deliver(db, "chat", lambda m, c: got.append(m), now=at(DAY56, 11)).sent == 0  # sent once
     sent = messages(db)
     assert sent[chat].status == "sent" and sent[chat].sent_at is not None and sent[chat].attempts == 1
     assert sent[sms].status == "pending"  # another channel's adapter takes it
@@ -45,7 +44,7 @@ def test_a_failing_gateway_is_retried_with_backoff_then_given_up(own_store, monk
     def down(message, case):
         raise ConnectionError("gateway unavailable")
 
-    now = utcnow()
+    now = at(DAY56, 10)
     assert outbox.deliver(db, "sms", down, now=now).failed == 1
     message = messages(db)[case_id]
     assert (message.status, message.attempts) == ("failed", 1) and "gateway unavailable" in message.last_error
@@ -66,7 +65,7 @@ def test_nothing_goes_out_to_someone_who_stopped_us_or_whose_leave_ended(own_sto
     with db.write() as s:
         s.get(Case, stopped).opted_out = True  # e.g. STOPP on another channel, after the notice was queued
     got = []
-    two_days_later = datetime.combine(DAY56 + timedelta(days=2), time(9), tzinfo=OSLO)
+    two_days_later = at(DAY56 + timedelta(days=2))
     report = outbox.deliver(db, "chat", lambda m, c: got.append(c.id), now=two_days_later)
     assert got == [fine] and report.sent == 1 and report.cancelled == 2
     assert messages(db)[stopped].status == messages(db)[ended].status == "cancelled"
@@ -81,4 +80,4 @@ def test_an_opt_out_in_the_conversation_cancels_what_is_queued(own_store):
     with db.write() as s:
         service.record_opt_out(s, conversation_id)
     assert messages(db)[case_id].status == "cancelled"
-    assert outbox.deliver(db, "chat", lambda m, c: (_ for _ in ()).throw(AssertionError("sent"))).sent == 0
+    assert outbox.deliver(db, "chat", lambda m, c: (_ for _ in ()).throw(AssertionError("sent")), now=at(DAY56, 10)).sent == 0

@@ -2,13 +2,14 @@
 invitations, the one reminder, deadlines, checkpoints, a changed situation, and who gets nothing."""
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
 from sqlalchemy.exc import IntegrityError
 
 from tests.lifecycle.helpers import (
-    ADMIN, DAY56, START, assessments, checkpoint_weeks, outbox_kinds, outbox_rows, register, run, statuses, view,
+    ADMIN, DAY56, START, assessments, at, checkpoint_weeks, outbox_kinds, outbox_rows, register, run, statuses, view,
 )
 from uke8.cases import service
 from uke8.cases.service import Actor
@@ -43,11 +44,14 @@ def test_a_case_is_invited_at_day_56_graded_or_not(db, grade):
     assert (notice.kind, notice.channel, notice.status, notice.attempts) == ("invitation", "chat", "pending", 0)
     assert notice.idempotency_key == f"{case_id}:1:invitation"
     conversation_id = conversation_of(db, case_id)
-    # the link opens this conversation until a week after the deadline, then no more
-    assert verify_link(notice.payload["link"], today=DAY56) == conversation_id
+    # the link, signed when the message goes out (never stored), opens this conversation
+    # until a week after the deadline, then no more
     assert notice.payload["link_valid_until"] == (DAY56 + timedelta(days=21)).isoformat()
-    assert "{lenke}" in notice.payload["text"] and notice.payload["link"] not in notice.payload["text"]
-    assert "frivillig" in outbox.render(notice) and notice.payload["link"] in outbox.render(notice)
+    assert "{lenke}" in notice.payload["text"] and "link" not in notice.payload
+    with db.read() as s:
+        text = outbox.render(notice, s)
+    link = re.search(r"\S+/chat\?t=\S+", text).group(0)
+    assert "frivillig" in text and verify_link(link, today=DAY56) == conversation_id
 
 
 def test_silent_high_grade_person_is_reminded_once_then_proposed_kartlegging(db):
@@ -83,7 +87,7 @@ def test_silent_low_grade_person_is_not_relevant_now_and_returns_at_each_checkpo
     assert view(db, case_id, W17)["status"] == "sjekkpunkt"
     # the veileder keeps "ikke aktuell nå"; the case comes back at week 26 and 39, once each
     with db.write() as s:
-        service.decide(s, case_id, VEILEDER, "ikke_aktuell_na", None)
+        service.decide(s, case_id, VEILEDER, "ikke_aktuell_na", None, now=at(W17, 11))
     assert view(db, case_id, W17)["next_due"] == {"what": "sjekkpunkt_uke26", "on": W26.isoformat()}
     assert case_id in run(db, W26).checkpoints
     assert case_id in run(db, W39 + timedelta(days=3)).checkpoints  # still in sjekkpunkt from week 26: the week-39 return is recorded too
@@ -100,8 +104,8 @@ def test_the_veileders_decision_decides_about_checkpoints(db):
     for day in (DAY56, DAY56 + timedelta(days=14)):
         run(db, day)
     with db.write() as s:
-        service.decide(s, overridden_to_kartlegging, VEILEDER, "kartlegging", "Har snakket med personen")
-        service.decide(s, overridden_to_ikke_aktuell, VEILEDER, "ikke_aktuell_na", "Friskmeldt om to uker")
+        service.decide(s, overridden_to_kartlegging, VEILEDER, "kartlegging", "Har snakket med personen", now=at(DAY56 + timedelta(days=15)))
+        service.decide(s, overridden_to_ikke_aktuell, VEILEDER, "ikke_aktuell_na", "Friskmeldt om to uker", now=at(DAY56 + timedelta(days=15)))
     report = run(db, W17)
     assert overridden_to_kartlegging not in report.checkpoints
     assert overridden_to_ikke_aktuell in report.checkpoints

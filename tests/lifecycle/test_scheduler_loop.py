@@ -15,7 +15,7 @@ from uke8.lifecycle.clock import today_in_oslo
 from uke8.stack import PROJECT_ROOT, Stack, free_port
 from uke8.store.models import Invitation
 
-pytestmark = pytest.mark.timeout(300)
+pytestmark = [pytest.mark.processes, pytest.mark.timeout(300)]
 
 
 def wait_for_invitations(db, count: int, seconds: float) -> int:

@@ -14,17 +14,24 @@ from tests.conftest import ADMIN_TOKEN
 from tests.factories import synthetic_fnr, synthetic_mobile
 from uke8.cases import service
 from uke8.cases.service import Actor, NewCase
+from uke8.lifecycle.clock import today_in_oslo
 from uke8.store.db import Database
 
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+LOOPBACK = ("127.0.0.1", 50000)
 SEEDER = Actor("system", "test")
 
 
 @pytest.fixture
-def client() -> TestClient:
+def client(monkeypatch: pytest.MonkeyPatch) -> TestClient:
+    """A client on loopback with the development sign-in enabled, as `make run` has it (it is
+    off by default and answers only requests from loopback)."""
     from api.main import create_app
+    from uke8.settings import get_settings
 
-    return TestClient(create_app())
+    monkeypatch.setenv("UKE8_DEV_LOGIN", "1")
+    get_settings.cache_clear()
+    return TestClient(create_app(), client=LOOPBACK)
 
 
 def make_veileder(client: TestClient, ident: str, *enheter: str) -> str:
@@ -53,6 +60,7 @@ class Seeded:
     external_id: str
     fnr: str
     mobil: str | None
+    born: date | None = None
 
 
 def seed_case(
@@ -68,10 +76,14 @@ def seed_case(
     invited_days_ago: int = 5,
     handoff: bool = False,
     gjentakende_fravaer: bool = False,
-    born: date = date(1980, 1, 15),
+    born: date | None = None,
 ) -> Seeded:
-    """A case invited `invited_days_ago` days ago and answered (if `answers`) through the use cases."""
-    today = date.today()
+    """A case invited `invited_days_ago` days ago and answered (if `answers`) through the use cases.
+
+    Every date derives from today in Oslo, the day the pages read: the person is 40 unless
+    `born` says otherwise, so no fixed birth date turns 65 as the years pass."""
+    today = today_in_oslo()
+    born = born or date(today.year - 40, 1, 15)
     fnr = synthetic_fnr()
     mobil = synthetic_mobile() if channel == "sms" else None
     new = NewCase(
@@ -97,7 +109,7 @@ def seed_case(
     if handoff:
         with db.write() as session:
             service.record_handoff(session, conversation)
-    return Seeded(case.id, new.external_id, fnr, mobil)
+    return Seeded(case.id, new.external_id, fnr, mobil, born)
 
 
 KARTLEGGING = {"retur": "usikker", "relasjon": "god", "varighet": "under_26_uker"}

@@ -31,6 +31,7 @@ def server(database_url: str, data_dir: Path, tmp_path_factory: pytest.TempPathF
     env = os.environ | {
         "UKE8_DATABASE_URL": database_url, "UKE8_DATA_DIR": str(data_dir), "UKE8_ADMIN_TOKEN": ADMIN_TOKEN,
         "UKE8_SECRET_KEY": "test-secret-key-not-for-production", "UKE8_ENV": "development",
+        "UKE8_DEV_LOGIN": "1",  # off by default; the browser signs in from loopback
     }
     with open(log, "w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(port)],

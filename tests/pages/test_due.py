@@ -7,7 +7,7 @@ import re
 import secrets
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import event, update
+from sqlalchemy import event
 
 from tests.factories import synthetic_fnr
 from tests.pages.conftest import ADMIN, IKKE_AKTUELL, KARTLEGGING, SEEDER, login, make_veileder, seed_case
@@ -18,7 +18,6 @@ from uke8.lifecycle.timeline import end_of_week
 from uke8.review.due import due_text
 from uke8.review.queue import QueueQuery, queue_page
 from uke8.store.db import Database
-from uke8.store.models import Decision
 
 
 def fmt(day: date) -> str:
@@ -27,7 +26,7 @@ def fmt(day: date) -> str:
 
 def register(db: Database, enhet: str, start: date, grade: int = 100) -> str:
     new = NewCase(external_id="d-" + secrets.token_hex(5), fnr=synthetic_fnr(), enhet=enhet, start_date=start,
-                  sykmeldingsgrad=grade, fodselsdato=date(1980, 1, 15), channel="chat")
+                  sykmeldingsgrad=grade, fodselsdato=date(start.year - 40, 1, 15), channel="chat")
     with db.write() as s:
         case, _ = service.register_case(s, new, SEEDER)
     return case.id
@@ -71,7 +70,7 @@ def test_queue_and_case_page_say_what_is_due_next_in_each_state(client, db):
 
     # vurdert, proposed ikke aktuell nå, not yet decided: the week 17 checkpoint is coming
     vurdert = seed_case(db, "7101", IKKE_AKTUELL, invited_days_ago=5)
-    vurdert_start = date.today() - timedelta(days=60)  # seed_case's own start date
+    vurdert_start = today - timedelta(days=60)  # seed_case's own start date
 
     # sjekkpunkt: a silent low-grade case (ikke aktuell nå) back in the queue at week 17
     cp_start = today - timedelta(days=7 * 17 + 3)
@@ -87,7 +86,7 @@ def test_queue_and_case_page_say_what_is_due_next_in_each_state(client, db):
     # ferdigbehandlet the other ways round: the veileder's decision, not the proposal, decides
     to_kartlegging = seed_case(db, "7101", IKKE_AKTUELL)
     to_ikke_aktuell = seed_case(db, "7101", KARTLEGGING)
-    seeded_start = date.today() - timedelta(days=60)
+    seeded_start = today - timedelta(days=60)
     with db.write() as s:
         service.decide(s, kartlegging.case_id, veileder, "kartlegging", None)
         service.decide(s, to_kartlegging.case_id, veileder, "kartlegging", "Ønsker oppfølging likevel")
@@ -126,12 +125,10 @@ def test_a_checkpoint_return_is_shown_as_such_and_can_be_decided_from_its_page(c
     invite(db, case_id, start + timedelta(days=55))
     with db.write() as s:
         service.close_at_deadline(s, case_id, start + timedelta(days=55 + 14))
-    # the veileder confirmed "ikke aktuell nå" weeks before the checkpoint (a decision is
-    # stamped with the wall clock, so its day is set back here to when it was made)
+    # the veileder confirmed "ikke aktuell nå" weeks before the checkpoint
     with db.write() as s:
-        service.decide(s, case_id, Actor("veileder", "Z710002", frozenset({"7102"})), "ikke_aktuell_na", None)
-        s.execute(update(Decision).where(Decision.case_id == case_id).values(created_at=datetime.combine(
-            start + timedelta(days=75), time(9), tzinfo=timezone.utc)))
+        service.decide(s, case_id, Actor("veileder", "Z710002", frozenset({"7102"})), "ikke_aktuell_na", None,
+                       now=datetime.combine(start + timedelta(days=75), time(9), tzinfo=timezone.utc))
     with db.write() as s:
         assert service.return_at_checkpoint(s, case_id, end_of_week(start, 17)) == 17
 

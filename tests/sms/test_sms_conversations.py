@@ -37,7 +37,7 @@ def api(stack):
 
 @pytest.fixture(scope="module")
 def runner(stack, api, live_sms):
-    with httpx.Client(base_url=stack.rasa_url, timeout=60) as rasa, httpx.Client(base_url=live_sms.url, timeout=120) as sms:
+    with httpx.Client(base_url=stack.rasa_url, timeout=60, **stack.rasa_auth) as rasa, httpx.Client(base_url=live_sms.url, timeout=120) as sms:
         yield Conversation(api, rasa, sms)
 
 
@@ -61,7 +61,7 @@ def outcome(api, case_id: str) -> dict:
     }
 
 
-def chat_run(api, rasa_url: str, script: dict) -> str:
+def chat_run(api, rasa_url: str, script: dict, rasa_auth: dict) -> str:
     """The same answers over chat (Rasa's REST channel, a chat case): the first SMS is the
     go-ahead, so chat starts with /start; chat's own follow-up question is declined."""
     body = {"external_id": "mirror-" + secrets.token_hex(5), "fnr": synthetic_fnr(), "enhet": "0219",
@@ -71,7 +71,7 @@ def chat_run(api, rasa_url: str, script: dict) -> str:
     case_id = api.post("/api/v1/cases", json=body).json()["id"]
     sender = api.post(f"/api/v1/cases/{case_id}/invitation").json()["conversation_id"]
     turns = [str(t["user"]) for t in script.get("turns") or []]
-    with httpx.Client(base_url=rasa_url, timeout=60) as rasa:
+    with httpx.Client(base_url=rasa_url, timeout=60, **rasa_auth) as rasa:
         def say(text: str) -> list[dict]:
             return rasa.post("/webhooks/rest/webhook", json={"sender": sender, "message": text}).json()
 
@@ -105,7 +105,7 @@ def test_the_same_answers_over_sms_and_chat_end_with_the_same_stored_outcome(run
     script = {"name": name, "case": {"sykmeldingsgrad": 100, "enhet": "0219"}, "turns": [{"user": t} for t in ANSWER_SETS[name]]}
     sms = runner.run(script, via="sms")
     assert sms.ok, "\n".join(sms.failures + sms.transcript)
-    chat_case = chat_run(api, stack.rasa_url, script)
+    chat_case = chat_run(api, stack.rasa_url, script, stack.rasa_auth)
     got, want = outcome(api, sms.case_id), outcome(api, chat_case)
     assert got == want, "\n".join(sms.transcript)
     assert got["answers"], "the script should answer something"
@@ -132,7 +132,7 @@ def test_a_duplicate_delivery_is_one_turn_and_one_set_of_replies(runner, api, st
     replies = [m for m in case["outbox"] if m["kind"] == "sms_reply"]
     assert len({m["idempotency_key"].rsplit(":", 1)[0] for m in replies}) == 2  # replies to two messages, not six
     assert [a["code"] for a in case["answers"]] == ["usikker"]
-    tracker = httpx.get(f"{stack.rasa_url}/conversations/{conversation_id}/tracker", timeout=30).json()
+    tracker = httpx.get(f"{stack.rasa_url}/conversations/{conversation_id}/tracker", timeout=30, **stack.rasa_auth).json()
     user_turns = [e for e in tracker["events"] if e["event"] == "user"]
     assert [e["text"] for e in user_turns] == ["/start", "2"]  # Rasa saw each message once
     got = live_sms.received(phone)
@@ -149,14 +149,14 @@ def test_a_message_left_by_a_crash_after_its_turn_is_finished_from_rasas_tracker
     with store.write() as s:
         s.add(SmsInbound(message_sid=sid, case_id=case_id, conversation_id=conversation_id, body_sealed=sealer.seal("1"),
                          status="processing", attempts=1, replies=0, lease_until=utcnow() + timedelta(seconds=4)))
-    r = httpx.post(f"{stack.rasa_url}/webhooks/rest/webhook", timeout=60, json={
+    r = httpx.post(f"{stack.rasa_url}/webhooks/rest/webhook", timeout=60, **stack.rasa_auth, json={
         "sender": conversation_id, "message": "1", "input_channel": "sms", "metadata": {"sms_message_sid": sid}})
     assert "samarbeidet" in r.text
     with store.read() as s:
         row_id = s.scalar(select(SmsInbound.id).where(SmsInbound.message_sid == sid))
     wait_for(lambda: _status(store, row_id) == "processed", what="the sweep to finish the message")
     runner._wait_delivered(case_id)
-    tracker = httpx.get(f"{stack.rasa_url}/conversations/{conversation_id}/tracker", timeout=30).json()
+    tracker = httpx.get(f"{stack.rasa_url}/conversations/{conversation_id}/tracker", timeout=30, **stack.rasa_auth).json()
     assert [e["text"] for e in tracker["events"] if e["event"] == "user"] == ["/start", "1"]  # not run again
     assert "samarbeidet og relasjonen" in live_sms.received(phone)[-1]["body"]  # its reply reached the phone
     case = api.get(f"/api/v1/cases/{case_id}").json()

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from tests.factories import synthetic_fnr, synthetic_mobile
 from uke8.cases import service
 from uke8.cases.service import Actor, NewCase
+from uke8.lifecycle.clock import today_in_oslo
 from uke8.sms.signature import HEADER, compute_signature
 from uke8.store.crypto import get_sealer
 from uke8.store.models import AuditEntry, Case, SmsInbound, SmsUnknownSender
@@ -110,13 +111,15 @@ def test_an_unknown_number_gets_one_neutral_reply_at_most_and_nothing_is_stored(
     assert counts(db) == before  # no case, no message, no audit entry on any case
     with db.read() as s:
         kept = s.get(SmsUnknownSender, get_sealer().keyed_hash(phone))
-        assert kept is not None and kept.replied_on == date.today()  # a keyed hash and a day, nothing else
+        assert kept is not None and kept.replied_on == today_in_oslo()  # a keyed hash and a day (in Oslo), nothing else
         assert s.scalar(select(func.count()).select_from(SmsUnknownSender).where(SmsUnknownSender.number_hash == phone)) == 0
 
 
 def invited_sms_case(db, phone: str, **facts):
-    """An SMS case on `phone`, registered and invited today; (case, invitation)."""
-    today = date.today()
+    """An SMS case on `phone`, registered and invited today (a person of 40 unless `facts` say
+    otherwise: a fixed birth date would turn 65 one day); (case, invitation)."""
+    today = today_in_oslo()
+    facts = {"fodselsdato": date(today.year - 40, 1, 15)} | facts
     with db.write() as s:
         case, _ = service.register_case(s, NewCase(external_id="w-" + secrets.token_hex(5), fnr=synthetic_fnr(), enhet="0219",
                                                    start_date=today - timedelta(days=55), sykmeldingsgrad=100, channel="sms",

@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import JSON, Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
-from uke8.cases.service import UPDATABLE_FACTS, Actor, NewCase, initial_grades, plan_update
+from uke8.cases.service import UPDATABLE_FACTS, Actor, NewCase, enhet_change, initial_grades, plan_update
 from uke8.cases.status import Status
 from uke8.store.crypto import get_sealer
 from uke8.store.models import AuditEntry, Case, GradeChange, Person, PersonIdentity, StatusChange, utcnow
@@ -78,6 +78,9 @@ def _update_existing(session: Session, existing: dict[str, Any], by_external: di
             by_columns.setdefault(tuple(sorted(plan.values)), []).append({"_id": case_id, **plan.values, "updated_at": now})
         new_grades += [{"case_id": case_id, "valid_from": day, "grade": grade, "recorded_at": now} for day, grade in plan.grades]
         audits.append(_audit(actor, "case.update", case_id, {"changed": sorted(plan.changed)}, now))
+        if "enhet" in plan.changed:
+            # The same explicit fact as service.register_case writes: who may see the case moved.
+            audits.append(_audit(actor, "case.enhet", case_id, enhet_change(current["enhet"], plan.values["enhet"]), now))
     cases = Case.__table__
     for names, params in by_columns.items():
         stmt = update(cases).where(cases.c.id == bindparam("_id")).values({n: bindparam(n) for n in (*names, "updated_at")})

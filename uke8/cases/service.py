@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from uke8.cases.status import ALLOWED, CHECKPOINT_FROM, OPEN_FOR_ANSWERS, Status
 from uke8.lifecycle import outbox, timeline
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.sms import unanswered as sms_unanswered
+from uke8.lifecycle.clock import moment_of, today_in_oslo
 from uke8.privacy import safe_to_store
 from uke8.settings import get_settings
 from uke8.store.crypto import get_sealer
@@ -131,9 +132,13 @@ def register_case(session: Session, new: NewCase, actor: Actor) -> tuple[Case, b
     sealer = get_sealer()
     existing = repo.by_external_id(new.external_id, for_update=True)
     if existing is not None:
+        previous_enhet = existing.enhet
         changed = _update_facts(session, existing, new)
         if changed:
             _audit(session, actor, "case.update", existing.id, {"changed": sorted(changed)})
+        if "enhet" in changed:
+            # Moving a case to another enhet moves who may see it: an explicit fact of its own.
+            _audit(session, actor, "case.enhet", existing.id, enhet_change(previous_enhet, new.enhet))
         return existing, False
 
     fnr_hash = sealer.keyed_hash(new.fnr)
@@ -171,6 +176,11 @@ def register_case(session: Session, new: NewCase, actor: Actor) -> tuple[Case, b
     repo.append_status(case, Status.REGISTRERT, actor.ident)
     _audit(session, actor, "case.create", case.id, {"external_id": new.external_id, "enhet": new.enhet})
     return case, True
+
+
+def enhet_change(old: str, new: str) -> dict[str, str]:
+    """The detail of a `case.enhet` audit entry (shared with the bulk import)."""
+    return {"from": old, "to": new}
 
 
 def initial_grades(new: NewCase) -> list[tuple[date, int]]:
@@ -215,7 +225,7 @@ def plan_update(current: dict[str, Any], known_grade_days: dict[date, int], new:
 
 def _update_facts(session: Session, case: Case, new: NewCase) -> set[str]:
     current = {name: getattr(case, name) for name in (*UPDATABLE_FACTS, "mobil_hash", "start_date")}
-    plan = plan_update(current, {g.valid_from: g.grade for g in case.grades}, new, date.today())
+    plan = plan_update(current, {g.valid_from: g.grade for g in case.grades}, new, today_in_oslo())
     for name, value in plan.values.items():
         setattr(case, name, value)
     for day, grade in plan.grades:
@@ -251,8 +261,9 @@ def new_conversation_id() -> str:
     return "k-" + secrets.token_urlsafe(18)
 
 
-def invite(session: Session, case_id: str, today: date, actor: Actor) -> Invitation:
-    """Screen the case and invite it. Idempotent: a second call returns the first invitation."""
+def invite(session: Session, case_id: str, today: date, actor: Actor, *, now: datetime | None = None) -> Invitation:
+    """Screen the case and invite it. Idempotent: a second call returns the first invitation.
+    Its timestamps are `now`, by default the moment of `today` (clock.moment_of)."""
     repo = CaseRepository(session)
     case = repo.get(case_id, for_update=True)
     if case is None:
@@ -274,6 +285,7 @@ def invite(session: Session, case_id: str, today: date, actor: Actor) -> Invitat
         channel=case.channel,
         screening=screening.result.value,
         invited_on=today,
+        invited_at=now or moment_of(today),
         deadline=deadline,
     )
     session.add(invitation)
@@ -289,11 +301,11 @@ def invite(session: Session, case_id: str, today: date, actor: Actor) -> Invitat
         _store_assessment(session, case, Classification.TILPASSET_HILSEN, screening.reasons, Answers(), facts, source="screening", as_of=today)
         repo.append_status(case, Status.VURDERT, actor.ident)
         invitation.closed_at = invitation.invited_at
-        outbox.enqueue(session, case, invitation, outbox.TAILORED_GREETING, today)
+        outbox.enqueue(session, case, invitation, outbox.TAILORED_GREETING, today, invitation.invited_at)
     else:
         repo.append_status(case, Status.INVITERT, actor.ident)
         # In the same transaction as the invitation: both are written, or neither.
-        outbox.enqueue(session, case, invitation, outbox.INVITATION, today)
+        outbox.enqueue(session, case, invitation, outbox.INVITATION, today, invitation.invited_at)
     return invitation
 
 
@@ -547,7 +559,8 @@ def _store_assessment(
     )
 
 
-def close_at_deadline(session: Session, case_id: str, today: date, actor: Actor = SYSTEM_SCHEDULER) -> AssessmentRecord | None:
+def close_at_deadline(session: Session, case_id: str, today: date, actor: Actor = SYSTEM_SCHEDULER, *,
+                      now: datetime | None = None) -> AssessmentRecord | None:
     """Apply the no-answer rules (and any partial answers) once the deadline has passed."""
     repo = CaseRepository(session)
     case = repo.get(case_id, for_update=True)
@@ -563,7 +576,7 @@ def close_at_deadline(session: Session, case_id: str, today: date, actor: Actor 
     if invitation.round > 1 and answers.is_empty:
         # A changed situation with no new answers: the earlier assessment still stands.
         repo.append_status(case, Status.VURDERT, actor.ident, note="ingen nye svar etter endret situasjon; forrige vurdering gjelder")
-        invitation.closed_at = utcnow()
+        invitation.closed_at = now or moment_of(today)
         _audit(session, actor, "case.deadline", case.id, {"round": invitation.round, "new_assessment": False})
         return repo.latest_assessment(case.id)
     facts = case_facts(case, today)
@@ -576,12 +589,12 @@ def close_at_deadline(session: Session, case_id: str, today: date, actor: Actor 
     record = _store_assessment(session, case, result.classification, result.reasons, answers, facts, source="frist",
                                round_=invitation.round, as_of=today)
     repo.append_status(case, Status.VURDERT, actor.ident)
-    invitation.closed_at = utcnow()
+    invitation.closed_at = now or moment_of(today)
     _audit(session, actor, "case.deadline", case.id, {"classification": result.classification.value})
     return record
 
 
-def remind(session: Session, case_id: str, today: date, actor: Actor = SYSTEM_SCHEDULER) -> bool:
+def remind(session: Session, case_id: str, today: date, actor: Actor = SYSTEM_SCHEDULER, *, now: datetime | None = None) -> bool:
     """The one reminder, UKE8_REMINDER_AFTER_DAYS after the invitation if nothing is answered yet.
 
     The reminder is recorded on the invitation and queued in the outbox in one transaction;
@@ -598,9 +611,9 @@ def remind(session: Session, case_id: str, today: date, actor: Actor = SYSTEM_SC
         return False
     if not outbox.may_contact(case, today) or repo.answers(case_id, invitation.round):
         return False  # nothing goes to a person who stopped us or whose leave ended, or who has begun answering
-    invitation.reminded_at = utcnow()
+    invitation.reminded_at = now or moment_of(today)
     repo.append_status(case, Status.PAMINNET, actor.ident)
-    outbox.enqueue(session, case, invitation, outbox.REMINDER, today)
+    outbox.enqueue(session, case, invitation, outbox.REMINDER, today, invitation.reminded_at)
     _audit(session, actor, "case.remind", case_id, {"channel": invitation.channel})
     return True
 
@@ -633,8 +646,11 @@ def return_at_checkpoint(session: Session, case_id: str, today: date, actor: Act
 # -- the veileder ------------------------------------------------------------------------
 
 
-def decide(session: Session, case_id: str, actor: Actor, classification: str, reason: str | None) -> Decision:
-    """Confirm or override the current proposal. Overriding needs a reason; all decisions are kept."""
+def decide(session: Session, case_id: str, actor: Actor, classification: str, reason: str | None, *,
+           now: datetime | None = None) -> Decision:
+    """Confirm or override the current proposal. Overriding needs a reason; all decisions are kept.
+    The decision is made `now` (default: the wall clock); its Oslo day is the standing's day,
+    which decides the checkpoints that follow it (timeline.standing)."""
     repo = CaseRepository(session)
     case = repo.get(case_id, for_update=True)
     if case is None:
@@ -654,6 +670,7 @@ def decide(session: Session, case_id: str, actor: Actor, classification: str, re
         classification=classification,
         reason=reason.strip() if reason else None,
         overrides_proposal=overrides,
+        created_at=now or utcnow(),
     )
     session.add(decision)
     if case.status in (Status.VURDERT, Status.SJEKKPUNKT):
@@ -773,4 +790,6 @@ def case_view(session: Session, case: Case, today: date | None = None) -> dict[s
         "checkpoints": timeline.checkpoint_views(session, case.id),
         # What was sent outside the conversation; never the signed link itself.
         "outbox": [outbox.view(m) for m in outbox.for_case(session, case.id)],
+        # SMS the bot could not answer after every attempt: kept (sealed, redacted) for the veileder
+        "unanswered_sms": sms_unanswered.for_case(session, case.id),
     }

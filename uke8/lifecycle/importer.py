@@ -14,7 +14,9 @@ are retried one by one, so one row the database refuses never sinks the others.
 
 Exit code: 0 when the file was read (some rows may be rejected: see the summary), 1 when it
 had rows and every one was rejected, 2 when the file cannot be read (missing, unknown format,
-a CSV header with unknown or missing columns).
+a CSV header with unknown or missing columns, not UTF-8, a damaged or cut-short .gz). The
+whole file is decompressed and decoded once before any row is written, so a file that cannot
+be read is refused as a whole rather than half imported.
 
 Nothing personal is printed: a rejected row is named by its line and external_id, and the
 reasons never repeat the refused value.
@@ -28,6 +30,7 @@ import io
 import json
 import sys
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -96,13 +99,46 @@ class Summary:
 # -- reading ------------------------------------------------------------------------------
 
 
-def _open(path: Path) -> io.TextIOBase:
+GZIP_MAGIC = b"\x1f\x8b"
+# What a damaged or cut-short gzip stream raises while it is read (BadGzipFile is an OSError).
+GZIP_ERRORS = (OSError, EOFError, zlib.error)
+
+
+def _binary(path: Path) -> io.BufferedIOBase:
     try:
-        if path.suffix == ".gz":
-            return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", newline="")
-        return open(path, encoding="utf-8-sig", newline="")
+        return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
     except OSError as exc:
         raise FileError(f"cannot open {path}: {exc.strerror or exc}") from None
+
+
+def _open(path: Path) -> io.TextIOBase:
+    return io.TextIOWrapper(_binary(path), encoding="utf-8-sig", newline="")
+
+
+def check_readable(path: Path) -> None:
+    """Decompress and decode the whole file once, line by line, before anything is written.
+    FileError names the first line that is not UTF-8, or what is wrong with the .gz; never
+    the bytes themselves (they may be a fødselsnummer)."""
+    number = 0
+    with _binary(path) as stream:
+        try:
+            for number, line in enumerate(stream, start=1):
+                try:
+                    line.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    hint = " (it looks gzip-compressed: name it FILE.gz)" if number == 1 and line.startswith(GZIP_MAGIC) else ""
+                    raise FileError(f"line {number}, byte {exc.start + 1}: not UTF-8 ({exc.reason}){hint}; "
+                                    "save the file as UTF-8 and import it again") from None
+        except GZIP_ERRORS as exc:
+            raise FileError(f"{path.name}: {_gzip_problem(exc)} (after line {number}); nothing was imported") from None
+
+
+def _gzip_problem(exc: BaseException) -> str:
+    if isinstance(exc, EOFError):
+        return "the gzip file is cut short"
+    if isinstance(exc, gzip.BadGzipFile) and "Not a gzipped file" in str(exc):
+        return "not a gzip file, though its name ends in .gz"
+    return "the gzip file is damaged"
 
 
 def detect_format(path: Path, given: str | None) -> str:
@@ -216,6 +252,7 @@ class Importer:
         started = time.perf_counter()
         summary = Summary(file=str(path))
         reader = read_csv if detect_format(path, fmt) == "csv" else read_jsonl
+        check_readable(path)
         batch: list[tuple[int, NewCase]] = []
         in_batch: set[str] = set()
         with _open(path) as stream:

@@ -14,7 +14,6 @@ import base64
 import hashlib
 import hmac
 import json
-import secrets
 from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
@@ -39,12 +38,9 @@ def link_key(settings: Settings | None = None) -> bytes:
     if settings.link_secret:
         secret = settings.link_secret.encode()
     else:
-        path = settings.data_dir / "link.key"
-        if not path.exists():
-            settings.data_dir.mkdir(parents=True, exist_ok=True)
-            path.write_text(secrets.token_urlsafe(48))
-            path.chmod(0o600)
-        secret = path.read_text().strip().encode()
+        from uke8.secretfiles import generated
+
+        secret = generated(settings, "link.key", "UKE8_LINK_SECRET").encode()
     # A derived key: the same secret used elsewhere by mistake still gives unrelated MACs.
     return hashlib.sha256(_CONTEXT + secret).digest()
 

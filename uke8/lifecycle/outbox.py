@@ -23,15 +23,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from uke8.cases.status import Status
-from uke8.lifecycle.clock import OSLO, today_in_oslo
+from uke8.lifecycle.clock import OSLO, moment_of, today_in_oslo
 from uke8.lifecycle.links import make_link
 from uke8.settings import get_settings
 from uke8.store.db import Database
@@ -75,12 +75,17 @@ def link_valid_until(invitation: Invitation) -> date:
 
 
 def _chat_payload(template: str, text: str, invitation: Invitation) -> dict[str, Any]:
-    until = link_valid_until(invitation)
-    return {"template": template, "text": text, "link": make_link(invitation.conversation_id, until), "link_valid_until": until.isoformat()}
+    # Not the signed link itself: it opens the person's conversation, and the outbox is read
+    # by views, exports and backups. `render()` signs it again from the case's invitation and
+    # this expiry, with UKE8_LINK_SECRET, only when the message goes out.
+    return {"template": template, "text": text, "link_valid_until": link_valid_until(invitation).isoformat()}
 
 
-def enqueue(session: Session, case: Case, invitation: Invitation, kind: str, today: date | None = None) -> OutboxMessage | None:
+def enqueue(session: Session, case: Case, invitation: Invitation, kind: str, today: date | None = None,
+            now: datetime | None = None) -> OutboxMessage | None:
     """Queue one message for this case's invitation round, or None when nothing may be sent.
+    It is due at `now`, by default the moment of `today` (clock.moment_of: a run as of a past
+    day queues what is due from that day).
 
     Flushes at once, so a duplicate key raises IntegrityError inside the caller's
     transaction, which then rolls back together with its state change.
@@ -116,7 +121,7 @@ def enqueue(session: Session, case: Case, invitation: Invitation, kind: str, tod
         idempotency_key=idempotency_key(case.id, invitation.round, kind),
         status=PENDING,
         attempts=0,
-        next_attempt_at=utcnow(),
+        next_attempt_at=now or (moment_of(today) if today else utcnow()),
         payload=payload,
     )
     session.add(message)
@@ -175,11 +180,21 @@ def cancel_pending(session: Session, case_id: str, reason: str) -> int:
     return len(messages)
 
 
-def render(message: OutboxMessage) -> str:
-    """The text as the person gets it: the link in place of its placeholder."""
-    text = message.payload.get("text", "")
-    link = message.payload.get("link")
-    return text.replace(notices.LINK_PLACEHOLDER, link) if link else text
+def render(message: OutboxMessage, session: Session | None = None) -> str:
+    """The text as the person gets it: the signed link, made now from the case's invitation
+    and the stored expiry, in place of its placeholder. `session`: default the message's own."""
+    payload = message.payload or {}
+    text = payload.get("text", "")
+    if notices.LINK_PLACEHOLDER not in text or not payload.get("link_valid_until"):
+        return text
+    session = session or object_session(message)
+    if session is None:
+        raise ValueError("render() needs the message's session to find its invitation")
+    conversation_id = session.scalar(select(Invitation.conversation_id).where(Invitation.case_id == message.case_id))
+    if conversation_id is None:
+        raise ValueError(f"outbox message {message.id}: its case has no invitation to link to")
+    link = make_link(conversation_id, date.fromisoformat(payload["link_valid_until"]))
+    return text.replace(notices.LINK_PLACEHOLDER, link)
 
 
 def view(message: OutboxMessage) -> dict[str, Any]:
@@ -252,6 +267,7 @@ class Outgoing:
     idempotency_key: str
     text: str
     attempts: int = 0  # failed attempts before this one
+    lease_until: datetime | None = None  # the claim's lease: while `next_attempt_at` still equals it, the claim is ours
 
 
 @dataclass
@@ -318,8 +334,33 @@ def claim(db: Database, channel: str, *, now: datetime | None = None, limit: int
                 continue
             message.next_attempt_at = now + lease
             claimed.append((Outgoing(message.id, message.case_id, message.kind, message.channel, message.idempotency_key,
-                                     render(message), message.attempts), case))
+                                     render(message), message.attempts, message.next_attempt_at), case))
     return claimed, cancelled
+
+
+def take(db: Database, outgoing: Outgoing, *, now: datetime | None = None, lease: timedelta = DEFAULT_LEASE) -> bool:
+    """Right before one send: renew this message's lease if the claim is still ours (nobody
+    took it after our lease ran out, it is not sent or cancelled). False: leave it alone.
+
+    Why per message: a batch is sent one by one, and with a slow gateway its last messages
+    are reached long after the claim; their lease may have run out and another worker may
+    have taken them. The lease a send needs is renewed here, just before it."""
+    now = now or utcnow()
+    with db.write() as session:
+        message = session.get(OutboxMessage, outgoing.id, with_for_update=True)
+        if message is None or message.status not in DELIVERABLE or message.next_attempt_at is None:
+            return False
+        if _naive(message.next_attempt_at) != _naive(outgoing.lease_until):
+            return False  # another worker has claimed it since (or a retry was scheduled)
+        message.next_attempt_at = now + lease
+        return True
+
+
+def _naive(moment: datetime | None) -> datetime | None:
+    # SQLite hands back naive datetimes (UTC), PostgreSQL aware ones: compare them as naive UTC.
+    if moment is not None and moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment
 
 
 def record_sent(db: Database, message_id: int, *, now: datetime | None = None, details: dict[str, Any] | None = None) -> None:
@@ -371,19 +412,23 @@ def deliver(db: Database, channel: str, send: Callable[[Outgoing, Case], None], 
     number is never copied into the outbox. An adapter's exception text is kept as
     `last_error` (500 characters), so it must not quote the number or the message text.
     `send` runs outside any transaction: a slow gateway never holds a lock on the store.
+    Each message's lease is renewed right before its send (`take`): one the claim lost to
+    another worker meanwhile is skipped, so no message goes out twice however slow the batch.
     """
-    now = now or utcnow()
+    fixed = now  # tests pass a clock; otherwise every step reads the time it happens at
     report = DeliveryReport()
-    claimed, report.cancelled = claim(db, channel, now=now, limit=limit, lease=lease)
+    claimed, report.cancelled = claim(db, channel, now=fixed or utcnow(), limit=limit, lease=lease)
     for outgoing, case in claimed:
+        if not take(db, outgoing, now=fixed or utcnow(), lease=lease):
+            continue
         try:
             details = send(outgoing, case)
         except Exception as exc:  # noqa: BLE001 - any adapter failure is a failed attempt
-            status = record_failed(db, outgoing.id, f"{type(exc).__name__}: {exc}", now=now,
+            status = record_failed(db, outgoing.id, f"{type(exc).__name__}: {exc}", now=fixed or utcnow(),
                                    permanent=isinstance(exc, PermanentFailure))
             report.dead += status == DEAD
             report.failed += status == FAILED
             continue
-        record_sent(db, outgoing.id, now=now, details=details if isinstance(details, dict) else None)
+        record_sent(db, outgoing.id, now=fixed or utcnow(), details=details if isinstance(details, dict) else None)
         report.sent += 1
     return report

@@ -21,7 +21,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, case as sql_case, exists, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from uke8.cases import service
 from uke8.cases.service import SYSTEM_SCHEDULER, CaseError
 from uke8.cases.status import CHECKPOINT_FROM, Status
-from uke8.lifecycle.clock import INVITATION_DAY, today_in_oslo
+from uke8.lifecycle.clock import INVITATION_DAY, today_in_oslo, utc_now
 from uke8.lifecycle.timeline import CHECKPOINT_WEEKS, IKKE_AKTUELL_NA, OPEN_STATUSES
 from uke8.settings import get_settings
 from uke8.store.db import Database, get_database
@@ -59,16 +59,20 @@ class RunReport:
 Step = tuple[str, str, Callable[[Session], bool]]  # (report bucket, case id, action)
 
 
-def run_lifecycle(db: Database, today: date) -> RunReport:
+def run_lifecycle(db: Database, today: date, *, now: datetime | None = None) -> RunReport:
+    """The lifecycle as of `today` (an Oslo date). `now` stamps what the run writes (the due
+    time of the messages it queues, when a reminder went out or a round closed); by default
+    the moment of `today` (clock.moment_of): the wall clock for today's run."""
     report = RunReport(today=today.isoformat())
     skipped: list[Step] = []
     for case_id in _due_for_invitation(db, today):
-        _step(db, report, ("invited", case_id, lambda s, cid=case_id: _invite(s, cid, today)), skipped)
+        _step(db, report, ("invited", case_id, lambda s, cid=case_id: _invite(s, cid, today, now)), skipped)
     for case_id, deadline in _open_rounds_with_work(db, today):
         if today >= deadline:
-            _step(db, report, ("closed", case_id, lambda s, cid=case_id: service.close_at_deadline(s, cid, today) is not None), skipped)
+            _step(db, report, ("closed", case_id,
+                               lambda s, cid=case_id: service.close_at_deadline(s, cid, today, now=now) is not None), skipped)
         else:
-            _step(db, report, ("reminded", case_id, lambda s, cid=case_id: service.remind(s, cid, today)), skipped)
+            _step(db, report, ("reminded", case_id, lambda s, cid=case_id: service.remind(s, cid, today, now=now)), skipped)
     for case_id in _checkpoint_candidates(db, today):
         _step(db, report, ("checkpoints", case_id, lambda s, cid=case_id: service.return_at_checkpoint(s, cid, today) is not None), skipped)
     # Cases another transaction held: most were another scheduler's, which is done with them by
@@ -103,7 +107,7 @@ def _step(db: Database, report: RunReport, step: Step, skipped: list[Step] | Non
         getattr(report, bucket).append(case_id)
 
 
-def _invite(session: Session, case_id: str, today: date) -> bool:
+def _invite(session: Session, case_id: str, today: date, now: datetime | None = None) -> bool:
     case = CaseRepository(session).get(case_id, for_update=True)
     if case is None or case.status != Status.REGISTRERT or case.opted_out:
         return False  # already invited (by another run, or through the API), or stopped
@@ -111,7 +115,7 @@ def _invite(session: Session, case_id: str, today: date) -> bool:
         return False
     if case.start_date > today - timedelta(days=INVITATION_DAY - 1):
         return False
-    service.invite(session, case_id, today, SYSTEM_SCHEDULER)
+    service.invite(session, case_id, today, SYSTEM_SCHEDULER, now=now)
     return True
 
 
@@ -196,9 +200,10 @@ def main(args: argparse.Namespace) -> int:
     db = get_database()
     interval = args.interval or get_settings().scheduler_interval
     while True:
-        day = args.today or today_in_oslo()
+        now = utc_now()  # one reading: the day and the stamps of a run agree, also around midnight
+        day = args.today or today_in_oslo(now)
         try:
-            report = run_lifecycle(db, day)
+            report = run_lifecycle(db, day, now=None if args.today else now)
         except Exception as exc:  # noqa: BLE001 - e.g. the store is down: say so (the type only: a
             # database message can quote parameters) and try again next time; the loop keeps going
             print(f"scheduler: run as of {day} failed: {type(exc).__name__}", file=sys.stderr, flush=True)

@@ -10,7 +10,8 @@ work), does two things:
   the case in the queue;
 - sweeps inbound SMS the webhook could not finish (inbound.sweep).
 `uke8 deliver --requeue-dead [--case ID]` gives dead SMS a new round (after a long outage).
-Any number of workers may run: a claimed message is leased to one of them. The phone number
+Any number of workers may run: a claimed message is leased to one of them, and the lease is
+renewed (or found taken by another worker, and the message skipped) right before each send. The phone number
 is opened from the case's sealed copy at the moment of sending and never logged; the log has
 counts, kinds and error types only.
 """
@@ -53,8 +54,10 @@ class SmsSender:
 
 
 def lease_for(gateway_timeout: float) -> timedelta:
-    # longer than one send can take, so a message is never sent by two workers at once
-    return timedelta(seconds=gateway_timeout * 2 + 30)
+    # Longer than one send can take (the gateway timeout plus the store's writes around it),
+    # so a message is never sent by two workers at once. It is renewed before each send
+    # (outbox.take), so it covers one message, never a whole batch.
+    return timedelta(seconds=gateway_timeout * 2 + 5)
 
 
 def deliver_once(db: Database, gateway: GatewayClient, *, now: datetime | None = None, limit: int = 50) -> DeliveryReport:

@@ -14,17 +14,22 @@ Flow (POST /api/v1/sms/inbound, after the signature is checked in api/routes/sms
    sender (never the number) and its MessageSid in the metadata; the bot's replies are
    rendered as SMS (render.py) and written to the outbox as `sms_reply` messages, keyed
    "sms:{MessageSid}:{n}", in the same transaction that marks the message `processed` and
-   drops its text. The delivery worker sends them, in order.
+   drops its text. The delivery worker sends them, in order. A message is done only when the
+   bot answered (uke8/bot_answer.py: at least one bot message came back); Rasa answers 200
+   with no messages when the action server fails, and then the answer was not stored.
    The first SMS of a conversation is the person's go-ahead after the opening SMS: it
    starts the conversation (/start: greeting, privacy notice, first question); its words
    are not taken as an answer (a "ja" there is not "veldig sannsynlig"). STOPP (and the
    other stop words) is recorded at once as an opt-out, before the turn, then answered.
-3. Failures: Rasa unreachable or 5xx → the message goes back to `received` and is tried
-   again (at the next message of the conversation, or by the delivery worker's sweep after
-   the backoff); after UKE8_OUTBOX_MAX_ATTEMPTS it is given up (`failed`, audited). A
-   process dying mid-turn leaves the message `processing` until its lease ends; the sweep
-   then looks in Rasa's tracker for the turn with that MessageSid: if Rasa had done it, its
-   replies are taken from there instead of running the turn twice.
+3. Failures: Rasa unreachable, 5xx, or no bot message in its answer → the message goes back
+   to `received` and is tried again (at the next message of the conversation, or by the
+   delivery worker's sweep after the backoff); after UKE8_OUTBOX_MAX_ATTEMPTS it is given up:
+   `failed`, audited, its text kept sealed for the veileder (the case view shows it, the
+   queue flags the case), and the person gets a short, honest reply (texts.NOT_SAVED_SMS).
+   A process dying mid-turn leaves the message `processing` until its lease ends; the sweep
+   then looks in Rasa's tracker for the turn with that MessageSid: if Rasa had answered it,
+   its replies are taken from there instead of running the turn twice (a turn Rasa took
+   without a bot message is run again).
 
 Why in the webhook request: the turn takes about a second, the reply then goes out at once,
 and the order of one person's messages is kept without a queue of its own. The message is
@@ -42,14 +47,16 @@ import httpx
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
+from uke8.bot_answer import bot_answered
 from uke8.cases import service
 from uke8.cases.service import UnknownConversation
 from uke8.cases.status import Status
 from uke8.lifecycle import outbox
 from uke8.lifecycle.clock import today_in_oslo
+from uke8.privacy import safe_to_store
 from uke8.settings import Settings, get_settings
 from uke8.sms import render
-from uke8.sms.texts import UNKNOWN_NUMBER_SMS
+from uke8.sms.texts import NOT_SAVED_SMS, REPLIES_SMS, UNKNOWN_NUMBER_SMS
 from uke8.store.crypto import get_sealer
 from uke8.store.db import Database
 from uke8.store.models import Case, Invitation, SmsInbound, SmsUnknownSender, utcnow
@@ -67,6 +74,7 @@ UNKNOWN_SENDER_KEPT_DAYS = 365
 START = "/start"
 METADATA_KEY = "sms_message_sid"
 ACTOR = "sms"
+STOPPED_SMS = REPLIES_SMS["reservert"]
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,10 @@ class Received:
 
 class RasaUnavailable(Exception):
     pass
+
+
+class NoBotAnswer(RasaUnavailable):
+    """Rasa took the message but no bot message came back (the action server failed)."""
 
 
 def normalise_number(raw: str) -> str:
@@ -177,8 +189,10 @@ class RasaClient:
 
     def __init__(self, settings: Settings | None = None, transport: httpx.BaseTransport | None = None):
         settings = settings or get_settings()
+        from uke8.service_auth import rasa_auth  # Rasa refuses every call without the service token
+
         self._client = httpx.Client(base_url=settings.rasa_url, timeout=settings.sms_rasa_timeout, trust_env=False,
-                                    transport=transport)
+                                    transport=transport, **rasa_auth(settings))
 
     def close(self) -> None:
         self._client.close()
@@ -205,8 +219,10 @@ class RasaClient:
         if response.status_code != 200:
             return None
         events = response.json().get("events") or []
-        start = next((i for i, e in enumerate(events)
-                      if e.get("event") == "user" and (e.get("metadata") or {}).get(METADATA_KEY) == message_sid), None)
+        # the latest attempt at this message: an earlier one may have got no answer
+        start = next((i for i in range(len(events) - 1, -1, -1)
+                      if events[i].get("event") == "user" and (events[i].get("metadata") or {}).get(METADATA_KEY) == message_sid),
+                     None)
         if start is None:
             return None
         replies = []
@@ -216,7 +232,8 @@ class RasaClient:
             if event.get("event") == "bot":
                 data = event.get("data") or {}
                 replies.append({"text": event.get("text"), "buttons": data.get("buttons")})
-        return replies
+        # Rasa took it without answering (the action server failed): not done, run it again
+        return replies if bot_answered(replies) else None
 
 
 def _claim_next(db: Database, conversation_id: str, now: datetime, *, eager: bool) -> Claimed | None:
@@ -262,7 +279,12 @@ def _turn(db: Database, claimed: Claimed, rasa: RasaClient) -> list[dict[str, An
         text = START
     if not text:
         return []
-    return rasa.turn(claimed.conversation_id, text, claimed.message_sid)
+    replies = rasa.turn(claimed.conversation_id, text, claimed.message_sid)
+    if not bot_answered(replies):
+        # Rasa says 200 with no messages when the action server fails: the answer was not
+        # stored, so the message is not done (the chat page answers 502 here).
+        raise NoBotAnswer("no bot answer")
+    return replies
 
 
 def _finish(db: Database, claimed: Claimed, replies: list[dict[str, Any]]) -> int:
@@ -289,13 +311,41 @@ def _release(db: Database, claimed: Claimed, error: str, now: datetime) -> str:
             return row.status if row else FAILED
         row.last_error = error[:200]
         if row.attempts >= get_settings().outbox_max_attempts:
-            row.status, row.lease_until, row.body_sealed = FAILED, None, None
+            # Given up: the text stays sealed for the veileder (the case is flagged in the
+            # queue), and the person is told, honestly, that it was not saved.
+            row.status, row.lease_until = FAILED, None
+            stopped = is_stop(get_sealer().open(row.body_sealed).strip()) if row.body_sealed else False
+            _keep_for_veileder(session, row)
+            _tell_not_saved(session, row, stopped)
             AuditRepository(session).append(actor=ACTOR, actor_kind="system", action="sms.inbound_failed",
                                             case_id=row.case_id, outcome="failed",
                                             detail={"message_sid": row.message_sid, "error": row.last_error})
         else:
             row.status, row.lease_until = RECEIVED, now + outbox.backoff(row.attempts)
         return row.status
+
+
+def _keep_for_veileder(session, row: SmsInbound) -> None:
+    """The text stays, sealed, in the form free text may be stored in (identifiers masked,
+    health details redacted), and not at all for a person who asked us not to store text."""
+    case = session.get(Case, row.case_id)
+    sealer = get_sealer()
+    stored = safe_to_store(sealer.open(row.body_sealed)) if row.body_sealed else None
+    keep = stored is not None and case is not None and not case.storage_objection
+    row.body_sealed = sealer.seal(stored.text) if keep else None
+
+
+def _tell_not_saved(session, row: SmsInbound, stopped: bool) -> None:
+    """The honest reply; a STOPP was recorded before the turn (it always is), so its sender
+    gets the confirmation of the opt-out instead of being told it was not saved."""
+    case = session.get(Case, row.case_id)
+    invitation = session.scalars(select(Invitation).where(Invitation.conversation_id == row.conversation_id)).first()
+    if case is None or invitation is None:
+        return
+    text = STOPPED_SMS if stopped else NOT_SAVED_SMS
+    [info] = render.describe([text])
+    outbox.enqueue_reply(session, case, invitation, text, f"sms:{row.message_sid}:ikke-lagret",
+                         {"segments": info["segments"], "encoding": info["encoding"]})
 
 
 def process_conversation(db: Database, conversation_id: str, rasa: RasaClient, *, eager: bool = True,

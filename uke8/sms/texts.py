@@ -92,6 +92,10 @@ REPLIES_SMS: dict[str, str] = {
 # it says nothing about whether the number is known, and nothing about anyone.
 UNKNOWN_NUMBER_SMS = REPLIES_SMS["ukjent_avsender"]
 
+# The honest reply when an SMS could not be answered after every attempt (the bot did not
+# answer: inbound.py): the message is kept for the veileder, and the case is flagged in the queue.
+NOT_SAVED_SMS = "Beklager, vi fikk ikke lagret svaret ditt akkurat nå. Veilederen din ser meldingen din og tar kontakt."
+
 
 def _outcome_versions() -> dict[str, str]:
     """Every text outcome_message() can give, with its SMS version. The texts depend only on

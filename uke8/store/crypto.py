@@ -8,24 +8,84 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import secrets
 from functools import lru_cache
 
-from cryptography.fernet import Fernet
+from cryptography.fernet import Fernet, InvalidToken
 
 from uke8.settings import Settings, get_settings
 
 
+KEY_FILE = "secret.key"
+
+
+class KeyLost(RuntimeError):
+    """The case store holds encrypted data that the key at hand cannot open (or there is no key)."""
+
+
 def secret_key(settings: Settings | None = None) -> bytes:
+    """UKE8_SECRET_KEY, or the development key in data_dir/secret.key (read once per process).
+
+    A new development key is generated only into a store that holds nothing encrypted: a
+    deleted key file next to a store full of sealed fnr and phone numbers is refused, never
+    replaced by a key that opens none of them."""
     settings = settings or get_settings()
     if settings.secret_key:
         return settings.secret_key.encode()
-    path = settings.data_dir / "secret.key"
-    if not path.exists():
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
-    return path.read_text().strip().encode()
+    from uke8.secretfiles import generated
+
+    return generated(settings, KEY_FILE, "UKE8_SECRET_KEY", before_create=lambda: _refuse_if_sealed_data(settings)).encode()
+
+
+def _existing_key(settings: Settings) -> bytes | None:
+    if settings.secret_key:
+        return settings.secret_key.encode()
+    from uke8.secretfiles import read_existing
+
+    value = read_existing(settings.data_dir / KEY_FILE)
+    return value.encode() if value else None
+
+
+def _sealed_sample(settings: Settings) -> str | None:
+    """One sealed value from the case store, or None (nothing sealed yet, or no schema yet)."""
+    from sqlalchemy import select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from uke8.store.db import get_database
+    from uke8.store.models import Case, PersonIdentity
+
+    try:
+        with get_database(settings).read() as session:
+            return session.scalar(select(PersonIdentity.fnr_sealed).limit(1)) or session.scalar(
+                select(Case.mobil_sealed).where(Case.mobil_sealed.is_not(None)).limit(1))
+    except SQLAlchemyError:  # no tables yet (before `uke8 migrate`): nothing to protect
+        return None
+
+
+def _lost_message(settings: Settings) -> str:
+    where = "UKE8_SECRET_KEY" if settings.secret_key else f"{settings.data_dir / KEY_FILE}"
+    return (f"the case store holds encrypted fødselsnumre and phone numbers that {where} cannot open. "
+            "Restore the key they were written with (UKE8_SECRET_KEY or the file secret.key); "
+            "a new key would make every stored number unreadable, so uke8 does not start.")
+
+
+def _refuse_if_sealed_data(settings: Settings) -> None:
+    if _sealed_sample(settings) is not None:
+        raise KeyLost(f"{settings.data_dir / KEY_FILE} is missing, and " + _lost_message(settings))
+
+
+def verify_key_opens_store(settings: Settings | None = None) -> None:
+    """Raise KeyLost unless the configured key opens what the store already holds (startup check)."""
+    settings = settings or get_settings()
+    sample = _sealed_sample(settings)
+    if sample is None:
+        return
+    key = _existing_key(settings)
+    if key is None:
+        raise KeyLost(f"{settings.data_dir / KEY_FILE} is missing, and " + _lost_message(settings))
+    try:
+        Sealer(key).open(sample)
+    except InvalidToken:
+        raise KeyLost(_lost_message(settings)) from None
 
 
 class Sealer:

@@ -4,13 +4,21 @@ SQLite is the embedded default and PostgreSQL the production store; both go thro
 SQLite gets WAL (readers never block the writer) and a busy timeout, and write transactions
 start with BEGIN IMMEDIATE: a deferred transaction that later upgrades to a write lock fails
 at once with "database is locked" when another process holds it, which would lose the write.
+So a unit of work that only reads uses `read()` (a plain BEGIN: it never takes the write
+lock), and one that reads personal data writes its audit row afterwards in a short `write()`
+of its own, so a long page read never makes conversation turns wait.
+`synchronous=FULL` (UKE8_SQLITE_SYNCHRONOUS): with WAL, NORMAL may lose the last commits on
+a power loss, and the person was already told their answer is saved.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from uke8.settings import Settings, get_settings
@@ -28,16 +36,43 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, synchronous: str | None = None) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite"):
+        _private_sqlite_files(url)
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, synchronous or get_settings().sqlite_synchronous)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _private_sqlite_files(url: str) -> None:
+    """The case store holds personal data: its file is created 0600 whatever the umask (SQLite
+    gives the -wal and -shm files the database file's mode), and files an older version left
+    world-readable are made private."""
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+    except OSError:  # e.g. a missing directory: SQLite will say so itself
+        return
+    for each in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            st = each.stat()
+            if st.st_uid == os.getuid() and st.st_mode & 0o077:
+                each.chmod(0o600)
+        except OSError:
+            pass
+
+
+def _configure_sqlite(engine: Engine, synchronous: str) -> None:
+    if synchronous not in ("FULL", "NORMAL"):
+        raise ValueError("UKE8_SQLITE_SYNCHRONOUS must be FULL or NORMAL")
+
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, _record):  # noqa: ANN001
         # Take transaction control away from pysqlite so that BEGIN below is ours.
@@ -46,7 +81,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA synchronous={synchronous}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -334,8 +334,10 @@ class SmsInbound(Base):
     the message is processed once. The text is kept only sealed (Fernet, the store's key)
     and only until the turn is done (`body_sealed` is cleared then): a crash between
     receiving and processing loses nothing, and afterwards nothing of the words stays here.
+    A message the bot could not answer after every attempt (`failed`) keeps its text,
+    sealed and redacted as free text is, for the veileder (uke8/sms/unanswered.py).
     No phone number either: the row names the case and the invitation's conversation id.
-    Status: received -> processing (claimed until `lease_until`) -> processed.
+    Status: received -> processing (claimed until `lease_until`) -> processed | failed.
     """
 
     __tablename__ = "sms_inbound"

@@ -5,8 +5,9 @@ sykepenger):
 - An SMS never says anything about health, and never "sykmelding"/"sykmeldt" either: a phone
   screen can be read by others. The first SMS says who we are, that we want to hear from the
   person, and how to check that the message really is from NAV.
-- A chat notice carries the link as the placeholder LINK_PLACEHOLDER; the outbox stores the
-  link beside the text, so views can show the text without the signed link.
+- A chat notice carries the link as the placeholder LINK_PLACEHOLDER; the outbox stores only
+  the link's expiry beside the text and signs the link when the message goes out, so neither
+  views nor the stored row ever hold the signed link.
 - One invitation, at most one reminder: the pilot found more than that "masete".
 """
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Sign-in and sign-out: the development sign-in (a list of the demo veiledere) and OIDC."""
 from __future__ import annotations
 
+import ipaddress
 import logging
 
 from fastapi import APIRouter, Request
@@ -26,7 +27,7 @@ from api.pages.security import (
 )
 from api.pages.templating import render
 from uke8.demo import ENHETER
-from uke8.settings import get_settings
+from uke8.settings import Settings, get_settings
 from uke8.store.db import get_database
 from uke8.store.models import Veileder
 from uke8.store.repositories import AuditRepository, VeilederRepository
@@ -35,6 +36,36 @@ router = APIRouter(route_class=PageRoute)
 log = logging.getLogger("uke8.pages")
 OIDC_COOKIE = "uke8_oidc"
 DEMO_NAMES = {ident: name for ident, name in ENHETER.values()}
+
+
+FORWARDED = ("forwarded", "x-forwarded-for", "x-real-ip")
+
+
+def refuse_unsafe_dev_login(settings: Settings) -> None:
+    """The API does not start with the development sign-in asked for in production."""
+    if settings.dev_login and settings.is_production:
+        raise RuntimeError("UKE8_DEV_LOGIN is set together with UKE8_ENV=production: the development sign-in "
+                           "needs no password, so the API refuses to start. Unset UKE8_DEV_LOGIN.")
+
+
+def _from_loopback(request: Request) -> bool:
+    """A request from this machine itself, not relayed: behind a proxy every request would come
+    from loopback, so a forwarding header means it is not."""
+    if request.client is None or any(h in request.headers for h in FORWARDED):
+        return False
+    try:
+        address = ipaddress.ip_address(request.client.host)
+    except ValueError:
+        return False
+    mapped = getattr(address, "ipv4_mapped", None)
+    return address.is_loopback or bool(mapped and mapped.is_loopback)
+
+
+def dev_login_allowed(request: Request, settings: Settings) -> bool:
+    """Only when UKE8_DEV_LOGIN asks for it, never in production, and only from loopback."""
+    if settings.dev_login and settings.is_production:
+        log.error("UKE8_DEV_LOGIN is set in production: the development sign-in stays off")
+    return settings.dev_login_enabled and _from_loopback(request)
 
 
 def _audit_login(ident: str, method: str, outcome: str = "ok") -> None:
@@ -52,14 +83,15 @@ def root(request: Request) -> Response:
 def login_page(request: Request, neste: str | None = None, feil: str | None = None) -> Response:
     settings = get_settings()
     veiledere: list[dict[str, str]] = []
-    if not settings.is_production:
+    dev_login = dev_login_allowed(request, settings)
+    if dev_login:
         with get_database(settings).read() as session:
             for v in session.query(Veileder).order_by(Veileder.ident).limit(200):
                 veiledere.append({"ident": v.ident, "enheter": ", ".join(v.enheter), "navn": DEMO_NAMES.get(v.ident, "")})
     token = new_login_csrf()
     response = render(request, "login.html", {
         "title": "Logg inn",
-        "dev_login": not settings.is_production,
+        "dev_login": dev_login,
         "oidc": settings.oidc_configured,
         "veiledere": veiledere,
         "neste": safe_next(neste),
@@ -75,9 +107,10 @@ def login_page(request: Request, neste: str | None = None, feil: str | None = No
 @router.post("/logg-inn/utvikling")
 async def dev_login(request: Request) -> Response:
     settings = get_settings()
-    if settings.is_production:
+    if not dev_login_allowed(request, settings):
+        log.warning("development sign-in refused: %s", "not enabled" if not settings.dev_login_enabled else "not from loopback")
         return render(request, "error.html", {"title": "Ikke tilgjengelig",
-                      "message": "Innlogging uten identitetstjeneste er slått av i produksjon."}, status_code=404)
+                      "message": "Innlogging uten identitetstjeneste er ikke slått på her."}, status_code=404)
     form = await request.form()
     check_login_csrf(request, form.get("csrf_token"))
     return await run_in_threadpool(_dev_login, str(form.get("ident", "")), str(form.get("neste", "")))

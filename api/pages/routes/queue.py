@@ -14,6 +14,7 @@ from uke8.lifecycle.clock import today_in_oslo
 from uke8.review import queue as review_queue
 from uke8.review.labels import FILTER_REASONS
 from uke8.settings import get_settings
+from uke8.sms import unanswered as sms_unanswered
 from uke8.store.db import get_database
 from uke8.store.repositories import AuditRepository
 
@@ -29,6 +30,7 @@ VIEW_LABELS = {
 }
 SORT_LABELS = {"oppdatert": "Sist endret først", "invitert": "Lengst siden invitasjon først", "grad": "Høyest sykmeldingsgrad først"}
 PER_PAGE = 25
+MAX_PAGE = 100_000
 
 
 @router.get("/oversikt")
@@ -49,9 +51,10 @@ def queue_page(request: Request, user: PageUser = Depends(require_user)) -> Resp
     view = pick("vis", set(VIEW_LABELS), "alle")
     sort = pick("sorter", set(SORT_LABELS), "oppdatert")
     enhet = pick("enhet", set(user.enheter))
-    try:
-        page = max(1, min(int(params.get("side") or 1), 100_000))
-    except ValueError:
+    # Bounded like the JSON API's offset: a page beyond MAX_PAGE (or not a number) answers 422.
+    raw_page = params.get("side") or "1"
+    page = int(raw_page) if raw_page.isascii() and raw_page.isdigit() and len(raw_page) <= 6 else 0
+    if not 1 <= page <= MAX_PAGE:
         errors.append("side")
         page = 1
     enheter = frozenset({enhet}) if enhet else user.enheter
@@ -60,9 +63,13 @@ def queue_page(request: Request, user: PageUser = Depends(require_user)) -> Resp
         view=view, sort=sort, page=page, per_page=PER_PAGE,
     )
     db = get_database(get_settings())
-    with db.write() as session:
+    # A read transaction (never SQLite's write lock for the whole read), then the audit in a
+    # short write of its own.
+    with db.read() as session:
         result = review_queue.queue_page(session, query, today_in_oslo())
         undelivered = outbox.dead_counts(session, [row.id for row in result.rows])
+        unanswered = sms_unanswered.counts(session, [row.id for row in result.rows])
+    with db.write() as session:
         AuditRepository(session).append(
             actor=user.ident, actor_kind="veileder", action="queue.read", case_id=None, outcome="ok",
             detail={"count": len(result.rows), "statuses": list(query.statuses), "via": "side"},
@@ -79,6 +86,7 @@ def queue_page(request: Request, user: PageUser = Depends(require_user)) -> Resp
         "title": "Oversikt",
         "result": result,
         "undelivered": undelivered,
+        "unanswered": unanswered,
         "filters": {"status": status, "grunn": reason, "kanal": channel, "vis": view, "sorter": sort, "enhet": enhet},
         "errors": errors,
         "view_labels": VIEW_LABELS,

@@ -17,6 +17,7 @@ from uke8.store.repositories import AuditRepository
 router = APIRouter(route_class=PageRoute)
 DEFAULT_DAYS = 180
 MAX_DAYS = 3 * 366
+EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
 
 CHART = {"width": 640, "height": 260, "left": 48, "right": 16, "top": 16, "bottom": 40}
 
@@ -54,10 +55,15 @@ def _date(value: str | None, default: date, errors: list[str], name: str) -> dat
     if not value:
         return default
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         errors.append(f"«{name}» må være en dato.")
         return default
+    if not EARLIEST <= day <= LATEST:
+        # Bounded: the period arithmetic must never leave the calendar (year 1 answered 500).
+        errors.append(f"«{name}» må være en dato mellom {EARLIEST.year} og {LATEST.year}.")
+        return default
+    return day
 
 
 @router.get("/statistikk")
@@ -79,8 +85,11 @@ def statistics_page(request: Request, user: PageUser = Depends(require_user)) ->
         errors.append("Velg en periode på høyst tre år.")
         start = end - timedelta(days=MAX_DAYS)
     db = get_database(get_settings())
-    with db.write() as session:
+    # A read transaction (never SQLite's write lock for the whole read), then the audit in a
+    # short write of its own.
+    with db.read() as session:
         stats = enhet_statistics(session, enhet, start, end)
+    with db.write() as session:
         AuditRepository(session).append(actor=user.ident, actor_kind="veileder", action="statistics.read", case_id=None,
                                         outcome="ok", detail={"enhet": enhet, "fra": start.isoformat(), "til": end.isoformat()})
     return render(request, "stats.html", {

@@ -56,7 +56,7 @@ def _declared_length(scope: Scope) -> int | None | str:
     if len(values) > 1:
         return "invalid"
     raw = values.pop().strip()
-    if not raw.isdigit() or len(raw) > 18:
+    if not raw.isdigit():  # bytes.isdigit: ASCII digits only
         return "invalid"
     return int(raw)
 

@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from uke8.triage.persons import birth_date_from_fnr
 
@@ -50,6 +50,22 @@ def _json_int(value: Any) -> Any:
 
 JsonInt = Annotated[int, BeforeValidator(_json_int)]
 
+# Text is stored, and PostgreSQL cannot store NUL: control characters are refused (an identifier
+# has none at all; free text keeps tab and line breaks). The patterns are in the OpenAPI too.
+NO_CONTROLS = r"^[^\x00-\x1f\x7f]*$"
+TEXT_WITHOUT_CONTROLS = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+
+
+def _without(pattern: str):
+    compiled = re.compile(pattern)
+
+    def check(value: str | None) -> str | None:
+        if value is not None and not compiled.fullmatch(value):  # (match: $ passes a final newline)
+            raise ValueError("must not contain control characters")
+        return value
+
+    return check
+
 
 class CaseIn(BaseModel):
     # The OpenAPI says what it can of the rules between fields: sms needs a mobil. (That
@@ -59,7 +75,8 @@ class CaseIn(BaseModel):
         "then": {"required": ["mobil"], "properties": {"mobil": {"type": "string"}}},
     })
 
-    external_id: str = Field(min_length=1, max_length=100)
+    external_id: Annotated[str, AfterValidator(_without(NO_CONTROLS))] = Field(
+        min_length=1, max_length=100, json_schema_extra={"pattern": NO_CONTROLS})
     fnr: str = Field(description="11 digits", pattern=r"^\d{11}$")
     enhet: str = Field(description="NAV-enhet: 4 digits", pattern=r"^\d{4}$")
     start_date: date
@@ -128,7 +145,8 @@ class CaseBody(CaseIn):
 class DecisionIn(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     classification: Literal["kartlegging", "ikke_aktuell_na"]
-    reason: str | None = Field(default=None, max_length=2000)
+    reason: Annotated[str, AfterValidator(_without(TEXT_WITHOUT_CONTROLS))] | None = Field(
+        default=None, max_length=2000, json_schema_extra={"pattern": TEXT_WITHOUT_CONTROLS})
 
 
 class VeilederIn(BaseModel):

@@ -8,11 +8,18 @@ import secrets
 from datetime import date, timedelta
 from typing import Any
 
+from uke8.lifecycle.clock import today_in_oslo
+
 _serial = itertools.count(1)
 
 
-def synthetic_fnr(birth: date = date(1980, 1, 15)) -> str:
-    individual = 100 + next(_serial) % 400  # 1900s century range
+def synthetic_fnr(birth: date | None = None) -> str:
+    """Born `birth`, by default 15 January forty years before today in Oslo: a fixed default
+    birth date would turn 65 one day, and the person would get the tailored greeting instead
+    of the questions. The individual number gives the century: 100-499 the 1900s, 500-749 the 2000s."""
+    birth = birth or date(today_in_oslo().year - 40, 1, 15)
+    serial = next(_serial)
+    individual = 100 + serial % 400 if birth.year < 2000 else 500 + serial % 250
     return f"{birth.day:02d}{birth.month + 80:02d}{birth.year % 100:02d}{individual:03d}{secrets.randbelow(100):02d}"
 
 
@@ -25,7 +32,7 @@ def case_body(**overrides: Any) -> dict[str, Any]:
         "external_id": "sf-" + secrets.token_hex(6),
         "fnr": synthetic_fnr(),
         "enhet": "0219",
-        "start_date": (date.today() - timedelta(days=60)).isoformat(),
+        "start_date": (today_in_oslo() - timedelta(days=60)).isoformat(),
         "sykmeldingsgrad": 100,
         "channel": "chat",
     }

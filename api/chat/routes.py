@@ -186,6 +186,8 @@ async def history(request: Request) -> Response:
 
 
 async def _message_of(request: Request) -> str:
+    # The body is at most 4 KiB here: a larger one was refused (413) before this route ran
+    # (api/limits.py), so reading it whole is cheap.
     try:
         body = await request.json()
     except ValueError:

@@ -150,7 +150,8 @@ async def require_csrf(request: Request, user: PageUser) -> dict[str, Any]:
     sent = form.get(CSRF_FIELD)
     if not isinstance(sent, str) or not hmac.compare_digest(sent.encode(), user.csrf_token.encode()):
         raise CsrfFailed()
-    return {k: v for k, v in form.items() if isinstance(v, str)}
+    # NUL cannot be typed into a form and PostgreSQL cannot store it: it is dropped, not stored.
+    return {k: v.replace("\x00", "") for k, v in form.items() if isinstance(v, str)}
 
 
 def new_login_csrf() -> str:

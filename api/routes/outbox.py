@@ -18,7 +18,7 @@ def list_outbox(
     actor: AdminDep,
     db: DatabaseDep,
     status: Literal["pending", "sent", "failed", "dead", "cancelled"] | None = None,
-    case_id: str | None = Query(default=None, max_length=36),
+    case_id: str | None = Query(default=None, max_length=36, pattern=r"^[0-9A-Za-z-]+$"),
     kind: Literal["invitation", "sms_opening", "reminder", "tailored_greeting", "sms_reply"] | None = None,
     channel: Literal["chat", "sms"] | None = None,
     limit: int = Query(default=100, ge=1, le=1000),

@@ -3,8 +3,11 @@
 Not behind bearer tokens: the gateway proves itself with the request signature
 (`X-Twilio-Signature`, HMAC-SHA1 of the URL and the parameters under the gateway's auth
 token; uke8/sms/signature.py). A missing or wrong signature answers 403, is audited, and
-nothing of the request is read further. The URL checked is UKE8_SMS_PUBLIC_URL when set (the
-public URL the gateway calls, behind a proxy), else the URL the request arrived at.
+nothing of the request is read further. The order: the body's size (413 over 32 KiB, before
+the route runs: api/limits.py), then the signature header's presence and shape (before the
+form is parsed), then the form and the signature itself. The URL checked is
+UKE8_SMS_PUBLIC_URL when set (the public URL the gateway calls, behind a proxy), else the URL
+the request arrived at.
 
 The answer is TwiML: an empty `<Response/>`, or for an unknown number the one neutral reply
 as a `<Message>` (so that number is never stored to send it). Everything else the person is

@@ -13,10 +13,14 @@ that reply the store rewrites every stored event of the conversation in place �
 messages become PLACEHOLDER, slot values copied from them too — and from then on stores each
 new message of theirs as PLACEHOLDER. Rows are rewritten, never deleted: Rasa appends a
 tracker's events after the number already stored, so deleting would make it store old ones again.
+
+Rasa's own warnings about a "/" message it cannot parse quote the message; they are kept out
+of its log here too (this module is loaded by every `rasa run` with the project's endpoints).
 """
 from __future__ import annotations
 
 import json
+import logging
 import warnings
 from typing import Any, Iterable
 
@@ -34,6 +38,19 @@ COMMAND_INTENTS = ("start",)
 # Rasa warns with the whole message when one starting with "/" is no payload it can parse
 # ("Failed to parse arguments in line '/jeg har …'"): the person's words would reach its log.
 warnings.filterwarnings("ignore", message="Failed to parse arguments in line", category=UserWarning)
+
+
+class _HideUnparsedText(logging.Filter):
+    """Rasa's structured warning for a "/" message it cannot parse at all ("/{…}", "/@…")
+    carries the whole message as user_text: keep the warning, not the words."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "message.parsing.failed" in str(record.msg):
+            record.msg, record.args = '{"event": "message.parsing.failed", "user_text": "[skjult]"}', ()
+        return True
+
+
+logging.getLogger("rasa.shared.core.training_data.story_reader.yaml_story_reader").addFilter(_HideUnparsedText())
 
 
 def clean(text: str) -> str:

@@ -97,8 +97,11 @@ def test_a_veileder_cannot_create_or_change_cases_even_in_their_own_enhet(client
 def test_the_feed_moving_a_case_to_another_enhet_is_an_audited_fact(client, db):
     body = case_body(enhet="0219")
     case = client.post("/api/v1/cases", json=body, headers=ADMIN).json()
+    assign(db, case["id"], "Z991003")
     moved = client.post("/api/v1/cases", json=body | {"enhet": "0301"}, headers=ADMIN)
     assert moved.status_code == 200 and moved.json()["enhet"] == "0301"
+    # the old enhet's veileder keeps no assignment to a case they may no longer see
+    assert moved.json()["assigned_to"] is None
     facts = entries(db, case["id"], "case.enhet")
     assert [(e.actor_kind, e.detail) for e in facts] == [("admin", {"from": "0219", "to": "0301"})]
     # the old enhet's veileder no longer sees it, the new one does
@@ -116,13 +119,20 @@ def test_the_import_moving_a_case_to_another_enhet_is_an_audited_fact(db, tmp_pa
     day1.write_text(f"{header}\n{external_id},{fnr},0219,2026-09-01,100,nei,chat,,\n", encoding="utf-8")
     day2.write_text(f"{header}\n{external_id},{fnr},4601,2026-09-01,100,nei,chat,,\n", encoding="utf-8")
     Importer(db, batch_size=100, today=date(2026, 11, 23)).run(day1)
+    with db.read() as s:
+        assign(db, s.scalars(select(Case.id).where(Case.external_id == external_id)).one(), "Z991003")
     summary = Importer(db, batch_size=100, today=date(2026, 11, 24)).run(day2)
     assert summary.updated == 1
     with db.read() as s:
         case = s.scalars(select(Case).where(Case.external_id == external_id)).one()
-        assert case.enhet == "4601"
+        assert case.enhet == "4601" and case.assigned_to is None
     facts = entries(db, case.id, "case.enhet")
     assert [e.detail for e in facts] == [{"from": "0219", "to": "4601"}]
+
+
+def assign(db, case_id: str, ident: str) -> None:
+    with db.write() as s:
+        s.get(Case, case_id).assigned_to = ident
 
 
 # -- time travel -----------------------------------------------------------------------------

@@ -11,9 +11,9 @@ from tests.factories import case_body, synthetic_fnr, synthetic_mobile
 
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 # The clock these tests start from (it ticks on): the default case starts 60 days before it
-# (tests.factories), an invitation without ?today= is on its day, the synthetic people born in
-# 1980 are 46 on it, and the fixed dates below (?today=2026-11-01, …) are on its calendar. A
-# UTC moment: time-machine would also switch the process's zone for a ZoneInfo one.
+# (tests.factories), an invitation without ?today= is on its day, and the fixed dates below
+# (?today=2026-11-01, …) are on its calendar. A UTC moment: time-machine would also switch the
+# process's zone for a ZoneInfo one.
 CLOCK = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 
 

@@ -298,3 +298,54 @@ def test_statistics_dates_out_of_range_are_422_not_500(signed_in, query):
     r = signed_in.get(f"/statistikk?{query}")
     assert r.status_code == 422
     assert "må være en dato mellom 2000 og 2100" in r.text
+
+
+# -- text that PostgreSQL cannot store (NUL) or that has no place in an identifier -------------
+
+
+@pytest.mark.parametrize("external_id", ["sf-\x00-1", "sf-\x1b[2J", "sf\n"])
+def test_control_characters_in_an_identifier_are_422(client, db, external_id):
+    before = case_count(db)
+    r = client.post("/api/v1/cases", json=case_body(external_id=external_id), headers=ADMIN)
+    assert r.status_code == 422
+    assert r.json()["message"] == "external_id: must not contain control characters"
+    assert case_count(db) == before
+
+
+def test_a_decision_reason_with_nul_is_422_but_line_breaks_are_text(client):
+    case = client.post("/api/v1/cases", json=case_body(), headers=ADMIN).json()
+    r = client.post(f"/api/v1/cases/{case['id']}/decision", json={"classification": "kartlegging", "reason": "a\x00b"}, headers=ADMIN)
+    assert r.status_code == 422 and r.json()["message"].startswith("reason:")
+    r = client.post(f"/api/v1/cases/{case['id']}/decision", json={"classification": "kartlegging", "reason": "a\nb\tc"}, headers=ADMIN)
+    assert r.status_code != 422  # (409 here: the case has no proposal yet)
+
+
+def test_an_outbox_case_id_with_nul_is_422(client):
+    assert client.get("/api/v1/outbox?case_id=a%00b", headers=ADMIN).status_code == 422
+
+
+def test_a_page_note_with_nul_is_stored_without_it(signed_in, db):
+    from tests.pages.conftest import csrf_of, seed_case
+    from uke8.store.models import CaseNote
+
+    case = seed_case(db, "0219")
+    csrf = csrf_of(signed_in.get(f"/saker/{case.case_id}").text)
+    r = signed_in.post(f"/saker/{case.case_id}/notat", data={"csrf_token": csrf, "notat": "Ring\x00 etter kl. 10", "notat_nokkel": "nul-1"},
+                       follow_redirects=False)
+    assert r.status_code == 303, r.text
+    with db.read() as s:
+        assert s.scalars(select(CaseNote.text).where(CaseNote.case_id == case.case_id)).all() == ["Ring etter kl. 10"]
+
+
+def test_a_development_sign_in_with_nul_in_the_ident_is_unknown_not_500(client, monkeypatch):
+    from uke8.settings import get_settings
+
+    from tests.pages.conftest import make_veileder
+
+    monkeypatch.setenv("UKE8_DEV_LOGIN", "1")
+    get_settings.cache_clear()
+    make_veileder(client, "Z990004", "0219")  # the sign-in form lists veiledere: there is one
+    page = client.get("/logg-inn")
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+    r = client.post("/logg-inn/utvikling", data={"csrf_token": csrf, "ident": "Z\x00", "neste": "/oversikt"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/logg-inn?feil=ukjent"

@@ -52,7 +52,7 @@ CROSS_FIELD_RULES = {("POST", "/api/v1/cases")}
 
 
 @schema.parametrize()
-@settings(max_examples=12, deadline=None, derandomize=True, database=None,
+@settings(max_examples=25, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much])
 def test_api_conforms_to_its_openapi(case, tokens):
     excluded = [positive_data_acceptance] if (case.operation.method.upper(), case.operation.path) in CROSS_FIELD_RULES else []

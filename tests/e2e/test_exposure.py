@@ -113,7 +113,7 @@ def test_what_the_stack_writes_is_private(stack: Stack) -> None:
 def test_an_action_server_bound_beyond_loopback_still_wants_the_token(tmp_path) -> None:
     port, token = free_port(), "service-token-for-this-test"
     env = {**os.environ, "UKE8_SERVICE_TOKEN": token, "UKE8_DATA_DIR": str(tmp_path), "UKE8_BIND_HOST": "0.0.0.0",
-           "PYTHONPATH": str(PROJECT_ROOT)}
+           "UKE8_DATABASE_URL": f"sqlite:///{tmp_path / 'uke8.db'}", "PYTHONPATH": str(PROJECT_ROOT)}
     with open(tmp_path / "actions.log", "w") as log:
         proc = subprocess.Popen([sys.executable, "-m", "uke8.action_server", "--port", str(port)], cwd=PROJECT_ROOT,
                                 env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)

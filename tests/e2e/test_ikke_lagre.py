@@ -137,7 +137,7 @@ def where(word: str, person: Person, stack: Stack, database_url: str) -> list[st
 def test_ikke_lagre_forgets_the_words_everywhere(person: Person, stack: Stack, database_url: str) -> None:
     person.say("/start")
     person.click("usikker")  # Q1
-    person.say(PHRASE)  # Q2 in the person's own words
+    person.say(PHRASE)  # "Vil du fortelle litt mer?": the person's own words, kept (redacted) as a follow-up
     # the test can see the words where they are kept before the objection
     assert {"case store", "Rasa's tracker store", "chat transcript"} <= set(where("blåbærsen", person, stack, database_url))
 
@@ -160,7 +160,7 @@ def test_ikke_lagre_forgets_the_words_everywhere(person: Person, stack: Stack, d
 
 def test_a_message_that_only_looks_like_a_payload_is_redacted_in_rasa(person: Person, stack: Stack) -> None:
     for message in ("/start", "/start hei jeg er deprimert", "/jeg har depresjon og tar sertralin",
-                    '/svar{"retur":"har depresjon"}'):
+                    '/svar{"retur":"har depresjon"}', "/{jeg er deprimert}", "/@jeg har depresjon"):
         person.say(message)  # through the chat page's API, which hands Rasa the message as typed
     stored = decoded(tracker_rows(stack, person.conversation_id))
     assert '"text": "/start"' in stored  # the command itself is kept as sent

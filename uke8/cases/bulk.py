@@ -74,6 +74,9 @@ def _update_existing(session: Session, existing: dict[str, Any], by_external: di
             outcomes.append(Outcome(external_id, UNCHANGED, case_id))
             continue
         outcomes.append(Outcome(external_id, UPDATED, case_id))
+        if "enhet" in plan.changed:
+            # As in service.register_case: the old enhet's assignment does not follow the case.
+            plan.values["assigned_to"] = None
         if plan.values:
             by_columns.setdefault(tuple(sorted(plan.values)), []).append({"_id": case_id, **plan.values, "updated_at": now})
         new_grades += [{"case_id": case_id, "valid_from": day, "grade": grade, "recorded_at": now} for day, grade in plan.grades]

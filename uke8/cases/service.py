@@ -138,7 +138,9 @@ def register_case(session: Session, new: NewCase, actor: Actor) -> tuple[Case, b
             _audit(session, actor, "case.update", existing.id, {"changed": sorted(changed)})
         if "enhet" in changed:
             # Moving a case to another enhet moves who may see it: an explicit fact of its own.
+            # The old enhet's veileder may no longer see it, so the assignment goes with the move.
             _audit(session, actor, "case.enhet", existing.id, enhet_change(previous_enhet, new.enhet))
+            existing.assigned_to = None
         return existing, False
 
     fnr_hash = sealer.keyed_hash(new.fnr)

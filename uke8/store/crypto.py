@@ -8,11 +8,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import logging
 from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken
 
 from uke8.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
 
 
 KEY_FILE = "secret.key"
@@ -45,20 +48,29 @@ def _existing_key(settings: Settings) -> bytes | None:
     return value.encode() if value else None
 
 
+class StoreUnreachable(RuntimeError):
+    """The case store could not be asked whether it holds sealed data."""
+
+
 def _sealed_sample(settings: Settings) -> str | None:
-    """One sealed value from the case store, or None (nothing sealed yet, or no schema yet)."""
-    from sqlalchemy import select
+    """One sealed value from the case store, or None (nothing sealed yet, or no schema yet);
+    StoreUnreachable when the store cannot be asked at all."""
+    from sqlalchemy import inspect, select
     from sqlalchemy.exc import SQLAlchemyError
 
     from uke8.store.db import get_database
     from uke8.store.models import Case, PersonIdentity
 
+    database = get_database(settings)
     try:
-        with get_database(settings).read() as session:
+        with database.engine.connect() as conn:
+            if not inspect(conn).has_table(PersonIdentity.__tablename__):
+                return None  # before `uke8 migrate`: nothing to protect
+        with database.read() as session:
             return session.scalar(select(PersonIdentity.fnr_sealed).limit(1)) or session.scalar(
                 select(Case.mobil_sealed).where(Case.mobil_sealed.is_not(None)).limit(1))
-    except SQLAlchemyError:  # no tables yet (before `uke8 migrate`): nothing to protect
-        return None
+    except SQLAlchemyError as exc:
+        raise StoreUnreachable(f"the case store cannot be asked ({type(exc).__name__})") from None
 
 
 def _lost_message(settings: Settings) -> str:
@@ -69,14 +81,26 @@ def _lost_message(settings: Settings) -> str:
 
 
 def _refuse_if_sealed_data(settings: Settings) -> None:
-    if _sealed_sample(settings) is not None:
+    """Before a development key is generated: only into a store known to hold nothing sealed."""
+    try:
+        sample = _sealed_sample(settings)
+    except StoreUnreachable as exc:
+        raise KeyLost(f"{settings.data_dir / KEY_FILE} is missing and {exc}: no new key is made while the "
+                      "store might hold numbers sealed under the old one") from None
+    if sample is not None:
         raise KeyLost(f"{settings.data_dir / KEY_FILE} is missing, and " + _lost_message(settings))
 
 
 def verify_key_opens_store(settings: Settings | None = None) -> None:
     """Raise KeyLost unless the configured key opens what the store already holds (startup check)."""
     settings = settings or get_settings()
-    sample = _sealed_sample(settings)
+    try:
+        sample = _sealed_sample(settings)
+    except StoreUnreachable as exc:
+        # A store that is down must not keep the action server or the API from starting (the
+        # person is told honestly when an answer cannot be saved); the next start checks again.
+        log.warning("secret key not checked against the case store: %s", exc)
+        return
     if sample is None:
         return
     key = _existing_key(settings)

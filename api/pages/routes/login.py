@@ -120,7 +120,8 @@ def _dev_login(ident: str, neste: str) -> Response:
     settings = get_settings()
     db = get_database(settings)
     with db.read() as session:
-        veileder = VeilederRepository(session).get(ident) if len(ident) <= 20 else None
+        # (NUL: PostgreSQL refuses it in a query parameter, which would answer 500)
+        veileder = VeilederRepository(session).get(ident) if len(ident) <= 20 and "\x00" not in ident else None
     if veileder is None:
         return RedirectResponse("/logg-inn?feil=ukjent", status_code=303)
     token = start_session(db, veileder.ident, "dev", settings)

@@ -225,3 +225,13 @@ def test_a_world_readable_store_left_by_an_older_version_is_made_private(tmp_pat
     path.chmod(0o644)
     Database(f"sqlite:///{path}").dispose()
     assert mode(path) == 0o600
+
+
+def test_no_key_is_generated_while_the_store_cannot_be_asked(tmp_path):
+    from uke8.secretfiles import forget_cached
+
+    forget_cached()
+    settings = Settings(data_dir=tmp_path, database_url="postgresql+psycopg://postgres@127.0.0.1:9/nowhere", secret_key=None)
+    with pytest.raises(crypto.KeyLost, match="cannot be asked"):
+        crypto.secret_key(settings)
+    assert not (tmp_path / "secret.key").exists()

@@ -7,10 +7,10 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, status
-from pydantic import BeforeValidator
 from sqlalchemy.orm import Session
 
 from api.auth import resolve_actor
+from api.schemas import IsoDate  # noqa: F401  (the routes take it from here)
 from uke8.cases import audit
 from uke8.cases.service import Actor
 from uke8.lifecycle.clock import today_in_oslo
@@ -128,22 +128,7 @@ AdminDep = Annotated[Actor, Depends(require_admin)]
 
 # -- dates in query strings --------------------------------------------------------------
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _strict_iso_date(value: Any) -> Any:
-    """Only YYYY-MM-DD: pydantic would also take a number (today=0 is 1970-01-01) or 20261123."""
-    if value is None or isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise ValueError("must be a date written YYYY-MM-DD, e.g. 2026-11-23")
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValueError("must be a real date written YYYY-MM-DD") from None
-
-
-IsoDate = Annotated[date, BeforeValidator(_strict_iso_date)]
+# Query-string dates are as strict as body dates: api.schemas.IsoDate (re-exported here).
 
 
 def as_of(settings: Settings, today: date | None) -> date:

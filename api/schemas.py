@@ -16,7 +16,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from uke8.triage.persons import birth_date_from_fnr
 
 E164 = re.compile(r"^\+[1-9]\d{7,14}$")
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# ASCII digits only: \d would also take other scripts' digits.
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Paging: far beyond any real queue or outbox, well inside the databases' 64-bit integers.
 MAX_OFFSET = 10_000_000
 # A sick leave lasts at most a year: a grade change a week is 52.
@@ -24,19 +25,20 @@ MAX_GRADE_CHANGES = 100
 MAX_ENHETER = 50
 
 
-def _iso_date(value: Any) -> Any:
-    """Only YYYY-MM-DD text (or a date) is a date; never a number or a timestamp."""
-    if isinstance(value, date) and not isinstance(value, datetime):
+def parse_iso_date(value: Any) -> Any:
+    """Only YYYY-MM-DD text (or a date) is a date, in bodies and query strings alike: pydantic
+    would also take a number (today=0 is 1970-01-01), a timestamp or 20261123."""
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
         return value
-    if isinstance(value, str) and ISO_DATE.fullmatch(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise ValueError("not a valid date") from None
-    raise ValueError("must be a date written as YYYY-MM-DD")
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+        raise ValueError("must be a date written YYYY-MM-DD, e.g. 2026-11-23")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError("must be a real date written YYYY-MM-DD") from None
 
 
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+IsoDate = Annotated[date, BeforeValidator(parse_iso_date)]
 
 
 def _json_int(value: Any) -> Any:

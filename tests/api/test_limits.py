@@ -300,6 +300,13 @@ def test_statistics_dates_out_of_range_are_422_not_500(signed_in, query):
     assert "må være en dato mellom 2000 og 2100" in r.text
 
 
+@pytest.mark.parametrize("query", ["fra=20261123", "til=2026-1-3", "fra=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%96-11-23"])
+def test_statistics_dates_are_strict_iso_dates(signed_in, query):
+    r = signed_in.get(f"/statistikk?{query}")
+    assert r.status_code == 422
+    assert "må være en dato" in r.text
+
+
 # -- text that PostgreSQL cannot store (NUL) or that has no place in an identifier -------------
 
 

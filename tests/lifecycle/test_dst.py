@@ -34,8 +34,10 @@ def store(own_store, monkeypatch):
     db, env = own_store
     monkeypatch.setenv("UKE8_DATABASE_URL", env["UKE8_DATABASE_URL"])
     get_settings.cache_clear()
-    assert get_database().engine.url == db.engine.url
+    configured = get_database()
+    assert configured.engine.url == db.engine.url
     yield db
+    configured.dispose()
     get_settings.cache_clear()
 
 

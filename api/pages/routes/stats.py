@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from api.schemas import parse_iso_date
 from api.pages.security import PageRoute, PageUser, require_user
 from api.pages.templating import render
 from uke8.lifecycle.clock import today_in_oslo
@@ -55,7 +56,7 @@ def _date(value: str | None, default: date, errors: list[str], name: str) -> dat
     if not value:
         return default
     try:
-        day = date.fromisoformat(value)
+        day = parse_iso_date(value)
     except ValueError:
         errors.append(f"«{name}» må være en dato.")
         return default

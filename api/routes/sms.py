@@ -23,11 +23,11 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
-from api.deps import DatabaseDep, SettingsDep
+from api.deps import DatabaseDep, SettingsDep, anonymous_refusals
+from uke8.cases import audit
 from uke8.sms import inbound
 from uke8.sms.credentials import auth_token
 from uke8.sms.signature import HEADER, is_valid
-from uke8.store.repositories import AuditRepository
 
 router = APIRouter(prefix="/sms", tags=["sms"])
 log = logging.getLogger("uke8.sms")
@@ -44,10 +44,12 @@ def twiml(message: str | None = None) -> Response:
     return Response(content=content, media_type=TWIML)
 
 
-def _audit_refusal(db, outcome: str, reason: str) -> None:
-    with db.write() as session:
-        AuditRepository(session).append(actor="sms-gateway", actor_kind="anonymous", action="sms.inbound", case_id=None,
-                                        outcome=outcome, detail={"reason": reason})
+def _audit_refusal(db, request: Request, outcome: str, reason: str) -> None:
+    """Forged or broken posts are anonymous refusals: capped per source and minute like the
+    API's (uke8/cases/audit.py), so nobody can fill the append-only log through this route."""
+    source = request.client.host if request.client else "unknown"
+    audit.record_anonymous_refusal(db, anonymous_refusals(request), source, action="sms.inbound", case_id=None,
+                                   outcome=outcome, detail={"reason": reason}, actor="sms-gateway")
 
 
 @router.post(
@@ -63,19 +65,19 @@ async def sms_inbound(request: Request, db: DatabaseDep, settings: SettingsDep) 
         # Refused before the form is read: no parsing work for a request that cannot be the
         # gateway's (the body's size is bounded before this, by api/limits.py).
         reason = "missing_signature" if not signature else "bad_signature"
-        await run_in_threadpool(_audit_refusal, db, "forbidden", reason)
+        await run_in_threadpool(_audit_refusal, db, request, "forbidden", reason)
         return JSONResponse(status_code=403, content={"detail": "The request signature is missing or does not match."})
     form = await request.form()
     params = [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
     url = settings.sms_public_url or str(request.url)
     if not await run_in_threadpool(is_valid, auth_token(settings), url, params, signature):
         reason = "missing_signature" if not signature else "bad_signature"
-        await run_in_threadpool(_audit_refusal, db, "forbidden", reason)
+        await run_in_threadpool(_audit_refusal, db, request, "forbidden", reason)
         return JSONResponse(status_code=403, content={"detail": "The request signature is missing or does not match."})
     fields = dict(params)
     missing = [name for name in REQUIRED if name not in fields or (name != "Body" and not fields[name].strip())]
     if missing:
-        await run_in_threadpool(_audit_refusal, db, "invalid", "missing " + ", ".join(missing))
+        await run_in_threadpool(_audit_refusal, db, request, "invalid", "missing " + ", ".join(missing))
         return JSONResponse(status_code=400, content={"detail": f"Missing form field(s): {', '.join(missing)}."})
     sms = inbound.InboundSms(message_sid=fields["MessageSid"].strip()[:64], sender=fields["From"], body=fields["Body"])
     received = await run_in_threadpool(inbound.receive, db, sms)

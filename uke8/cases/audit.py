@@ -126,7 +126,8 @@ class AnonymousRefusals:
 
 
 def record_anonymous_refusal(db: Database, limiter: AnonymousRefusals, source: str, *, action: str,
-                             case_id: str | None, outcome: str, detail: dict[str, Any] | None = None) -> bool:
+                             case_id: str | None, outcome: str, detail: dict[str, Any] | None = None,
+                             actor: str = "ukjent") -> bool:
     """Write an anonymous refusal if the limiter admits it, and any summaries that are due, in one
     short transaction. Returns whether the refusal got its own row."""
     full, summaries = limiter.admit(source)
@@ -137,6 +138,6 @@ def record_anonymous_refusal(db: Database, limiter: AnonymousRefusals, source: s
             append(session, actor="ukjent", actor_kind="anonymous", action="refusals.suppressed", case_id=None,
                    outcome="suppressed", detail=summary)
         if full:
-            append(session, actor="ukjent", actor_kind="anonymous", action=action, case_id=case_id, outcome=outcome,
+            append(session, actor=actor, actor_kind="anonymous", action=action, case_id=case_id, outcome=outcome,
                    detail={**(detail or {}), "source": bounded(source, 64)})
     return full

@@ -2,7 +2,8 @@
 02:00 becomes 03:00, and of October, when 03:00 becomes 02:00 again): the scheduler's day is the
 Oslo day at any hour of those 23- and 25-hour days, invitations at day 56, the reminder and the
 deadline fall on the right day, and an outbox message is due by the real time that has passed,
-not by what the wall clock reads. The clock is moved with time-machine; the real store is used."""
+not by what the wall clock reads; and a day is the Oslo day also in the last hour of a UTC day.
+The clock is moved with time-machine; the real store is used."""
 from __future__ import annotations
 
 import argparse
@@ -154,3 +155,24 @@ def test_a_run_as_of_a_past_change_day_stamps_its_first_moment():
     for now in (utc("2027-03-28T21:59:59"), utc("2027-10-31T22:59:59"), utc("2020-01-01T00:00:00")):
         assert moment_of(SPRING if now.month == 3 else AUTUMN, now=now) == now
     assert moment_of(SPRING, now=utc("2027-03-28T22:00:00")) == utc("2027-03-27T23:00:00")  # 00:00 CEST on the 29th: over
+
+
+def test_a_new_grade_without_a_date_holds_from_the_oslo_day_also_in_its_last_utc_hour(db):
+    # 23:30 UTC is already the next day in Oslo (00:30, or 01:30 in summer): the register's
+    # grade without a date holds from that day, the one every other date of the case is in.
+    from tests.factories import synthetic_fnr
+    from uke8.cases import service
+    from uke8.cases.service import Actor, NewCase
+    from uke8.store.models import Case
+
+    body = NewCase(external_id="oslo-day-" + synthetic_fnr(), fnr=synthetic_fnr(), enhet="0219",
+                   start_date=date(2027, 1, 4), sykmeldingsgrad=100)
+    admin = Actor("admin", "admin")
+    with db.write() as s:
+        case, _ = service.register_case(s, body, admin)
+    body.sykmeldingsgrad = 50
+    with time_machine.travel(utc("2027-03-27T23:30:00"), tick=False), db.write() as s:
+        service.register_case(s, body, admin)
+    with db.read() as s:
+        history = [(g.valid_from, g.grade) for g in s.get(Case, case.id).grades]
+    assert history == [(date(2027, 1, 4), 100), (SPRING, 50)]

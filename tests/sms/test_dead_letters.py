@@ -16,10 +16,13 @@ from uke8.lifecycle import outbox
 ENHET = "5858"
 
 
-def test_a_dead_sms_is_flagged_in_the_queue_and_on_the_case(db):
+def test_a_dead_sms_is_flagged_in_the_queue_and_on_the_case(db, monkeypatch):
     from api.main import create_app
+    from uke8.settings import get_settings
 
-    client = TestClient(create_app())
+    monkeypatch.setenv("UKE8_DEV_LOGIN", "1")  # the development sign-in: enabled, and from loopback only
+    get_settings.cache_clear()
+    client = TestClient(create_app(), client=("127.0.0.1", 50000))
     make_veileder(client, "Z995858", ENHET)
     today = date.today()
     with db.write() as s:

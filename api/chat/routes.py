@@ -22,6 +22,7 @@ from api.chat.limits import RateLimiter, retry_after
 from api.chat.rasa import BotUnavailable, RasaClient
 from api.chat.security import ChatRoute
 from api.chat.templating import render
+from uke8.bot_answer import bot_answered
 from uke8.cases import service
 from uke8.cases.service import ConversationState, UnknownConversation
 from uke8.lifecycle.links import LinkError, verify_link
@@ -215,8 +216,7 @@ async def send_message(request: Request) -> Response:
             replies = await _rasa().send(conversation_id, message)
         except BotUnavailable as exc:
             raise _unavailable(exc) from None
-        messages = transcript.bot_messages(replies)
-        if not messages:
+        if not bot_answered(replies):
             # Rasa took the message but nothing answered (the action server is down): the
             # answer was not stored, so the person is asked to send it again.
             log.warning("chat: the bot gave no answer to a turn")
@@ -224,4 +224,4 @@ async def send_message(request: Request) -> Response:
         state = await known_state(conversation_id)
     except ChatRefused as refused:
         return refused.response()
-    return JSONResponse({"messages": messages, "status": status_of(state)})
+    return JSONResponse({"messages": transcript.bot_messages(replies), "status": status_of(state)})

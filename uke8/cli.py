@@ -12,7 +12,7 @@ import sys
 
 # name: (module, function, help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "run": ("uke8.stack", "run_main", "start the API, action server and Rasa, seed demo data, print the URLs; Ctrl-C stops all"),
+    "run": ("uke8.stack_run", "run_main", "start the API, action server and Rasa, seed demo data, print the URLs; Ctrl-C stops all"),
     "migrate": ("uke8.store.migrate", "main", "bring the case store's schema up to date"),
     "seed-demo": ("uke8.demo", "main", "create synthetic demo cases and print the development tokens"),
     "seed-scale": ("uke8.review.scale", "main", "bulk-insert many synthetic cases (scale benchmark of the review pages)"),

@@ -79,7 +79,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in CHECKED_AT_START:
         # In production: refuse without configured secrets; always: a key that cannot open the store.
         check_or_exit(store=args.command != "sms-simulator")
-    rc = getattr(loaded, func_name)(args)
+    from uke8.secretfiles import MissingSecrets
+
+    try:
+        rc = getattr(loaded, func_name)(args)
+    except MissingSecrets as exc:
+        # A tool that only talks to a running stack (converse, eval-nlu) needs its token too.
+        print(f"uke8 {args.command}: {exc}", file=sys.stderr)
+        return 2
     return int(rc or 0)
 
 

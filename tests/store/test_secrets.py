@@ -102,6 +102,16 @@ def test_production_with_every_secret_passes_the_check_and_nothing_is_generated(
     assert not (tmp_path / "link.key").exists()
 
 
+def test_a_tool_that_talks_to_the_stack_says_which_secret_is_missing_in_production(tmp_path):
+    script = tmp_path / "one.yml"
+    script.write_text("name: one\nturns:\n  - user: hei\n", encoding="utf-8")
+    env = child_env(tmp_path, UKE8_ENV="production", UKE8_ADMIN_TOKEN="adm-set-in-production")
+    proc = subprocess.run([sys.executable, "-m", "uke8.cli", "converse", str(script)], cwd=PROJECT_ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2, proc.stderr
+    assert "UKE8_SERVICE_TOKEN" in proc.stderr and "Traceback" not in proc.stderr
+
+
 def test_the_stack_in_production_wants_the_service_token(tmp_path):
     with pytest.raises(StackError, match="UKE8_SERVICE_TOKEN"):
         Stack(env=child_env(tmp_path, UKE8_ENV="production"), with_rasa=False)

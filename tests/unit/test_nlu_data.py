@@ -13,6 +13,14 @@ from uke8.understanding.interpret import ANSWER_INTENTS, GLOBAL_INTENTS
 
 EVAL_FILES = [PROJECT_ROOT / "tests" / "nlu_eval" / "answers.jsonl", PROJECT_ROOT.parent / "shared" / "eval" / "nlu_examples.jsonl"] + [
     p for p in sorted((PROJECT_ROOT / "tests" / "nlu_eval").glob("*.jsonl")) if p.name != "answers.jsonl"]
+# Held-out material that is not one JSON object a line: every message and fallback rewording
+# of the scripted free-text people (bench/conversation.py) is kept out of the training data too.
+EVAL_YAML_FILES = sorted((PROJECT_ROOT / "tests" / "nlu_eval").glob("*.yml"))
+
+
+def yaml_eval_texts(path: Path) -> list[str]:
+    people = yaml.safe_load(path.read_text(encoding="utf-8"))["people"]
+    return [m["text"] for p in people for m in p["messages"]] + [t for p in people for t in p["fallback"].values()]
 
 
 def normal(text: str) -> str:
@@ -36,6 +44,8 @@ def test_no_evaluation_line_is_in_the_training_data():
         if path.exists():
             leaked += [json.loads(l)["text"] for l in path.read_text(encoding="utf-8").splitlines()
                        if l.strip() and normal(json.loads(l)["text"]) in train]
+    for path in EVAL_YAML_FILES:
+        leaked += [text for text in yaml_eval_texts(path) if normal(text) in train]
     # Single digits are answered by the deterministic layer and are in neither set's NLU data.
     assert leaked == [], leaked
 

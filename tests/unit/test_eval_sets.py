@@ -1,0 +1,149 @@
+"""The issue-13 held-out sets are well formed: valid codes, enough lines, no repeats.
+
+combined.jsonl (messages carrying several answers), after.jsonl (messages after the outcome)
+and free_text_people.yml (scripted free-text people for bench/conversation.py) are written by
+hand; a wrong code or a line that does not carry what the set promises would silently skew
+every figure measured on them. tests/unit/test_nlu_data.py keeps them out of the training data.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from uke8.settings import PROJECT_ROOT
+from uke8.triage import catalogue
+from uke8.triage.rules import Answers, classify
+from uke8.triage.screening import CaseFacts
+
+EVAL_DIR = PROJECT_ROOT / "tests" / "nlu_eval"
+SHARED_EXAMPLES = [PROJECT_ROOT.parent / "shared" / "eval" / name for name in ("nlu_examples.jsonl", "combined_examples.jsonl")]
+QUESTION_SLOT = {"q1": "retur", "q2": "relasjon", "q3": "varighet", "q3_grunn": "varighet_usikker_grunn"}
+SLOT_QUESTION = {slot: q for q, slot in QUESTION_SLOT.items()}
+QUESTION_ORDER = list(QUESTION_SLOT)
+AFTER_CODES = {"melding", "takk", "endret_situasjon", "stopp", "menneske", "personvern", "hvorfor", "sykepenger", "ute_av_omfang"}
+STYLES = {"bokmål", "nynorsk", "dialekt", "sms"}
+
+
+def normal(text: str) -> str:
+    # The same normalisation as the keep-out test: case, punctuation and spacing do not count.
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", "", text.lower())).strip()
+
+
+def jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def codes(slot: str) -> set[str]:
+    return set(catalogue.question_by_slot(slot).codes)
+
+
+def people() -> list[dict]:
+    return yaml.safe_load((EVAL_DIR / "free_text_people.yml").read_text(encoding="utf-8"))["people"]
+
+
+def test_the_catalogue_codes_are_the_ones_the_sets_were_written_for():
+    # PRODUCT.md §1; if the catalogue gains or loses a code, the sets must be reviewed.
+    assert codes("retur") == {"veldig_sannsynlig", "usikker", "lite_sannsynlig"}
+    assert codes("relasjon") == {"god", "vanskelig", "verken_eller"}
+    assert codes("varighet") == {"under_26_uker", "over_26_uker", "usikker"}
+    assert codes("varighet_usikker_grunn") == {"behandling", "annet"}
+
+
+def test_combined_lines_carry_two_or_more_valid_answers():
+    rows = jsonl(EVAL_DIR / "combined.jsonl")
+    assert len(rows) >= 130
+    for row in rows:
+        assert set(row) == {"question", "text", "expected", "expected_all"}, row
+        assert row["question"] in QUESTION_SLOT, row
+        carried = row["expected_all"]
+        assert len(carried) >= 2, row
+        for slot, code in carried.items():
+            assert slot in SLOT_QUESTION and code in codes(slot), row
+        # `expected` is the open question's code when the line carries it, else null.
+        assert row["expected"] == carried.get(QUESTION_SLOT[row["question"]]), row
+        # A reason for uncertainty goes with an uncertain duration, unless the duration was
+        # already answered (q3_grunn is only open after q3 = usikker).
+        if "varighet_usikker_grunn" in carried and row["question"] != "q3_grunn":
+            assert carried.get("varighet") == "usikker", row
+        if row["question"] == "q3_grunn":
+            assert "varighet" not in carried, row
+
+
+def test_combined_set_mixes_the_kinds_the_issue_asks_for():
+    rows = jsonl(EVAL_DIR / "combined.jsonl")
+    kinds = Counter(frozenset(r["expected_all"]) for r in rows)
+    assert kinds[frozenset({"retur", "relasjon", "varighet"})] >= 20
+    assert kinds[frozenset({"varighet", "varighet_usikker_grunn"})] >= 15
+    assert sum(n for k, n in kinds.items() if len(k) == 2) >= 40
+    assert sum(n for k, n in kinds.items() if len(k) == 4) >= 5
+    assert sum(r["expected"] is None for r in rows) >= 8  # the open question is not answered
+    assert {r["question"] for r in rows} == set(QUESTION_SLOT)
+    for slot in SLOT_QUESTION:
+        assert {r["expected_all"][slot] for r in rows if slot in r["expected_all"]} == codes(slot), slot
+
+
+def test_after_lines_use_the_after_codes_and_cover_each():
+    rows = jsonl(EVAL_DIR / "after.jsonl")
+    assert len(rows) >= 70
+    for row in rows:
+        assert set(row) == {"question", "text", "expected"} and row["question"] == "after", row
+        assert row["expected"] in AFTER_CODES, row
+    counts = Counter(r["expected"] for r in rows)
+    assert all(counts[code] >= 5 for code in AFTER_CODES), counts
+
+
+def test_free_text_people_are_complete_and_consistent():
+    persons = people()
+    assert len(persons) >= 45
+    assert len({p["id"] for p in persons}) == len(persons)
+    styles = Counter(p["style"] for p in persons)
+    assert set(styles) == STYLES and min(styles.values()) >= 5, styles
+    for p in persons:
+        answers = p["answers"]
+        for slot, code in answers.items():
+            assert slot in SLOT_QUESTION and code in codes(slot), p["id"]
+        assert {"retur", "relasjon", "varighet"} <= set(answers), p["id"]
+        assert ("varighet_usikker_grunn" in answers) == (answers["varighet"] == "usikker"), p["id"]
+        asked = [SLOT_QUESTION[s] for s in QUESTION_SLOT.values() if s in answers]
+        # One rewording for every question the person can be asked, and no other.
+        assert set(p["fallback"]) == set(asked), p["id"]
+        assert all(isinstance(t, str) and t.strip() for t in p["fallback"].values()), p["id"]
+        # Messages go out in question order, each for a question not yet answered, and
+        # together they carry every answer exactly once.
+        carried: list[str] = []
+        order = [QUESTION_ORDER.index(m["question"]) for m in p["messages"]]
+        assert order == sorted(order) and p["messages"][0]["question"] == "q1", p["id"]
+        for message in p["messages"]:
+            assert set(message) == {"question", "text", "carries"}, p["id"]
+            assert QUESTION_SLOT[message["question"]] in message["carries"], p["id"]
+            assert QUESTION_SLOT[message["question"]] not in carried, p["id"]
+            carried += message["carries"]
+        assert sorted(carried) == sorted(answers), p["id"]
+        grade = p["case"]["sykmeldingsgrad"]
+        assessment = classify(Answers.from_mapping(answers), CaseFacts(sykmeldingsgrad=grade), deadline_passed=False)
+        assert assessment is not None and p["outcome"] == assessment.classification.value, p["id"]
+    several = [p["id"] for p in persons if any(len(m["carries"]) >= 2 for m in p["messages"])]
+    assert len(several) >= 10, several
+    assert {p["outcome"] for p in persons} == {"kartlegging", "ikke_aktuell_na"}
+
+
+@pytest.mark.parametrize("name", ["combined.jsonl", "after.jsonl", "free_text_people.yml"])
+def test_no_text_repeats_within_or_across_the_new_sets(name):
+    texts: list[str] = []
+    for other in ("combined.jsonl", "after.jsonl"):
+        texts += [r["text"] for r in jsonl(EVAL_DIR / other)]
+    for p in people():
+        texts += [m["text"] for m in p["messages"]] + list(p["fallback"].values())
+    own = ([r["text"] for r in jsonl(EVAL_DIR / name)] if name.endswith(".jsonl") else
+           [m["text"] for p in people() for m in p["messages"]] + [t for p in people() for t in p["fallback"].values()])
+    seen = Counter(normal(t) for t in texts)
+    # The public development examples are not held out, so the new sets must not repeat them.
+    for path in SHARED_EXAMPLES:
+        if path.exists():
+            seen.update(normal(r["text"]) for r in jsonl(path))
+    assert [t for t in own if seen[normal(t)] > 1] == []

@@ -22,6 +22,7 @@ from api.chat.limits import RateLimiter, retry_after
 from api.chat.rasa import BotUnavailable, RasaClient
 from api.chat.security import ChatRoute
 from api.chat.templating import render
+from api.responses import ChatHistoryOut, ChatReplyOut
 from uke8.bot_answer import bot_answered
 from uke8.cases import service
 from uke8.cases.service import ConversationState, UnknownConversation
@@ -164,7 +165,8 @@ def link_error_page(request: Request, reason: str) -> Response:
 # ---------------------------------------------------------------- the JSON API
 
 
-@api_router.get("/history", summary="The chat's transcript so far (token in X-Chat-Token)")
+# The routes answer JSONResponse themselves: the models declare the answer in the OpenAPI.
+@api_router.get("/history", response_model=ChatHistoryOut, summary="The chat's transcript so far (token in X-Chat-Token)")
 async def history(request: Request) -> Response:
     try:
         conversation_id = conversation_of(request.headers.get(TOKEN_HEADER))
@@ -205,7 +207,7 @@ async def _message_of(request: Request) -> str:
     return message
 
 
-@api_router.post("/messages", summary="Send one message of the chat (token in X-Chat-Token); the bot's answer")
+@api_router.post("/messages", response_model=ChatReplyOut, summary="Send one message of the chat (token in X-Chat-Token); the bot's answer")
 async def send_message(request: Request) -> Response:
     try:
         conversation_id = conversation_of(request.headers.get(TOKEN_HEADER))

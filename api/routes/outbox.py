@@ -6,6 +6,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Query
 
 from api.deps import AdminDep, DatabaseDep
+from api.responses import OutboxPageOut
 from api.schemas import MAX_OFFSET
 from uke8.lifecycle import outbox
 from uke8.store.repositories import AuditRepository
@@ -13,7 +14,8 @@ from uke8.store.repositories import AuditRepository
 router = APIRouter(prefix="/outbox", tags=["outbox"])
 
 
-@router.get("")
+# An SMS message's figures are absent until the gateway took it: absent stays absent.
+@router.get("", response_model=OutboxPageOut, response_model_exclude_unset=True)
 def list_outbox(
     actor: AdminDep,
     db: DatabaseDep,

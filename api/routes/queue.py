@@ -6,6 +6,7 @@ from typing import Any
 from fastapi import APIRouter, Query
 
 from api.deps import ActorDep, DatabaseDep
+from api.responses import QueueOut
 from api.schemas import MAX_OFFSET
 from uke8.cases.status import Status
 from uke8.lifecycle import outbox, timeline
@@ -16,7 +17,7 @@ from uke8.store.repositories import AuditRepository, CaseRepository
 router = APIRouter(tags=["queue"])
 
 
-@router.get("/queue")
+@router.get("/queue", response_model=QueueOut)
 def queue(
     actor: ActorDep,
     db: DatabaseDep,

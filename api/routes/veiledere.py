@@ -7,6 +7,7 @@ from fastapi import APIRouter
 
 from api.auth import new_veileder_token
 from api.deps import AdminDep, DatabaseDep
+from api.responses import VeilederOut
 from api.schemas import VeilederIn
 from uke8.store.crypto import token_hash
 from uke8.store.models import Veileder
@@ -15,7 +16,7 @@ from uke8.store.repositories import AuditRepository, VeilederRepository
 router = APIRouter(prefix="/veiledere", tags=["veiledere"])
 
 
-@router.post("")
+@router.post("", response_model=VeilederOut)
 def upsert_veileder(body: VeilederIn, actor: AdminDep, db: DatabaseDep) -> dict[str, Any]:
     """Creating or updating a veileder issues a fresh token; the old one stops working."""
     token = new_veileder_token()

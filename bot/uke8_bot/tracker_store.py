@@ -90,7 +90,9 @@ class Offered:
 
 def _clean_value(value: Any, offered: Offered) -> Any:
     if isinstance(value, str):
-        return value if offered.is_payload(value) else clean(value)
+        # Payloads and answer codes are the bot's own words: a code such as "behandling" would
+        # otherwise be redacted as a health detail and no longer be an answer on the next turn.
+        return value if offered.is_payload(value) or value in offered.codes else clean(value)
     if isinstance(value, dict):
         return {k: _clean_value(v, offered) for k, v in value.items()}
     if isinstance(value, list):

@@ -60,6 +60,13 @@ SCENARIOS = {
         [user("jeg vil ikke at dere lagrer dette", "ikke_lagre"), bot(REPLIES["ikke_lagre"], **{FORGET_MARK: True})],
         [user(PHRASE_LATER, "out_of_scope"), slot("varighet", PHRASE_LATER), bot("Hvor lenge tror du at du blir borte?")],
     ]},
+    # an answer code that reads like a health word ("behandling") is a code, not the person's words
+    "codes": {"sender": "k-codes", "turns": [[
+        user("venter på operasjon i kneet", "q3_grunn_behandling"),
+        slot("ventende_svar", {"slot": "varighet_usikker_grunn", "code": "behandling", "confidence": 0.6,
+                               "text": "venter på operasjon i kneet"}),
+        slot("varighet_usikker_grunn", "behandling"),
+    ]]},
 }
 
 
@@ -115,3 +122,14 @@ def test_words_written_after_the_objection_are_not_kept_and_old_ones_do_not_retu
     assert [e["text"] for e in events(later["rows"], "user")][-1] == PLACEHOLDER
     assert later["slots"]["varighet"] == PLACEHOLDER
     assert later["slots"]["relasjon"] == "vanskelig"
+
+
+def test_answer_codes_in_slots_are_kept_while_the_words_beside_them_are_redacted(stored):
+    """A code redacted to "[helseopplysning fjernet]" came back as the answer on the next turn:
+    the person's "ja" to the confirmation was refused and the conversation ended without an outcome."""
+    turn = stored["codes"][0]
+    assert turn["slots"]["ventende_svar"]["code"] == "behandling"
+    assert turn["slots"]["ventende_svar"]["slot"] == "varighet_usikker_grunn"
+    assert turn["slots"]["varighet_usikker_grunn"] == "behandling"
+    raw = "\n".join(turn["rows"]).lower()
+    assert "operasjon" not in raw and "kneet" not in raw

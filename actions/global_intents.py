@@ -13,6 +13,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.after_questions import AFTER_QUESTIONS, ActionAfterQuestions
 from actions.context import STORE_ERRORS, conversation_id, database, latest_parse, latest_text, say, store_failed
 from uke8.cases import service
 from uke8.cases.service import CaseError, UnknownConversation
@@ -24,6 +25,10 @@ from uke8.understanding.interpret import interpret
 # sends it on); the tracker store (bot/uke8_bot/tracker_store.py, same name) sees it and forgets
 # the person's words in Rasa's tracker too, as record_storage_objection does in the case store.
 FORGET_MARK = "uke8_forget_words"
+
+# Global intents whose side effects (a new round, a handoff) wait for a confident reading
+# after the questions; stopp and ikke lagre are honoured even when doubtful.
+_DOUBT_AFTER_QUESTIONS = ("endret_situasjon", "menneske")
 
 _RECORDERS = {
     "stopp": service.record_opt_out,
@@ -75,9 +80,15 @@ class ActionGlobal(Action):
         return "action_global"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        code = interpret(None, latest_text(tracker), latest_parse(tracker)).code
+        meaning = interpret(None, latest_text(tracker), latest_parse(tracker))
+        code = meaning.code
         if code not in ("stopp", "menneske", "ikke_lagre", "endret_situasjon"):
             code = (tracker.latest_message.get("intent") or {}).get("name")
+        if code in _DOUBT_AFTER_QUESTIONS and meaning.action != "accept" and tracker.get_slot("samtale_status") in AFTER_QUESTIONS:
+            # After the questions a doubtful guess ("kan jeg jobbe litt hjemmefra?" read as a
+            # changed situation at 0.19) must not start a new round or flag a handoff: the
+            # message gets the real reply, which says how to ask for either.
+            return await ActionAfterQuestions().run(dispatcher, tracker, domain)
         if code == "endret_situasjon":
             return self._new_round(dispatcher, tracker)
         if not _record(code, dispatcher, tracker):
@@ -106,5 +117,7 @@ class ActionGlobal(Action):
             return []
         say(dispatcher, "endret_situasjon_ny_runde")
         cleared = [SlotSet(slot, None) for slot in ANSWER_SLOTS]
+        # a new round: its outcome gets the full reply after the questions again (etter_svar)
         return [*cleared, SlotSet("ventende_svar", None), SlotSet("oppfolging_for", None), SlotSet("samtale_slutt", False),
+                SlotSet("etter_svar", 0), SlotSet("misser", None), SlotSet("hoppet_over", None),
                 SlotSet("samtale_status", "sporsmal"), FollowupAction("week8_form")]

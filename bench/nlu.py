@@ -3,6 +3,12 @@ writes), and optional variants, each trained on the same data and scored on the 
 evaluation set through the live answer mapping (uke8.understanding).
 
     .venv/bin/python bench/nlu.py [--eval tests/nlu_eval/fresh.jsonl …] [--variants rasa-lr spacy diet]
+    .venv/bin/python bench/nlu.py --no-default --eval tests/nlu_eval/answers.jsonl --variants stem question --calibrate --cost
+
+--calibrate also scores each pipeline with thresholds calibrated for it on the development set
+(tests/nlu_eval/answers.jsonl, the way bench/calibrate.py --on does), so that a variant whose
+probabilities come out differently is not judged by the product's thresholds; --cost measures
+each model's milliseconds per message (bench/classifier_cost.py).
 
 Prints a table and writes bench/results/nlu.json. Models are cached by a fingerprint of the
 config and the training data, so a rerun only scores.
@@ -24,13 +30,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from uke8.nlu_eval import evaluate_item, load, report  # noqa: E402
+from uke8.nlu_eval import carried_item, evaluate_item, load, report  # noqa: E402
 
 RASA = ROOT / ".venv-bot" / "bin" / "rasa"
 BOT_PY = ROOT / ".venv-bot" / "bin" / "python"
 CACHE = Path(os.environ.get("UKE8_MODEL_CACHE", Path.home() / ".cache" / "uke8" / "models")) / "bench"
 ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
 VARIANTS = ROOT / "bench" / "configs"
+DEVELOPMENT = ROOT / "tests" / "nlu_eval" / "answers.jsonl"
+NOT_THIS_QUESTION = "__not_this_question__"  # bot/uke8_bot/intent_classifier.py (the bot's environment)
 
 
 def rasa_init_config() -> Path:
@@ -71,7 +79,8 @@ def train(name: str, config: Path, workdir: Path) -> tuple[Path, float | None]:
     CACHE.mkdir(parents=True, exist_ok=True)
     cached = CACHE / f"nlu-{name}-{fingerprint(config)}.tar.gz"
     if cached.exists():
-        return cached, None
+        seconds = Path(f"{cached}.seconds")
+        return cached, float(seconds.read_text()) if seconds.exists() else None
     started = time.perf_counter()
     result = subprocess.run(
         [str(RASA), "train", "nlu", "--nlu", "data/nlu", "--config", str(config), "--out", str(workdir), "--fixed-model-name", name],
@@ -81,7 +90,56 @@ def train(name: str, config: Path, workdir: Path) -> tuple[Path, float | None]:
     if result.returncode != 0:
         raise SystemExit(f"training {name} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
     shutil.copy(workdir / f"{name}.tar.gz", cached)
+    Path(f"{cached}.seconds").write_text(f"{seconds:.1f}")
     return cached, seconds
+
+
+def question_aware(question: str, parse: dict) -> dict:
+    """The parse as the open question's own scorer sees it (variants with `question_intents`):
+    its codes get that scorer's probabilities, and its "not this question" mass is shared
+    among the other intents in proportion to the global ranking. Without per-question
+    rankings (or with no question open) the parse is used as it is."""
+    scored = (parse.get("question_rankings") or {}).get(question)
+    if not scored:
+        return parse
+    own = {e["name"]: e["confidence"] for e in scored if e["name"] != NOT_THIS_QUESTION}
+    elsewhere = sum(e["confidence"] for e in scored if e["name"] == NOT_THIS_QUESTION)
+    rest = [e for e in parse.get("intent_ranking") or [] if e["name"] not in own]
+    rest_mass = sum(e["confidence"] for e in rest) or 1.0
+    ranking = [{"name": n, "confidence": c} for n, c in own.items()]
+    ranking += [{"name": e["name"], "confidence": elsewhere * e["confidence"] / rest_mass} for e in rest]
+    ranking.sort(key=lambda e: -e["confidence"])
+    return parse | {"intent": ranking[0], "intent_ranking": ranking}
+
+
+def calibrated(rows: list[dict], parses: list[dict]):
+    """Thresholds for one pipeline on the development set, by bench/calibrate.py's rules: the
+    most accepted within 0.5 % wrong accepts, then the offer rule."""
+    import itertools
+
+    from bench.calibrate import calibrate_offers
+    from uke8.understanding.calibration import Thresholds
+
+    best = None
+    grid = [x / 100 for x in range(40, 100, 5)]
+    for accept, global_accept in itertools.product(grid, grid):
+        t = Thresholds(accept=accept, confirm=min(accept, 0.4), global_accept=global_accept)
+        figures = report([r | evaluate_item(r["question"], r["text"], p, t) for r, p in zip(rows, parses)])
+        if figures["wrong_accept_share"] <= 0.005 and (best is None or figures["accepted_share"] > best[1]):
+            best = (t, figures["accepted_share"])
+    if best is None:
+        return None
+    return calibrate_offers(rows, parses, best[0], 0.005)[0]
+
+
+def cost(models: dict[str, Path], texts: list[str], workdir: Path) -> dict[str, dict]:
+    source, out = workdir / "cost-texts.jsonl", workdir / "cost.json"
+    source.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts), encoding="utf-8")
+    with source.open() as stdin:
+        subprocess.run([str(BOT_PY), str(ROOT / "bench" / "classifier_cost.py"), str(out), *map(str, models.values())],
+                       stdin=stdin, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    measured = json.loads(out.read_text())
+    return {name: measured[str(model)] for name, model in models.items()}
 
 
 def parse_all(model: Path, texts: list[str], workdir: Path) -> list[dict]:
@@ -107,12 +165,15 @@ def main() -> int:
     parser.add_argument("--variants", nargs="*", default=[], help=f"extra configs from {VARIANTS.relative_to(ROOT)} (file stem)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "nlu.json")
     parser.add_argument("--no-default", action="store_true", help="leave out the rasa init pipeline (its training is long)")
+    parser.add_argument("--calibrate", action="store_true", help="also score with thresholds calibrated per pipeline on the development set")
+    parser.add_argument("--cost", action="store_true", help="measure each model's ms per message (parsing the development set)")
     args = parser.parse_args()
 
     configs = {"product": ROOT / "config.yml"} | ({} if args.no_default else {"rasa-init-default": rasa_init_config()})
     configs |= {name: VARIANTS / f"{name}.yml" for name in args.variants}
     sets = {path: load(path) for path in args.eval}
     results: dict[str, dict] = {}
+    models: dict[str, Path] = {}
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         for name, config in configs.items():
@@ -123,22 +184,63 @@ def main() -> int:
                 seconds = default_model_seconds(model)
             else:
                 model, seconds = train(name, materialise(config, workdir), workdir)
+            models[name] = model
+            # Variants are scored with their per-question scorers; the product exactly as the live
+            # answer mapping reads its parse (the transform is idempotent, so once
+            # uke8.understanding reads question_rankings itself nothing is counted twice).
+            view = question_aware if name != "product" else (lambda question, parse: parse)
+            parsed = {path: [view(r["question"], p) for r, p in zip(rows, parse_all(model, [r["text"] for r in rows], workdir))]
+                      for path, rows in sets.items()}
+            thresholds = None
+            if args.calibrate:
+                development = DEVELOPMENT if DEVELOPMENT in sets else None
+                rows = sets[development] if development else load(DEVELOPMENT)
+                parses = parsed[development] if development else [view(r["question"], p) for r, p in
+                                                                    zip(rows, parse_all(model, [r["text"] for r in rows], workdir))]
+                thresholds = calibrated(rows, parses)
             for path, rows in sets.items():
-                parses = parse_all(model, [r["text"] for r in rows], workdir)
-                items = [row | evaluate_item(row["question"], row["text"], parse) for row, parse in zip(rows, parses)]
+                items = [row | evaluate_item(row["question"], row["text"], parse) for row, parse in zip(rows, parsed[path])]
+                for item, parse in zip(items, parsed[path]):  # lines with several answers (issue 13)
+                    if item.get("expected_all"):
+                        item["carried"] = carried_item(item["question"], item["text"], parse)
                 figures = report(items)
                 results.setdefault(path.name, {})[name] = {k: v for k, v in figures.items() if k != "items"} | {
                     "train_seconds": round(seconds, 1) if seconds is not None else "cached",
                     "confusion": confusion(items),
                     "errors": [i for i in items if i["predicted"] != i["expected"]],
                 }
+                if thresholds is not None:
+                    own = report([row | evaluate_item(row["question"], row["text"], parse, thresholds)
+                                  for row, parse in zip(rows, parsed[path])])
+                    results[path.name][name]["own_thresholds"] = {k: v for k, v in own.items() if k != "items"} | {
+                        "thresholds": {k: getattr(thresholds, k) for k in ("accept", "confirm", "global_accept", "offer", "close")}}
+        if args.cost:
+            texts = [r["text"] for r in (sets[DEVELOPMENT] if DEVELOPMENT in sets else load(DEVELOPMENT))]
+            for name, measured in cost({n: m for n, m in models.items() if n != "rasa-init-default"}, texts, workdir).items():
+                for by_pipeline in results.values():
+                    by_pipeline[name]["ms_per_message"] = measured
 
     for set_name, by_pipeline in results.items():
         print(f"\nNLU on {set_name} (n={len(sets[next(p for p in sets if p.name == set_name)])})\n")
-        print("| pipeline | accuracy | macro-F1 | accepted | wrong accepts | confirm | training s |")
-        print("|---|---|---|---|---|---|---|")
+        print("| pipeline | accuracy | macro-F1 | accepted | wrong accepts | one step | confirm | choose | training s | ms/message |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
         for name, r in by_pipeline.items():
-            print(f"| {name} | {r['accuracy']:.3f} | {r['macro_f1']:.3f} | {r['accepted_share']:.1%} | {r['wrong_accept_share']:.1%} | {r['confirm_share']:.1%} | {r['train_seconds']} |")
+            ms = r.get("ms_per_message", {}).get("ms_mean", "")
+            print(f"| {name} | {r['accuracy']:.3f} | {r['macro_f1']:.3f} | {r['accepted_share']:.1%} | {r['wrong_accept_share']:.1%} | "
+                  f"{r['one_step_share']:.1%} | {r['confirm_share']:.1%} | {r['choose_share']:.1%} | {r['train_seconds']} | {ms} |")
+            if "combined" in r:
+                c = r["combined"]
+                print(f"|   combined messages ({c['n']} lines, {c['carried']} answers) | taken {c['taken_share']:.1%} | "
+                      f"recorded at once {c['accepted_share']:.1%} | wrong {c['wrong_share']:.1%} | | | | | | |")
+        if any("own_thresholds" in r for r in by_pipeline.values()):
+            print(f"\nwith thresholds calibrated per pipeline on {DEVELOPMENT.name}\n")
+            print("| pipeline | accuracy | macro-F1 | accepted | wrong accepts | one step | accept / global / offer / close |")
+            print("|---|---|---|---|---|---|---|")
+            for name, r in by_pipeline.items():
+                if "own_thresholds" in r:
+                    o, t = r["own_thresholds"], r["own_thresholds"]["thresholds"]
+                    print(f"| {name} | {o['accuracy']:.3f} | {o['macro_f1']:.3f} | {o['accepted_share']:.1%} | {o['wrong_accept_share']:.1%} | "
+                          f"{o['one_step_share']:.1%} | {t['accept']} / {t['global_accept']} / {t['offer']} / {t['close']} |")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"sets": {p.name: len(r) for p, r in sets.items()}, "results": results},
                                    ensure_ascii=False, indent=2), encoding="utf-8")

@@ -26,7 +26,10 @@ async def main(model: str, out: str) -> None:
         for line in sys.stdin:
             if line.strip():
                 parse = await agent.parse_message(json.loads(line)["text"])
-                sink.write(json.dumps({k: parse.get(k) for k in ("text", "intent", "intent_ranking")}, ensure_ascii=False) + "\n")
+                # question_rankings: the per-question scorers of a bench/configs/question*.yml variant
+                keys = ("text", "intent", "intent_ranking") + (("question_rankings",) if parse.get("question_rankings") else ())
+                keys += ("clauses",) if parse.get("clauses") else ()  # each clause's ranking (uke8/understanding/combined.py)
+                sink.write(json.dumps({k: parse.get(k) for k in keys}, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@ by the project's own scripts (all optional):
   (after "Jeg vil ikke at dere lagrer dette"): not in the case as the API shows it, not in
   Rasa's tracker (all sessions, GET /conversations/{id}/tracker), and not in the chat page's
   transcript (GET /api/v1/chat/history) when the runner can sign chat links (`links`).
+- `outcome.answer_sources` ({slot: source}): how the latest answer to a slot was given
+  (button, digit, nlu, confirmed, combined …).
 - `outcome.status`, `outcome.handoff_requested`, `outcome.opted_out`,
   `outcome.meeting_modes_include`, `outcome.screening`, `outcome.assessments` (count).
 - the lifecycle (issue 5): `outcome.statuses_include` (statuses in the case's history),
@@ -314,6 +316,10 @@ class Conversation:
                 got = next((a["code"] for a in reversed(case.get("answers") or []) if a["slot"] == slot), None)
             if got != code:
                 result.failures.append(f"answer {slot} is {got!r}, expected {code!r}")
+        for slot, source in (outcome.get("answer_sources") or {}).items():
+            got = next((a.get("source") for a in reversed(case.get("answers") or []) if a["slot"] == slot), None)
+            if got != source:
+                result.failures.append(f"answer {slot} came from {got!r}, expected {source!r}")
         for key in ("status", "handoff_requested", "opted_out", "storage_objection"):
             if key in outcome and case.get(key) != outcome[key]:
                 result.failures.append(f"{key} is {case.get(key)!r}, expected {outcome[key]!r}")

@@ -2,9 +2,13 @@
 Rasa server's parse + uke8.understanding) and print a JSON report (INTERFACES.md).
 
 `action` is what the live bot would do: `accept` (record / act on it), `confirm` (ask
-"Forstår jeg deg riktig …?") or `reask`. When a question is open and the text is taken as
-one of the person's own questions (personvern, hvorfor, …), the bot answers it and asks the
-question again, so that counts as `reask` with the global code as the prediction.
+"Forstår jeg deg riktig …?"), `choose` (offer the codes in `offered` as buttons) or `reask`;
+both come from `uke8.understanding.combined.read_message` (over `interpret`), the function the
+live form calls. Lines with `expected_all` (one message, several answers) also get `carried`,
+the answers the form takes from them, and the report a `combined` section.
+When a question is open and the text is taken as one of the person's own questions
+(personvern, hvorfor, …), the bot answers it and asks the question again, so that counts as
+`reask` with the global code as the prediction and nothing offered.
 """
 from __future__ import annotations
 
@@ -18,7 +22,9 @@ from typing import Any
 
 import httpx
 
+from uke8.triage.catalogue import QUESTIONS, question_by_slot
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
+from uke8.understanding.combined import read_message
 from uke8.understanding.interpret import interpret
 
 
@@ -41,13 +47,64 @@ REPORT_CODES = {
 
 
 def evaluate_item(question: str, text: str, parse: dict[str, Any], thresholds: Thresholds = THRESHOLDS) -> dict[str, Any]:
-    meaning = interpret(None if question == "any" else question, text, parse, thresholds)
+    if question == "any":
+        meaning = interpret(None, text, parse, thresholds)
+    else:  # the live form's reading of a message while a question is open (nothing answered yet)
+        meaning = read_message(question, text, parse, _ASKED_BEFORE.get(question, {}), thresholds).own
     if question != "any" and meaning.kind == "global":
         action = "accept" if meaning.code == "stopp" else "reask"
     else:
         action = meaning.action
     predicted = REPORT_CODES.get(meaning.code, meaning.code) if meaning.kind == "global" else meaning.code
-    return {"predicted": predicted, "confidence": round(meaning.confidence, 4), "action": action, "source": meaning.source}
+    offered = list(meaning.offered) if action in ("confirm", "choose") else []
+    return {"predicted": predicted, "confidence": round(meaning.confidence, 4), "action": action, "offered": offered,
+            "source": meaning.source}
+
+
+def one_step(item: dict[str, Any]) -> bool:
+    """The expected code is recorded at once, or is one click away (among the codes offered)."""
+    if item["action"] == "accept":
+        return item["predicted"] == item["expected"]
+    return item["expected"] in (item.get("offered") or [])
+
+
+# What must have been answered for a question to be open: q3_grunn is asked only after q3 =
+# usikker. (The codes of earlier questions are otherwise unknown: they count as not answered.)
+_ASKED_BEFORE: dict[str, dict[str, str]] = {"q3_grunn": {"varighet": "usikker"}}
+
+
+def carried_item(question: str, text: str, parse: dict[str, Any], thresholds: Thresholds = THRESHOLDS) -> dict[str, Any]:
+    """Every answer the live form takes from one message (expected_all lines): {slot: {code,
+    action}}, action `accept` (recorded at once) or `confirm` (confirmed together in one
+    summary, one click); an offer of two about the open question is `choose`."""
+    reading = read_message(question, text, parse, _ASKED_BEFORE.get(question, {}), thresholds)
+    taken = {c.slot: {"code": c.meaning.code, "action": c.meaning.action} for c in reading.others}
+    own = reading.own
+    if own.kind == "answer" and own.action in ("accept", "confirm", "choose"):
+        taken[QUESTIONS[question].slot] = {"code": own.code, "action": own.action, "offered": list(own.offered)}
+    return taken
+
+
+def combined_report(items: list[dict[str, Any]]) -> dict[str, Any]:
+    """Of all answers the expected_all lines carry: the share taken without asking again
+    (recorded at once, or confirmed with the right code in the one summary) and the share
+    recorded with a wrong code. `accepted_share` is the stricter figure: recorded at once."""
+    carried = taken = accepted = wrong = 0
+    for item in items:
+        for slot, code in item["expected_all"].items():
+            question_by_slot(slot)  # an unknown slot is an error in the file, not a miss
+            carried += 1
+            got = item["carried"].get(slot)
+            if got is None:
+                continue
+            right = got["code"] == code
+            taken += right and got["action"] in ("accept", "confirm")
+            accepted += right and got["action"] == "accept"
+        wrong += sum(1 for slot, got in item["carried"].items()
+                     if got["action"] == "accept" and got["code"] != item["expected_all"].get(slot))
+    share = lambda k: round(k / carried, 4) if carried else 0.0  # noqa: E731
+    return {"n": len(items), "carried": carried, "taken_share": share(taken), "wrong_share": share(wrong),
+            "accepted_share": share(accepted)}
 
 
 def report(items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -75,7 +132,11 @@ def report(items: list[dict[str, Any]]) -> dict[str, Any]:
         "macro_f1": round(sum(f1s) / len(f1s), 4) if f1s else 0.0,
         "accepted_share": round(len(accepted) / n, 4) if n else 0.0,
         "wrong_accept_share": round(sum(i["predicted"] != i["expected"] for i in accepted) / n, 4) if n else 0.0,
+        "one_step_share": round(sum(one_step(i) for i in items) / n, 4) if n else 0.0,
         "confirm_share": round(sum(i["action"] == "confirm" for i in items) / n, 4) if n else 0.0,
+        "choose_share": round(sum(i["action"] == "choose" for i in items) / n, 4) if n else 0.0,
+        "reask_share": round(sum(i["action"] == "reask" for i in items) / n, 4) if n else 0.0,
+        **({"combined": combined_report(with_all)} if (with_all := [i for i in items if i.get("expected_all")]) else {}),
         "items": items,
     }
 
@@ -87,7 +148,8 @@ def load(path: Path) -> list[dict[str, Any]]:
             continue
         try:
             row = json.loads(line)
-            rows.append({"question": row["question"], "text": row["text"], "expected": row["expected"]})
+            rows.append({"question": row["question"], "text": row["text"], "expected": row["expected"]}
+                        | ({"expected_all": row["expected_all"]} if row.get("expected_all") else {}))
         except (ValueError, KeyError) as exc:
             raise SystemExit(f"{path}:{number}: not an eval-nlu line ({exc})") from exc
     return rows
@@ -99,7 +161,11 @@ def run(path: Path, rasa_url: str) -> dict[str, Any]:
 
     with httpx.Client(base_url=rasa_url, timeout=30, **rasa_auth()) as client:
         for row in load(path):
-            items.append(row | evaluate_item(row["question"], row["text"], parse_with_rasa(client, row["text"])))
+            parse = parse_with_rasa(client, row["text"])
+            item = row | evaluate_item(row["question"], row["text"], parse)
+            if row.get("expected_all"):
+                item["carried"] = carried_item(row["question"], row["text"], parse)
+            items.append(item)
     return report(items)
 
 

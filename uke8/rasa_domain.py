@@ -43,6 +43,8 @@ ACTIONS = [
     "action_oppsummer",
     "action_lagre_mote",
     "action_global",
+    "action_ask_bekreftelse",  # the open offer (confirm, choose, numbered help, skip): its buttons vary
+    "action_after_questions",
 ]
 
 # Global intents answered with a fixed response when no form is open (the form answers them
@@ -82,6 +84,8 @@ def build_domain() -> dict[str, Any]:
                 "buttons": [{"title": o.label, "payload": button_payload(question_id, o.code)} for o in question.options],
             }
         ]
+    # Asked by action_ask_bekreftelse (actions/forms.py), which Rasa prefers; this response stays
+    # as the plain confirmation and declares its Ja/Nei payloads to the tracker store.
     responses["utter_ask_bekreftelse"] = [
         {"text": "{bekreft_tekst}", "buttons": [{"title": YES_LABEL, "payload": "/ja"}, {"title": NO_LABEL, "payload": "/nei"}]}
     ]
@@ -102,9 +106,13 @@ def build_domain() -> dict[str, Any]:
     slots["moteform"] = _text_slot("moteform", MEETING_FORM) | {"type": "any"}
     slots["motetid"] = _text_slot("motetid", MEETING_FORM)
     slots["ventende_svar"] = _custom("any")
+    slots["misser"] = _custom("any")  # misses per question slot: each further miss helps more
+    slots["hoppet_over"] = _custom("any")  # question slots the person chose to skip
     slots["bekreft_tekst"] = _custom("text")
     slots["oppfolging_for"] = _custom("text")
     slots["samtale_slutt"] = _custom("bool", initial_value=False)
+    # replies after the outcome this round (actions/after_questions.py: the first is the full one)
+    slots["etter_svar"] = _custom("float", initial_value=0)
     slots["samtale_status"] = {
         "type": "categorical",
         "values": STATUS_VALUES,

@@ -122,8 +122,9 @@ def test_rejected_confirmation_asks_again_and_stores_nothing(db):
 def test_unclear_text_is_asked_again(db):
     case_id, conv = invited_case(db)
     d = CollectingDispatcher()
-    result = run(form.validate_varighet(None, d, tracker(conv, "blå", ranking=[("q2_god", 0.5), ("q3_over_26_uker", 0.2)]), {}))
-    assert result == {"varighet": None}
+    # (issue 13) only when nothing points at the open question; the miss is counted
+    result = run(form.validate_varighet(None, d, tracker(conv, "blå", ranking=[("hilsen", 0.5), ("out_of_scope", 0.48), ("q3_over_26_uker", 0.02)]), {}))
+    assert result == {"varighet": None, "misser": {"varighet": 1}, "ventende_svar": None, "bekreft_tekst": None}
     assert REPLIES["ikke_forstatt"] in texts(d)
     assert view(db, case_id)["answers"] == []
 

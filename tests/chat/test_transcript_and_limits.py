@@ -32,7 +32,7 @@ def test_tracker_transcript_shows_titles_hides_start_and_keeps_redacted_words():
     events = [
         {"event": "action", "name": "action_session_start"},
         {"event": "user", "text": "/start"},
-        {"event": "bot", "text": "Jeg er din veileder i NAV.", "data": {"buttons": None}},
+        {"event": "bot", "text": "Hei! Dette er en automatisk tjeneste fra NAV.", "data": {"buttons": None}},
         {"event": "bot", "text": "Hvor sannsynlig …?", "data": {"buttons": Q1_BUTTONS}},
         {"event": "user", "text": '/svar{"retur":"usikker"}'},
         {"event": "bot", "text": "Vil du fortelle litt mer?", "data": {"buttons": [{"title": "Nei takk", "payload": "/nei"}]}},
@@ -41,7 +41,7 @@ def test_tracker_transcript_shows_titles_hides_start_and_keeps_redacted_words():
         {"event": "bot", "text": "Hvordan vil du beskrive samarbeidet …?", "data": {"buttons": [{"title": "Godt", "payload": "/svar"}]}},
     ]
     assert transcript.from_tracker(events) == [
-        {"from": "nav", "text": "Jeg er din veileder i NAV."},
+        {"from": "nav", "text": "Hei! Dette er en automatisk tjeneste fra NAV."},
         {"from": "nav", "text": "Hvor sannsynlig …?"},
         {"from": "person", "text": "Jeg er usikker"},
         {"from": "nav", "text": "Vil du fortelle litt mer?"},

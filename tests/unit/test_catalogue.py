@@ -340,11 +340,11 @@ def test_parse_rejects_anything_else(text):
 
 # --- fixed texts (messages.py) ----------------------------------------------------------
 
+# PRODUCT.md §1's example: NAV's automatic service, asking on behalf of the veileder.
 SPEC_GREETING = (
-    "Jeg er din veileder i NAV. Jeg skriver til deg for å bli bedre kjent med situasjonen din. "
-    "Jeg vil gjerne samarbeide med deg hvis du trenger oppfølging nå som du er sykmeldt. "
-    "For å få bedre kjennskap til hvor du står i dag, håper jeg du har mulighet til å svare "
-    "på tre spørsmål."
+    "Hei! Dette er en automatisk tjeneste fra NAV. Veilederen din vil gjerne bli bedre kjent med "
+    "situasjonen din, og samarbeide med deg hvis du trenger oppfølging nå som du er sykmeldt. "
+    "Har du mulighet til å svare på tre spørsmål? Veilederen din leser svarene."
 )
 
 

@@ -457,6 +457,34 @@ def record_answer(
                         health_categories=stored_text.categories if stored_text else ())
 
 
+def assess_after_skipping(session: Session, conversation_id: str, *, today: date | None = None) -> dict[str, Any] | None:
+    """The person skipped a question and nothing is left to ask: assess now what they answered,
+    the way the deadline would (a rule that needs a skipped answer does not fire; the no-answer
+    rules fill in when nothing else does). None when this round is closed already or nothing
+    of a later round was answered (the earlier assessment stands, as at the deadline)."""
+    case, invitation = _lock_conversation(session, conversation_id)
+    if invitation.screening != ScreeningResult.SPORSMAL or case.opted_out or case.status not in OPEN_FOR_ANSWERS:
+        return None
+    if invitation.closed_at is not None:
+        return None
+    repo = CaseRepository(session)
+    answers = Answers.from_mapping({slot: r.code for slot, r in repo.latest_answers(case.id, invitation.round).items()})
+    if invitation.round > 1 and answers.is_empty:
+        return None
+    today = today or today_in_oslo()
+    facts = case_facts(case, today)
+    result = classify(answers, facts, deadline_passed=True)
+    assert result is not None  # deadline semantics always classify
+    if case.status != Status.BESVART:
+        repo.append_status(case, Status.BESVART, SYSTEM_CONVERSATION.ident, note="spørsmål hoppet over")
+    record = _store_assessment(session, case, result.classification, result.reasons, answers, facts, source="samtale",
+                               round_=invitation.round, as_of=today)
+    repo.append_status(case, Status.VURDERT, SYSTEM_CONVERSATION.ident)
+    invitation.closed_at = utcnow()
+    _audit(session, SYSTEM_CONVERSATION, "conversation.skipped_assessed", case.id, {"classification": result.classification.value})
+    return _assessment_summary(record)
+
+
 def record_free_text(session: Session, conversation_id: str, kind: str, text: str, *, question_id: str | None = None, channel: str | None = None) -> tuple[str, ...] | None:
     """Store an optional text, redacted. Returns the health categories found (for a gentle reminder),
     or None when nothing was stored (empty, or the person has objected to storage)."""

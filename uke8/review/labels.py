@@ -49,6 +49,8 @@ SOURCE_LABELS: dict[str, str] = {
     "yes_no": "ja/nei",
     "keyword": "egne ord",
     "nlu": "egne ord",
+    "confirmed": "egne ord, bekreftet",
+    "combined": "egne ord, flere svar i én melding",
     "demo": "demodata",
     "syntetisk": "syntetiske data",
 }

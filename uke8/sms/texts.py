@@ -26,9 +26,11 @@ from uke8.triage.messages import (
 
 CONTACT_SMS = "Du kan alltid kontakte oss på nav.no/skriv-til-oss eller 55 55 33 33."
 
+# Honest about who asks (PRODUCT.md §1): NAV's automatic service, for the veileder.
 GREETING_SMS = (
-    "Takk for svaret! Jeg er veilederen din i NAV og vil gjerne bli bedre kjent med "
-    "situasjonen din. Jeg håper du vil svare på tre korte spørsmål."
+    "Takk for svaret! Dette er en automatisk tjeneste fra NAV. Veilederen din vil gjerne bli "
+    "bedre kjent med situasjonen din og leser svarene. Har du mulighet til å svare på tre korte "
+    "spørsmål?"
 )
 PRIVACY_SMS = (
     "Bare veilederen din i NAV leser svarene, aldri arbeidsgiveren din. Det er frivillig å "
@@ -59,8 +61,9 @@ TAILORED_GREETING_SMS = (
 
 REPLIES_SMS: dict[str, str] = {
     "hvorfor": (
-        "Jeg skriver fra NAV. Vi spør alle i samme situasjon som deg hvordan det går, slik at vi "
-        "kan hjelpe tidlig hvis det trengs. Det betyr ikke at noe er galt."
+        "Dette er en automatisk tjeneste fra NAV. Vi spør alle i samme situasjon som deg hvordan det "
+        "går, slik at vi kan hjelpe tidlig hvis det trengs. Det betyr ikke at noe er galt. "
+        "Veilederen din leser svarene."
     ),
     "personvern": (
         "Bare veilederen din i NAV leser svarene, ikke arbeidsgiveren din. Vi sletter dem når "
@@ -73,7 +76,7 @@ REPLIES_SMS: dict[str, str] = {
         "Kartlegging betyr at veilederen din tar en prat med deg om situasjonen din, planene dine og "
         "om NAV kan hjelpe. Det kan være på NAV-kontoret, på video, på telefon eller på arbeidsplassen."
     ),
-    "menneske": "Selvfølgelig. Jeg har sagt fra til veilederen din, som tar kontakt med deg. " + CONTACT_SMS,
+    "menneske": "Selvfølgelig. Vi har sagt fra til veilederen din, som tar kontakt med deg. " + CONTACT_SMS,
     "stopp": "Den er grei. Vi sender deg ikke flere meldinger om dette. Svarene du har gitt, ser veilederen din. " + CONTACT_SMS,
     "ukjent_avsender": (
         "Hei! Dette nummeret tar bare imot svar fra personer som har fått en melding fra NAV. "

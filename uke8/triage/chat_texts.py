@@ -15,10 +15,10 @@ from uke8.triage.messages import CONTACT_INFO, PRIVACY_NOTICE
 MAX_MESSAGE = MAX_STORED_TEXT  # the most a message may hold: what the case store keeps of free text
 
 PAGE_TITLE = "Ditt sykefravær"
-WIDGET_TITLE = "Samtale med veilederen din"
+WIDGET_TITLE = "Spørsmål fra NAV"
 INTRO = (
-    "Her kan du lese og svare på meldinger fra veilederen din i NAV. Spørsmålene stilles av en "
-    "automatisk tjeneste, og svarene dine leses av veilederen din. Du kan svare med knappene "
+    "Her kan du lese og svare på meldinger fra NAV. Spørsmålene stilles av en automatisk tjeneste "
+    "på vegne av veilederen din, og veilederen din leser svarene. Du kan svare med knappene "
     "eller skrive med egne ord. Det er frivillig å svare."
 )
 PRIVACY_HEADING = "Om svarene dine"
@@ -35,9 +35,12 @@ COUNTER_OVER = "{n} av {max} tegn – {over} tegn for mye"
 SEND = "Send"
 REPLIES_LABEL = "Svaralternativer"
 LOG_LABEL = "Meldinger i samtalen"
+# Who speaks (PRODUCT.md §1): the bot's messages are NAV's automatic service, never the
+# veileder. The avatar shows the short name; the label above each bubble says what it is.
 SPEAKER_NAV = "NAV"
+SPEAKER_NAV_LABEL = "NAV – automatisk tjeneste"
 SPEAKER_PERSON = "Du"
-TYPING = "Veilederen skriver"
+TYPING = "NAV svarer …"
 
 END_BUTTON = "Avslutt"
 END_HEADING = "Vil du avslutte samtalen?"

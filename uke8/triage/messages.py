@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+# PRODUCT.md §1: the assistant is not a person and never says or implies that it is one; it
+# says it is NAV's automatic service asking on behalf of the veileder, who reads the answers.
+# The spec's example wording, with "tre spørsmål" (not "tre korte spørsmål") as the shared
+# scripted conversations (../shared/eval) look for those words in the greeting.
 GREETING = (
-    "Jeg er din veileder i NAV. Jeg skriver til deg for å bli bedre kjent med situasjonen din. "
-    "Jeg vil gjerne samarbeide med deg hvis du trenger oppfølging nå som du er sykmeldt. "
-    "For å få bedre kjennskap til hvor du står i dag, håper jeg du har mulighet til å svare "
-    "på tre spørsmål."
+    "Hei! Dette er en automatisk tjeneste fra NAV. Veilederen din vil gjerne bli bedre kjent med "
+    "situasjonen din, og samarbeide med deg hvis du trenger oppfølging nå som du er sykmeldt. "
+    "Har du mulighet til å svare på tre spørsmål? Veilederen din leser svarene."
 )
 
 PRIVACY_NOTICE = (
@@ -31,8 +34,8 @@ CONTACT_INFO = (
 FOLLOW_UP_PROMPT = "Vil du fortelle litt mer? Du trenger ikke å skrive noe om helsen din."
 
 TAILORED_GREETING = (
-    "Hei! Jeg er din veileder i NAV. Jeg skriver til deg fordi du har vært sykmeldt en stund, "
-    "og jeg vil at du skal vite at vi er her hvis du trenger oss. "
+    "Hei! Dette er en melding fra NAV, sendt på vegne av veilederen din. Vi skriver til deg fordi "
+    "du har vært sykmeldt en stund, og vil at du skal vite at vi er her hvis du trenger oss. "
     "Du trenger ikke å svare på denne meldingen. "
     "Det er bare å ta kontakt hvis du ønsker en samtale. "
     + CONTACT_INFO
@@ -178,10 +181,10 @@ def outcome_message(classification: str, reasons: Sequence[str]) -> str:
 
 REPLIES: dict[str, str] = {
     "hvorfor": (
-        "Jeg skriver fra NAV. Når noen har vært sykmeldt i åtte uker, spør vi hvordan det går, "
-        "slik at vi kan hjelpe tidlig hvis det trengs. Alle som har vært sykmeldt så lenge får "
-        "de samme spørsmålene – det betyr ikke at noe er galt. Spørsmålene stilles av en "
-        "automatisk tjeneste, og svarene dine leses av veilederen din."
+        "Dette er en automatisk tjeneste fra NAV. Når noen har vært sykmeldt i åtte uker, spør vi "
+        "hvordan det går, slik at vi kan hjelpe tidlig hvis det trengs. Alle som har vært sykmeldt "
+        "så lenge får de samme spørsmålene – det betyr ikke at noe er galt. Spørsmålene stilles "
+        "på vegne av veilederen din, som leser svarene dine."
     ),
     "personvern": (
         "Det er bare veilederen din i NAV som leser svarene dine – arbeidsgiveren din får ikke se "
@@ -199,7 +202,7 @@ REPLIES: dict[str, str] = {
         "eller på arbeidsplassen – det du foretrekker."
     ),
     "menneske": (
-        "Selvfølgelig. Jeg har sagt fra til veilederen din at du ønsker å snakke med et menneske, "
+        "Selvfølgelig. Vi har sagt fra til veilederen din at du ønsker å snakke med et menneske, "
         "og veilederen tar kontakt med deg. " + CONTACT_INFO
     ),
     "stopp": (

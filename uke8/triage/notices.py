@@ -52,8 +52,9 @@ def invitation_chat(link_valid_until: date) -> str:
 
 def sms_opening() -> str:
     return sms_text(
-        "Hei, dette er NAV. Veilederen din vil gjerne høre fra deg og har tre korte spørsmål. "
-        "Det er frivillig å svare. Svar når det passer deg, så kommer spørsmålene. "
+        # says who asks (NAV's automatic service, PRODUCT.md §1) within the two segments
+        "Hei, dette er NAV. Veilederen din vil gjerne høre fra deg. Svar når det passer, så stiller "
+        "vår automatiske tjeneste tre korte spørsmål. Det er frivillig. "
         f"{_VERIFY_NAV} {_STOP_SMS_SHORT}"
     )
 
@@ -76,7 +77,7 @@ def reminder_sms() -> str:
 
 def tailored_greeting_chat() -> str:
     return (
-        "Hei! Du har fått en melding fra veilederen din i NAV. Du trenger ikke å svare på den. "
+        "Hei! Du har fått en melding fra NAV. Du trenger ikke å svare på den. "
         f"Du finner den her: {LINK_PLACEHOLDER}"
     )
 

@@ -1,8 +1,11 @@
 """Confidence thresholds of the live form, calibrated on held-out training data by
 bench/calibrate.py (k-fold; the evaluation set is never used), stored in calibration.json.
 
-`accept`: record the answer; `confirm`: ask "Forstår jeg deg riktig …?"; below: ask again.
-`global_accept`: act on a global intent (stopp, menneske, …) instead of an answer.
+`accept`: record the answer; `confirm`: ask "Forstår jeg deg riktig …?" about a top code this
+likely; `offer`: the least mass the open question's codes must hold for any offer (below: ask
+again); `close`: the second code within this fraction of the first competes, so both are
+offered ("Mente du … eller …?"). `global_accept`: act on a global intent (stopp, menneske, …)
+instead of an answer.
 """
 from __future__ import annotations
 
@@ -18,13 +21,16 @@ class Thresholds:
     accept: float = 0.80
     confirm: float = 0.40
     global_accept: float = 0.60
+    offer: float = 0.20
+    close: float = 0.50
 
 
 def load_thresholds(path: Path = CALIBRATION_FILE) -> Thresholds:
     if not path.exists():
         return Thresholds()
     values = json.loads(path.read_text())
-    return Thresholds(accept=values["accept"], confirm=values["confirm"], global_accept=values["global_accept"])
+    return Thresholds(accept=values["accept"], confirm=values["confirm"], global_accept=values["global_accept"],
+                      offer=values.get("offer", Thresholds.offer), close=values.get("close", Thresholds.close))
 
 
 THRESHOLDS = load_thresholds()

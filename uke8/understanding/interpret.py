@@ -7,7 +7,17 @@ Order of evidence, most certain first:
 3. Rasa's intent ranking, restricted to the intents that can answer the open question and
    weighed against the global intents (stopp, menneske, …).
 The result says what the live form does with it: `accept` (record), `confirm` ("Forstår jeg
-deg riktig …?") or `reask`. Nothing uncertain is ever recorded silently.
+deg riktig …?" about the top code), `choose` (offer the two competing codes as buttons, "Mente
+du … eller …?") or `reask`; `offered` lists the codes put in front of the person. Nothing
+uncertain is ever recorded silently. `interpret` is the one decision function: the live form
+and `uke8 eval-nlu` both call it.
+
+Reading the ranking in the context of the open question: the classifier ranks every intent,
+so the open question's codes are scored by their raw probability mass (`accept` needs the top
+code's raw mass), and an offer is made only when the question's codes together hold at least
+`offer` of the mass (otherwise nothing points at this question). Within the question the top
+two are compared relative to each other: the second within `close` × the first means they
+compete (choose both); the top one alone is confirmed when it holds at least `confirm`.
 """
 from __future__ import annotations
 
@@ -61,6 +71,11 @@ GLOBAL_INTENTS: dict[str, str] = {
     "out_of_scope": "ute_av_omfang",
 }
 OUT_OF_SCOPE = "ute_av_omfang"
+# No offer when off-topic outweighs everything the open question could mean this many times.
+# Not calibrated (the development set has no off-topic line that would get an offer): the
+# answers offered on it reach at most 2× off-topic ("50/50", "uklart foreløpig"), while words
+# that mean nothing here ("potet", "jeg har en katt", "xyzzy") come out at 4–7×.
+OFF_TOPIC_RATIO = 3.0
 
 # Plain yes/no is an answer only where the question makes it one.
 YES_NO_ANSWERS: dict[str, dict[str, str]] = {
@@ -77,8 +92,9 @@ class Interpretation:
     kind: str  # "answer" | "global" | "unknown"
     code: str | None
     confidence: float
-    action: str  # "accept" | "confirm" | "reask"
+    action: str  # "accept" | "confirm" | "choose" | "reask"
     source: str  # "button" | "digit" | "label" | "pattern" | "yes_no" | "keyword" | "nlu" | "none"
+    offered: tuple[str, ...] = ()  # the codes put in front of the person (confirm: 1, choose: 2)
 
     @property
     def is_answer(self) -> bool:
@@ -155,6 +171,12 @@ def interpret(
     elif fold(normalise(text)).strip(" .!") in _STOP_WORDS:
         return Interpretation("global", "stopp", 1.0, "accept", "keyword")
 
+    return from_ranking(question_id, parse, thresholds)
+
+
+def from_ranking(question_id: str | None, parse: Mapping[str, Any] | None, thresholds: Thresholds = THRESHOLDS) -> Interpretation:
+    """The classifier's part of `interpret`: the ranking read in the context of the question
+    (also used alone on the clauses of a message, where a lone "nei" or digit is no answer)."""
     answer_map = ANSWER_INTENTS.get(question_id or "", {})
     answer_scores: dict[str, float] = {}
     global_scores: dict[str, float] = {}
@@ -177,15 +199,35 @@ def interpret(
         # filing it as off-topic. An answer-like text with no question open is off-topic.
         return Interpretation("global", best_global[0] or OUT_OF_SCOPE, best_global[1], "reask", "nlu")
 
+    ranked = sorted(answer_scores.items(), key=lambda kv: -kv[1])
     answer_code, answer_score = best_answer
     global_code, global_score = best_global
+    question_mass = sum(answer_scores.values())
     # A real question or request (not mere off-topic text) wins when it clearly dominates.
     if global_code not in (None, OUT_OF_SCOPE) and global_score >= thresholds.global_accept and global_score > answer_score:
         return Interpretation("global", global_code, global_score, "accept", "nlu")
     if answer_code is not None and answer_score >= thresholds.accept:
         return Interpretation("answer", answer_code, answer_score, "accept", "nlu")
-    if answer_code is not None and answer_score >= thresholds.confirm:
-        return Interpretation("answer", answer_code, answer_score, "confirm", "nlu")
-    if global_code is not None and global_score >= thresholds.global_accept:
+    offer = _offer(ranked, question_mass, thresholds)
+    if offer is not None and global_scores.get(OUT_OF_SCOPE, 0.0) > OFF_TOPIC_RATIO * question_mass:
+        offer = None  # off-topic text ("potet", "xyzzy"): the question's few percent point nowhere
+    # Off-topic text that outweighs everything this question could mean is answered as such.
+    if global_code is not None and global_score >= thresholds.global_accept and (offer is None or global_score > question_mass):
         return Interpretation("global", global_code, global_score, "accept", "nlu")
+    if offer is not None:
+        action, offered = offer
+        return Interpretation("answer", offered[0], answer_score, action, "nlu", offered)
     return Interpretation("unknown", answer_code, answer_score, "reask", "none")
+
+
+def _offer(ranked: Sequence[tuple[str, float]], question_mass: float, thresholds: Thresholds) -> tuple[str, tuple[str, ...]] | None:
+    """`confirm` the top code or `choose` between the top two, or None when nothing points at
+    the open question (its codes hold less than `offer` of the mass)."""
+    if not ranked or question_mass < thresholds.offer or ranked[0][1] <= 0.0:
+        return None
+    (first, first_score), (second, second_score) = ranked[0], (ranked[1] if len(ranked) > 1 else (None, 0.0))
+    if second is None or second_score <= 0.0:
+        return "confirm", (first,)
+    if first_score >= thresholds.confirm and second_score < thresholds.close * first_score:
+        return "confirm", (first,)  # likely, and nothing else of this question comes close
+    return "choose", (first, second)  # two compete, or the top one alone is not likely enough

@@ -56,14 +56,17 @@
     avatar.className = "aksel-chat__avatar chat-avatar";
     avatar.setAttribute("aria-hidden", "true");
     avatar.textContent = nav ? text.speakerNav : text.speakerPerson;
+    if (nav) avatar.title = text.speakerNavLabel;
 
     var wrapper = document.createElement("div");
     wrapper.className = "aksel-chat__bubble-wrapper";
     var inner = document.createElement("div");
     inner.className = "aksel-chat__bubble";
     var who = document.createElement("p");
-    who.className = "aksel-chat__top-text aksel-sr-only"; // the avatar says who, visually
-    who.textContent = (nav ? text.speakerNav : text.speakerPerson) + ":";
+    // The bot's messages say, visibly, that they are NAV's automatic service and not the
+    // veileder (PRODUCT.md §1; the avatar is hidden on a phone). The person's side needs no label.
+    who.className = "aksel-chat__top-text chat-speaker" + (nav ? "" : " aksel-sr-only");
+    who.textContent = nav ? text.speakerNavLabel : text.speakerPerson + ":";
     var words = document.createElement("p");
     words.className = "aksel-body-long chat-text";
     words.textContent = body;

@@ -1,0 +1,61 @@
+"""Split a message into the clauses that may each answer a question ("Jeg kommer nok tilbake,
+sjefen er grei, og jeg blir frisk om et par måneder").
+
+Shared by the intent classifier inside Rasa (bot/uke8_bot/clause_rankings.py ranks each clause
+in the same parse, so no extra round trip is needed) and the action server (which reads those
+rankings by span): both must split alike, so this module uses the standard library only and
+runs on the bot's Python 3.10 too. Spans, not texts, travel in the parse: the tracker keeps no
+extra copy of the person's words.
+"""
+from __future__ import annotations
+
+import re
+
+# Commas and full stops (not inside numbers: "2,5 måneder"), other sentence marks, and the
+# words that join clauses, in bokmål and nynorsk ("og", "men", "fordi", "for", "sidan").
+_BOUNDARY = re.compile(
+    r"(?:[;:!?]|\.(?!\d)|(?<!\d),|,(?!\d)|\s+-\s+|\n)+\s*"
+    r"|\s+(?=(?:og|men|fordi|siden|sidan|ettersom|samt|mens|dessuten)\b)",
+    re.IGNORECASE,
+)
+_JOINERS = re.compile(r"^(?:og|men|fordi|siden|sidan|ettersom|så|samt|mens|dessuten)\b\s*", re.IGNORECASE)
+# A piece of only such words is a hedge before the answer, not a clause of its own ("tja, tror
+# nok jeg er tilbake om en stund": "tja" alone would read as "usikker").
+FILLERS = frozenset({"tja", "tjaa", "tjah", "hmm", "hm", "hmmm", "nja", "vel", "altså", "joa", "ok", "okei", "jaha", "nåja", "såå"})
+_WORDS = re.compile(r"\w+")
+MAX_CLAUSES = 6  # a long story is read as a whole, not in many small pieces
+MIN_LETTERS = 3
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause with at least MIN_LETTERS letters; one span for the whole
+    text when it has no boundary (or too many pieces)."""
+    text = text or ""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    cleaned = []
+    for begin, end in spans:
+        piece = text[begin:end]
+        joiner = _JOINERS.match(piece)
+        if joiner:
+            begin += joiner.end()
+        while begin < end and text[begin].isspace():
+            begin += 1
+        while end > begin and text[end - 1] in " .,;:!?\n\t":
+            end -= 1
+        words = _WORDS.findall(text[begin:end].lower())
+        if words and all(word in FILLERS for word in words):
+            continue
+        if sum(ch.isalpha() for ch in text[begin:end]) >= MIN_LETTERS:
+            cleaned.append((begin, end))
+    if len(cleaned) < 2 or len(cleaned) > MAX_CLAUSES:
+        return [(0, len(text))]
+    return cleaned
+
+
+def clauses(text: str) -> list[str]:
+    return [text[begin:end] for begin, end in clause_spans(text)]

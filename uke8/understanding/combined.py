@@ -1,0 +1,249 @@
+"""Several answers in one message, in any order (PRODUCT.md §1, rules for asking): "Jeg kommer
+nok tilbake, sjefen er grei, og jeg blir frisk om et par måneder" answers q1, q2 and q3.
+
+The message is split into clauses (uke8/understanding/clauses.py); the classifier ranked each
+clause in the same parse (`clauses` in the parse, by span). Each clause is given to the
+question its answer intents point at most, then read by the same rules as a whole message
+(`from_ranking`: accept / confirm / choose), after the deterministic ones that fit a clause
+(a stated duration, the unambiguous patterns). A message without clauses is read whole: a q2
+answer typed while q1 is open is still a q2 answer.
+
+The uncertainty intent (`usikker`) is shared by q1, q3 and q3_grunn: in a message that also
+waits for treatment (a q3_grunn `behandling` answer) it belongs to q3 ("vet ikke helt, venter
+på operasjon"), as it does when it speaks of time ("vet ikke hvor lenge"); otherwise to the open
+question if that takes it. Two clauses with different answers to one question cancel out.
+A reason (q3_grunn) is taken only where the uncertainty is about how long (q3 open or usikker,
+or a clause of the message says so); it then implies q3 = usikker, and a q3 answer other than
+usikker makes it meaningless.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from uke8.triage.catalogue import QUESTION_ORDER, QUESTIONS
+from uke8.understanding.calibration import THRESHOLDS, Thresholds
+from uke8.understanding.duration import duration_answer
+from uke8.understanding.interpret import ANSWER_INTENTS, Interpretation, from_ranking, interpret
+from uke8.understanding.normalise import fold, normalise
+from uke8.understanding.patterns import match_pattern
+
+SHARED = "usikker"  # the one answer intent of several questions
+_RANK = {"accept": 2, "confirm": 1}
+# To take an answer to a question that is not open, its clause must speak of that question's
+# subject: "det er sikkert" after a q3 answer, or "dessverre", is no answer to q1, and
+# "hverken ja eller nei" is no answer to q2 about the employer. (Folded: æ/ø/å as a/o/a.)
+_TOPIC: dict[str, re.Pattern[str]] = {
+    "q1": re.compile(r"\b(?:tilbake|tebake|tibake|attende|jobb\w*|stilling\w*|arbeidet|arbeidsplass\w*|fortsett\w*|"
+                     r"begynn\w*\s+(?:igjen|att)|same\s+\w+|samme\s+\w+)\b"),
+    "q2": re.compile(r"\b(?:sjef\w*|leder\w*|leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|samarbeid\w*|"
+                     r"relasjon\w*|kolleg\w*|forhold\w*|dialog\w*|ledels\w*|leiing\w*|firma\w*|bedrift\w*)\b"),
+    "q3": re.compile(r"\b(?:lenge|lang\s+tid|kort\s+tid|\d+|uker?|veker?|veka|maned\w*|manad\w*|mnd|ar|halvt|halvar\w*|"
+                     r"frisk\w*|sykmeld\w*|sjukmeld\w*|snart|jul|paske|sommer\w*|haust\w*|host\w*|var(?:en)?|tid)\b"),
+}
+# An uncertain clause that speaks of time answers "how long" (q3), one that speaks of going
+# back to the job answers "how likely" (q1).
+_ABOUT_RETURN = re.compile(r"\b(?:tilbake|tebake|attende|fortsett\w*|komme\s+tilbake|jobben|stillinga?|arbeidsplassen)\b")
+_ABOUT_TIME = re.compile(r"\b(?:lenge|lang\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
+
+
+@dataclass(frozen=True)
+class Carried:
+    question_id: str
+    meaning: Interpretation  # kind "answer", action "accept" or "confirm"
+
+    @property
+    def slot(self) -> str:
+        return QUESTIONS[self.question_id].slot
+
+
+def pieces(text: str, parse: Mapping[str, Any] | None) -> list[tuple[str, Mapping[str, Any] | None]]:
+    """(clause text, its parse) for each clause the classifier ranked; the whole message when
+    it has none."""
+    found = []
+    for clause in (parse or {}).get("clauses") or ():
+        try:
+            begin, end = int(clause["start"]), int(clause["end"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if 0 <= begin < end <= len(text):
+            found.append((text[begin:end], {"intent_ranking": clause.get("intent_ranking") or []}))
+    return found or [(text, parse)]
+
+
+def _masses(parse: Mapping[str, Any] | None) -> tuple[dict[str, float], float]:
+    """Each question's own answer mass (the shared intent left out), and the shared intent's."""
+    own = {q: 0.0 for q in ANSWER_INTENTS}
+    shared = 0.0
+    for entry in (parse or {}).get("intent_ranking") or ():
+        name, confidence = entry.get("name"), float(entry.get("confidence") or 0.0)
+        if name == SHARED:
+            shared += confidence
+            continue
+        for question_id, mapping in ANSWER_INTENTS.items():
+            if name in mapping:
+                own[question_id] += confidence
+    return own, shared
+
+
+def _read(question_id: str, text: str, parse: Mapping[str, Any] | None, thresholds: Thresholds) -> Interpretation | None:
+    code = duration_answer(text) if question_id == "q3" else None
+    code = code or match_pattern(question_id, text)
+    if code is not None:
+        return Interpretation("answer", code, 1.0, "accept", "pattern")
+    meaning = from_ranking(question_id, parse, thresholds)
+    if meaning.kind == "answer" and meaning.action in _RANK:
+        return meaning
+    return None
+
+
+def carried_answers(
+    open_question: str | None,
+    text: str,
+    parse: Mapping[str, Any] | None,
+    answers: Mapping[str, str | None],
+    thresholds: Thresholds = THRESHOLDS,
+) -> list[Carried]:
+    """Every answer the message carries that the rules let through (accept or confirm), one per
+    question, in asking order; questions already answered are left alone."""
+    parts = pieces(text, parse)
+    owners = [_specific_owner(clause, clause_parse, thresholds) for clause, clause_parse in parts]
+    claimed = {owner for owner in owners if owner not in (None, SHARED)}
+    # waiting for treatment, surgery or an appointment explains not knowing how long (q3); any
+    # other reason (work, money) explains not knowing whether one returns just as well
+    treatment = any(_top_answer(p) == "q3_grunn_behandling" for _, p in parts)
+    best: dict[str, Interpretation] = {}
+    conflicts: set[str] = set()
+    for (clause, clause_parse), owner in zip(parts, owners):
+        specific = owner != SHARED  # a shared owner was chosen by its words already
+        if not specific:
+            owner = _shared_owner(clause, open_question, claimed, treatment)
+        if owner is None:
+            continue
+        meaning = _read(owner, clause, clause_parse, thresholds)
+        if meaning is None:
+            continue
+        current = best.get(owner)
+        if current is not None and current.code != meaning.code:
+            conflicts.add(owner)  # two clauses, two answers ("kan bli kort, kan bli lenge"): neither
+        if specific and owner != open_question and (len(clause.split()) < 2 or owner in _TOPIC and not _TOPIC[owner].search(fold(normalise(clause)))):
+            continue  # an answer to a question not asked needs words about its subject
+        if current is None or (_RANK[meaning.action], meaning.confidence) > (_RANK[current.action], current.confidence):
+            best[owner] = meaning
+    for question_id in conflicts:
+        best.pop(question_id, None)
+    grunn_asked = open_question in ("q3", "q3_grunn") or answers.get("varighet") == "usikker"
+    if not grunn_asked and (best.get("q3") is None or best["q3"].code != "usikker"):
+        # a reason is an answer to q3_grunn only where the uncertainty is about how long: in
+        # "det avhenger av om de kan tilrettelegge, så jeg er usikker" it explains q1
+        best.pop("q3_grunn", None)
+    _imply(best)
+    merged = dict(answers) | {QUESTIONS[q].slot: m.code for q, m in best.items()}
+    out = []
+    for question_id in QUESTION_ORDER:
+        question = QUESTIONS[question_id]
+        if question_id in best and answers.get(question.slot) not in question.codes and question.should_ask(merged):
+            out.append(Carried(question_id, best[question_id]))
+    return out
+
+
+def _top_answer(parse: Mapping[str, Any] | None) -> str | None:
+    ranking = (parse or {}).get("intent_ranking") or ()
+    return ranking[0].get("name") if ranking else None
+
+
+def _specific_owner(clause: str, parse: Mapping[str, Any] | None, thresholds: Thresholds) -> str | None:
+    """The question a clause answers: a stated duration is q3's; else the one its own answer
+    intents point at most; SHARED when the uncertainty intent outweighs them all."""
+    if duration_answer(clause) is not None or match_pattern("q3", clause):
+        return "q3"
+    if match_pattern("q2", clause):
+        return "q2"
+    own, shared = _masses(parse)
+    question_id, mass = max(own.items(), key=lambda kv: kv[1])
+    if shared > mass and shared >= thresholds.offer:
+        return SHARED
+    return question_id if mass >= max(thresholds.offer, 1e-9) else None
+
+
+def _shared_owner(clause: str, open_question: str | None, claimed: set[str], gives_treatment_reason: bool) -> str | None:
+    """Which question an uncertain clause ("vet ikke", "usikker") answers in this message: q3
+    when it speaks of time or the message gives a reason for not knowing how long (q3_grunn);
+    else the open question if it takes that answer; else none."""
+    folded = fold(normalise(clause))
+    if _ABOUT_RETURN.search(folded):
+        return "q1" if "q1" not in claimed or open_question == "q1" else None
+    if _ABOUT_TIME.search(folded) or gives_treatment_reason:
+        return "q3" if "q3" not in claimed else None
+    if open_question in ("q1", "q3", "q3_grunn"):
+        return open_question  # a clause that also answered it makes a conflict: neither is taken
+    return None  # no guess which question it is about
+
+
+def _imply(best: dict[str, Interpretation]) -> None:
+    grunn, varighet = best.get("q3_grunn"), best.get("q3")
+    if varighet is not None and varighet.code != "usikker":
+        best.pop("q3_grunn", None)
+    elif grunn is not None and varighet is None:
+        # a reason for not knowing how long says "usikker" to q3, as surely as the reason itself
+        best["q3"] = Interpretation("answer", "usikker", grunn.confidence, grunn.action, grunn.source)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one message says while `open_question` is open: `own` is the decision about the open
+    question (the same actions as `interpret`), `others` the answers it carries to questions
+    not open now (accept or confirm), `combined` whether it carried more than one answer."""
+
+    own: Interpretation
+    others: tuple[Carried, ...]
+
+    @property
+    def combined(self) -> bool:
+        return len(self.others) + (self.own.kind == "answer" and self.own.action == "accept") > 1
+
+
+_ONE_ANSWER_SOURCES = frozenset({"button", "digit", "label", "keyword", "yes_no"})
+
+
+def read_message(
+    open_question: str,
+    text: str,
+    parse: Mapping[str, Any] | None,
+    answers: Mapping[str, str | None],
+    thresholds: Thresholds = THRESHOLDS,
+) -> Reading:
+    """The one decision function of the live form for a message while a question is open (the
+    form and `uke8 eval-nlu` both call it). A whole-message reading of the open question comes
+    from `interpret`; in a message of several clauses the clause that answers the open question
+    is the more specific reading, and an uncertainty that a clause gave to another question is
+    no answer to the open one."""
+    whole = interpret(open_question, text, parse, thresholds)
+    if whole.kind == "global" or whole.source in _ONE_ANSWER_SOURCES:
+        return Reading(whole, ())
+    carried = carried_answers(open_question, text, parse, answers, thresholds)
+    clause_own = next((c.meaning for c in carried if c.question_id == open_question), None)
+    others = tuple(c for c in carried if c.question_id != open_question)
+    own = whole
+    if len(pieces(text, parse)) == 1:
+        # one clause, one answer: another question's ("arbeidsgiveren min har vært grei" while
+        # q1 is open) only when nothing points at the open question
+        if own.action == "reask" and clause_own is not None:
+            own = clause_own  # implied: a reason for not knowing how long answers q3 too
+        elif own.action != "reask":
+            others = ()
+    elif whole.source != "pattern":
+        # The whole message reads the open question best ("jeg vil gjerne tilbake, men jeg vet
+        # ikke om kroppen holder" is usikker, though its first clause is not): a clause decides
+        # only where the whole says nothing, and an uncertainty a clause gave to another
+        # question is no answer to this one.
+        if clause_own is not None and (whole.action == "reask" or clause_own.code == whole.code and whole.action != "accept"):
+            own = clause_own  # where the whole says nothing, or agrees and the clause is surer
+        elif whole.code == "usikker" and any(c.meaning.code == "usikker" for c in others):
+            own = clause_own or Interpretation("unknown", None, 0.0, "reask", "none")
+    if own.action == "choose":
+        # beside an offer of two, doubtful answers to other questions would crowd it: asked later
+        others = tuple(c for c in others if c.meaning.action == "accept")
+    return Reading(own, others)

@@ -2,7 +2,7 @@
 reasons rasa-sdk 3.21 has no option for:
 
 - it listens on UKE8_ACTION_HOST (default UKE8_BIND_HOST, 127.0.0.1); rasa-sdk's `run()` binds
-  to $SANIC_HOST or 0.0.0.0, every interface of the machine;
+  to $SANIC_HOST or else the wildcard address, every interface of the machine;
 - every request but GET /health must carry the service token in the header
   X-Uke8-Service-Token (Rasa sends it: `action_endpoint.headers` in bot/endpoints*.yml).
   Without it anyone who reaches the port could record answers or opt-outs, or delete free

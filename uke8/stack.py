@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import atexit
 import ctypes
+import ipaddress
 import os
 import secrets
 import signal
@@ -109,12 +110,17 @@ def _die_with_parent() -> None:
         _libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
-WILDCARD_HOSTS = ("0.0.0.0", "::", "")
+def is_wildcard(host: str) -> bool:
+    """Every interface: the unspecified IPv4 or IPv6 address, or no host at all."""
+    try:
+        return not host.strip() or ipaddress.ip_address(host.strip()).is_unspecified
+    except ValueError:  # a host name
+        return False
 
 
 def connect_host(bind_host: str) -> str:
     """Where to reach a process that listens on `bind_host` from this machine."""
-    return "127.0.0.1" if bind_host.strip() in WILDCARD_HOSTS else bind_host.strip()
+    return "127.0.0.1" if is_wildcard(bind_host) else bind_host.strip()
 
 
 def _url_host(host: str) -> str:
@@ -334,7 +340,7 @@ class Stack:
                 0,
                 Service(
                     "actions",
-                    # rasa-sdk's app behind the service token, on our host (rasa-sdk alone binds 0.0.0.0)
+                    # rasa-sdk's app behind the service token, on our host (rasa-sdk alone binds every interface)
                     [py, "-m", "uke8.action_server", "--actions", "actions", "--host", self.hosts["action"],
                      "--port", str(self.action_port)],
                     self.action_port,

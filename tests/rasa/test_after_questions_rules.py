@@ -2,13 +2,11 @@
 action_after_questions (data/rules/after_questions.yml), never the "forsto ikke" fallback."""
 from __future__ import annotations
 
-import json
-import subprocess
 
 import pytest
 import yaml
 
-from tests.rasa.test_rasa_project import CURRENT_MODEL, ENV, RASA
+from tests.rasa.bot_env import predicted_exactly
 from uke8.settings import PROJECT_ROOT
 
 RULES = PROJECT_ROOT / "data" / "rules" / "after_questions.yml"
@@ -37,14 +35,4 @@ def test_every_non_global_intent_has_an_after_questions_rule_in_both_states():
 
 @pytest.mark.timeout(300)
 def test_after_the_questions_the_model_predicts_action_after_questions(tmp_path):
-    if not CURRENT_MODEL.exists():
-        pytest.fail("no trained model: run `make train`")
-    model = (PROJECT_ROOT / CURRENT_MODEL.read_text().strip()).resolve()
-    result = subprocess.run(
-        [str(RASA), "test", "core", "--model", str(model), "--stories", "tests/rasa/after_questions_paths.yml", "--out", str(tmp_path), "--no-plot"],
-        cwd=PROJECT_ROOT, capture_output=True, text=True, env=ENV,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    failed = (tmp_path / "failed_test_stories.yml").read_text(encoding="utf-8") if (tmp_path / "failed_test_stories.yml").exists() else ""
-    assert "story:" not in failed, failed
-    assert json.loads((tmp_path / "story_report.json").read_text())["accuracy"] == 1.0
+    assert predicted_exactly("tests/rasa/after_questions_paths.yml", tmp_path)["accuracy"] == 1.0

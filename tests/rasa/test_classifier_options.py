@@ -3,23 +3,17 @@ Snowball stems, spelling to the nearest training word, one scorer per question. 
 default, so config.yml trains the same model as before (bench/nlu.py measures the variants)."""
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-
 import pytest
+import yaml
 
+from tests.rasa.bot_env import run_check
 from uke8.settings import PROJECT_ROOT
-
-ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
+from uke8.understanding.interpret import ANSWER_INTENTS
 
 
 @pytest.mark.timeout(300)
 def test_classifier_options_train_store_and_classify():
-    result = subprocess.run([str(PROJECT_ROOT / ".venv-bot" / "bin" / "python"), "tests/rasa/checks/classifier_options_check.py"],
-                            cwd=PROJECT_ROOT, capture_output=True, text=True, env=ENV)
-    assert result.returncode == 0, result.stderr[-3000:]
-    checks = json.loads(result.stdout.strip().splitlines()[-1])
+    checks = run_check("tests/rasa/checks/classifier_options_check.py")
     assert checks == dict.fromkeys(checks, True) and len(checks) == 14, checks
 
 
@@ -27,10 +21,6 @@ def test_config_question_scorers_match_the_answer_mapping():
     """config.yml's per-question scorers cover exactly the intents that answer each question in
     uke8/understanding (ANSWER_INTENTS): a question added or an intent renamed there must be
     added here too, or its scorer would learn the wrong codes."""
-    import yaml
-
-    from uke8.understanding.interpret import ANSWER_INTENTS
-
     config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))
     classifier = next(c for c in config["pipeline"] if c["name"].endswith("FoldedTfidfIntentClassifier"))
     assert {q: set(i) for q, i in classifier["question_intents"].items()} == {q: set(m) for q, m in ANSWER_INTENTS.items()}

@@ -1,6 +1,7 @@
 """The intent classifier's optional features (issue 13 item 4), inside Rasa's own environment:
 Snowball stems, spelling to the nearest training word, one scorer per question. All are off by
-default, so config.yml trains the same model as before (bench/nlu.py measures the variants)."""
+default in the component; config.yml turns on spelling and the per-question scorers (bench/nlu.py
+measures the variants)."""
 from __future__ import annotations
 
 import pytest

@@ -27,6 +27,8 @@ from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.combined import read_message
 from uke8.understanding.interpret import interpret
 
+KNOWN_QUESTIONS = (*QUESTIONS, "any")
+
 
 def parse_with_rasa(client: httpx.Client, text: str) -> dict[str, Any]:
     response = client.post("/model/parse", json={"text": text})
@@ -150,8 +152,12 @@ def load(path: Path) -> list[dict[str, Any]]:
             row = json.loads(line)
             rows.append({"question": row["question"], "text": row["text"], "expected": row["expected"]}
                         | ({"expected_all": row["expected_all"]} if row.get("expected_all") else {}))
-        except (ValueError, KeyError) as exc:
+        except (ValueError, KeyError, TypeError) as exc:
             raise SystemExit(f"{path}:{number}: not an eval-nlu line ({exc})") from exc
+        if rows[-1]["question"] not in KNOWN_QUESTIONS:
+            # e.g. tests/nlu_eval/after.jsonl's "after" lines: measured live by bench/conversation.py
+            raise SystemExit(f"{path}:{number}: question {str(rows[-1]['question'])[:40]!r} is not one eval-nlu reads "
+                             f"({', '.join(KNOWN_QUESTIONS)})")
     return rows
 
 

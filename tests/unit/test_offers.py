@@ -134,3 +134,18 @@ def test_off_topic_many_times_the_question_mass_is_a_bare_reask_not_an_offer():
     assert decide("q1", ("out_of_scope", 0.5), ("q3_grunn_annet", 0.4), ("usikker", 0.06), ("q1_lite_sannsynlig", 0.04))[:2] == ("unknown", "reask")
     # "50/50": off-topic about 2x the question mass is still an offer
     assert decide("q1", ("out_of_scope", 0.17), ("hilsen", 0.5), ("usikker", 0.2), ("q1_lite_sannsynlig", 0.13))[1] == "choose"
+
+
+def test_eval_nlu_refuses_a_line_type_it_does_not_read_with_its_line_number(tmp_path):
+    """An "after" line (tests/nlu_eval/after.jsonl) ended eval-nlu in a KeyError traceback."""
+    from pathlib import Path
+
+    from uke8.nlu_eval import load
+    from uke8.settings import PROJECT_ROOT
+
+    source = tmp_path / "mixed.jsonl"
+    source.write_text('{"question": "q1", "text": "ja", "expected": "veldig_sannsynlig"}\n'
+                      '{"question": "after", "text": "takk for hjelpen", "expected": "takk"}\n', encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"mixed.jsonl:2: question 'after' is not one eval-nlu reads"):
+        load(Path(source))
+    assert len(load(PROJECT_ROOT / "tests" / "nlu_eval" / "answers.jsonl")) > 400  # the real sets still load

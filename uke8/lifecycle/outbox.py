@@ -36,6 +36,7 @@ from uke8.lifecycle.links import make_link
 from uke8.settings import get_settings
 from uke8.store.db import Database
 from uke8.store.models import Case, Invitation, OutboxMessage, utcnow
+from uke8.store.repositories import counts_by_case
 from uke8.triage import notices
 
 # kinds
@@ -223,14 +224,7 @@ def view(message: OutboxMessage) -> dict[str, Any]:
 def dead_counts(session: Session, case_ids: Sequence[str]) -> dict[str, int]:
     """Per case, the messages the delivery gave up on (status dead): one query for a page of
     the queue, which flags those cases (the veileder may need to reach the person otherwise)."""
-    if not case_ids:
-        return {}
-    rows = session.execute(
-        select(OutboxMessage.case_id, func.count())
-        .where(OutboxMessage.case_id.in_(list(case_ids)), OutboxMessage.status == DEAD)
-        .group_by(OutboxMessage.case_id)
-    ).all()
-    return {case_id: n for case_id, n in rows}
+    return counts_by_case(session, OutboxMessage, case_ids, DEAD)
 
 
 def for_case(session: Session, case_id: str) -> Sequence[OutboxMessage]:

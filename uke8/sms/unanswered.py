@@ -6,25 +6,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from uke8.store.crypto import get_sealer
 from uke8.store.models import SmsInbound
+from uke8.store.repositories import counts_by_case
 
 FAILED = "failed"  # inbound.FAILED (not imported: inbound imports the case service, which imports this)
 
 
 def counts(session: Session, case_ids: Sequence[str]) -> dict[str, int]:
     """Per case, its unanswered SMS: one query for a page of the queue."""
-    if not case_ids:
-        return {}
-    rows = session.execute(
-        select(SmsInbound.case_id, func.count())
-        .where(SmsInbound.case_id.in_(list(case_ids)), SmsInbound.status == FAILED)
-        .group_by(SmsInbound.case_id)
-    ).all()
-    return {case_id: n for case_id, n in rows}
+    return counts_by_case(session, SmsInbound, case_ids, FAILED)
 
 
 def for_case(session: Session, case_id: str) -> list[dict[str, Any]]:

@@ -178,3 +178,16 @@ class VeilederRepository:
 
     def add(self, veileder: Veileder) -> None:
         self.session.add(veileder)
+
+
+def counts_by_case(session: Session, model: Any, case_ids: Sequence[str], status: str) -> dict[str, int]:
+    """Per case, its rows of `model` in `status`: one query for a page of the queue (the queue's
+    flags for dead outbox messages and unanswered SMS)."""
+    if not case_ids:
+        return {}
+    rows = session.execute(
+        select(model.case_id, func.count())
+        .where(model.case_id.in_(list(case_ids)), model.status == status)
+        .group_by(model.case_id)
+    ).all()
+    return {case_id: n for case_id, n in rows}

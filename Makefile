@@ -4,7 +4,7 @@
 #   make test           the whole suite: SQLite, then PostgreSQL when UKE8_TEST_DATABASE_URL is set
 #                       (without the pure tests, which need no database), then the in-process tests
 #                       again with the clock a year ahead at 23:30 UTC (CLOCK_AHEAD)
-#   make venv | web | chromium | lock | domain | validate | train | test-sqlite | test-postgres | test-clock | clean
+#   make venv | web | chromium | lock | domain | validate | train | test-sqlite | test-postgres | test-clock | wheel | clean
 #
 # Two environments, both installed from PyPI with uv and pinned by lock files:
 #   .venv      Python 3.11: the app (uke8, api, actions, action server, tests)   requirements/app.lock
@@ -51,7 +51,7 @@ CHROMIUM  ?= /usr/bin/chromium
 # Python 3.10: on PATH (a pyenv shim that errors is skipped), in pyenv's versions, /usr/local/bin, /usr/bin.
 find_python = for c in "$$(command -v python$(1) 2>/dev/null || true)" "$$(pyenv root 2>/dev/null || echo $(PYENV_ROOT))"/versions/$(1).*/bin/python$(1) $(PYENV_ROOT)/versions/$(1).*/bin/python$(1) /usr/local/bin/python$(1) /usr/bin/python$(1); do if [ -n "$$c" ] && [ -x "$$c" ] && [ "$$("$$c" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" = "$(1)" ]; then echo "$$c"; break; fi; done
 
-.PHONY: help venv web chromium lock domain validate train run test test-sqlite test-postgres test-clock clean
+.PHONY: help venv web chromium lock domain validate train run test test-sqlite test-postgres test-clock wheel clean
 
 help:
 	@sed -n '/^#/!q; s/^# \{0,1\}//p' Makefile
@@ -262,6 +262,16 @@ test-clock: venv
 
 # Removes the environments, trained models and test output; keeps var/ (database, secrets)
 # and the model cache outside the tree.
+# The product as a wheel in dist/ (uke8, api, actions; the npm assets of `make web` copied in by
+# setup.py), built offline with .venv's setuptools. tests/packaging/test_wheel.py installs one
+# and serves the pages from it.
+wheel: $(APP_STAMP) $(WEB_STAMP)
+	@# setuptools never empties build/lib: a module moved since the last build would slip into the wheel
+	rm -rf build dist/uke8-*.whl
+	$(PY) -m pip wheel -q --no-deps --no-build-isolation --no-index -w dist .
+	rm -rf build
+	ls dist/uke8-*.whl
+
 clean:
-	@rm -rf $(VENV) $(BOT_VENV) web/node_modules models .rasa .pytest_cache var/test var/logs
+	@rm -rf $(VENV) $(BOT_VENV) web/node_modules models .rasa .pytest_cache var/test var/logs build dist
 	find . -name __pycache__ -type d -prune -not -path './.git/*' -exec rm -rf {} +

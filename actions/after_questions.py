@@ -19,8 +19,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import STORE_ERRORS, conversation_id, database, latest_text, log, say
-from uke8.cases import service
-from uke8.cases.service import UnknownConversation
+from uke8.cases import conversation
+from uke8.cases.conversation import ConversationState
+from uke8.cases.errors import UnknownConversation
 from uke8.triage import after_questions
 from uke8.triage.after_questions import CaseFacts
 
@@ -37,7 +38,7 @@ AFTER_QUESTIONS = ("ferdig", "avsluttet")
 COUNT_SLOT = "etter_svar"
 
 
-def case_facts(state: service.ConversationState) -> CaseFacts:
+def case_facts(state: ConversationState) -> CaseFacts:
     assessment = state.assessment or {}
     reasons = assessment.get("reasons") or []
     return CaseFacts(
@@ -60,7 +61,7 @@ def reply_after_questions(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     earlier = int(tracker.get_slot(COUNT_SLOT) or 0)
     try:
         with database().read() as session:
-            state = service.conversation_state(session, conversation_id(tracker))
+            state = conversation.conversation_state(session, conversation_id(tracker))
     except UnknownConversation:
         say(dispatcher, "ukjent_avsender")
         return []

@@ -11,8 +11,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import STORE_ERRORS, conversation_id, database, latest_parse, latest_text, say, store_failed
 from actions.global_intents import handle_global_in_form
-from uke8.cases import service
-from uke8.cases.service import UnknownConversation
+from uke8.cases import conversation as service  # uke8/cases/conversation.py
+from uke8.cases.errors import UnknownConversation
 from uke8.rasa_domain import MEETING_PAYLOAD_INTENT
 from uke8.triage.catalogue import ANSWER_SLOTS
 from uke8.triage.messages import CONTACT_INFO, GREETING, MEETING_MODES, PRIVACY_NOTICE, REPLIES, TAILORED_GREETING, outcome_message

@@ -27,8 +27,8 @@ from rasa_sdk.types import DomainDict
 from actions.after_questions import reply_after_questions
 from actions.context import STORE_ERRORS, conversation_id, database, is_start, latest_parse, latest_text, say, store_failed
 from actions.global_intents import handle_global_in_form
-from uke8.cases import service
-from uke8.cases.service import CaseError, UnknownConversation
+from uke8.cases import answers as service  # the conversation's answers (uke8/cases/answers.py)
+from uke8.cases.errors import CaseError, UnknownConversation
 from uke8.triage.asking_texts import (
     CONTACT_LABEL, NONE_OF_THEM_LABEL, SKIP_LABEL, SKIP_OFFER, SKIP_OFFER_AGAIN, SKIPPED, choose_question, noted, numbered_help,
     summary_question,
@@ -36,7 +36,7 @@ from uke8.triage.asking_texts import (
 from uke8.triage.catalogue import ANSWER_SLOTS, QUESTION_ORDER, QUESTIONS, button_payload, parse_button_payload, question_by_slot
 from uke8.triage.messages import NO_LABEL, REPLIES, YES_LABEL, confirmation_question
 from uke8.understanding.combined import Reading, read_message
-from uke8.understanding.interpret import Interpretation, interpret, yes_or_no
+from uke8.understanding.interpret import OUT_OF_SCOPE, Interpretation, interpret, yes_or_no
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import DIGIT_ANSWER
 
@@ -156,6 +156,11 @@ class ValidateWeek8Form(FormValidationAction):
     def _act(self, slot: str, meaning: Interpretation, text: str, dispatcher: CollectingDispatcher, tracker: Tracker, *, missed: str) -> dict[str, Any]:
         """What the form does with an interpretation of an answer to `slot` (slot updates)."""
         if meaning.kind == "global":
+            if meaning.code == OUT_OF_SCOPE and (tracker.get_slot("ventende_svar") or {}).get("kind") in (None, "hjelp", "hopp"):
+                # Off-topic while a question is open ("xyzzy", "jeg har en katt"): said so, and a
+                # miss on this question like any other, so that the next one helps more (an
+                # open confirmation or choice stays open instead).
+                return _missed(slot, dispatcher, tracker, OUT_OF_SCOPE)
             return handle_global_in_form(meaning.code, dispatcher, tracker)  # an open offer stays open
         if meaning.action == "accept":
             return self._store(slot, meaning, text, dispatcher, tracker)

@@ -15,8 +15,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.after_questions import AFTER_QUESTIONS, ActionAfterQuestions
 from actions.context import STORE_ERRORS, conversation_id, database, latest_parse, latest_text, say, store_failed
-from uke8.cases import service
-from uke8.cases.service import CaseError, UnknownConversation
+from uke8.cases import conversation
+from uke8.cases.errors import CaseError, UnknownConversation
 from uke8.triage.catalogue import ANSWER_SLOTS
 from uke8.triage.messages import REPLIES
 from uke8.understanding.interpret import interpret
@@ -31,9 +31,9 @@ FORGET_MARK = "uke8_forget_words"
 _DOUBT_AFTER_QUESTIONS = ("endret_situasjon", "menneske")
 
 _RECORDERS = {
-    "stopp": service.record_opt_out,
-    "menneske": service.record_handoff,
-    "ikke_lagre": service.record_storage_objection,
+    "stopp": conversation.record_opt_out,
+    "menneske": conversation.record_handoff,
+    "ikke_lagre": conversation.record_storage_objection,
 }
 
 
@@ -101,11 +101,11 @@ class ActionGlobal(Action):
     def _new_round(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
         try:
             with database().write() as session:
-                state = service.conversation_state(session, conversation_id(tracker))
+                state = conversation.conversation_state(session, conversation_id(tracker))
                 if state.opted_out or state.screening != "sporsmal":
                     say(dispatcher, "endret_situasjon_underveis")
                     return []
-                service.begin_new_round(session, conversation_id(tracker))
+                conversation.begin_new_round(session, conversation_id(tracker))
         except UnknownConversation:
             say(dispatcher, "ukjent_avsender")
             return []

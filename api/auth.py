@@ -2,26 +2,13 @@
 from __future__ import annotations
 
 import hmac
-import secrets
 
-from uke8.cases.service import Actor
+from uke8.cases.actors import Actor
 from uke8.settings import Settings
 from uke8.store.crypto import token_hash
 from uke8.store.db import Database
 from uke8.store.repositories import VeilederRepository
-
-
-def admin_token(settings: Settings) -> str:
-    """UKE8_ADMIN_TOKEN when set; otherwise a development token generated once into the data dir."""
-    if settings.admin_token:
-        return settings.admin_token
-    from uke8.secretfiles import generated  # in production: refused, never generated
-
-    return generated(settings, "admin.token", "UKE8_ADMIN_TOKEN", lambda: "adm-" + secrets.token_urlsafe(24))
-
-
-def new_veileder_token() -> str:
-    return "vei-" + secrets.token_urlsafe(24)
+from uke8.tokens import admin_token
 
 
 def resolve_actor(token: str | None, settings: Settings, db: Database) -> Actor | None:

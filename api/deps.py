@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from api.auth import resolve_actor
 from api.schemas import IsoDate  # noqa: F401  (the routes take it from here)
 from uke8.cases import audit
-from uke8.cases.service import Actor
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.cases.actors import Actor
+from uke8.clock import today_in_oslo
 from uke8.settings import Settings, get_settings
 from uke8.store.db import Database, get_database
 from uke8.store.models import Case

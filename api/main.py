@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api.deps import CaseNotVisible, audit_refusal
 from api.limits import BodyLimit
 from api.schemas import ErrorOut, ValidationErrorOut
-from uke8.cases.service import CaseError
+from uke8.cases.errors import CaseError
 from api import chat, pages
 from api.routes import cases, outbox, queue, scheduler, sms, veiledere
 from uke8.settings import get_settings

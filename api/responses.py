@@ -1,6 +1,6 @@
 """What the JSON API answers (its 200/201 bodies), as the OpenAPI declares them.
 
-Each model mirrors the dict its route returns today (uke8/cases/service.py case_view, the
+Each model mirrors the dict its route returns today (uke8/review/case_view.py case_view, the
 queue, the outbox's view, the scheduler's report, ...): the same names, the same JSON types.
 FastAPI filters a route's answer through its model, so a key the model lacks would vanish
 from the API: a new key in one of those dicts needs its field here too

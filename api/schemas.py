@@ -3,7 +3,8 @@ repeats the refused value.
 
 Every list and string is bounded, and so is every paging parameter (MAX_OFFSET). The JSON API
 takes JSON's own types strictly (`CaseBody`): `false` is not a grade and `0` is not a date.
-`CaseIn` is the same body read leniently, for the register feed's CSV, where every value is text.
+`CaseIn` (uke8/cases/input.py, shared with the register feed's import) is the same body read
+leniently, for the feed's CSV, where every value is text.
 """
 from __future__ import annotations
 
@@ -11,17 +12,22 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from uke8.triage.persons import birth_date_from_fnr
+from uke8.cases.input import (  # noqa: F401  (the API's bodies share the feed's rules and bounds)
+    E164,
+    MAX_GRADE_CHANGES,
+    NO_CONTROLS,
+    TEXT_WITHOUT_CONTROLS,
+    CaseIn,
+    GradeChangeIn,
+    without as _without,
+)
 
-E164 = re.compile(r"^\+[1-9]\d{7,14}$")
 # ASCII digits only: \d would also take other scripts' digits.
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Paging: far beyond any real queue or outbox, well inside the databases' 64-bit integers.
 MAX_OFFSET = 10_000_000
-# A sick leave lasts at most a year: a grade change a week is 52.
-MAX_GRADE_CHANGES = 100
 MAX_ENHETER = 50
 
 
@@ -51,79 +57,6 @@ def _json_int(value: Any) -> Any:
 
 
 JsonInt = Annotated[int, BeforeValidator(_json_int)]
-
-# Text is stored, and PostgreSQL cannot store NUL: control characters are refused (an identifier
-# has none at all; free text keeps tab and line breaks). The patterns are in the OpenAPI too.
-NO_CONTROLS = r"^[^\x00-\x1f\x7f]*$"
-TEXT_WITHOUT_CONTROLS = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
-
-
-def _without(pattern: str):
-    compiled = re.compile(pattern)
-
-    def check(value: str | None) -> str | None:
-        if value is not None and not compiled.fullmatch(value):  # (match: $ passes a final newline)
-            raise ValueError("must not contain control characters")
-        return value
-
-    return check
-
-
-class CaseIn(BaseModel):
-    # The OpenAPI says what it can of the rules between fields: sms needs a mobil. (That
-    # end_date is not before start_date, JSON Schema cannot say; it is in the description.)
-    model_config = ConfigDict(extra="forbid", json_schema_extra={
-        "if": {"properties": {"channel": {"const": "sms"}}, "required": ["channel"]},
-        "then": {"required": ["mobil"], "properties": {"mobil": {"type": "string"}}},
-    })
-
-    external_id: Annotated[str, AfterValidator(_without(NO_CONTROLS))] = Field(
-        min_length=1, max_length=100, json_schema_extra={"pattern": NO_CONTROLS})
-    fnr: str = Field(description="11 digits", pattern=r"^\d{11}$")
-    enhet: str = Field(description="NAV-enhet: 4 digits", pattern=r"^\d{4}$")
-    start_date: date
-    sykmeldingsgrad: int = Field(ge=0, le=100)
-    fodselsdato: date | None = None
-    gjentakende_fravaer: bool = False
-    usikre_inngangsvilkar: bool = False
-    alvorlig_diagnose: bool = False
-    svangerskapsrelatert: bool = False
-    uforetrygd_100: bool = False
-    stillingsprosent: int = Field(default=100, ge=0, le=100)
-    channel: Literal["chat", "sms"] = "chat"
-    mobil: str | None = Field(default=None, max_length=16, description="E.164, required for sms",
-                              json_schema_extra={"pattern": E164.pattern})
-    employer_orgnr: str | None = Field(default=None, pattern=r"^\d{9}$")
-    end_date: date | None = None
-    grade_changes: list[GradeChangeIn] = Field(default_factory=list, max_length=MAX_GRADE_CHANGES)
-
-    @field_validator("mobil")
-    @classmethod
-    def mobil_is_e164(cls, value: str | None) -> str | None:
-        if value is not None and not E164.match(value):
-            raise ValueError("mobil must be an E.164 number such as +4799999999")
-        return value
-
-    @model_validator(mode="after")
-    def consistent(self) -> CaseIn:
-        if self.channel == "sms" and not self.mobil:
-            raise ValueError("mobil is required when channel is sms")
-        if self.end_date and self.end_date < self.start_date:
-            raise ValueError("end_date is before start_date")
-        return self
-
-    def birth_date(self) -> date | None:
-        return self.fodselsdato or birth_date_from_fnr(self.fnr)
-
-
-class GradeChangeIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    valid_from: date
-    grade: int = Field(ge=0, le=100)
-
-
-CaseIn.model_rebuild()
-
 
 class GradeChangeBody(GradeChangeIn):
     model_config = ConfigDict(extra="forbid", strict=True)

@@ -53,7 +53,7 @@ from bench.conversation_people import (  # noqa: E402
     ANSWERING, OFFER_KINDS, STYLES, BotTurn, Person, PersonResult, PersonState, after_messages_for, after_reply_bad, load_after,
     load_people, next_move, pending_pairs, restore_codes, summarise,
 )
-from uke8.lifecycle.clock import today_in_oslo  # noqa: E402
+from uke8.clock import today_in_oslo  # noqa: E402
 from uke8.privacy import redact_health  # noqa: E402
 
 PEOPLE = ROOT / "tests" / "nlu_eval" / "free_text_people.yml"
@@ -270,7 +270,7 @@ def main() -> int:
                 parser.error("--url needs --admin-token and --service-token")
             api_url, rasa_url, admin, service = args.url, args.rasa_url, args.admin_token, args.service_token
         else:
-            from uke8.stack import Stack, free_port
+            from uke8.dev.stack import Stack, free_port
 
             tmp = stack.enter_context(tempfile.TemporaryDirectory())
             admin = "adm-bench-" + secrets.token_hex(8)

@@ -27,7 +27,7 @@ from sqlalchemy import text
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from uke8.stack import free_port  # noqa: E402
+from uke8.dev.stack import free_port  # noqa: E402
 from uke8.store.db import Database  # noqa: E402
 
 VEILEDER = "Z999001"  # enhet 9001, the largest in uke8 seed-scale

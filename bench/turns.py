@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.nlu import CACHE, ENV, RASA, rasa_init_config  # noqa: E402
-from uke8.stack import Stack, free_port  # noqa: E402
+from uke8.dev.stack import Stack, free_port  # noqa: E402
 
 # Each script: the messages a person sends. Buttons are sent as their payloads.
 SCRIPTS = [

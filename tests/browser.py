@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from uke8.stack import PROJECT_ROOT
+from uke8.dev.stack import PROJECT_ROOT
 
 CHROMIUM = os.environ.get("UKE8_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -23,7 +23,7 @@ from uke8.settings import get_settings
 from uke8.store import db as store_db
 from uke8.store.db import Database, normalise_url
 from uke8.store.migrate import upgrade
-from uke8.stack import PROJECT_ROOT, Stack, free_port
+from uke8.dev.stack import PROJECT_ROOT, Stack, free_port
 
 ADMIN_TOKEN = "adm-test-" + secrets.token_hex(8)
 

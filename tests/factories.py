@@ -8,7 +8,7 @@ import secrets
 from datetime import date, timedelta
 from typing import Any
 
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.clock import today_in_oslo
 
 _serial = itertools.count(1)
 

@@ -10,19 +10,21 @@ import argparse
 import importlib
 import sys
 
-# name: (module, function, help)
+# name: (module, function, help). Development tools (the stack, demo and scale data, the SMS
+# simulator, scripted conversations) live in uke8.dev; only this table names them, so the
+# product never imports them.
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "run": ("uke8.stack_run", "run_main", "start the API, action server and Rasa, seed demo data, print the URLs; Ctrl-C stops all"),
+    "run": ("uke8.dev.run", "run_main", "start the API, action server and Rasa, seed demo data, print the URLs; Ctrl-C stops all"),
     "migrate": ("uke8.store.migrate", "main", "bring the case store's schema up to date"),
-    "seed-demo": ("uke8.demo", "main", "create synthetic demo cases and print the development tokens"),
-    "seed-scale": ("uke8.review.scale", "main", "bulk-insert many synthetic cases (scale benchmark of the review pages)"),
+    "seed-demo": ("uke8.dev.demo", "main", "create synthetic demo cases and print the development tokens"),
+    "seed-scale": ("uke8.dev.scale", "main", "bulk-insert many synthetic cases (scale benchmark of the review pages)"),
     "gen-domain": ("uke8.rasa_domain", "main", "write domain.yml from the question catalogue (--check: only compare)"),
     "eval-nlu": ("uke8.nlu_eval", "main", "interpret a JSONL file of answers the way the live form does; print a JSON report"),
-    "converse": ("uke8.converse", "main", "run scripted conversations against the running stack"),
+    "converse": ("uke8.dev.converse", "main", "run scripted conversations against the running stack"),
     "import": ("uke8.lifecycle.importer", "main", "import sick-leave cases"),
     "scheduler": ("uke8.lifecycle.scheduler", "main", "run the lifecycle (invite, remind, deadlines)"),
     "deliver": ("uke8.sms.delivery", "main", "send the outbox's SMS through the gateway (a loop; retries, dead letters)"),
-    "sms-simulator": ("uke8.sms.simulator", "main", "a local SMS gateway to chat as a phone (records sent SMS, sends signed replies)"),
+    "sms-simulator": ("uke8.dev.sms_simulator", "main", "a local SMS gateway to chat as a phone (records sent SMS, sends signed replies)"),
 }
 
 # The commands that serve or write the case store (tools that only talk to a running stack are left out).

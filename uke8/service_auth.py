@@ -3,7 +3,7 @@
 Who checks it, and how it travels:
 - the action server (uke8/action_server.py) refuses /webhook and /actions without the header
   HEADER; Rasa sends it from `action_endpoint.headers` in bot/endpoints*.yml;
-- Rasa's HTTP API (`rasa run --auth-token`, started so by uke8/stack.py) wants it as the query
+- Rasa's HTTP API (`rasa run --auth-token`, started so by uke8/dev/stack.py) wants it as the query
   parameter `token` (Rasa 3.6 knows no other way short of JWT);
 - the REST channel (bot/uke8_bot/channels.py, POST /webhooks/rest/webhook), which Rasa's
   --auth-token does not cover, wants the header HEADER (or `token`, like Rasa's API).

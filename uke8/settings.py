@@ -4,6 +4,7 @@ Every variable is listed in the README; keep the two in step.
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -14,10 +15,18 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+def default_data_dir() -> Path:
+    """var/ in a checkout; an installed wheel has no project directory (PROJECT_ROOT is then
+    site-packages, no place for a database), so the user's data directory (XDG) instead."""
+    if (PROJECT_ROOT / "pyproject.toml").is_file():
+        return PROJECT_ROOT / "var"
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "uke8"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="UKE8_", extra="ignore")
 
-    data_dir: Path = Field(default=PROJECT_ROOT / "var", description="Where the embedded database and generated secrets live.")
+    data_dir: Path = Field(default_factory=default_data_dir, description="Where the embedded database and generated secrets live; default var/ in a checkout, ~/.local/share/uke8 ($XDG_DATA_HOME/uke8) for an installed wheel.")
     database_url: str | None = Field(default=None, description="SQLAlchemy URL of the case store; default: SQLite in data_dir.")
     sqlite_synchronous: Literal["FULL", "NORMAL"] = Field(default="FULL", description="SQLite's synchronous pragma for the case store: FULL (an answer the person was told is saved survives a power loss); NORMAL only to measure its cost (bench/turns.py).")
     admin_token: str | None = Field(default=None, description="Admin bearer token; generated into data_dir when unset.")

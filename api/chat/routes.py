@@ -24,8 +24,9 @@ from api.chat.security import ChatRoute
 from api.chat.templating import render
 from api.responses import ChatHistoryOut, ChatReplyOut
 from uke8.bot_answer import bot_answered
-from uke8.cases import service
-from uke8.cases.service import ConversationState, UnknownConversation
+from uke8.cases import conversation
+from uke8.cases.conversation import ConversationState
+from uke8.cases.errors import UnknownConversation
 from uke8.lifecycle.links import LinkError, verify_link
 from uke8.settings import get_settings
 from uke8.store.db import get_database
@@ -110,7 +111,7 @@ def conversation_of(token: str | None) -> str:
 def _state(conversation_id: str) -> ConversationState | None:
     with get_database(get_settings()).read() as session:
         try:
-            return service.conversation_state(session, conversation_id)
+            return conversation.conversation_state(session, conversation_id)
         except UnknownConversation:
             return None
 

@@ -25,7 +25,7 @@ from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
 
-from uke8.cases.service import Actor
+from uke8.cases.actors import Actor
 from uke8.settings import Settings, get_settings
 from uke8.store.db import Database, get_database
 from uke8.store.models import WebSession, utcnow
@@ -77,7 +77,7 @@ class PageUser:
 
     @property
     def actor(self) -> Actor:
-        return Actor("veileder", self.ident, self.enheter)
+        return Actor("veileder", self.ident, self.enheter, via="page")
 
 
 def cookie_secure(settings: Settings) -> bool:

@@ -2,8 +2,8 @@
 
 Registering (creating or changing) a case is the register feed's job: the admin (system) token
 only. Reads and refusals are audited in a short transaction of their own (uke8/cases/audit.py),
-so the entry stays whatever happens to the request afterwards; writes audit themselves inside
-their own transaction.
+so the entry stays whatever happens to the request afterwards; the use cases write the audit
+row of a change themselves, inside its transaction.
 """
 from __future__ import annotations
 
@@ -16,18 +16,15 @@ from sqlalchemy.orm import Session
 from api.deps import ActorDep, DatabaseDep, IsoDate, SettingsDep, accessible_case, as_of, route_name, valid_case_id
 from api.responses import CaseAuditOut, CaseOut, InvitationOut
 from api.schemas import CaseBody, DecisionIn
-from uke8.cases import audit, service
-from uke8.cases.service import Actor, NewCase
+from uke8.cases import audit, decisions, registration
+from uke8.lifecycle import steps
+from uke8.review.case_view import case_view
 from uke8.store.repositories import AuditRepository, CaseRepository
 
 # A malformed case id answers 404 before the token check and before any database access.
 router = APIRouter(prefix="/cases", tags=["cases"], dependencies=[Depends(valid_case_id)])
 
 _accessible_case = accessible_case  # the rule is shared with the review pages
-
-
-def _audit(session: Session, actor: Actor, action: str, case_id: str, detail: dict[str, Any] | None = None) -> None:
-    AuditRepository(session).append(actor=actor.ident, actor_kind=actor.kind, action=action, case_id=case_id, outcome="ok", detail=detail)
 
 
 # The case view holds outbox messages, whose SMS figures are absent until sent: an absent key
@@ -46,13 +43,12 @@ def create_case(body: CaseBody, request: Request, response: Response, actor: Act
                          detail={"reason": "only the register feed (admin token) creates or changes cases",
                                  "enhet": body.enhet, "existing_case": target_id is not None})
         raise HTTPException(status.HTTP_403_FORBIDDEN, detail="Only the register feed (the admin token) creates or changes cases.")
-    new = NewCase(**body.model_dump(exclude={"grade_changes", "fodselsdato"}), fodselsdato=body.birth_date(),
-                  grade_changes=[(g.valid_from, g.grade) for g in body.grade_changes])
+    new = body.new_case()
     for attempt in range(2):
         try:
             with db.write() as session:
-                case, created = service.register_case(session, new, actor)
-                view = service.case_view(session, case)
+                case, created = registration.register_case(session, new, actor)
+                view = case_view(session, case)
             break
         except IntegrityError:
             # Two requests with the same external_id at once: the loser reads the winner's case.
@@ -71,7 +67,7 @@ def read_case(case_id: str, actor: ActorDep, db: DatabaseDep) -> dict[str, Any]:
         case = _accessible_case(session, actor, case_id)
         # Audited before the case is put together: if that fails, the attempt is still on record.
         audit.record_for(db, actor, "case.read", case_id)
-        return service.case_view(session, case)
+        return case_view(session, case)
 
 
 @router.post("/{case_id}/invitation", response_model=InvitationOut, responses={400: {"description": "in production, a today= other than today"}})
@@ -81,7 +77,7 @@ def invite_case(case_id: str, actor: ActorDep, db: DatabaseDep, settings: Settin
     with db.write() as session:
         _accessible_case(session, actor, case_id)
         again = CaseRepository(session).invitation_for_case(case_id) is not None
-        invitation = service.invite(session, case_id, day, actor)
+        invitation = steps.invite(session, case_id, day, actor)
         view = {
             "conversation_id": invitation.conversation_id,
             "channel": invitation.channel,
@@ -99,9 +95,8 @@ def invite_case(case_id: str, actor: ActorDep, db: DatabaseDep, settings: Settin
 def decide(case_id: str, body: DecisionIn, actor: ActorDep, db: DatabaseDep) -> dict[str, Any]:
     with db.write() as session:
         case = _accessible_case(session, actor, case_id, for_update=True)
-        decision = service.decide(session, case_id, actor, body.classification, body.reason)
-        _audit(session, actor, "case.decide", case_id, {"classification": body.classification, "overrides_proposal": decision.overrides_proposal})
-        return service.case_view(session, case)
+        decisions.decide(session, case_id, actor, body.classification, body.reason)  # audits itself
+        return case_view(session, case)
 
 
 @router.get("/{case_id}/audit", response_model=CaseAuditOut)

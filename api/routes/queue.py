@@ -1,4 +1,5 @@
-"""The review queue for the caller's enheter."""
+"""The review queue for the caller's enheter: the review pages' read model (uke8/review/queue.py),
+paged by offset, with the API's per-row details."""
 from __future__ import annotations
 
 from typing import Any
@@ -9,10 +10,9 @@ from api.deps import ActorDep, DatabaseDep
 from api.responses import QueueOut
 from api.schemas import MAX_OFFSET
 from uke8.cases.status import Status
-from uke8.lifecycle import outbox, timeline
-from uke8.lifecycle.clock import today_in_oslo
-from uke8.sms import unanswered as sms_unanswered
-from uke8.store.repositories import AuditRepository, CaseRepository
+from uke8.clock import today_in_oslo
+from uke8.review.queue import ApiDetails, QueueQuery, QueueRow, api_details, queue_page
+from uke8.store.repositories import AuditRepository
 
 router = APIRouter(tags=["queue"])
 
@@ -32,45 +32,39 @@ def queue(
     # Read in a read transaction: on SQLite a write transaction would hold the store's only
     # write lock for the whole read and make conversation turns wait. The audit follows in a
     # short write of its own.
+    statuses = tuple(s.value for s in status or [])
     with db.read() as session:
-        repo = CaseRepository(session)
-        cases, total = repo.queue(enheter, [s.value for s in status or []], limit=limit, offset=offset)
-        assessments = repo.latest_assessments(case.id for case in cases)
-        clocks = timeline.load_timelines(session, cases)
-        dead = outbox.dead_counts(session, [case.id for case in cases])
-        unanswered = sms_unanswered.counts(session, [case.id for case in cases])
-        today = today_in_oslo()
-        items = []
-        for case in cases:
-            assessment = assessments.get(case.id)
-            items.append(
-                {
-                    "id": case.id,
-                    "external_id": case.external_id,
-                    "enhet": case.enhet,
-                    "status": case.status,
-                    "channel": case.channel,
-                    "sykmeldingsgrad": case.sykmeldingsgrad,
-                    "handoff_requested": case.handoff_requested,
-                    "opted_out": case.opted_out,
-                    "gjentakende_fravaer": case.gjentakende_fravaer,
-                    "assigned_to": case.assigned_to,
-                    "classification": assessment.classification if assessment else None,
-                    "reasons": list(assessment.reasons) if assessment else [],
-                    # the lifecycle's next step and its day; a checkpoint return names its week
-                    "next_due": timeline.next_due(clocks[case.id], today),
-                    "checkpoint_week": timeline.returned_week(clocks[case.id]),
-                    "updated_at": case.updated_at.isoformat(),
-                    # messages to the person the delivery gave up on (GET /outbox?status=dead&case_id=)
-                    "undelivered_messages": dead.get(case.id, 0),
-                    # SMS from the person the bot could not answer (kept for the veileder on the case)
-                    "unanswered_sms": unanswered.get(case.id, 0),
-                }
-            )
-        counts = repo.counts_by_status(enheter)
+        page = queue_page(session, QueueQuery(enheter=enheter, statuses=statuses, per_page=limit, offset=offset), today_in_oslo())
+        details = api_details(session, page.rows)
+        items = [_item(row, details[row.id]) for row in page.rows]
     with db.write() as session:
         AuditRepository(session).append(
             actor=actor.ident, actor_kind=actor.kind, action="queue.read", case_id=None, outcome="ok",
-            detail={"count": len(items), "statuses": [s.value for s in status or []]},
+            detail={"count": len(items), "statuses": list(statuses)},
         )
-    return {"total": total, "limit": limit, "offset": offset, "counts": counts, "items": items}
+    return {"total": page.total, "limit": limit, "offset": offset, "counts": page.counts, "items": items}
+
+
+def _item(row: QueueRow, details: ApiDetails) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "external_id": row.external_id,
+        "enhet": row.enhet,
+        "status": row.status,
+        "channel": row.channel,
+        "sykmeldingsgrad": row.sykmeldingsgrad,
+        "handoff_requested": row.handoff_requested,
+        "opted_out": row.opted_out,
+        "gjentakende_fravaer": row.gjentakende_fravaer,
+        "assigned_to": row.assigned_to,
+        "classification": details.classification,
+        "reasons": details.reasons,
+        # the lifecycle's next step and its day; a checkpoint return names its week
+        "next_due": row.next_due,
+        "checkpoint_week": row.returned_week,
+        "updated_at": row.updated_at.isoformat(),
+        # messages to the person the delivery gave up on (GET /outbox?status=dead&case_id=)
+        "undelivered_messages": details.undelivered_messages,
+        # SMS from the person the bot could not answer (kept for the veileder on the case)
+        "unanswered_sms": details.unanswered_sms,
+    }

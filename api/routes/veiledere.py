@@ -5,7 +5,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from api.auth import new_veileder_token
+from uke8.tokens import new_veileder_token
 from api.deps import AdminDep, DatabaseDep
 from api.responses import VeilederOut
 from api.schemas import VeilederIn

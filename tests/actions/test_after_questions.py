@@ -105,12 +105,12 @@ def test_an_answer_after_the_deadline_closed_the_round_gets_the_real_reply_not_r
     person opted out (they did not), but what was recorded and how to reach NAV."""
     from datetime import date, timedelta
 
-    from uke8.cases import service
+    from uke8.lifecycle import steps
 
     case_id, conv = invited_case(db)
     run(form.validate_retur(None, CollectingDispatcher(), tracker(conv, "3"), {}))
     with db.write() as s:
-        service.close_at_deadline(s, case_id, date.today() + timedelta(days=30))
+        steps.close_at_deadline(s, case_id, date.today() + timedelta(days=30))
     assert view(db, case_id)["opted_out"] is False
     d = CollectingDispatcher()
     result = run(form.validate_relasjon(None, d, tracker(conv, "1", requested="relasjon"), {}))

@@ -14,8 +14,11 @@ from actions.conversation import ActionOppsummer, ActionStart
 from actions.forms import ValidateWeek8Form
 from actions.global_intents import ActionGlobal
 from tests.factories import synthetic_fnr
-from uke8.cases import service
-from uke8.cases.service import Actor, NewCase
+from uke8.cases import registration
+from uke8.lifecycle import steps
+from uke8.cases.actors import Actor
+from uke8.cases.registration import NewCase
+from uke8.review.case_view import case_view
 from uke8.store.db import Database
 from uke8.store.models import Case
 from uke8.triage.catalogue import button_payload
@@ -29,9 +32,9 @@ def invited_case(db, **facts) -> tuple[str, str]:
     new = NewCase(external_id=f"act-{synthetic_fnr()}", fnr=synthetic_fnr(), enhet="0219",
                   start_date=date.today() - timedelta(days=55), sykmeldingsgrad=facts.pop("grad", 100), **facts)
     with db.write() as s:
-        case, _ = service.register_case(s, new, ADMIN)
+        case, _ = registration.register_case(s, new, ADMIN)
     with db.write() as s:
-        return case.id, service.invite(s, case.id, date.today(), ADMIN).conversation_id
+        return case.id, steps.invite(s, case.id, date.today(), ADMIN).conversation_id
 
 
 def tracker(sender: str, text: str, slots: dict[str, Any] | None = None, ranking: list[tuple[str, float]] | None = None, requested: str | None = None) -> Tracker:
@@ -51,7 +54,7 @@ def run(coro):
 
 def view(db, case_id: str) -> dict:
     with db.read() as s:
-        return service.case_view(s, s.get(Case, case_id))
+        return case_view(s, s.get(Case, case_id))
 
 
 form = ValidateWeek8Form()

@@ -15,9 +15,11 @@ import actions.context as action_context
 from actions.forms import ValidateWeek8Form
 from actions.global_intents import FORGET_MARK, ActionGlobal
 from tests.factories import synthetic_fnr
-from uke8.cases import service
-from uke8.cases.service import Actor, NewCase
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.cases import registration
+from uke8.lifecycle import steps
+from uke8.cases.actors import Actor
+from uke8.cases.registration import NewCase
+from uke8.clock import today_in_oslo
 from uke8.store.db import Database
 from uke8.store.models import Case
 from uke8.triage.messages import REPLIES
@@ -30,9 +32,9 @@ def invited(db) -> tuple[str, str]:
     new = NewCase(external_id=f"nolagre-{synthetic_fnr()}", fnr=synthetic_fnr(), enhet="0219",
                   start_date=today - timedelta(days=55), sykmeldingsgrad=100)
     with db.write() as s:
-        case, _ = service.register_case(s, new, Actor("admin", "admin"))
+        case, _ = registration.register_case(s, new, Actor("admin", "admin"))
     with db.write() as s:
-        return case.id, service.invite(s, case.id, today, Actor("admin", "admin")).conversation_id
+        return case.id, steps.invite(s, case.id, today, Actor("admin", "admin")).conversation_id
 
 
 def tracker(sender: str, loop: str | None) -> Tracker:

@@ -23,7 +23,7 @@ from api.limits import KIB
 from api.schemas import MAX_GRADE_CHANGES, MAX_OFFSET
 from tests.conftest import ADMIN_TOKEN
 from tests.factories import case_body
-from uke8.stack import free_port
+from uke8.dev.stack import free_port
 from uke8.store.models import AuditEntry, Case
 from uke8.triage import chat_texts
 

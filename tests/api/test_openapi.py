@@ -24,7 +24,8 @@ from sqlalchemy import select
 from api.main import create_app
 from tests.api.test_api import ADMIN, create, veileder
 from tests.factories import synthetic_mobile
-from uke8.cases import service
+from uke8.cases.answers import record_answer, record_free_text
+from uke8.cases.conversation import record_meeting_preferences
 from uke8.store.crypto import get_sealer
 from uke8.store.models import Case, CheckpointReturn, OutboxMessage, SmsInbound
 
@@ -116,13 +117,13 @@ def _full_case(client: TestClient, db) -> tuple[str, str]:
         assert r.status_code == 200, r.text
     conversation = client.post(f"/api/v1/cases/{chat['id']}/invitation", headers=ADMIN).json()["conversation_id"]
     with db.write() as s:
-        service.record_answer(s, conversation, "retur", "usikker", source="nlu", raw_text="vet ikke helt", confidence=0.91)
+        record_answer(s, conversation, "retur", "usikker", source="nlu", raw_text="vet ikke helt", confidence=0.91)
     with db.write() as s:
-        service.record_free_text(s, conversation, "oppfolging", "Jeg er litt usikker.", question_id="q1")
-        service.record_meeting_preferences(s, conversation, ["telefon"], "formiddag")
+        record_free_text(s, conversation, "oppfolging", "Jeg er litt usikker.", question_id="q1")
+        record_meeting_preferences(s, conversation, ["telefon"], "formiddag")
     for slot, code in (("relasjon", "god"), ("varighet", "usikker"), ("varighet_usikker_grunn", "behandling")):
         with db.write() as s:
-            service.record_answer(s, conversation, slot, code, source="button")
+            record_answer(s, conversation, slot, code, source="button")
     with db.write() as s:
         case = s.get(Case, chat["id"])
         s.add(CheckpointReturn(case_id=case.id, week=17, due_on=START + timedelta(weeks=17), classification="ikke_aktuell_na"))

@@ -11,10 +11,10 @@ import httpx
 import pytest
 
 from tests.factories import case_body
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.clock import today_in_oslo
 from uke8.lifecycle.links import make_token
 from uke8.settings import Settings
-from uke8.stack import Stack
+from uke8.dev.stack import Stack
 
 
 @dataclass

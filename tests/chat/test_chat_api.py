@@ -15,9 +15,9 @@ from tests.chat.conftest import ChatStack
 from tests.conftest import ADMIN_TOKEN
 from tests.factories import case_body
 from uke8.lifecycle.links import make_token
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.clock import today_in_oslo
 from uke8.settings import get_settings
-from uke8.stack import free_port
+from uke8.dev.stack import free_port
 from uke8.triage import chat_texts as texts
 from uke8.triage.messages import CONTACT_INFO, PRIVACY_NOTICE
 

@@ -15,7 +15,7 @@ import pytest
 
 from tests.browser import axe_violations, chromium
 from tests.chat.conftest import ChatStack, outcome
-from uke8.stack import PROJECT_ROOT
+from uke8.dev.stack import PROJECT_ROOT
 from uke8.triage import chat_texts as texts
 
 pytestmark = [pytest.mark.stack, pytest.mark.timeout(900)]

@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.limits import KIB
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.clock import today_in_oslo
 from uke8.lifecycle.links import make_token
 from uke8.settings import get_settings
 from uke8.triage import chat_texts as texts

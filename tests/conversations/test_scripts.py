@@ -8,7 +8,7 @@ import httpx
 import pytest
 import yaml
 
-from uke8.converse import Conversation
+from uke8.dev.converse import Conversation
 from uke8.settings import Settings
 
 pytestmark = [pytest.mark.stack, pytest.mark.timeout(900)]

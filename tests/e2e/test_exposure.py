@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from uke8.service_auth import HEADER
-from uke8.stack import PROJECT_ROOT, Stack, free_port
+from uke8.dev.stack import PROJECT_ROOT, Stack, free_port
 
 pytestmark = [pytest.mark.stack, pytest.mark.timeout(600)]
 

@@ -1,5 +1,5 @@
 """End to end: the real processes (API, and Rasa + action server once the Rasa project exists)
-started by uke8.stack.Stack on free ports, against the test session's case store (SQLite, or
+started by uke8.dev.stack.Stack on free ports, against the test session's case store (SQLite, or
 the PostgreSQL database from conftest when UKE8_TEST_DATABASE_URL is set)."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import uuid
 import httpx
 import pytest
 
-from uke8.stack import PROJECT_ROOT, Stack, free_port
+from uke8.dev.stack import PROJECT_ROOT, Stack, free_port
 
 pytestmark = [pytest.mark.stack, pytest.mark.timeout(600)]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import fresh_database
-from uke8.stack import PROJECT_ROOT
+from uke8.dev.stack import PROJECT_ROOT
 from uke8.store.db import Database
 
 

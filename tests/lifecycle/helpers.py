@@ -6,9 +6,11 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 
 from tests.factories import synthetic_fnr, synthetic_mobile
-from uke8.cases import service
-from uke8.cases.service import Actor, NewCase
-from uke8.lifecycle.clock import OSLO
+from uke8.cases import registration
+from uke8.cases.actors import Actor
+from uke8.cases.registration import NewCase
+from uke8.review.case_view import case_view
+from uke8.clock import OSLO
 from uke8.lifecycle.scheduler import run_lifecycle
 from uke8.store.db import Database
 from uke8.store.models import AssessmentRecord, Case, CheckpointReturn, OutboxMessage, StatusChange
@@ -31,7 +33,7 @@ def register(db: Database, **kw) -> str:
         values["mobil"] = synthetic_mobile()
     values.update(kw)
     with db.write() as s:
-        case, _ = service.register_case(s, NewCase(**values), ADMIN)
+        case, _ = registration.register_case(s, NewCase(**values), ADMIN)
     return case.id
 
 
@@ -57,7 +59,7 @@ def outbox_rows(db: Database, case_id: str) -> list[OutboxMessage]:
 
 def view(db: Database, case_id: str, today: date | None = None) -> dict:
     with db.read() as s:
-        return service.case_view(s, s.get(Case, case_id), today)
+        return case_view(s, s.get(Case, case_id), today)
 
 
 def assessments(db: Database, case_id: str) -> int:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from uke8.converse import Conversation, Result, scheduler_days
+from uke8.dev.converse import Conversation, Result, scheduler_days
 
 CASE = {
     "status_history": [{"status": s} for s in ("registrert", "invitert", "paminnet")],

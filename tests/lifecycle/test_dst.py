@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from tests.lifecycle.helpers import outbox_rows, register, statuses
 from uke8.lifecycle import outbox, scheduler
-from uke8.lifecycle.clock import OSLO, moment_of, start_of_day, today_in_oslo
+from uke8.clock import OSLO, moment_of, start_of_day, today_in_oslo
 from uke8.settings import get_settings
 from uke8.store.db import get_database
 from uke8.store.models import Invitation
@@ -161,18 +161,19 @@ def test_a_new_grade_without_a_date_holds_from_the_oslo_day_also_in_its_last_utc
     # 23:30 UTC is already the next day in Oslo (00:30, or 01:30 in summer): the register's
     # grade without a date holds from that day, the one every other date of the case is in.
     from tests.factories import synthetic_fnr
-    from uke8.cases import service
-    from uke8.cases.service import Actor, NewCase
+    from uke8.cases import registration
+    from uke8.cases.actors import Actor
+    from uke8.cases.registration import NewCase
     from uke8.store.models import Case
 
     body = NewCase(external_id="oslo-day-" + synthetic_fnr(), fnr=synthetic_fnr(), enhet="0219",
                    start_date=date(2027, 1, 4), sykmeldingsgrad=100)
     admin = Actor("admin", "admin")
     with db.write() as s:
-        case, _ = service.register_case(s, body, admin)
+        case, _ = registration.register_case(s, body, admin)
     body.sykmeldingsgrad = 50
     with time_machine.travel(utc("2027-03-27T23:30:00"), tick=False), db.write() as s:
-        service.register_case(s, body, admin)
+        registration.register_case(s, body, admin)
     with db.read() as s:
         history = [(g.valid_from, g.grade) for g in s.get(Case, case.id).grades]
     assert history == [(date(2027, 1, 4), 100), (SPRING, 50)]

@@ -16,10 +16,11 @@ from sqlalchemy import func, select
 from tests.factories import synthetic_fnr
 from tests.lifecycle.conftest import PYTHON
 from tests.lifecycle.scheduler_process import CRASH_EXIT
-from uke8.cases import service
-from uke8.cases.service import Actor, NewCase
+from uke8.cases import registration
+from uke8.cases.actors import Actor
+from uke8.cases.registration import NewCase
 from uke8.lifecycle.timeline import end_of_week
-from uke8.stack import PROJECT_ROOT
+from uke8.dev.stack import PROJECT_ROOT
 from uke8.store.models import AssessmentRecord, Case, CheckpointReturn, Invitation, OutboxMessage, StatusChange
 
 pytestmark = [pytest.mark.processes, pytest.mark.timeout(600)]
@@ -35,7 +36,7 @@ def register_many(db, count: int, start: date = START, **kw) -> list[str]:
         for i in range(count):
             new = NewCase(external_id=f"eo-{i}-{synthetic_fnr()}", fnr=synthetic_fnr(), enhet="0219", start_date=start,
                           sykmeldingsgrad=100 if i % 2 else 20, **kw)
-            ids.append(service.register_case(s, new, ADMIN)[0].id)
+            ids.append(registration.register_case(s, new, ADMIN)[0].id)
     return ids
 
 

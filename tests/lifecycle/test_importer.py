@@ -13,10 +13,12 @@ from sqlalchemy import func, select, text
 
 from tests.factories import synthetic_fnr
 from tests.lifecycle.conftest import PYTHON
-from uke8.cases import service
-from uke8.cases.service import Actor, NewCase
+from uke8.cases import registration
+from uke8.cases.actors import Actor
+from uke8.cases.registration import NewCase
+from uke8.review.case_view import case_view
 from uke8.lifecycle.importer import FileError, Importer
-from uke8.stack import PROJECT_ROOT
+from uke8.dev.stack import PROJECT_ROOT
 from uke8.store.models import AuditEntry, Case, GradeChange, PersonIdentity
 
 TODAY = date(2026, 11, 23)
@@ -36,7 +38,7 @@ def write(tmp_path: Path, name: str, lines: list[str]) -> Path:
 def case_by_external(db, external_id: str) -> dict:
     with db.read() as s:
         case = s.scalars(select(Case).where(Case.external_id == external_id)).one()
-        return service.case_view(s, case, TODAY)
+        return case_view(s, case, TODAY)
 
 
 def count(db, model, *where) -> int:
@@ -96,7 +98,7 @@ def test_the_import_and_the_api_agree_on_what_is_unchanged(own_store, tmp_path):
     new = NewCase(external_id="same-1", fnr=fnr, enhet="0219", start_date=date(2026, 9, 1), sykmeldingsgrad=50,
                   grade_changes=[(date(2026, 9, 1), 100), (date(2026, 10, 1), 50)], employer_orgnr="912345678")
     with db.write() as s:
-        service.register_case(s, new, Actor("admin", "admin"))
+        registration.register_case(s, new, Actor("admin", "admin"))
     summary = importer(db).run(write(tmp_path, "same.jsonl", [json.dumps({
         "external_id": "same-1", "fnr": fnr, "enhet": "0219", "start_date": "2026-09-01", "sykmeldingsgrad": 50,
         "employer_orgnr": "912345678",

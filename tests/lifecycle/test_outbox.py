@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from tests.lifecycle.helpers import DAY56, at, register, run
-from uke8.cases import service
+from uke8.cases import conversation
 from uke8.lifecycle import outbox
 from uke8.store.models import Case, Invitation, OutboxMessage
 
@@ -78,6 +78,6 @@ def test_an_opt_out_in_the_conversation_cancels_what_is_queued(own_store):
     with db.read() as s:
         conversation_id = s.scalar(select(Invitation.conversation_id).where(Invitation.case_id == case_id))
     with db.write() as s:
-        service.record_opt_out(s, conversation_id)
+        conversation.record_opt_out(s, conversation_id)
     assert messages(db)[case_id].status == "cancelled"
     assert outbox.deliver(db, "chat", lambda m, c: (_ for _ in ()).throw(AssertionError("sent")), now=at(DAY56, 10)).sent == 0

@@ -11,8 +11,13 @@ from sqlalchemy.exc import IntegrityError
 from tests.lifecycle.helpers import (
     ADMIN, DAY56, START, assessments, at, checkpoint_weeks, outbox_kinds, outbox_rows, register, run, statuses, view,
 )
-from uke8.cases import service
-from uke8.cases.service import Actor
+from uke8.cases.answers import record_answer
+from uke8.cases import conversation
+from uke8.cases import decisions
+from uke8.lifecycle import steps
+from uke8.cases.actors import Actor
+from uke8.cases.errors import CaseError
+from uke8.store.crypto import get_sealer
 from uke8.lifecycle import outbox
 from uke8.lifecycle.links import verify_link
 from uke8.lifecycle.timeline import end_of_week
@@ -30,7 +35,7 @@ def answer(db, case_id: str, day: date, **answers: str) -> None:
     conversation_id = conversation_of(db, case_id)
     for slot, code in answers.items():
         with db.write() as s:
-            service.record_answer(s, conversation_id, slot, code, source="button", today=day)
+            record_answer(s, conversation_id, slot, code, source="button", today=day)
 
 
 @pytest.mark.parametrize("grade", [100, 40])
@@ -87,7 +92,7 @@ def test_silent_low_grade_person_is_not_relevant_now_and_returns_at_each_checkpo
     assert view(db, case_id, W17)["status"] == "sjekkpunkt"
     # the veileder keeps "ikke aktuell nå"; the case comes back at week 26 and 39, once each
     with db.write() as s:
-        service.decide(s, case_id, VEILEDER, "ikke_aktuell_na", None, now=at(W17, 11))
+        decisions.decide(s, case_id, VEILEDER, "ikke_aktuell_na", None, now=at(W17, 11))
     assert view(db, case_id, W17)["next_due"] == {"what": "sjekkpunkt_uke26", "on": W26.isoformat()}
     assert case_id in run(db, W26).checkpoints
     assert case_id in run(db, W39 + timedelta(days=3)).checkpoints  # still in sjekkpunkt from week 26: the week-39 return is recorded too
@@ -104,8 +109,8 @@ def test_the_veileders_decision_decides_about_checkpoints(db):
     for day in (DAY56, DAY56 + timedelta(days=14)):
         run(db, day)
     with db.write() as s:
-        service.decide(s, overridden_to_kartlegging, VEILEDER, "kartlegging", "Har snakket med personen", now=at(DAY56 + timedelta(days=15)))
-        service.decide(s, overridden_to_ikke_aktuell, VEILEDER, "ikke_aktuell_na", "Friskmeldt om to uker", now=at(DAY56 + timedelta(days=15)))
+        decisions.decide(s, overridden_to_kartlegging, VEILEDER, "kartlegging", "Har snakket med personen", now=at(DAY56 + timedelta(days=15)))
+        decisions.decide(s, overridden_to_ikke_aktuell, VEILEDER, "ikke_aktuell_na", "Friskmeldt om to uker", now=at(DAY56 + timedelta(days=15)))
     report = run(db, W17)
     assert overridden_to_kartlegging not in report.checkpoints
     assert overridden_to_ikke_aktuell in report.checkpoints
@@ -143,7 +148,7 @@ def test_nothing_is_sent_after_an_opt_out(db):
     case_id = register(db)
     run(db, DAY56)
     with db.write() as s:
-        service.record_opt_out(s, conversation_of(db, case_id))
+        conversation.record_opt_out(s, conversation_of(db, case_id))
     [notice] = outbox_rows(db, case_id)
     assert notice.status == "cancelled"  # not yet delivered: it never will be
     for day in (DAY56 + timedelta(days=7), DAY56 + timedelta(days=14), W17):
@@ -158,7 +163,7 @@ def test_an_opt_out_after_the_outcome_keeps_the_case_in_the_queue(db):
     run(db, DAY56)
     answer(db, case_id, DAY56 + timedelta(days=1), retur="veldig_sannsynlig", relasjon="god", varighet="under_26_uker")
     with db.write() as s:
-        service.record_opt_out(s, conversation_of(db, case_id))
+        conversation.record_opt_out(s, conversation_of(db, case_id))
     run(db, DAY56 + timedelta(days=20))
     v = view(db, case_id)
     assert v["status"] == "vurdert" and v["opted_out"] is True
@@ -174,8 +179,8 @@ def test_nobody_is_invited_or_reminded_after_the_sick_leave_ended(db):
     assert ended not in report.invited and ends_soon in report.invited
     assert ends_soon not in run(db, DAY56 + timedelta(days=7)).reminded
     assert outbox_kinds(db, ended) == [] and outbox_kinds(db, ends_soon) == ["invitation"]
-    with pytest.raises(service.CaseError), db.write() as s:
-        service.invite(s, ended, DAY56, ADMIN)
+    with pytest.raises(CaseError), db.write() as s:
+        steps.invite(s, ended, DAY56, ADMIN)
 
 
 def test_screened_out_people_get_nothing_and_older_people_a_tailored_greeting(db):
@@ -205,7 +210,7 @@ def test_an_sms_case_gets_an_opening_without_health_words_and_no_number_in_the_o
             assert word not in text
     assert "nav" in opening.payload["text"].lower() and "55 55 33 33" in opening.payload["text"]
     with db.read() as s:
-        mobil = service.get_sealer().open(s.get(Case, case_id).mobil_sealed)
+        mobil = get_sealer().open(s.get(Case, case_id).mobil_sealed)
     assert mobil not in str(opening.payload) and mobil[3:] not in str(reminder.payload)
 
 
@@ -215,7 +220,7 @@ def test_a_changed_situation_gets_a_new_round_with_its_own_deadline(db):
     answer(db, case_id, DAY56 + timedelta(days=1), retur="veldig_sannsynlig", relasjon="god", varighet="under_26_uker")
     changed_on = DAY56 + timedelta(days=30)
     with db.write() as s:
-        assert service.begin_new_round(s, conversation_of(db, case_id), today=changed_on) == 2
+        assert conversation.begin_new_round(s, conversation_of(db, case_id), today=changed_on) == 2
     v = view(db, case_id, changed_on)
     assert v["next_due"] == {"what": "frist", "on": (changed_on + timedelta(days=14)).isoformat()}
     assert case_id not in run(db, changed_on + timedelta(days=7)).closed  # the old deadline is long past, the new one is not
@@ -233,7 +238,7 @@ def test_a_changed_situation_without_new_answers_keeps_the_earlier_assessment(db
     run(db, DAY56)
     answer(db, case_id, DAY56 + timedelta(days=1), retur="veldig_sannsynlig", relasjon="god", varighet="under_26_uker")
     with db.write() as s:
-        service.begin_new_round(s, conversation_of(db, case_id), today=DAY56 + timedelta(days=2))
+        conversation.begin_new_round(s, conversation_of(db, case_id), today=DAY56 + timedelta(days=2))
     assert case_id in run(db, DAY56 + timedelta(days=16)).closed
     assert assessments(db, case_id) == 1
     assert statuses(db, case_id)[-2:] == ["besvart", "vurdert"]
@@ -246,7 +251,7 @@ def test_a_checkpoint_case_that_reports_a_change_is_answered_again(db):
         run(db, day)
     assert view(db, case_id)["status"] == "sjekkpunkt"
     with db.write() as s:
-        service.begin_new_round(s, conversation_of(db, case_id), today=W17 + timedelta(days=1))
+        conversation.begin_new_round(s, conversation_of(db, case_id), today=W17 + timedelta(days=1))
     answer(db, case_id, W17 + timedelta(days=2), retur="usikker", relasjon="god", varighet="over_26_uker")
     v = view(db, case_id, W17 + timedelta(days=2))
     assert v["status"] == "vurdert" and v["assessment"]["classification"] == "kartlegging"

@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 
 from tests.lifecycle.conftest import PYTHON
 from tests.lifecycle.test_exactly_once import register_many
-from uke8.lifecycle.clock import today_in_oslo
-from uke8.stack import PROJECT_ROOT, Stack, free_port
+from uke8.clock import today_in_oslo
+from uke8.dev.stack import PROJECT_ROOT, Stack, free_port
 from uke8.store.models import Invitation
 
 pytestmark = [pytest.mark.processes, pytest.mark.timeout(300)]

@@ -12,9 +12,13 @@ from fastapi.testclient import TestClient
 
 from tests.conftest import ADMIN_TOKEN
 from tests.factories import synthetic_fnr, synthetic_mobile
-from uke8.cases import service
-from uke8.cases.service import Actor, NewCase
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.cases.answers import record_answer, record_free_text
+from uke8.cases.conversation import record_handoff, record_meeting_preferences
+from uke8.cases import registration
+from uke8.lifecycle import steps
+from uke8.cases.actors import Actor
+from uke8.cases.registration import NewCase
+from uke8.clock import today_in_oslo
 from uke8.store.db import Database
 
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
@@ -92,23 +96,23 @@ def seed_case(
         gjentakende_fravaer=gjentakende_fravaer,
     )
     with db.write() as session:
-        case, _ = service.register_case(session, new, SEEDER)
+        case, _ = registration.register_case(session, new, SEEDER)
     with db.write() as session:
-        conversation = service.invite(session, case.id, today - timedelta(days=invited_days_ago), SEEDER).conversation_id
+        conversation = steps.invite(session, case.id, today - timedelta(days=invited_days_ago), SEEDER).conversation_id
     for slot, code in (answers or {}).items():
         with db.write() as session:
             raw = (texts or {}).get(slot)
-            service.record_answer(session, conversation, slot, code, source="nlu" if raw else "button", raw_text=raw,
+            record_answer(session, conversation, slot, code, source="nlu" if raw else "button", raw_text=raw,
                                   confidence=0.91 if raw else None)
     if follow_up:
         with db.write() as session:
-            service.record_free_text(session, conversation, "oppfolging", follow_up, question_id="q1")
+            record_free_text(session, conversation, "oppfolging", follow_up, question_id="q1")
     if meeting:
         with db.write() as session:
-            service.record_meeting_preferences(session, conversation, meeting[0], meeting[1])
+            record_meeting_preferences(session, conversation, meeting[0], meeting[1])
     if handoff:
         with db.write() as session:
-            service.record_handoff(session, conversation)
+            record_handoff(session, conversation)
     return Seeded(case.id, new.external_id, fnr, mobil, born)
 
 

@@ -19,7 +19,7 @@ import pytest
 from tests.browser import axe_violations, chromium
 from tests.conftest import ADMIN_TOKEN
 from tests.pages.conftest import ADMIN, IKKE_AKTUELL, KARTLEGGING, seed_case
-from uke8.stack import PROJECT_ROOT, free_port
+from uke8.dev.stack import PROJECT_ROOT, free_port
 
 SHOTS = PROJECT_ROOT / "docs" / "img"
 

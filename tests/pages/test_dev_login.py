@@ -89,7 +89,7 @@ def test_dev_login_set_in_production_after_start_stays_off(monkeypatch):
 
 
 def test_make_run_turns_dev_login_on_for_the_demo_and_says_so():
-    from uke8.stack_run import demo_sign_in_env
+    from uke8.dev.run import demo_sign_in_env
 
     env, said = demo_sign_in_env({})
     assert env == {"UKE8_DEV_LOGIN": "1"} and "ON" in said and "this machine only" in said

@@ -11,9 +11,12 @@ from sqlalchemy import event
 
 from tests.factories import synthetic_fnr
 from tests.pages.conftest import ADMIN, IKKE_AKTUELL, KARTLEGGING, SEEDER, login, make_veileder, seed_case
-from uke8.cases import service
-from uke8.cases.service import Actor, NewCase
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.cases import decisions
+from uke8.cases import registration
+from uke8.lifecycle import steps
+from uke8.cases.actors import Actor
+from uke8.cases.registration import NewCase
+from uke8.clock import today_in_oslo
 from uke8.lifecycle.timeline import end_of_week
 from uke8.review.due import due_text
 from uke8.review.queue import QueueQuery, queue_page
@@ -28,13 +31,13 @@ def register(db: Database, enhet: str, start: date, grade: int = 100) -> str:
     new = NewCase(external_id="d-" + secrets.token_hex(5), fnr=synthetic_fnr(), enhet=enhet, start_date=start,
                   sykmeldingsgrad=grade, fodselsdato=date(start.year - 40, 1, 15), channel="chat")
     with db.write() as s:
-        case, _ = service.register_case(s, new, SEEDER)
+        case, _ = registration.register_case(s, new, SEEDER)
     return case.id
 
 
 def invite(db: Database, case_id: str, on: date) -> None:
     with db.write() as s:
-        service.invite(s, case_id, on, SEEDER)
+        steps.invite(s, case_id, on, SEEDER)
 
 
 def queue_due(html: str, case_id: str) -> str:
@@ -66,7 +69,7 @@ def test_queue_and_case_page_say_what_is_due_next_in_each_state(client, db):
     paminnet = register(db, "7101", today - timedelta(days=55 + 9))
     invite(db, paminnet, today - timedelta(days=9))
     with db.write() as s:
-        assert service.remind(s, paminnet, today - timedelta(days=2))
+        assert steps.remind(s, paminnet, today - timedelta(days=2))
 
     # vurdert, proposed ikke aktuell nå, not yet decided: the week 17 checkpoint is coming
     vurdert = seed_case(db, "7101", IKKE_AKTUELL, invited_days_ago=5)
@@ -77,9 +80,9 @@ def test_queue_and_case_page_say_what_is_due_next_in_each_state(client, db):
     sjekkpunkt = register(db, "7101", cp_start, grade=20)
     invite(db, sjekkpunkt, cp_start + timedelta(days=55))
     with db.write() as s:
-        assert service.close_at_deadline(s, sjekkpunkt, cp_start + timedelta(days=55 + 14)).classification == "ikke_aktuell_na"
+        assert steps.close_at_deadline(s, sjekkpunkt, cp_start + timedelta(days=55 + 14)).classification == "ikke_aktuell_na"
     with db.write() as s:
-        assert service.return_at_checkpoint(s, sjekkpunkt, end_of_week(cp_start, 17)) == 17
+        assert steps.return_at_checkpoint(s, sjekkpunkt, end_of_week(cp_start, 17)) == 17
 
     # ferdigbehandlet: proposed and confirmed kartlegging
     kartlegging = seed_case(db, "7101", KARTLEGGING)
@@ -88,9 +91,9 @@ def test_queue_and_case_page_say_what_is_due_next_in_each_state(client, db):
     to_ikke_aktuell = seed_case(db, "7101", KARTLEGGING)
     seeded_start = today - timedelta(days=60)
     with db.write() as s:
-        service.decide(s, kartlegging.case_id, veileder, "kartlegging", None)
-        service.decide(s, to_kartlegging.case_id, veileder, "kartlegging", "Ønsker oppfølging likevel")
-        service.decide(s, to_ikke_aktuell.case_id, veileder, "ikke_aktuell_na", "Friskmeldt snart")
+        decisions.decide(s, kartlegging.case_id, veileder, "kartlegging", None)
+        decisions.decide(s, to_kartlegging.case_id, veileder, "kartlegging", "Ønsker oppfølging likevel")
+        decisions.decide(s, to_ikke_aktuell.case_id, veileder, "ikke_aktuell_na", "Friskmeldt snart")
 
     expected = {
         registrert: f"Inviteres {fmt(start + timedelta(days=55))}",
@@ -124,13 +127,13 @@ def test_a_checkpoint_return_is_shown_as_such_and_can_be_decided_from_its_page(c
     case_id = register(db, "7102", start, grade=20)
     invite(db, case_id, start + timedelta(days=55))
     with db.write() as s:
-        service.close_at_deadline(s, case_id, start + timedelta(days=55 + 14))
+        steps.close_at_deadline(s, case_id, start + timedelta(days=55 + 14))
     # the veileder confirmed "ikke aktuell nå" weeks before the checkpoint
     with db.write() as s:
-        service.decide(s, case_id, Actor("veileder", "Z710002", frozenset({"7102"})), "ikke_aktuell_na", None,
+        decisions.decide(s, case_id, Actor("veileder", "Z710002", frozenset({"7102"})), "ikke_aktuell_na", None,
                        now=datetime.combine(start + timedelta(days=75), time(9), tzinfo=timezone.utc))
     with db.write() as s:
-        assert service.return_at_checkpoint(s, case_id, end_of_week(start, 17)) == 17
+        assert steps.return_at_checkpoint(s, case_id, end_of_week(start, 17)) == 17
 
     csrf = login(client, "Z710002")
     queue = client.get("/oversikt?vis=kontrollpunkt").text

@@ -15,7 +15,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.pages.conftest import make_veileder
-from uke8.stack import free_port
+from uke8.dev.stack import free_port
 
 CLIENT_ID = "uke8-test"
 

@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from tests.conftest import fresh_database
-from uke8.stack import PROJECT_ROOT, free_port
+from uke8.dev.stack import PROJECT_ROOT, free_port
 from uke8.store.db import Database
 
 PYTHON = sys.executable

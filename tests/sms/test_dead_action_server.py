@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from tests.factories import case_body, synthetic_mobile
 from tests.sms.conftest import FAST, wait_for
 from uke8.sms.texts import NOT_SAVED_SMS
-from uke8.stack import Stack, free_port
+from uke8.dev.stack import Stack, free_port
 from uke8.store.crypto import Sealer
 from uke8.store.models import AnswerRecord, AuditEntry, OutboxMessage, SmsInbound
 

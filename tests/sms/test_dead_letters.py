@@ -9,8 +9,10 @@ from fastapi.testclient import TestClient
 
 from tests.factories import synthetic_fnr, synthetic_mobile
 from tests.pages.conftest import ADMIN, login, make_veileder
-from uke8.cases import service
-from uke8.cases.service import Actor, NewCase
+from uke8.cases import registration
+from uke8.lifecycle import steps
+from uke8.cases.actors import Actor
+from uke8.cases.registration import NewCase
 from uke8.lifecycle import outbox
 
 ENHET = "5858"
@@ -26,11 +28,11 @@ def test_a_dead_sms_is_flagged_in_the_queue_and_on_the_case(db, monkeypatch):
     make_veileder(client, "Z995858", ENHET)
     today = date.today()
     with db.write() as s:
-        case, _ = service.register_case(s, NewCase(external_id="dead-" + secrets.token_hex(4), fnr=synthetic_fnr(), enhet=ENHET,
+        case, _ = registration.register_case(s, NewCase(external_id="dead-" + secrets.token_hex(4), fnr=synthetic_fnr(), enhet=ENHET,
                                                    start_date=today - timedelta(days=55), sykmeldingsgrad=100, channel="sms",
                                                    mobil=synthetic_mobile()), Actor("system", "test"))
-        service.invite(s, case.id, today, Actor("system", "test"))
-        other, _ = service.register_case(s, NewCase(external_id="ok-" + secrets.token_hex(4), fnr=synthetic_fnr(), enhet=ENHET,
+        steps.invite(s, case.id, today, Actor("system", "test"))
+        other, _ = registration.register_case(s, NewCase(external_id="ok-" + secrets.token_hex(4), fnr=synthetic_fnr(), enhet=ENHET,
                                                     start_date=today - timedelta(days=55), sykmeldingsgrad=100), Actor("system", "test"))
 
     with db.read() as s:

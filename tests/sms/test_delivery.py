@@ -14,8 +14,10 @@ from sqlalchemy import select
 
 from tests.factories import synthetic_fnr, synthetic_mobile
 from tests.sms.conftest import wait_for
-from uke8.cases import service
-from uke8.cases.service import Actor, NewCase
+from uke8.cases import registration
+from uke8.lifecycle import steps
+from uke8.cases.actors import Actor
+from uke8.cases.registration import NewCase
 from uke8.lifecycle import outbox
 from uke8.store.models import Case, Invitation, OutboxMessage
 
@@ -28,10 +30,10 @@ def sms_person(db, replies: int = 2, mobil: str | None = None) -> tuple[str, str
     today = date.today()
     phone = mobil or synthetic_mobile()
     with db.write() as s:
-        case, _ = service.register_case(s, NewCase(
+        case, _ = registration.register_case(s, NewCase(
             external_id="d-" + secrets.token_hex(5), fnr=synthetic_fnr(), enhet="0219",
             start_date=today - timedelta(days=55), sykmeldingsgrad=100, channel="sms", mobil=phone), SEEDER)
-        invitation = service.invite(s, case.id, today, SEEDER)
+        invitation = steps.invite(s, case.id, today, SEEDER)
         texts = [outbox.render(m) for m in outbox.for_case(s, case.id)]
         for n in range(replies):
             text = f"Svar nummer {n + 1} til deg."

@@ -13,7 +13,7 @@ from api.main import create_app
 
 from tests.pages.conftest import login, make_veileder
 from tests.sms.test_webhook import client, form, invited_sms_case, post  # noqa: F401 (client: the webhook's fixture)
-from uke8.cases import service
+from uke8.cases import conversation
 from uke8.sms.inbound import STOPPED_SMS
 from uke8.sms.texts import NOT_SAVED_SMS
 from uke8.store.crypto import get_sealer
@@ -71,7 +71,7 @@ def test_health_details_are_not_kept_and_nothing_for_a_person_who_objected(clien
     phone = synthetic_mobile()
     case, invitation = invited_sms_case(db, phone)
     with db.write() as s:
-        service.record_storage_objection(s, invitation.conversation_id)
+        conversation.record_storage_objection(s, invitation.conversation_id)
     data = form(phone, "Noe jeg skrev")
     post(client, data)
     with db.read() as s:

@@ -9,7 +9,7 @@ import yaml
 
 from uke8.privacy import redact_health
 from uke8.sms import gsm7, render, texts
-from uke8.stack import PROJECT_ROOT
+from uke8.dev.stack import PROJECT_ROOT
 from uke8.triage import notices
 from uke8.triage.catalogue import QUESTIONS
 from uke8.triage.messages import FOLLOW_UP_PROMPT, GREETING, PRIVACY_NOTICE, REPLIES

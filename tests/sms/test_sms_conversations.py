@@ -16,8 +16,8 @@ import yaml
 from sqlalchemy import select
 
 from tests.sms.conftest import wait_for
-from uke8.converse import Conversation, synthetic_fnr, synthetic_mobile
-from uke8.stack import PROJECT_ROOT
+from uke8.dev.converse import Conversation, synthetic_fnr, synthetic_mobile
+from uke8.dev.stack import PROJECT_ROOT
 from uke8.store.crypto import Sealer
 from uke8.store.db import Database
 from uke8.store.models import SmsInbound, utcnow

@@ -1,4 +1,4 @@
-"""`make run` (uke8.stack.Stack with_sms) starts the gateway simulator and the delivery worker
+"""`make run` (uke8.dev.stack.Stack with_sms) starts the gateway simulator and the delivery worker
 next to the API, with UKE8_SMS_GATEWAY_URL pointing at the simulator: an SMS case invited
 through the API gets its opening SMS on the simulator's phone."""
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 
 from tests.factories import synthetic_fnr, synthetic_mobile
 from tests.sms.conftest import FAST, wait_for
-from uke8.stack import Stack, free_port
+from uke8.dev.stack import Stack, free_port
 
 pytestmark = [pytest.mark.stack, pytest.mark.timeout(300)]
 

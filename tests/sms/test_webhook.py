@@ -11,9 +11,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from tests.factories import synthetic_fnr, synthetic_mobile
-from uke8.cases import service
-from uke8.cases.service import Actor, NewCase
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.cases import registration
+from uke8.lifecycle import steps
+from uke8.cases.actors import Actor
+from uke8.cases.registration import NewCase
+from uke8.clock import today_in_oslo
 from uke8.sms.signature import HEADER, compute_signature
 from uke8.store.crypto import get_sealer
 from uke8.store.models import AuditEntry, Case, SmsInbound, SmsUnknownSender
@@ -132,10 +134,10 @@ def invited_sms_case(db, phone: str, **facts):
     today = today_in_oslo()
     facts = {"fodselsdato": date(today.year - 40, 1, 15)} | facts
     with db.write() as s:
-        case, _ = service.register_case(s, NewCase(external_id="w-" + secrets.token_hex(5), fnr=synthetic_fnr(), enhet="0219",
+        case, _ = registration.register_case(s, NewCase(external_id="w-" + secrets.token_hex(5), fnr=synthetic_fnr(), enhet="0219",
                                                    start_date=today - timedelta(days=55), sykmeldingsgrad=100, channel="sms",
                                                    mobil=phone, **facts), Actor("system", "test"))
-        invitation = service.invite(s, case.id, today, Actor("system", "test"))
+        invitation = steps.invite(s, case.id, today, Actor("system", "test"))
     return case, invitation
 
 

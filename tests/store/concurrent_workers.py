@@ -4,8 +4,11 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from uke8.cases import service
-from uke8.cases.service import Actor, NewCase
+from uke8.cases import answers
+from uke8.cases import registration
+from uke8.lifecycle import steps
+from uke8.cases.actors import Actor
+from uke8.cases.registration import NewCase
 from uke8.store.db import Database
 
 
@@ -18,7 +21,7 @@ def write_free_texts(url: str, secret: str, conversation_id: str, worker: int, c
     db = _db(url, secret)
     for i in range(count):
         with db.write() as s:
-            service.record_free_text(s, conversation_id, "oppfolging", f"arbeider {worker} skriver melding {i}")
+            answers.record_free_text(s, conversation_id, "oppfolging", f"arbeider {worker} skriver melding {i}")
     db.dispose()
     return count
 
@@ -29,7 +32,7 @@ def update_facts(url: str, secret: str, new: dict, count: int) -> int:
         body = NewCase(**new)
         body.stillingsprosent = 50 + i
         with db.write() as s:
-            service.register_case(s, body, Actor("admin", "admin"))
+            registration.register_case(s, body, Actor("admin", "admin"))
     db.dispose()
     return count
 
@@ -37,6 +40,6 @@ def update_facts(url: str, secret: str, new: dict, count: int) -> int:
 def invite(url: str, secret: str, case_id: str) -> str:
     db = _db(url, secret)
     with db.write() as s:
-        conversation_id = service.invite(s, case_id, date(2026, 11, 23), Actor("system", "planlegger")).conversation_id
+        conversation_id = steps.invite(s, case_id, date(2026, 11, 23), Actor("system", "planlegger")).conversation_id
     db.dispose()
     return conversation_id

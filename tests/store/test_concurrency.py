@@ -10,8 +10,10 @@ from sqlalchemy import func, select
 
 from tests.factories import synthetic_fnr
 from tests.store import concurrent_workers as workers
-from uke8.cases import service
-from uke8.cases.service import Actor, NewCase
+from uke8.cases import registration
+from uke8.lifecycle import steps
+from uke8.cases.actors import Actor
+from uke8.cases.registration import NewCase
 from uke8.store.models import AuditEntry, Case, FreeText, Invitation
 
 ADMIN = Actor("admin", "admin")
@@ -25,9 +27,9 @@ def _new_case() -> NewCase:
 def test_action_server_and_api_writing_one_case_at_once_lose_nothing(db, database_url):
     new = _new_case()
     with db.write() as s:
-        case, _ = service.register_case(s, new, ADMIN)
+        case, _ = registration.register_case(s, new, ADMIN)
     with db.write() as s:
-        conversation_id = service.invite(s, case.id, date(2026, 11, 23), ADMIN).conversation_id
+        conversation_id = steps.invite(s, case.id, date(2026, 11, 23), ADMIN).conversation_id
     secret = os.environ["UKE8_SECRET_KEY"]
     writers, per_writer, updates = 3, 15, 15
     ctx = multiprocessing.get_context("spawn")
@@ -47,7 +49,7 @@ def test_action_server_and_api_writing_one_case_at_once_lose_nothing(db, databas
 
 def test_two_processes_inviting_the_same_case_create_one_invitation(db, database_url):
     with db.write() as s:
-        case, _ = service.register_case(s, _new_case(), ADMIN)
+        case, _ = registration.register_case(s, _new_case(), ADMIN)
     secret = os.environ["UKE8_SECRET_KEY"]
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(4) as pool:

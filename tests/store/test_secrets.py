@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import fresh_database
 from tests.lifecycle.helpers import register
 from uke8.settings import Settings, get_settings
-from uke8.stack import PROJECT_ROOT, Stack, StackError
+from uke8.dev.stack import PROJECT_ROOT, Stack, StackError
 from uke8.store import crypto
 from uke8.store.db import Database
 

@@ -8,7 +8,7 @@ from datetime import date
 import yaml
 
 from uke8.sms import texts as sms_texts
-from uke8.stack import PROJECT_ROOT
+from uke8.dev.stack import PROJECT_ROOT
 from uke8.triage import after_questions, chat_texts, messages, notices
 
 # Phrases that make the bot a person: "I am your veileder", "the veileder is typing", a name.

@@ -5,7 +5,7 @@ import socket
 
 import pytest
 
-from uke8.stack import Stack, StackError
+from uke8.dev.stack import Stack, StackError
 
 
 def closed_port() -> str:

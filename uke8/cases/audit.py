@@ -1,7 +1,8 @@
 """Audit entries that survive the request, with bounded values, and a cap on anonymous refusals.
 
-Writes of a case audit themselves inside the write's own transaction (the service's `_audit`):
-if the write is rolled back, so is its entry, which is right. Reads and refusals are different:
+Writes of a case audit themselves inside the write's own transaction (`write`, called by each
+use case, never by the entry point): if the write is rolled back, so is its entry, which is
+right. The row's `via` column says which entry point the actor came through (Actor.via). Reads and refusals are different:
 the caller saw personal data, or was refused, whatever happens to the request afterwards. So
 they are written by `record`, in a short transaction of their own, never inside another open
 write transaction (on SQLite that would wait for our own lock).
@@ -28,13 +29,13 @@ from typing import TYPE_CHECKING, Any
 from uke8.store.repositories import AuditRepository
 
 if TYPE_CHECKING:
-    from uke8.cases.service import Actor
+    from uke8.cases.actors import Actor
     from uke8.store.db import Database
 
 # Case ids are UUIDs written by the store (uke8.store.models.new_uuid).
 CASE_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # Column widths of audit_log (uke8/store/models.py).
-ACTOR_LEN, KIND_LEN, ACTION_LEN, CASE_ID_LEN, OUTCOME_LEN = 40, 16, 40, 64, 16
+ACTOR_LEN, KIND_LEN, ACTION_LEN, CASE_ID_LEN, OUTCOME_LEN, VIA_LEN = 40, 16, 40, 64, 16, 16
 TEXT_LEN, ITEMS, DEPTH = 200, 20, 3
 
 
@@ -61,7 +62,7 @@ def bounded_detail(value: Any, depth: int = 0) -> Any:
 
 
 def append(session, *, actor: str, actor_kind: str, action: str, case_id: str | None, outcome: str = "ok",
-           detail: dict[str, Any] | None = None) -> None:
+           detail: dict[str, Any] | None = None, via: str | None = None) -> None:
     """One bounded entry in the caller's transaction. A case id that is not one is not stored
     as such: the detail says it was malformed, nothing more."""
     detail = dict(detail or {})
@@ -71,7 +72,13 @@ def append(session, *, actor: str, actor_kind: str, action: str, case_id: str | 
     AuditRepository(session).append(
         actor=bounded(actor, ACTOR_LEN), actor_kind=bounded(actor_kind, KIND_LEN), action=bounded(action, ACTION_LEN),
         case_id=case_id, outcome=bounded(outcome, OUTCOME_LEN), detail=bounded_detail(detail),
+        via=bounded(via, VIA_LEN) if via else None,
     )
+
+
+def write(session, actor: Actor, action: str, case_id: str, detail: dict[str, Any] | None = None) -> None:
+    """The audit row of a use case's change, in the change's own transaction."""
+    append(session, actor=actor.ident, actor_kind=actor.kind, action=action, case_id=case_id, detail=detail, via=actor.via)
 
 
 def record(db: Database, *, actor: str, actor_kind: str, action: str, case_id: str | None, outcome: str = "ok",

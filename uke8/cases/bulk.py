@@ -1,7 +1,7 @@
 """Registering many cases in one transaction: the bulk path of `uke8 import`.
 
-The same rules as `service.register_case` (idempotent on external_id, the person found by the
-fnr's keyed hash, the grade history and flags updated by `service.plan_update`, a status
+The same rules as `registration.register_case` (idempotent on external_id, the person found by the
+fnr's keyed hash, the grade history and flags updated by `registration.plan_update`, a status
 entry and an audit entry per new or changed case), but written set-wise: one SELECT for the
 batch's existing cases (locked, so an API update at the same time is not lost), one for
 their grade history, one for the people already known, then the new rows with COPY on
@@ -23,7 +23,8 @@ from typing import Any
 from sqlalchemy import JSON, Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
-from uke8.cases.service import UPDATABLE_FACTS, Actor, NewCase, enhet_change, initial_grades, plan_update
+from uke8.cases.actors import Actor
+from uke8.cases.registration import NewCase, UPDATABLE_FACTS, enhet_change, initial_grades, plan_update
 from uke8.cases.status import Status
 from uke8.store.crypto import get_sealer
 from uke8.store.models import AuditEntry, Case, GradeChange, Person, PersonIdentity, StatusChange, utcnow
@@ -75,14 +76,14 @@ def _update_existing(session: Session, existing: dict[str, Any], by_external: di
             continue
         outcomes.append(Outcome(external_id, UPDATED, case_id))
         if "enhet" in plan.changed:
-            # As in service.register_case: the old enhet's assignment does not follow the case.
+            # As in registration.register_case: the old enhet's assignment does not follow the case.
             plan.values["assigned_to"] = None
         if plan.values:
             by_columns.setdefault(tuple(sorted(plan.values)), []).append({"_id": case_id, **plan.values, "updated_at": now})
         new_grades += [{"case_id": case_id, "valid_from": day, "grade": grade, "recorded_at": now} for day, grade in plan.grades]
         audits.append(_audit(actor, "case.update", case_id, {"changed": sorted(plan.changed)}, now))
         if "enhet" in plan.changed:
-            # The same explicit fact as service.register_case writes: who may see the case moved.
+            # The same explicit fact as registration.register_case writes: who may see the case moved.
             audits.append(_audit(actor, "case.enhet", case_id, enhet_change(current["enhet"], plan.values["enhet"]), now))
     cases = Case.__table__
     for names, params in by_columns.items():
@@ -143,7 +144,8 @@ def _insert_new(session: Session, rows: Sequence[NewCase], actor: Actor, now: da
 
 
 def _audit(actor: Actor, action: str, case_id: str, detail: dict[str, Any], now: datetime) -> dict[str, Any]:
-    return {"at": now, "actor": actor.ident, "actor_kind": actor.kind, "action": action, "case_id": case_id, "outcome": "ok", "detail": detail}
+    return {"at": now, "actor": actor.ident, "actor_kind": actor.kind, "action": action, "case_id": case_id, "outcome": "ok", "detail": detail,
+            "via": actor.via}
 
 
 # -- writing rows --------------------------------------------------------------------------

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from uke8.cases.errors import CaseError
+
 
 class Status(StrEnum):
     REGISTRERT = "registrert"
@@ -46,10 +48,17 @@ CHECKPOINT_FROM = frozenset({Status.VURDERT, Status.FERDIGBEHANDLET, Status.SJEK
 OPEN_FOR_ANSWERS = frozenset({Status.INVITERT, Status.PAMINNET, Status.BESVART})
 
 
-class StatusError(ValueError):
-    pass
+class StatusError(CaseError):
+    """A move the machine forbids: a CaseError, so the JSON API answers 409 as for any refusal."""
 
 
-def check_move(current: str, new: str) -> None:
-    if Status(new) not in ALLOWED[Status(current)]:
-        raise StatusError(f"a case cannot go from {current} to {new}")
+def may_move(current: str | None, new: str) -> bool:
+    """`current` None: the case is being created, and every case starts as `registrert`."""
+    if current is None:
+        return Status(new) == Status.REGISTRERT
+    return Status(new) in ALLOWED[Status(current)]
+
+
+def check_move(current: str | None, new: str) -> None:
+    if not may_move(current, new):
+        raise StatusError(f"a case cannot go from {current or 'nothing'} to {new}")

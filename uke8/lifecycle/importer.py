@@ -39,13 +39,14 @@ from typing import Any
 
 from pydantic import ValidationError, model_validator
 
-from api.schemas import CaseIn
+from uke8.cases.input import CaseIn
 from uke8.cases import bulk
-from uke8.cases.service import Actor, NewCase
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.cases.actors import Actor
+from uke8.cases.registration import NewCase
+from uke8.clock import today_in_oslo
 from uke8.store.db import Database, get_database
 
-IMPORTER = Actor("system", "import")
+IMPORTER = Actor("system", "import", via="feed")
 REQUIRED = ("external_id", "fnr", "enhet", "start_date", "sykmeldingsgrad")
 COLUMNS = tuple(CaseIn.model_fields)
 BOOLEANS = {"true": True, "false": False, "1": True, "0": False, "ja": True, "nei": False, "yes": True, "no": False}
@@ -76,8 +77,7 @@ class ImportRow(CaseIn):
         return self
 
     def to_new_case(self) -> NewCase:
-        return NewCase(**self.model_dump(exclude={"grade_changes", "fodselsdato"}), fodselsdato=self.birth_date(),
-                       grade_changes=[(g.valid_from, g.grade) for g in self.grade_changes])
+        return self.new_case()
 
 
 @dataclass

@@ -17,7 +17,7 @@ import json
 from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.clock import today_in_oslo
 from uke8.settings import Settings, get_settings
 
 VERSION = "v1"

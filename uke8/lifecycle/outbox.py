@@ -31,12 +31,12 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.orm import Session, object_session
 
 from uke8.cases.status import Status
-from uke8.lifecycle.clock import OSLO, moment_of, today_in_oslo
+from uke8.clock import OSLO, moment_of, today_in_oslo
 from uke8.lifecycle.links import make_link
 from uke8.settings import get_settings
 from uke8.store.db import Database
 from uke8.store.models import Case, Invitation, OutboxMessage, utcnow
-from uke8.store.repositories import counts_by_case
+from uke8.store.repositories import OUTBOX_CANCELLED, OUTBOX_DELIVERABLE, OUTBOX_REPLY_KINDS, counts_by_case
 from uke8.triage import notices
 
 # kinds
@@ -48,11 +48,13 @@ SMS_REPLY = "sms_reply"  # the bot's answer to an SMS the person sent (uke8/sms/
 KINDS = (INVITATION, SMS_OPENING, REMINDER, TAILORED_GREETING, SMS_REPLY)
 # Answers to what the person wrote, not outreach: not cancelled by an opt-out.
 REPLY_KINDS = (SMS_REPLY,)
+assert REPLY_KINDS == OUTBOX_REPLY_KINDS  # the opt-out's cancellation (OutboxRepository) reads the same
 
 # statuses
 PENDING, SENT, FAILED, DEAD, CANCELLED = "pending", "sent", "failed", "dead", "cancelled"
 STATUSES = (PENDING, SENT, FAILED, DEAD, CANCELLED)
 DELIVERABLE = (PENDING, FAILED)
+assert (DELIVERABLE, CANCELLED) == (OUTBOX_DELIVERABLE, OUTBOX_CANCELLED)
 
 # The first retries come quickly (a gateway hiccup), later ones spread out. This is the
 # default of UKE8_OUTBOX_BACKOFF (seconds), which the tests shorten.
@@ -165,20 +167,6 @@ def may_send(message: OutboxMessage, case: Case | None, today: date | None = Non
     if message.kind in REPLY_KINDS:
         return case.status != Status.EKSKLUDERT
     return may_contact(case, today)
-
-
-def cancel_pending(session: Session, case_id: str, reason: str) -> int:
-    """Cancel what has not gone out yet (an opt-out is honoured on every channel at once).
-    Replies to the person's own SMS still go: they answer what the person just wrote."""
-    messages = session.scalars(
-        select(OutboxMessage).where(OutboxMessage.case_id == case_id, OutboxMessage.status.in_(DELIVERABLE),
-                                    OutboxMessage.kind.not_in(REPLY_KINDS))
-    ).all()
-    for message in messages:
-        message.status = CANCELLED
-        message.last_error = reason
-        message.next_attempt_at = None
-    return len(messages)
 
 
 def render(message: OutboxMessage, session: Session | None = None) -> str:

@@ -27,10 +27,11 @@ from sqlalchemy import and_, case as sql_case, exists, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from uke8.cases import service
-from uke8.cases.service import SYSTEM_SCHEDULER, CaseError
+from uke8.lifecycle import steps
+from uke8.cases.actors import SYSTEM_SCHEDULER
+from uke8.cases.errors import CaseError
 from uke8.cases.status import CHECKPOINT_FROM, Status
-from uke8.lifecycle.clock import INVITATION_DAY, today_in_oslo, utc_now
+from uke8.clock import INVITATION_DAY, today_in_oslo, utc_now
 from uke8.lifecycle.timeline import CHECKPOINT_WEEKS, IKKE_AKTUELL_NA, OPEN_STATUSES
 from uke8.settings import get_settings
 from uke8.store.db import Database, get_database
@@ -70,11 +71,11 @@ def run_lifecycle(db: Database, today: date, *, now: datetime | None = None) -> 
     for case_id, deadline in _open_rounds_with_work(db, today):
         if today >= deadline:
             _step(db, report, ("closed", case_id,
-                               lambda s, cid=case_id: service.close_at_deadline(s, cid, today, now=now) is not None), skipped)
+                               lambda s, cid=case_id: steps.close_at_deadline(s, cid, today, now=now) is not None), skipped)
         else:
-            _step(db, report, ("reminded", case_id, lambda s, cid=case_id: service.remind(s, cid, today, now=now)), skipped)
+            _step(db, report, ("reminded", case_id, lambda s, cid=case_id: steps.remind(s, cid, today, now=now)), skipped)
     for case_id in _checkpoint_candidates(db, today):
-        _step(db, report, ("checkpoints", case_id, lambda s, cid=case_id: service.return_at_checkpoint(s, cid, today) is not None), skipped)
+        _step(db, report, ("checkpoints", case_id, lambda s, cid=case_id: steps.return_at_checkpoint(s, cid, today) is not None), skipped)
     # Cases another transaction held: most were another scheduler's, which is done with them by
     # now; waiting for the lock this time closes the gap a conversation turn would leave.
     for step in skipped:
@@ -115,7 +116,7 @@ def _invite(session: Session, case_id: str, today: date, now: datetime | None = 
         return False
     if case.start_date > today - timedelta(days=INVITATION_DAY - 1):
         return False
-    service.invite(session, case_id, today, SYSTEM_SCHEDULER, now=now)
+    steps.invite(session, case_id, today, SYSTEM_SCHEDULER, now=now)
     return True
 
 

@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from uke8.cases.status import CHECKPOINT_FROM, Status
-from uke8.lifecycle.clock import INVITATION_DAY, OSLO
+from uke8.clock import INVITATION_DAY, OSLO
 from uke8.settings import get_settings
 from uke8.store.models import AnswerRecord, AssessmentRecord, CheckpointReturn, Decision, Invitation
 

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from uke8.cases import service
+from uke8.review.case_view import case_view
 from uke8.lifecycle import timeline
 from uke8.review.due import due_label
 from uke8.review.labels import MEETING_MODE_LABELS, SOURCE_LABELS, reason_text
@@ -137,7 +137,7 @@ def _transcript(session: Session, case: Case, view: dict[str, Any], answers: lis
 
 
 def case_page(session: Session, case: Case, today: date) -> CasePage:
-    view = service.case_view(session, case, today)
+    view = case_view(session, case, today)
     answers = _shown_answers(view)
     assessment = view["assessment"]
     notes = list(session.scalars(select(CaseNote).where(CaseNote.case_id == case.id).order_by(CaseNote.id)))

@@ -1,7 +1,9 @@
-"""The review queue: one indexed query on `cases` (its read-model columns, see
-uke8.store.projection), filtered, sorted and paged, plus counts per status. What is due next
-comes from the lifecycle's timeline, read for the whole page at once (`load_timelines`: a
-fixed number of queries however long the page)."""
+"""The review queue, the one read model of both the review pages and GET /api/v1/queue: one
+indexed query on `cases` (its read-model columns, see uke8.store.projection), filtered, sorted
+and paged, plus counts per status. What is due next comes from the lifecycle's timeline, read
+for the whole page at once (`load_timelines`: a fixed number of queries however long the page).
+The JSON API's items add a few figures per row (`api_details`), again one query each a page.
+The pages page by number, the API by offset (`QueueQuery.offset`)."""
 from __future__ import annotations
 
 import math
@@ -11,11 +13,14 @@ from datetime import date, datetime
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from uke8.lifecycle.timeline import load_timelines
+from uke8.lifecycle import outbox
+from uke8.lifecycle.timeline import load_timelines, next_due, returned_week
 from uke8.review.due import due_label
 from uke8.review.labels import reason_text
+from uke8.sms import unanswered as sms_unanswered
 from uke8.store.models import Case
 from uke8.store.projection import reason_bit, reasons_from_mask
+from uke8.store.repositories import CaseRepository
 
 SORTS = ("oppdatert", "invitert", "grad")
 VIEWS = ("alle", "nye", "ikke_svart", "kontakt", "kontrollpunkt", "mine")
@@ -33,11 +38,13 @@ class QueueQuery:
     sort: str = "oppdatert"
     page: int = 1
     per_page: int = 25
+    offset: int | None = None  # the JSON API's paging; None: (page - 1) * per_page
 
 
 @dataclass(frozen=True)
 class QueueRow:
     id: str
+    external_id: str
     enhet: str
     person_id: str
     fodselsdato: date | None
@@ -56,6 +63,8 @@ class QueueRow:
     assigned_to: str | None
     due: str
     updated_at: datetime
+    next_due: dict | None = None  # the lifecycle's next step and its day (timeline.next_due)
+    returned_week: int | None = None  # the checkpoint week a case in `sjekkpunkt` is back for
 
 
 @dataclass
@@ -65,6 +74,7 @@ class QueuePage:
     page: int
     per_page: int
     counts: dict[str, int] = field(default_factory=dict)
+    offset: int = 0
 
     @property
     def pages(self) -> int:
@@ -112,18 +122,19 @@ def counts_by_status(session: Session, enheter: frozenset[str] | None) -> dict[s
 
 def queue_page(session: Session, q: QueueQuery, today: date) -> QueuePage:
     columns = (
-        Case.id, Case.enhet, Case.person_id, Case.fodselsdato, Case.status, Case.proposal, Case.reason_mask,
+        Case.id, Case.external_id, Case.enhet, Case.person_id, Case.fodselsdato, Case.status, Case.proposal, Case.reason_mask,
         Case.channel, Case.invited_on, Case.sykmeldingsgrad, Case.handoff_requested, Case.gjentakende_fravaer,
         Case.opted_out, Case.checkpoint_week, Case.assigned_to, Case.updated_at, Case.start_date, Case.end_date,
     )
     page = max(1, q.page)
+    offset = q.offset if q.offset is not None else (page - 1) * q.per_page
     # Deferred join: find the page's ids on `cases` alone (an index-only scan, however deep
     # the page), then fetch and join only those rows.
-    ids = _ordered(_filtered(select(Case.id), q), q.sort).limit(q.per_page).offset((page - 1) * q.per_page).subquery()
+    ids = _ordered(_filtered(select(Case.id), q), q.sort).limit(q.per_page).offset(offset).subquery()
     stmt = _ordered(select(*columns).join(ids, ids.c.id == Case.id), q.sort)
     result = session.execute(stmt).all()
     clocks = load_timelines(session, result)
-    if page == 1 and len(result) < q.per_page:
+    if offset == 0 and len(result) < q.per_page:
         total = len(result)
     else:
         total = session.scalar(_filtered(select(func.count()).select_from(Case), q)) or 0
@@ -132,7 +143,7 @@ def queue_page(session: Session, q: QueueQuery, today: date) -> QueuePage:
         reasons = reasons_from_mask(r.reason_mask or 0)
         rows.append(
             QueueRow(
-                id=r.id, enhet=r.enhet, person_id=r.person_id, fodselsdato=r.fodselsdato, status=r.status,
+                id=r.id, external_id=r.external_id, enhet=r.enhet, person_id=r.person_id, fodselsdato=r.fodselsdato, status=r.status,
                 proposal=r.proposal, reasons=reasons, reason_texts=[reason_text(c) for c in reasons],
                 channel=r.channel, invited_on=r.invited_on,
                 days_since_invitation=(today - r.invited_on).days if r.invited_on else None,
@@ -141,6 +152,38 @@ def queue_page(session: Session, q: QueueQuery, today: date) -> QueuePage:
                 checkpoint_week=r.checkpoint_week, assigned_to=r.assigned_to,
                 due=due_label(clocks[r.id], today),
                 updated_at=r.updated_at,
+                next_due=next_due(clocks[r.id], today),
+                returned_week=returned_week(clocks[r.id]),
             )
         )
-    return QueuePage(rows=rows, total=total, page=page, per_page=q.per_page, counts=counts_by_status(session, q.enheter))
+    return QueuePage(rows=rows, total=total, page=page, per_page=q.per_page, counts=counts_by_status(session, q.enheter),
+                     offset=offset)
+
+
+@dataclass(frozen=True)
+class ApiDetails:
+    """What the JSON API's queue item adds to a row: the newest assessment's proposal and
+    reasons (in the rules' order, as the case view lists them), and the flags for messages the
+    delivery gave up on and SMS the bot could not answer."""
+
+    classification: str | None
+    reasons: list[str]
+    undelivered_messages: int
+    unanswered_sms: int
+
+
+def api_details(session: Session, rows: list[QueueRow]) -> dict[str, ApiDetails]:
+    ids = [row.id for row in rows]
+    assessments = CaseRepository(session).latest_assessments(ids)
+    dead = outbox.dead_counts(session, ids)
+    unanswered = sms_unanswered.counts(session, ids)
+    details = {}
+    for case_id in ids:
+        assessment = assessments.get(case_id)
+        details[case_id] = ApiDetails(
+            classification=assessment.classification if assessment else None,
+            reasons=list(assessment.reasons) if assessment else [],
+            undelivered_messages=dead.get(case_id, 0),
+            unanswered_sms=unanswered.get(case_id, 0),
+        )
+    return details

@@ -7,5 +7,5 @@ render.py     the bot's messages as SMS: numbered options, GSM-7, packing
 inbound.py    the webhook's work: match the number, record once, run the turn, queue replies
 gateway.py    the outbound Messages API client
 delivery.py   `uke8 deliver`: the outbox's SMS out through the gateway, and the inbound sweep
-simulator.py  `uke8 sms-simulator`: a local gateway to chat as a phone
+(the local gateway to chat as a phone, `uke8 sms-simulator`, is a development tool: uke8/dev/sms_simulator.py)
 """

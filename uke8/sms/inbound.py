@@ -48,11 +48,12 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
 from uke8.bot_answer import bot_answered
-from uke8.cases import service
-from uke8.cases.service import UnknownConversation
+from uke8.cases import audit, conversation
+from uke8.cases.actors import SYSTEM_CONVERSATION
+from uke8.cases.errors import UnknownConversation
 from uke8.cases.status import Status
 from uke8.lifecycle import outbox
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.clock import today_in_oslo
 from uke8.privacy import safe_to_store
 from uke8.settings import Settings, get_settings
 from uke8.sms import render
@@ -60,7 +61,6 @@ from uke8.sms.texts import NOT_SAVED_SMS, REPLIES_SMS, UNKNOWN_NUMBER_SMS
 from uke8.store.crypto import get_sealer
 from uke8.store.db import Database
 from uke8.store.models import Case, Invitation, SmsInbound, SmsUnknownSender, utcnow
-from uke8.store.repositories import AuditRepository
 from uke8.understanding.interpret import interpret
 
 log = logging.getLogger("uke8.sms")
@@ -74,6 +74,8 @@ UNKNOWN_SENDER_KEPT_DAYS = 365
 START = "/start"
 METADATA_KEY = "sms_message_sid"
 ACTOR = "sms"
+# STOPP by SMS is honoured before the turn reaches the bot: the conversation's opt-out, via sms.
+STOP_BY_SMS = SYSTEM_CONVERSATION.reached_via("sms")
 STOPPED_SMS = REPLIES_SMS["reservert"]
 
 
@@ -150,8 +152,8 @@ def receive(db: Database, sms: InboundSms, today: date | None = None) -> Receive
                 lease_until=utcnow() + SWEEP_GRACE,
             ))
             session.flush()
-            AuditRepository(session).append(actor=ACTOR, actor_kind="system", action="sms.inbound", case_id=case.id,
-                                            outcome="ok", detail={"message_sid": sms.message_sid})
+            audit.append(session, actor=ACTOR, actor_kind="system", action="sms.inbound", case_id=case.id,
+                         detail={"message_sid": sms.message_sid}, via="sms")
             return Received("queued", invitation.conversation_id)
     except IntegrityError:
         # the same MessageSid (or the same unknown number) written by a concurrent request
@@ -272,7 +274,7 @@ def _turn(db: Database, claimed: Claimed, rasa: RasaClient) -> list[dict[str, An
         # Honoured at once, whatever happens to the turn (idempotent).
         with db.write() as session:
             try:
-                service.record_opt_out(session, claimed.conversation_id)
+                conversation.record_opt_out(session, claimed.conversation_id, STOP_BY_SMS)
             except UnknownConversation:
                 pass
     elif claimed.first:
@@ -317,9 +319,8 @@ def _release(db: Database, claimed: Claimed, error: str, now: datetime) -> str:
             stopped = is_stop(get_sealer().open(row.body_sealed).strip()) if row.body_sealed else False
             _keep_for_veileder(session, row)
             _tell_not_saved(session, row, stopped)
-            AuditRepository(session).append(actor=ACTOR, actor_kind="system", action="sms.inbound_failed",
-                                            case_id=row.case_id, outcome="failed",
-                                            detail={"message_sid": row.message_sid, "error": row.last_error})
+            audit.append(session, actor=ACTOR, actor_kind="system", action="sms.inbound_failed", case_id=row.case_id,
+                         outcome="failed", detail={"message_sid": row.message_sid, "error": row.last_error}, via="sms")
         else:
             row.status, row.lease_until = RECEIVED, now + outbox.backoff(row.attempts)
         return row.status

@@ -247,6 +247,9 @@ class AuditEntry(Base):
     case_id: Mapped[str | None] = mapped_column(String(64), index=True)
     outcome: Mapped[str] = mapped_column(String(16))
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The entry point of a change (api, page, scheduler, feed, bot, sms, dev: Actor.via);
+    # null for reads, refusals and rows older than migration 0006.
+    via: Mapped[str | None] = mapped_column(String(16), default=None)
 
 
 class Veileder(Base):

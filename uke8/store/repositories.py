@@ -1,4 +1,8 @@
-"""Repositories: the only code that builds queries against the case store."""
+"""Repositories: the queries of the use cases' writes and of single-case reads.
+
+Queries live here or in the read models beside the features (uke8/review/queue.py, stats.py,
+case_page.py; uke8/lifecycle/timeline.py, outbox.py; uke8/sms/unanswered.py), never in the
+entry points (api/, actions/): a route calls a use case or a read model."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -13,14 +17,23 @@ from uke8.store.models import (
     AssessmentRecord,
     AuditEntry,
     Case,
+    CaseNote,
+    CheckpointReturn,
     Decision,
     FreeText,
     Invitation,
     MeetingPreference,
+    OutboxMessage,
+    PersonIdentity,
     StatusChange,
     Veileder,
     utcnow,
 )
+
+# The outbox's statuses and kinds an opt-out reads (uke8/lifecycle/outbox.py owns the rest).
+OUTBOX_DELIVERABLE = ("pending", "failed")
+OUTBOX_CANCELLED = "cancelled"
+OUTBOX_REPLY_KINDS = ("sms_reply",)
 
 
 class CaseRepository:
@@ -46,6 +59,9 @@ class CaseRepository:
         self.session.add(case)
         self.session.flush()
         return case
+
+    def person_by_fnr_hash(self, fnr_hash: str) -> str | None:
+        return self.session.scalar(select(PersonIdentity.person_id).where(PersonIdentity.fnr_hash == fnr_hash))
 
     # -- invitations ---------------------------------------------------------
     def invitation_for_case(self, case_id: str) -> Invitation | None:
@@ -117,8 +133,19 @@ class CaseRepository:
             select(Decision).where(Decision.assessment_id == assessment_id).order_by(Decision.id.desc()).limit(1)
         ).first()
 
+    def checkpoint_weeks(self, case_id: str) -> Sequence[int]:
+        return self.session.scalars(select(CheckpointReturn.week).where(CheckpointReturn.case_id == case_id)).all()
+
+    def has_note(self, case_id: str, client_key: str) -> bool:
+        return self.session.scalar(
+            select(CaseNote.id).where(CaseNote.case_id == case_id, CaseNote.client_key == client_key)
+        ) is not None
+
     def free_texts(self, case_id: str) -> Sequence[FreeText]:
         return self.session.scalars(select(FreeText).where(FreeText.case_id == case_id).order_by(FreeText.id)).all()
+
+    def all_meeting_preferences(self, case_id: str) -> Sequence[MeetingPreference]:
+        return self.session.scalars(select(MeetingPreference).where(MeetingPreference.case_id == case_id)).all()
 
     def meeting_preferences(self, case_id: str) -> MeetingPreference | None:
         return self.session.scalars(
@@ -128,38 +155,34 @@ class CaseRepository:
             .limit(1)
         ).first()
 
-    # -- queue ---------------------------------------------------------------
-    def queue(
-        self,
-        enheter: Iterable[str] | None,
-        statuses: Iterable[str] | None = None,
-        *,
-        limit: int = 50,
-        offset: int = 0,
-    ) -> tuple[Sequence[Case], int]:
-        stmt = select(Case)
-        if enheter is not None:
-            stmt = stmt.where(Case.enhet.in_(list(enheter)))
-        if statuses:
-            stmt = stmt.where(Case.status.in_(list(statuses)))
-        total = self.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-        rows = self.session.scalars(stmt.order_by(Case.updated_at.desc(), Case.id).limit(limit).offset(offset)).all()
-        return rows, total
 
-    def counts_by_status(self, enheter: Iterable[str] | None) -> dict[str, int]:
-        stmt = select(Case.status, func.count()).group_by(Case.status)
-        if enheter is not None:
-            stmt = stmt.where(Case.enhet.in_(list(enheter)))
-        return {status: count for status, count in self.session.execute(stmt).all()}
+class OutboxRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def cancel_outreach(self, case_id: str, reason: str) -> int:
+        """Cancel what has not gone out yet (an opt-out is honoured on every channel at once).
+        Replies to the person's own SMS still go: they answer what the person just wrote."""
+        messages = self.session.scalars(
+            select(OutboxMessage).where(OutboxMessage.case_id == case_id, OutboxMessage.status.in_(OUTBOX_DELIVERABLE),
+                                        OutboxMessage.kind.not_in(OUTBOX_REPLY_KINDS))
+        ).all()
+        for message in messages:
+            message.status = OUTBOX_CANCELLED
+            message.last_error = reason
+            message.next_attempt_at = None
+        return len(messages)
 
 
 class AuditRepository:
     def __init__(self, session: Session):
         self.session = session
 
-    def append(self, *, actor: str, actor_kind: str, action: str, case_id: str | None, outcome: str, detail: dict[str, Any] | None = None) -> None:
+    def append(self, *, actor: str, actor_kind: str, action: str, case_id: str | None, outcome: str,
+               detail: dict[str, Any] | None = None, via: str | None = None) -> None:
         self.session.add(
-            AuditEntry(actor=actor, actor_kind=actor_kind, action=action, case_id=case_id, outcome=outcome, detail=detail or {})
+            AuditEntry(actor=actor, actor_kind=actor_kind, action=action, case_id=case_id, outcome=outcome,
+                       detail=detail or {}, via=via)
         )
 
     def for_case(self, case_id: str) -> Sequence[AuditEntry]:

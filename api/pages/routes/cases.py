@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from api.deps import CaseNotVisible, accessible_case, audit_refusal
 from api.pages.security import PageRoute, PageUser, require_csrf, require_user
 from api.pages.templating import render
-from uke8.cases.service import CaseError
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.cases.errors import CaseError
+from uke8.clock import today_in_oslo
 from uke8.review import actions
 from uke8.review.case_page import case_page
 from uke8.settings import get_settings

@@ -1,4 +1,4 @@
-"""Sign-in and sign-out: the development sign-in (a list of the demo veiledere) and OIDC."""
+"""Sign-in and sign-out: the development sign-in (a list of the veiledere in the store) and OIDC."""
 from __future__ import annotations
 
 import ipaddress
@@ -26,7 +26,6 @@ from api.pages.security import (
     start_session,
 )
 from api.pages.templating import render
-from uke8.demo import ENHETER
 from uke8.settings import Settings, get_settings
 from uke8.store.db import get_database
 from uke8.store.models import Veileder
@@ -35,7 +34,6 @@ from uke8.store.repositories import AuditRepository, VeilederRepository
 router = APIRouter(route_class=PageRoute)
 log = logging.getLogger("uke8.pages")
 OIDC_COOKIE = "uke8_oidc"
-DEMO_NAMES = {ident: name for ident, name in ENHETER.values()}
 
 
 FORWARDED = ("forwarded", "x-forwarded-for", "x-real-ip")
@@ -85,9 +83,11 @@ def login_page(request: Request, neste: str | None = None, feil: str | None = No
     veiledere: list[dict[str, str]] = []
     dev_login = dev_login_allowed(request, settings)
     if dev_login:
+        # Only what the store knows (ident, enheter): the API never imports the demo seeder
+        # (uke8.dev), so the list is the same whoever created the veiledere.
         with get_database(settings).read() as session:
             for v in session.query(Veileder).order_by(Veileder.ident).limit(200):
-                veiledere.append({"ident": v.ident, "enheter": ", ".join(v.enheter), "navn": DEMO_NAMES.get(v.ident, "")})
+                veiledere.append({"ident": v.ident, "enheter": ", ".join(v.enheter)})
     token = new_login_csrf()
     response = render(request, "login.html", {
         "title": "Logg inn",

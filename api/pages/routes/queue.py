@@ -10,7 +10,7 @@ from api.pages.security import PageRoute, PageUser, require_user
 from api.pages.templating import render
 from uke8.cases.status import Status
 from uke8.lifecycle import outbox
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.clock import today_in_oslo
 from uke8.review import queue as review_queue
 from uke8.review.labels import FILTER_REASONS
 from uke8.settings import get_settings

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from api.schemas import parse_iso_date
 from api.pages.security import PageRoute, PageUser, require_user
 from api.pages.templating import render
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.clock import today_in_oslo
 from uke8.review.stats import MonthRow, enhet_statistics
 from uke8.settings import get_settings
 from uke8.store.db import get_database

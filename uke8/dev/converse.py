@@ -54,7 +54,7 @@ from urllib.parse import quote
 import httpx
 import yaml
 
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.clock import today_in_oslo
 from uke8.lifecycle.links import make_token
 from uke8.settings import Settings, get_settings
 
@@ -378,7 +378,7 @@ def scheduler_days(invited_on: date, target: date) -> list[date]:
 
 
 def _admin_token() -> str:
-    from api.auth import admin_token
+    from uke8.tokens import admin_token
 
     return admin_token(get_settings())
 

@@ -11,10 +11,14 @@ import json
 from datetime import timedelta
 from urllib.parse import quote
 
-from api.auth import admin_token, new_veileder_token
-from uke8.cases import service
-from uke8.cases.service import Actor, NewCase
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.tokens import admin_token, new_veileder_token
+from uke8.cases.answers import record_answer
+from uke8.cases import conversation
+from uke8.cases import registration
+from uke8.lifecycle import steps
+from uke8.cases.actors import Actor
+from uke8.cases.registration import NewCase
+from uke8.clock import today_in_oslo
 from uke8.lifecycle.links import make_link
 from uke8.lifecycle.outbox import link_valid_until
 from uke8.settings import get_settings
@@ -24,7 +28,7 @@ from uke8.store.models import Veileder
 from uke8.store.repositories import VeilederRepository
 
 ENHETER = {"0219": ("Z900219", "NAV Bærum"), "0301": ("Z900301", "NAV Frogner"), "4601": ("Z904601", "NAV Bergenhus")}
-SEEDER = Actor("system", "demo")
+SEEDER = Actor("system", "demo", via="dev")
 
 # (label, days on sick leave, grade, extra facts, answers)
 PERSONAS = [
@@ -75,19 +79,19 @@ def seed() -> dict:
                 mobil=f"+47000{90000 + index:05d}" if facts.get("channel") == "sms" else None,
             )
             with db.write() as session:
-                case, _ = service.register_case(session, new, SEEDER)
+                case, _ = registration.register_case(session, new, SEEDER)
             if answers is None:
                 continue
             with db.write() as session:
-                invitation = service.invite(session, case.id, today, SEEDER)
+                invitation = steps.invite(session, case.id, today, SEEDER)
                 conversation_id = invitation.conversation_id
                 chat_link = make_link(conversation_id, link_valid_until(invitation))
             with db.read() as session:
-                state = service.conversation_state(session, conversation_id)
+                state = conversation.conversation_state(session, conversation_id)
             for slot, code in answers.items():
                 if state.open_for_answers and slot not in state.answers:
                     with db.write() as session:
-                        service.record_answer(session, conversation_id, slot, code, source="demo")
+                        record_answer(session, conversation_id, slot, code, source="demo")
             if not answers:
                 conversations.append({"enhet": enhet, "persona": label, "conversation_id": conversation_id, "case_id": case.id,
                                       "chat_link": chat_link, "mobil": new.mobil})

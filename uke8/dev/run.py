@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from uke8.stack import Stack, StackError
+from uke8.dev.stack import Stack, StackError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -1,6 +1,6 @@
 """Process supervisor: the API, the action server and Rasa as one stack.
 
-Used by `uke8 run` (uke8/stack_run.py, behind `make run`) and by the end-to-end tests:
+Used by `uke8 run` (uke8/dev/run.py, behind `make run`) and by the end-to-end tests:
 
     with Stack(api_port=free_port(), env={"UKE8_DATABASE_URL": url}) as stack:
         httpx.get(stack.api_url + "/healthz")
@@ -35,8 +35,6 @@ the service token, on loopback too. Every child runs with umask 077; the data di
 from __future__ import annotations
 
 import atexit
-import ctypes
-import ipaddress
 import os
 import secrets
 import signal
@@ -45,103 +43,21 @@ import subprocess
 import sys
 import threading
 import time
-from collections import deque
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import httpx
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# free_port is re-exported: the tests and benchmarks take it from here together with Stack.
+from uke8.dev.processes import (  # noqa: F401
+    Service, StackError, connect_host, die_with_parent, free_port, private_log, tail, url_host,
+)
+
+# The checkout the stack runs from (its .venv, .venv-bot, models/, bot/): a development tool
+# runs from the source tree, not from an installed wheel.
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # Two Rasa workers use both cores of the project's 2-core machines (bench/turns.py measures it).
 DEFAULT_RASA_WORKERS = 2
 DEFAULT_PORTS = {"api": 8000, "action": 5055, "rasa": 5005, "sms": 8025}
-
-
-class StackError(RuntimeError):
-    """A process of the stack did not come up."""
-
-
-def _private_log(path: Path):
-    """A log opened for writing, mode 0600 (a log may name conversation ids)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.fchmod(fd, 0o600)
-    return os.fdopen(fd, "w")
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def tail(path: Path, lines: int = 40) -> str:
-    """The last lines of a log, without Python warnings (Rasa's imports print dozens of them,
-    which would push the real error out of sight)."""
-    try:
-        with open(path, errors="replace") as f:
-            last = list(deque(f, maxlen=1000))
-    except OSError as e:
-        return f"(no log: {e})"
-    kept, in_warning = [], False
-    for line in last:
-        if "Warning: " in line:
-            in_warning = True
-            continue
-        if in_warning and (line.startswith((" ", "\t")) or line.startswith("Implementing implicit namespace")):
-            continue
-        in_warning = False
-        kept.append(line)
-    return "".join(kept[-lines:])
-
-
-try:
-    _libc = ctypes.CDLL("libc.so.6", use_errno=True)
-except OSError:  # not glibc Linux
-    _libc = None
-
-
-def _die_with_parent() -> None:
-    """In the child, before exec: get SIGTERM if the supervisor dies without stopping it, and
-    create every file (stores, logs, secrets) for this user only."""
-    os.umask(0o077)
-    if _libc is not None:
-        _libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-
-
-def is_wildcard(host: str) -> bool:
-    """Every interface: the unspecified IPv4 or IPv6 address, or no host at all."""
-    try:
-        return not host.strip() or ipaddress.ip_address(host.strip()).is_unspecified
-    except ValueError:  # a host name
-        return False
-
-
-def connect_host(bind_host: str) -> str:
-    """Where to reach a process that listens on `bind_host` from this machine."""
-    return "127.0.0.1" if is_wildcard(bind_host) else bind_host.strip()
-
-
-def _url_host(host: str) -> str:
-    return f"[{host}]" if ":" in host else host
-
-
-@dataclass
-class Service:
-    name: str
-    argv: list[str]
-    port: int
-    ready: Callable[[httpx.Client], bool]
-    log: Path
-    env: dict[str, str] = field(default_factory=dict)
-    proc: subprocess.Popen | None = None
-
-    host: str = "127.0.0.1"
-
-    @property
-    def url(self) -> str:
-        return f"http://{_url_host(connect_host(self.host))}:{self.port}"
 
 
 class Stack:
@@ -269,15 +185,15 @@ class Stack:
 
     @property
     def api_url(self) -> str:
-        return f"http://{_url_host(connect_host(self.hosts['api']))}:{self.api_port}"
+        return f"http://{url_host(connect_host(self.hosts['api']))}:{self.api_port}"
 
     @property
     def rasa_url(self) -> str:
-        return f"http://{_url_host(connect_host(self.hosts['rasa']))}:{self.rasa_port}"
+        return f"http://{url_host(connect_host(self.hosts['rasa']))}:{self.rasa_port}"
 
     @property
     def action_url(self) -> str:
-        return f"http://{_url_host(connect_host(self.hosts['action']))}:{self.action_port}"
+        return f"http://{url_host(connect_host(self.hosts['action']))}:{self.action_port}"
 
     @property
     def sms_url(self) -> str:
@@ -382,9 +298,9 @@ class Stack:
             print("stack: uke8.store.migrate does not exist yet, migrations skipped", file=sys.stderr)
             return
         log = self.log_dir / "migrate.log"
-        with _private_log(log) as out:
+        with private_log(log) as out:
             rc = subprocess.call([self._app_python(), "-m", "uke8.cli", "migrate"], cwd=self.root, env=self.env,
-                                 stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
+                                 stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, preexec_fn=die_with_parent)
         if rc != 0:
             raise StackError(f"`uke8 migrate` failed (exit {rc}); {log}:\n{tail(log)}")
 
@@ -426,23 +342,7 @@ class Stack:
                     path.chmod(0o600)
 
     def _launch(self, service: Service) -> None:
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-            if service.port and s.connect_ex((connect_host(service.host), service.port)) == 0:
-                raise StackError(f"{service.name}: port {service.port} is already in use")
-        out = _private_log(service.log)
-        out.write(f"# {' '.join(service.argv)}\n")
-        out.flush()
-        with out:
-            service.proc = subprocess.Popen(
-                service.argv,
-                cwd=self.root,
-                env={**self.env, **service.env},
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,  # its own process group: Ctrl-C goes to us, we stop it in order
-                preexec_fn=_die_with_parent,
-            )
+        service.launch(self.root, self.env)
 
     def _wait_ready(self) -> None:
         deadline = time.monotonic() + self.timeout
@@ -492,10 +392,7 @@ class Stack:
 
     @staticmethod
     def _signal(service: Service, sig: int) -> None:
-        try:
-            os.killpg(service.proc.pid, sig)
-        except (ProcessLookupError, PermissionError):
-            pass
+        service.signal(sig)
 
     # ------------------------------------------------------------------ signals, context manager
 

@@ -17,7 +17,7 @@ from datetime import date, datetime, time as dtime, timedelta, timezone
 
 from sqlalchemy import func, insert, select
 
-from uke8.lifecycle.clock import today_in_oslo
+from uke8.clock import today_in_oslo
 from uke8.store.db import Database
 from uke8.store.migrate import upgrade
 from uke8.store.models import (

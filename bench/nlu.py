@@ -38,7 +38,7 @@ CACHE = Path(os.environ.get("UKE8_MODEL_CACHE", Path.home() / ".cache" / "uke8" 
 ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
 VARIANTS = ROOT / "bench" / "configs"
 DEVELOPMENT = ROOT / "tests" / "nlu_eval" / "answers.jsonl"
-NOT_THIS_QUESTION = "__not_this_question__"  # bot/uke8_bot/intent_classifier.py (the bot's environment)
+TRAINING_DATA = ROOT / "data" / "nlu"  # --data: another copy (to compare variants on one snapshot)
 
 
 def rasa_init_config() -> Path:
@@ -52,7 +52,8 @@ def rasa_init_config() -> Path:
 def fingerprint(config: Path) -> str:
     digest = hashlib.sha256(config.read_bytes())
     digest.update((ROOT / "bot" / "uke8_bot" / "intent_classifier.py").read_bytes())  # the product's own component
-    for path in sorted((ROOT / "data" / "nlu").rglob("*.yml")):
+    digest.update((ROOT / "uke8" / "understanding" / "dialect.py").read_bytes())  # and its word list
+    for path in sorted(TRAINING_DATA.rglob("*.yml")):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:20]
 
@@ -83,7 +84,7 @@ def train(name: str, config: Path, workdir: Path) -> tuple[Path, float | None]:
         return cached, float(seconds.read_text()) if seconds.exists() else None
     started = time.perf_counter()
     result = subprocess.run(
-        [str(RASA), "train", "nlu", "--nlu", "data/nlu", "--config", str(config), "--out", str(workdir), "--fixed-model-name", name],
+        [str(RASA), "train", "nlu", "--nlu", str(TRAINING_DATA), "--config", str(config), "--out", str(workdir), "--fixed-model-name", name],
         cwd=ROOT, env=ENV, capture_output=True, text=True,
     )
     seconds = time.perf_counter() - started
@@ -92,24 +93,6 @@ def train(name: str, config: Path, workdir: Path) -> tuple[Path, float | None]:
     shutil.copy(workdir / f"{name}.tar.gz", cached)
     Path(f"{cached}.seconds").write_text(f"{seconds:.1f}")
     return cached, seconds
-
-
-def question_aware(question: str, parse: dict) -> dict:
-    """The parse as the open question's own scorer sees it (variants with `question_intents`):
-    its codes get that scorer's probabilities, and its "not this question" mass is shared
-    among the other intents in proportion to the global ranking. Without per-question
-    rankings (or with no question open) the parse is used as it is."""
-    scored = (parse.get("question_rankings") or {}).get(question)
-    if not scored:
-        return parse
-    own = {e["name"]: e["confidence"] for e in scored if e["name"] != NOT_THIS_QUESTION}
-    elsewhere = sum(e["confidence"] for e in scored if e["name"] == NOT_THIS_QUESTION)
-    rest = [e for e in parse.get("intent_ranking") or [] if e["name"] not in own]
-    rest_mass = sum(e["confidence"] for e in rest) or 1.0
-    ranking = [{"name": n, "confidence": c} for n, c in own.items()]
-    ranking += [{"name": e["name"], "confidence": elsewhere * e["confidence"] / rest_mass} for e in rest]
-    ranking.sort(key=lambda e: -e["confidence"])
-    return parse | {"intent": ranking[0], "intent_ranking": ranking}
 
 
 def calibrated(rows: list[dict], parses: list[dict]):
@@ -167,7 +150,9 @@ def main() -> int:
     parser.add_argument("--no-default", action="store_true", help="leave out the rasa init pipeline (its training is long)")
     parser.add_argument("--calibrate", action="store_true", help="also score with thresholds calibrated per pipeline on the development set")
     parser.add_argument("--cost", action="store_true", help="measure each model's ms per message (parsing the development set)")
+    parser.add_argument("--data", type=Path, default=TRAINING_DATA, help="the NLU training data (default data/nlu)")
     args = parser.parse_args()
+    globals()["TRAINING_DATA"] = args.data.resolve()
 
     configs = {"product": ROOT / "config.yml"} | ({} if args.no_default else {"rasa-init-default": rasa_init_config()})
     configs |= {name: VARIANTS / f"{name}.yml" for name in args.variants}
@@ -185,18 +170,14 @@ def main() -> int:
             else:
                 model, seconds = train(name, materialise(config, workdir), workdir)
             models[name] = model
-            # Variants are scored with their per-question scorers; the product exactly as the live
-            # answer mapping reads its parse (the transform is idempotent, so once
-            # uke8.understanding reads question_rankings itself nothing is counted twice).
-            view = question_aware if name != "product" else (lambda question, parse: parse)
-            parsed = {path: [view(r["question"], p) for r, p in zip(rows, parse_all(model, [r["text"] for r in rows], workdir))]
-                      for path, rows in sets.items()}
+            # Every pipeline is scored exactly as the live answer mapping reads its parse (with the
+            # open question's own scorer where the model has one: uke8/understanding/question_view.py).
+            parsed = {path: parse_all(model, [r["text"] for r in rows], workdir) for path, rows in sets.items()}
             thresholds = None
             if args.calibrate:
                 development = DEVELOPMENT if DEVELOPMENT in sets else None
                 rows = sets[development] if development else load(DEVELOPMENT)
-                parses = parsed[development] if development else [view(r["question"], p) for r, p in
-                                                                    zip(rows, parse_all(model, [r["text"] for r in rows], workdir))]
+                parses = parsed[development] if development else parse_all(model, [r["text"] for r in rows], workdir)
                 thresholds = calibrated(rows, parses)
             for path, rows in sets.items():
                 items = [row | evaluate_item(row["question"], row["text"], parse) for row, parse in zip(rows, parsed[path])]

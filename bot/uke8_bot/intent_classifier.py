@@ -18,6 +18,9 @@ off by default so that config.yml's behaviour does not change until a variant is
   frequent training word one edit away (a letter left out, added, changed, or two swapped), so
   "sansynlig" counts as "sannsynlig" in the word features. Only the training vocabulary is
   used: nothing is downloaded.
+- `dialect`: nynorsk and dialect spellings of the small words that carry an answer ("itj",
+  "ikkje", "kjæm", "attende", "eg") are read as their bokmål word in the word features
+  (uke8/understanding/dialect.py), so a negation in dialect is still a negation.
 - `question_intents` ({question: [intents]}): besides the global ranking, one logistic
   regression per question over its intents plus "not this question", on the same features, is
   written to the parse as `question_rankings`. With `question_negatives: global` the other
@@ -43,6 +46,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+
+from uke8.understanding.dialect import bokmal_word
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +77,8 @@ class WordAnalyzer:
     A class rather than a closure so that joblib can store it with the vectorizer; the stemmer
     itself is a C object and is made again after loading."""
 
-    def __init__(self, ngrams: tuple[int, int], stem: bool = False, spelling: bool = False) -> None:
-        self.ngrams, self.stem, self.spelling = tuple(ngrams), stem, spelling
+    def __init__(self, ngrams: tuple[int, int], stem: bool = False, spelling: bool = False, dialect: bool = False) -> None:
+        self.ngrams, self.stem, self.spelling, self.dialect = tuple(ngrams), stem, spelling, dialect
         self.vocabulary: dict[str, int] = {}  # training word -> count (for spelling)
         self.by_delete: dict[str, str] = {}  # a word with one letter left out -> most frequent training word
         self._stemmer: Any = None
@@ -83,6 +88,8 @@ class WordAnalyzer:
 
     def tokens(self, text: str) -> list[str]:
         words = _TOKENS.findall(unicodedata.normalize("NFC", text or "").lower().replace("’", "'"))
+        if getattr(self, "dialect", False):  # (models stored before the option have no attribute)
+            words = [bokmal_word(w) for w in words]
         if self.spelling and self.vocabulary:
             words = [self.correct(w) for w in words]
         if self.stem:
@@ -97,6 +104,7 @@ class WordAnalyzer:
         counts: dict[str, int] = {}
         for text in texts:
             for word in _TOKENS.findall(unicodedata.normalize("NFC", text or "").lower()):
+                word = bokmal_word(word) if getattr(self, "dialect", False) else word
                 counts[word] = counts.get(word, 0) + 1
         self.vocabulary = counts
         self.by_delete = {}
@@ -134,6 +142,7 @@ class FoldedTfidfIntentClassifier(GraphComponent, IntentClassifier):
             "random_state": 42,
             "stem": False,  # Snowball Norwegian stems for the word features
             "spelling": False,  # unknown words spelled as the nearest training word
+            "dialect": False,  # nynorsk and dialect function words as bokmål (uke8/understanding/dialect.py)
             "question_intents": {},  # {question: [intents]}: one scorer per question as well
             "question_negatives": "all",  # "all" | "global": what "not this question" learns from
         }
@@ -151,8 +160,9 @@ class FoldedTfidfIntentClassifier(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource)
 
     def _vectorizers(self) -> tuple[TfidfVectorizer, TfidfVectorizer]:
-        if self.config["stem"] or self.config["spelling"]:
-            analyzer = WordAnalyzer(tuple(self.config["word_ngrams"]), bool(self.config["stem"]), bool(self.config["spelling"]))
+        if self.config["stem"] or self.config["spelling"] or self.config["dialect"]:
+            analyzer = WordAnalyzer(tuple(self.config["word_ngrams"]), bool(self.config["stem"]), bool(self.config["spelling"]),
+                                    bool(self.config["dialect"]))
             words = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)
         else:  # the original vectorizer, unchanged, so that config.yml trains the same model
             words = TfidfVectorizer(preprocessor=fold, token_pattern=r"(?u)\b\w+\b", sublinear_tf=True,

@@ -166,3 +166,25 @@ def test_answering_the_last_question_after_skipping_an_earlier_one_assesses_at_o
     assessment = view(db, case_id)["assessment"]
     # q2 missing: god_relasjon_kort_varighet cannot fire, nothing else does: the grad < 30 no-answer rule
     assert (assessment["classification"], assessment["reasons"]) == ("ikke_aktuell_na", ["ubesvart_lav_grad"])
+
+
+OFF_TOPIC = [("out_of_scope", 0.9), ("hilsen", 0.05), ("q1_lite_sannsynlig", 0.05)]  # taken as off-topic
+
+
+def test_off_topic_text_is_answered_as_such_and_counts_as_a_miss(db):
+    case_id, conv = invited_case(db)
+    d = CollectingDispatcher()
+    first = run(form.validate_retur(None, d, tracker(conv, "jeg har en katt", ranking=OFF_TOPIC), {}))
+    assert first["misser"] == {"retur": 1} and REPLIES["ute_av_omfang"] in texts(d)
+    # off-topic again while the numbered help is open: the third miss offers to skip
+    slots = {"misser": {"retur": 2}, "ventende_svar": {"slot": "retur", "kind": "hjelp"}}
+    third = run(form.validate_bekreftelse(None, CollectingDispatcher(), tracker(conv, "jeg har en katt", slots, ranking=OFF_TOPIC), {}))
+    assert third["ventende_svar"] == {"slot": "retur", "kind": "hopp"} and third["misser"] == {"retur": 3}
+    assert view(db, case_id)["answers"] == []
+
+
+def test_off_topic_text_leaves_an_open_choice_open(db):
+    case_id, conv = invited_case(db)
+    slots = choose_offer(conv)
+    result = run(form.validate_bekreftelse(None, CollectingDispatcher(), tracker(conv, "jeg har en katt", slots, ranking=OFF_TOPIC), {}))
+    assert "misser" not in result and result.get("ventende_svar", slots["ventende_svar"]) == slots["ventende_svar"]

@@ -168,3 +168,32 @@ def test_combined_report_counts_taken_and_wrong():
     figures = combined_report(items)
     # 5 answers carried; taken: relasjon (accept) + varighet (confirmed); a choice is an offer, not taken
     assert figures == {"n": 2, "carried": 5, "taken_share": 0.4, "wrong_share": 0.4, "accepted_share": 0.2}
+
+
+def test_a_first_plain_no_answers_q1_beside_the_other_answers():
+    text = "nei. sjefen er umulig. blir over 26 uker uansett"
+    p = parse(text, ranking(("q3_over_26_uker", 0.6), ("q2_vanskelig", 0.3)),
+              ranking(("nei", 0.96), ("q1_lite_sannsynlig", 0.04)),
+              ranking(("q2_vanskelig", 0.9), ("q2_god", 0.1)),
+              ranking(("q3_over_26_uker", 0.97), ("q3_under_26_uker", 0.03)))
+    got = [(c.question_id, c.meaning.code, c.meaning.action) for c in carried_answers("q1", text, p, {}, T)]
+    assert got == [("q1", "lite_sannsynlig", "accept"), ("q2", "vanskelig", "accept"), ("q3", "over_26_uker", "accept")]
+    # "nei" answers only a question that takes it: under q2 it is nothing
+    assert "q2" not in [c.question_id for c in carried_answers("q2", text, p, {"retur": "usikker"}, T) if c.meaning.source == "yes_no"]
+
+
+@pytest.mark.parametrize("text, implied", [
+    ("kjempegod sjef, skal tilbake om et par uker", True),
+    ("kjempegod sjef, kommer ikke tilbake om et par uker", False),  # negated: no guess about returning
+    ("kjempegod sjef, kanskje tilbake om et par uker", False),  # hedged
+    ("kjempegod sjef, blir frisk om et par uker", False),  # nothing about going back
+])
+def test_saying_when_one_is_back_at_work_implies_returning_but_only_confirmed(text, implied):
+    p = parse(text, ranking(("q2_god", 0.6), ("q3_under_26_uker", 0.4)),
+              ranking(("q2_god", 0.99)), ranking(("q3_under_26_uker", 0.99)))
+    got = {c.question_id: c.meaning for c in carried_answers("q2", text, p, {}, T)}
+    assert got["q2"].code == "god" and got["q3"].code == "under_26_uker"
+    if implied:
+        assert (got["q1"].code, got["q1"].action) == ("veldig_sannsynlig", "confirm")  # never recorded unasked
+    else:
+        assert "q1" not in got

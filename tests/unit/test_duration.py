@@ -33,6 +33,15 @@ from uke8.understanding.duration import duration_answer, weeks_mentioned
         ("3 uker, men det kan bli et år", None),
         ("tja, 4 uker", None),
         ("kommer an på, 2 mnd eller mer", None),
+        # a unit is a whole word with its endings: "en arbeidsgiver" is no year
+        ("Jeg har en arbeidsgiver som virkelig stiller opp for meg", None),
+        ("noen dager til", "under_26_uker"),  # "noen" folds to "non"
+        ("ti ukers tid", "under_26_uker"),
+        ("eitt år", "over_26_uker"),
+        # any negation leaves the number to the pattern rules and the classifier
+        ("kommer ikke til å bli over 26 uker", None),
+        ("langt fra seks måneder, bare noen uker til", None),
+        ("blir aldri et år", None),
     ],
 )
 def test_duration_answer(text, code):

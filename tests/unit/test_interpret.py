@@ -7,6 +7,7 @@ from uke8.triage.catalogue import QUESTIONS, button_payload
 from uke8.understanding.calibration import Thresholds
 from uke8.understanding.interpret import ANSWER_INTENTS, interpret, yes_or_no
 from uke8.understanding.meeting import meeting_modes
+from uke8.understanding.patterns import match_pattern
 
 
 def parse(*ranking: tuple[str, float]) -> dict:
@@ -141,3 +142,16 @@ def test_unambiguous_patterns_and_polite_digits(question_id, text, code):
 @pytest.mark.parametrize("question_id, text", [("q3", "jeg vet ikke hvor lenge"), ("q3", "kanskje under 26 uker, kanskje over"), ("q2", "ikke så bra"), ("q1", "12 uker"), ("q3", "ikke lenger enn nødvendig")])
 def test_patterns_leave_everything_else_to_the_classifier(question_id, text):
     assert interpret(question_id, text, parse(("out_of_scope", 0.9))).source != "pattern"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("kommer ikke til å bli over 26 uker", "under_26_uker"),  # a verb between the negation and "over"
+    ("blir nok ikkje meir enn eit halvt år", "under_26_uker"),
+    ("ikkje under 26 veker", "over_26_uker"),  # nynorsk weeks
+    ("det kommer ikke til å vare under seks måneder", "over_26_uker"),
+    ("æ bli nok itj borte lenge", "under_26_uker"),  # where one is, between "not" and "long"
+    ("jeg skal ikke være sykmeldt så lenge", "under_26_uker"),
+    ("vet ikke hvor lenge", None),  # "hvor" is no such word: not knowing is not "not long"
+])
+def test_negated_durations_are_read_by_the_patterns(text, code):
+    assert match_pattern("q3", text) == code

@@ -26,7 +26,7 @@ from typing import Any
 from uke8.triage.catalogue import QUESTION_ORDER, QUESTIONS
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.duration import duration_answer
-from uke8.understanding.interpret import ANSWER_INTENTS, Interpretation, from_ranking, interpret
+from uke8.understanding.interpret import ANSWER_INTENTS, YES_NO_ANSWERS, Interpretation, from_ranking, interpret, yes_or_no
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import match_pattern
 
@@ -46,6 +46,9 @@ _TOPIC: dict[str, re.Pattern[str]] = {
 # An uncertain clause that speaks of time answers "how long" (q3), one that speaks of going
 # back to the job answers "how likely" (q1).
 _ABOUT_RETURN = re.compile(r"\b(?:tilbake|tebake|attende|fortsett\w*|komme\s+tilbake|jobben|stillinga?|arbeidsplassen)\b")
+_BACK_AT_WORK = re.compile(r"\b(?:tilbake|tebake|attende|tilbake\s+pa\s+jobb|i\s+jobb\s+igjen|pa\s+jobb\s+igjen)\b")
+_NEGATED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ikk|kje|aldri|neppe|tviler|tvilar)\b")
+_HEDGED = re.compile(r"\b(?:usikker|vet\s+ikke|veit\s+ikkje|kanskje|hvis|om\s+jeg|dersom|viss)\b")
 _ABOUT_TIME = re.compile(r"\b(?:lenge|lang\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
 
 
@@ -116,11 +119,14 @@ def carried_answers(
     treatment = any(_top_answer(p) == "q3_grunn_behandling" for _, p in parts)
     best: dict[str, Interpretation] = {}
     conflicts: set[str] = set()
-    for (clause, clause_parse), owner in zip(parts, owners):
+    for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
         specific = owner != SHARED  # a shared owner was chosen by its words already
         if not specific:
             owner = _shared_owner(clause, open_question, claimed, treatment)
         if owner is None:
+            if index == 0 and len(parts) > 1 and _plain_yes_no(open_question, clause) is not None:
+                # "nei. sjefen er umulig. …": a first plain ja/nei answers the question asked
+                best[open_question] = _plain_yes_no(open_question, clause)  # type: ignore[index,assignment]
             continue
         meaning = _read(owner, clause, clause_parse, thresholds)
         if meaning is None:
@@ -140,6 +146,7 @@ def carried_answers(
         # "det avhenger av om de kan tilrettelegge, så jeg er usikker" it explains q1
         best.pop("q3_grunn", None)
     _imply(best)
+    _imply_return(best, parts)
     merged = dict(answers) | {QUESTIONS[q].slot: m.code for q, m in best.items()}
     out = []
     for question_id in QUESTION_ORDER:
@@ -180,6 +187,26 @@ def _shared_owner(clause: str, open_question: str | None, claimed: set[str], giv
     if open_question in ("q1", "q3", "q3_grunn"):
         return open_question  # a clause that also answered it makes a conflict: neither is taken
     return None  # no guess which question it is about
+
+
+def _plain_yes_no(open_question: str | None, clause: str) -> Interpretation | None:
+    code = YES_NO_ANSWERS.get(open_question or "", {}).get(yes_or_no(clause) or "")
+    return Interpretation("answer", code, 1.0, "accept", "yes_no") if code else None
+
+
+def _imply_return(best: dict[str, Interpretation], parts: list[tuple[str, Mapping[str, Any] | None]]) -> None:
+    """Saying when one will be back at work ("er tilbake om et par måneder") answers how long,
+    and also says one expects to go back (q1 veldig_sannsynlig): only ever confirmed, never
+    recorded unasked, and not where the message says anything else about returning."""
+    varighet = best.get("q3")
+    if "q1" in best or varighet is None or varighet.code == "usikker":
+        return
+    for clause, _ in parts:
+        folded = fold(normalise(clause))
+        if _BACK_AT_WORK.search(folded) and (duration_answer(clause) is not None or match_pattern("q3", clause)):
+            if not _NEGATED.search(folded) and not _HEDGED.search(folded):
+                best["q1"] = Interpretation("answer", "veldig_sannsynlig", varighet.confidence, "confirm", varighet.source)
+            return
 
 
 def _imply(best: dict[str, Interpretation]) -> None:

@@ -14,18 +14,22 @@ from uke8.understanding.normalise import fold, normalise
 CLEARLY_UNDER_WEEKS = 14.0
 CLEARLY_OVER_WEEKS = 26.0
 
+# Keys as the text is folded: "noen" reads "non" (oe is ø), so both are here.
 _NUMBERS = {
-    "en": 1, "ein": 1, "ei": 1, "et": 1, "eit": 1, "ett": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
+    "en": 1, "ein": 1, "ei": 1, "et": 1, "eit": 1, "ett": 1, "eitt": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
     "sju": 7, "syv": 7, "atte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "et par": 2, "eit par": 2,
-    "par": 2, "noen": 3, "nokre": 3, "nokon": 3, "nokra": 3, "et halvt": 0.5, "eit halvt": 0.5, "halvt": 0.5,
+    "par": 2, "noen": 3, "non": 3, "nokre": 3, "nokon": 3, "nokra": 3, "et halvt": 0.5, "eit halvt": 0.5, "halvt": 0.5,
 }
 _UNIT_WEEKS = {"dag": 1 / 7, "uke": 1.0, "veke": 1.0, "uka": 1.0, "veka": 1.0, "mnd": 4.35, "maned": 4.35, "manad": 4.35, "man": 4.35, "ar": 52.0}
 _NUMBER = r"(\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + r")"
-_UNIT = r"(dag|uke|veke|uka|veka|mnd|maned|manad|man|ar)\w*"
+# A unit and its endings only: "ar" (år) must not match "en arbeidsgiver".
+_UNIT = r"(dag|uke|veke|uka|veka|mnd|maned|manad|man|ar)(?:er|ar|ene|ane|rs|r|ne|s|en|et|a)?"
 _AMOUNT = re.compile(rf"\b{_NUMBER}\s+(?:og\s+(et|eit)\s+halvt\s+)?{_UNIT}\b")
 _MORE = re.compile(r"\b(?:mer|meir|over|minst|lenger|lengre)\s+enn\b|\bminst\b|\bover\b")
 _LESS = re.compile(r"\b(?:under|mindre|kortere|kortare|innen|innan|maks|hoyst|hogst)\b")
-_NEGATION = re.compile(r"\b(?:ikke|ikkje|itj|kje)\s+(?:mer|meir|over|under|mindre|minst|lenger|lengre)\b")
+# Any negation makes a stated number no certain answer ("kommer ikke til å bli over 26 uker",
+# "langt fra seks måneder"): the patterns (patterns.py) and the classifier read those.
+_NEGATION = re.compile(r"\b(?:ikke|ikkje|ikkj|ikk|itj|kje|aldri|langt\s+(?:fra|ifra|unna))\b")
 
 
 # Durations that are not the sick leave: time at the job ("jobbet der i 12 år"), the past

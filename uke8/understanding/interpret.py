@@ -30,6 +30,7 @@ from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.duration import duration_answer
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import DIGIT_ANSWER, match_pattern
+from uke8.understanding.question_view import question_view
 
 # Which NLU intents answer which question, and with which code.
 ANSWER_INTENTS: dict[str, dict[str, str]] = {
@@ -176,7 +177,9 @@ def interpret(
 
 def from_ranking(question_id: str | None, parse: Mapping[str, Any] | None, thresholds: Thresholds = THRESHOLDS) -> Interpretation:
     """The classifier's part of `interpret`: the ranking read in the context of the question
-    (also used alone on the clauses of a message, where a lone "nei" or digit is no answer)."""
+    (also used alone on the clauses of a message, where a lone "nei" or digit is no answer).
+    The open question's codes are read from its own scorer where the parse has one."""
+    parse = question_view(question_id, parse)
     answer_map = ANSWER_INTENTS.get(question_id or "", {})
     answer_scores: dict[str, float] = {}
     global_scores: dict[str, float] = {}

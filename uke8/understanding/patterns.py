@@ -12,11 +12,16 @@ import re
 from uke8.understanding.normalise import fold, normalise
 
 _NOT = r"\b(?:ikke|ikkje|ikkj|itj|ikk|ik|kje|nok ikke)"
-_HALF_YEAR = r"(?:26\s*uk\w*|seks\s*m\w*|6\s*m\w*|et\s*halvt\s*ar|eit\s*halvt\s*ar|halvt\s*ar|halvaret)"
-_LONGER = rf"(?:{_NOT}\s+(?:under|mindre\s+enn|mindre\s+enn|kortare\s+enn|kortere\s+enn)\s+{_HALF_YEAR})"
-_SHORTER = rf"(?:{_NOT}\s+(?:over|mer\s+enn|meir\s+enn|lenger\s+enn|lengre\s+enn)\s+{_HALF_YEAR})"
+_HALF_YEAR = r"(?:26\s*(?:uk|vek)\w*|seks\s*m\w*|6\s*m\w*|et\s*halvt\s*ar|eit\s*halvt\s*ar|halvt\s*ar|halvaret)"
+# "ikke under", also with a verb between: "kommer ikke til å bli over 26 uker", "blir nok ikkje
+# meir enn eit halvt år".
+_VERB = r"(?:(?:til|a|bli|blir|vare|varer|vara|vere|vaere|noe|noko|det|da)\s+){0,4}"
+_LONGER = rf"(?:{_NOT}\s+{_VERB}(?:under|mindre\s+enn|mindre\s+enn|kortare\s+enn|kortere\s+enn)\s+{_HALF_YEAR})"
+_SHORTER = rf"(?:{_NOT}\s+{_VERB}(?:over|mer\s+enn|meir\s+enn|lenger\s+enn|lengre\s+enn)\s+{_HALF_YEAR})"
 # "ikke lenge" answers "how long" (but "vet ikke hvor lenge" does not match: "hvor" intervenes).
-_NOT_LONG = rf"{_NOT}\s+(?:sa\s+|sa\s+veldig\s+|altfor\s+)?lenge\b"
+# Also with where one is between: "blir nok itj borte lenge", "skal ikke være sykmeldt så lenge".
+_AWAY = r"(?:(?:borte|vekke|vare|vara|vaere|vere|bli|sykmeldt|sjukmeldt|sjukmeld|hjemme|heime|sa|veldig|altfor|for)\s+){0,3}"
+_NOT_LONG = rf"{_NOT}\s+{_AWAY}lenge\b"
 _EITHER_OR = r"\b(?:verken|hverken|korkje|kverken)\b.+\beller\b"
 
 # (question, pattern, code): the first match wins.

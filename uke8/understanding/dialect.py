@@ -1,0 +1,55 @@
+"""Common nynorsk and dialect spellings of the small words that carry an answer, as bokmål.
+
+"Æ kjæm itj tebake" and "eg kjem ikkje attende" say what "jeg kommer ikke tilbake" says, but
+share no word with it: a word-count model then reads the one word it knows ("tilbake") and
+misses the negation. The classifier's word features (option `dialect`) see each of these
+tokens as its bokmål word; its character n-grams still see the text as written.
+
+Only words that mean one thing here: "e" (jeg or er), "no" (nå or English no), "me" (vi or
+meg) and "a" are left alone. Keys are lower case as typed; `bokmal_word` also knows the phone
+spellings ae/oe/aa of a key with æ/ø/å ("kjaem"). A one-letter key is never folded: "æ" is jeg,
+but folded it would be "a", and "å" folds to "a" too.
+"""
+from __future__ import annotations
+
+BOKMAL: dict[str, str] = {
+    # I, me, you
+    "eg": "jeg", "æ": "jeg", "ej": "jeg", "mæ": "meg", "mej": "meg", "dæ": "deg",
+    # not, never
+    "ikkje": "ikke", "ikkj": "ikke", "itj": "ikke", "ittj": "ikke", "ikk": "ikke", "ik": "ikke", "ikje": "ikke",
+    "kje": "ikke", "inte": "ikke", "innte": "ikke", "aldrig": "aldri",
+    # come, go back
+    "kjem": "kommer", "kjæm": "kommer", "kjæmm": "kommer", "kjømm": "kommer", "kome": "komme", "kåmme": "komme",
+    "tebake": "tilbake", "tibake": "tilbake", "attende": "tilbake", "tilbakers": "tilbake",
+    "byrja": "begynne", "byrje": "begynne", "byrjar": "begynner", "begynnar": "begynner",
+    # think, know, believe
+    "trur": "tror", "trure": "tror", "veit": "vet", "vett": "vet", "vetta": "vet", "skjønar": "skjønner",
+    "ska": "skal", "sku": "skulle", "vert": "blir", "verte": "bli",
+    "heilt": "helt", "heile": "hele", "berre": "bare", "mykje": "mye",
+    "kva": "hva", "ka": "hva", "korleis": "hvordan", "koss": "hvordan", "kor": "hvor", "kordan": "hvordan",
+    "kven": "hvem", "kem": "hvem", "kvifor": "hvorfor", "korfor": "hvorfor", "kofor": "hvorfor",
+    "noko": "noe", "nokon": "noen", "nokre": "noen", "nåkka": "noe", "nåkke": "noe", "meir": "mer",
+    "sjøl": "selv", "sjølv": "selv", "frå": "fra", "ifrå": "ifra", "te": "til", "tå": "av",
+    "gjer": "gjør", "gjere": "gjøre", "vere": "være", "vore": "vært", "fekk": "fikk",
+    "sei": "si", "seier": "sier", "snakkar": "snakker", "høyrer": "hører",
+    # the job and the people there
+    "arbeidsgjevar": "arbeidsgiver", "arbeidsgjevaren": "arbeidsgiveren", "arbeidsgjevarar": "arbeidsgivere",
+    "leiar": "leder", "leiaren": "lederen", "sjæf": "sjef", "sjæfen": "sjefen", "stillinga": "stillingen", "jobbar": "jobber",
+    # likely, bad, good
+    "sannsynleg": "sannsynlig", "usannsynleg": "usannsynlig", "truleg": "trolig", "eigentleg": "egentlig",
+    "dårleg": "dårlig", "vanskeleg": "vanskelig", "skikkeleg": "skikkelig", "greitt": "greit", "uviss": "usikker",
+    # time
+    "veke": "uke", "veker": "uker", "vekene": "ukene", "veka": "uka", "månad": "måned", "månader": "måneder",
+    "månadar": "måneder", "lengje": "lenge", "sjukmeld": "sykmeldt", "sjukmeldt": "sykmeldt",
+    "sjukemeldt": "sykmeldt", "sjukmelding": "sykmelding", "sjukmeldinga": "sykmeldingen",
+    "behandlinga": "behandlingen", "ventar": "venter", "venta": "vente",
+}
+
+
+_STAND_INS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+_LOOKUP: dict[str, str] = {**{k.translate(_STAND_INS): v for k, v in BOKMAL.items() if len(k) > 1}, **BOKMAL}
+
+
+def bokmal_word(token: str) -> str:
+    """The bokmål word for a lower-case token, or the token itself."""
+    return _LOOKUP.get(token, token)

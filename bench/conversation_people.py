@@ -201,6 +201,8 @@ def what_is_open(turn: BotTurn) -> tuple[str, str | None]:
         pending = turn.pending or {}
         kind = pending.get("kind") or ("confirm" if pending.get("code") else None)
         slot = pending.get("slot") if pending.get("slot") in ANSWER_SLOTS else None
+        if kind == "summary":  # doubtful answers confirmed together: a yes/no about all of them
+            return "confirm", slot
         if kind in OFFER_KINDS:
             return kind, slot
         return _by_buttons(turn)

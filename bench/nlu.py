@@ -52,7 +52,8 @@ def rasa_init_config() -> Path:
 def fingerprint(config: Path) -> str:
     digest = hashlib.sha256(config.read_bytes())
     digest.update((ROOT / "bot" / "uke8_bot" / "intent_classifier.py").read_bytes())  # the product's own component
-    digest.update((ROOT / "uke8" / "understanding" / "dialect.py").read_bytes())  # and its word list
+    for option in ("dialect.py", "negation.py"):  # and its options' code
+        digest.update((ROOT / "uke8" / "understanding" / option).read_bytes())
     for path in sorted(TRAINING_DATA.rglob("*.yml")):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:20]

@@ -36,7 +36,8 @@ def cache_dir() -> Path:
 
 def training_inputs() -> list[Path]:
     files = [ROOT / "domain.yml", ROOT / "config.yml", ROOT / "bot" / "requirements.lock",
-             ROOT / "bot" / "uke8_bot" / "intent_classifier.py"]  # the classifier's code shapes the model
+             ROOT / "bot" / "uke8_bot" / "intent_classifier.py",  # the classifier's code shapes the model,
+             ROOT / "uke8" / "understanding" / "negation.py", ROOT / "uke8" / "understanding" / "dialect.py"]  # and its options
     data = ROOT / "data"
     if data.is_dir():
         files += [

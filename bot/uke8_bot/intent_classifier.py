@@ -21,6 +21,10 @@ off by default so that config.yml's behaviour does not change until a variant is
 - `dialect`: nynorsk and dialect spellings of the small words that carry an answer ("itj",
   "ikkje", "kjæm", "attende", "eg") are read as their bokmål word in the word features
   (uke8/understanding/dialect.py), so a negation in dialect is still a negation.
+- `negation`: the words after a negation ("ikke", "itj", "aldri", …) up to the end of the
+  clause (at most four) are marked as negated in the word features ("neg_tilbake"), so "jeg
+  tror ikke jeg går tilbake" no longer shares its words with "jeg tror jeg går tilbake"
+  (uke8/understanding/negation.py).
 - `question_intents` ({question: [intents]}): besides the global ranking, one logistic
   regression per question over its intents plus "not this question", on the same features, is
   written to the parse as `question_rankings`. With `question_negatives: global` the other
@@ -48,6 +52,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from uke8.understanding.dialect import bokmal_word
+from uke8.understanding.negation import negation_marked
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +82,9 @@ class WordAnalyzer:
     A class rather than a closure so that joblib can store it with the vectorizer; the stemmer
     itself is a C object and is made again after loading."""
 
-    def __init__(self, ngrams: tuple[int, int], stem: bool = False, spelling: bool = False, dialect: bool = False) -> None:
-        self.ngrams, self.stem, self.spelling, self.dialect = tuple(ngrams), stem, spelling, dialect
+    def __init__(self, ngrams: tuple[int, int], stem: bool = False, spelling: bool = False, dialect: bool = False,
+                 negation: bool = False) -> None:
+        self.ngrams, self.stem, self.spelling, self.dialect, self.negation = tuple(ngrams), stem, spelling, dialect, negation
         self.vocabulary: dict[str, int] = {}  # training word -> count (for spelling)
         self.by_delete: dict[str, str] = {}  # a word with one letter left out -> most frequent training word
         self._stemmer: Any = None
@@ -87,8 +93,12 @@ class WordAnalyzer:
         return {k: v for k, v in self.__dict__.items() if k != "_stemmer"} | {"_stemmer": None}
 
     def tokens(self, text: str) -> list[str]:
-        words = _TOKENS.findall(unicodedata.normalize("NFC", text or "").lower().replace("’", "'"))
-        if getattr(self, "dialect", False):  # (models stored before the option have no attribute)
+        lowered = unicodedata.normalize("NFC", text or "").lower().replace("’", "'")
+        # (models stored before an option existed have no attribute for it: getattr)
+        marked = negation_marked(lowered) if getattr(self, "negation", False) else _TOKENS.findall(lowered)
+        prefixes = ["neg_" if w.startswith("neg_") else "" for w in marked]
+        words = [w[len(p):] for w, p in zip(marked, prefixes)]
+        if getattr(self, "dialect", False):
             words = [bokmal_word(w) for w in words]
         if self.spelling and self.vocabulary:
             words = [self.correct(w) for w in words]
@@ -98,7 +108,7 @@ class WordAnalyzer:
 
                 self._stemmer = Stemmer.Stemmer("norwegian")
             words = self._stemmer.stemWords(words)
-        return [fold(w) for w in words]
+        return [p + fold(w) for p, w in zip(prefixes, words)]
 
     def learn_spelling(self, texts: List[str]) -> None:
         counts: dict[str, int] = {}
@@ -143,6 +153,7 @@ class FoldedTfidfIntentClassifier(GraphComponent, IntentClassifier):
             "stem": False,  # Snowball Norwegian stems for the word features
             "spelling": False,  # unknown words spelled as the nearest training word
             "dialect": False,  # nynorsk and dialect function words as bokmål (uke8/understanding/dialect.py)
+            "negation": False,  # words after a negation marked as negated, to the end of the clause
             "question_intents": {},  # {question: [intents]}: one scorer per question as well
             "question_negatives": "all",  # "all" | "global": what "not this question" learns from
         }
@@ -160,9 +171,9 @@ class FoldedTfidfIntentClassifier(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource)
 
     def _vectorizers(self) -> tuple[TfidfVectorizer, TfidfVectorizer]:
-        if self.config["stem"] or self.config["spelling"] or self.config["dialect"]:
+        if self.config["stem"] or self.config["spelling"] or self.config["dialect"] or self.config["negation"]:
             analyzer = WordAnalyzer(tuple(self.config["word_ngrams"]), bool(self.config["stem"]), bool(self.config["spelling"]),
-                                    bool(self.config["dialect"]))
+                                    bool(self.config["dialect"]), bool(self.config["negation"]))
             words = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)
         else:  # the original vectorizer, unchanged, so that config.yml trains the same model
             words = TfidfVectorizer(preprocessor=fold, token_pattern=r"(?u)\b\w+\b", sublinear_tf=True,

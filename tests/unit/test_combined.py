@@ -197,3 +197,29 @@ def test_saying_when_one_is_back_at_work_implies_returning_but_only_confirmed(te
         assert (got["q1"].code, got["q1"].action) == ("veldig_sannsynlig", "confirm")  # never recorded unasked
     else:
         assert "q1" not in got
+
+
+def test_an_opening_ja_that_the_whole_reading_contradicts_gives_a_choice_not_a_record():
+    text = "ja kommer tilbake om et par uker, men sjefen er vanskelig"
+    p = parse(text, ranking(("usikker", 0.9), ("q1_veldig_sannsynlig", 0.1)),
+              ranking(("q3_under_26_uker", 0.9), ("usikker", 0.1)), ranking(("q2_vanskelig", 0.95), ("q2_god", 0.05)))
+    reading = read_message("q1", text, p, {}, T)
+    assert (reading.own.action, reading.own.offered) == ("choose", ("usikker", "veldig_sannsynlig"))
+    # beside an offer, only the clear answers to other questions are kept
+    assert {c.slot: c.meaning.code for c in reading.others} == {"relasjon": "vanskelig", "varighet": "under_26_uker"}
+
+
+@pytest.mark.parametrize("text, offered", [
+    ("Jeg skal til MR neste uke og vet ikke mer før det. Men jeg kommer tilbake til jobben uansett.", True),
+    ("Det er ikkje behandlinga, det er at eg ikkje veit om eg orkar å gå tilbake", False),  # treatment denied
+])
+def test_a_clause_waiting_for_treatment_against_a_whole_read_as_something_else_gives_a_choice(text, offered):
+    spans = clause_spans(text)
+    per_clause = [ranking(("q3_grunn_behandling", 0.9), ("q3_grunn_annet", 0.1))] + \
+        [ranking(("q1_veldig_sannsynlig", 0.9), ("q3_grunn_annet", 0.1))] * (len(spans) - 1)
+    p = parse(text, ranking(("q3_grunn_annet", 0.95), ("q3_grunn_behandling", 0.05)), *per_clause)
+    own = read_message("q3_grunn", text, p, {"varighet": "usikker"}, T).own
+    if offered:
+        assert (own.action, own.offered) == ("choose", ("behandling", "annet"))
+    else:
+        assert (own.code, own.action) == ("annet", "accept")

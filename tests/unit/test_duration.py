@@ -42,6 +42,11 @@ from uke8.understanding.duration import duration_answer, weeks_mentioned
         ("kommer ikke til å bli over 26 uker", None),
         ("langt fra seks måneder, bare noen uker til", None),
         ("blir aldri et år", None),
+        # when something happens is not how long the leave lasts
+        ("Jeg har fått time hos spesialist om fem uker, og det avgjør mye", None),
+        ("operasjonen er om to måneder", None),
+        ("svar på MR om en uke", None),
+        ("jeg er tilbake om fem uker", "under_26_uker"),
     ],
 )
 def test_duration_answer(text, code):

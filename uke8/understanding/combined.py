@@ -49,6 +49,7 @@ _ABOUT_RETURN = re.compile(r"\b(?:tilbake|tebake|attende|fortsett\w*|komme\s+til
 _BACK_AT_WORK = re.compile(r"\b(?:tilbake|tebake|attende|tilbake\s+pa\s+jobb|i\s+jobb\s+igjen|pa\s+jobb\s+igjen)\b")
 _NEGATED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ikk|kje|aldri|neppe|tviler|tvilar)\b")
 _HEDGED = re.compile(r"\b(?:usikker|vet\s+ikke|veit\s+ikkje|kanskje|hvis|om\s+jeg|dersom|viss)\b")
+_NOT_TREATMENT = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|kje)\s+(?:\w+\s+){0,3}behandl\w*")
 _ABOUT_TIME = re.compile(r"\b(?:lenge|lang\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
 
 
@@ -189,6 +190,12 @@ def _shared_owner(clause: str, open_question: str | None, claimed: set[str], giv
     return None  # no guess which question it is about
 
 
+def _leading_yes_no(open_question: str | None, text: str) -> str | None:
+    """The code of a plain ja/nei that opens the message, where the open question takes one."""
+    first = re.split(r"[\s,.!:;]+", text.strip(), maxsplit=1)[0] if text.strip() else ""
+    return YES_NO_ANSWERS.get(open_question or "", {}).get(yes_or_no(first) or "")
+
+
 def _plain_yes_no(open_question: str | None, clause: str) -> Interpretation | None:
     code = YES_NO_ANSWERS.get(open_question or "", {}).get(yes_or_no(clause) or "")
     return Interpretation("answer", code, 1.0, "accept", "yes_no") if code else None
@@ -270,6 +277,18 @@ def read_message(
             own = clause_own  # where the whole says nothing, or agrees and the clause is surer
         elif whole.code == "usikker" and any(c.meaning.code == "usikker" for c in others):
             own = clause_own or Interpretation("unknown", None, 0.0, "reask", "none")
+        elif whole.action == "accept" and whole.source == "nlu" and _leading_yes_no(open_question, text) not in (None, whole.code):
+            # the message opens with a plain ja/nei to the open question that the reading of
+            # the whole contradicts ("ja kommer tilbake om et par uker, men sjefen er vanskelig"
+            # read as usikker): nothing is recorded on either, both are offered
+            lead = _leading_yes_no(open_question, text)
+            own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (whole.code, str(lead)))
+        elif (open_question == "q3_grunn" and whole.code == "annet" and whole.action == "accept" and whole.source == "nlu"
+              and any(_top_answer(p) == "q3_grunn_behandling" and not _NOT_TREATMENT.search(fold(normalise(c)))
+                      for c, p in pieces(text, parse))):
+            # one clause waits for treatment ("Jeg skal til MR neste uke …"), the whole reads as
+            # something else: which one the uncertainty hangs on is the person's to say
+            own = Interpretation("answer", "behandling", whole.confidence, "choose", "nlu", ("behandling", "annet"))
     if own.action == "choose":
         # beside an offer of two, doubtful answers to other questions would crowd it: asked later
         others = tuple(c for c in others if c.meaning.action == "accept")

@@ -37,6 +37,13 @@ _NEGATION = re.compile(r"\b(?:ikke|ikkje|ikkj|ikk|itj|kje|aldri|langt\s+(?:fra|i
 _NOT_LEAVE_BEFORE = re.compile(
     r"\b(?:jobbet|jobba|jobber|jobbar|ansatt|tilsett|arbeidet|arbeida|arbeider|vart|vaert|vore|hatt|siste|hvert|kvart|for|etter)\s+(?:\w+\s+){0,3}$"
 )
+# When something happens is not how long the leave lasts: "time hos spesialist om fem uker",
+# "operasjonen er om to måneder", "svar på MR om en uke" (folded).
+_EVENT_BEFORE = re.compile(
+    r"\b(?:time[n]?|timeavtale\w*|operasjon\w*|operert|opereres|svar\w*|kontroll\w*|mr|ct|rontgen\w*|avtale\w*|"
+    r"innkalling\w*|spesialist\w*|utredning\w*|undersok\w*|ko|koen|venteliste\w*|sykehus\w*|sjukehus\w*)\s+"
+    r"(?:\w+\s+){0,4}(?:om|pa|i|innen|innan|neste|naermare|naermere)\s+(?:\w+\s+){0,2}$"
+)
 _NOT_LEAVE_AFTER = re.compile(r"^\s*(?:siden|sidan|tilbake|gammel|gamal|i\s+strekk)\b")
 # Words that make a stated number one possibility among others: the classifier and its
 # confirmation decide. ("kanskje tre uker" still says under.)
@@ -52,7 +59,8 @@ def durations(text: str) -> list[float]:
     found = []
     for match in _AMOUNT.finditer(t):
         number, half, unit = match.groups()
-        if _NOT_LEAVE_BEFORE.search(t[: match.start()]) or _NOT_LEAVE_AFTER.search(t[match.end():]):
+        before = t[: match.start()]
+        if _NOT_LEAVE_BEFORE.search(before) or _EVENT_BEFORE.search(before) or _NOT_LEAVE_AFTER.search(t[match.end():]):
             continue
         value = float(number.replace(",", ".")) if number[0].isdigit() else float(_NUMBERS[number])
         if half:

@@ -7,6 +7,8 @@ by the project's own scripts (all optional):
 - `sender: unknown` — talk as a conversation id that belongs to no invitation; `outcome:
   {stored_nothing: true}` then checks that no case was created or changed.
 - per turn `expect_not: [..]` — strings that must NOT appear in the reply.
+- per turn `expect_any: [..]` — at least one of the strings must appear (where two replies are
+  both right, e.g. "forsto ikke" or the off-topic reply as the first miss of the ladder).
 - `outcome.text_absent: [..]` — words the person wrote that must be kept nowhere at the end
   (after "Jeg vil ikke at dere lagrer dette"): not in the case as the API shows it, not in
   Rasa's tracker (all sessions, GET /conversations/{id}/tracker), and not in the chat page's
@@ -227,6 +229,9 @@ class Conversation:
             for expected in turn.get("expect") or []:
                 if str(expected).lower() not in text.lower():
                     result.failures.append(f"turn {number} ({message!r}): expected {expected!r} in reply {text!r}")
+            any_of = [str(e) for e in turn.get("expect_any") or []]
+            if any_of and not any(e.lower() in text.lower() for e in any_of):
+                result.failures.append(f"turn {number} ({message!r}): expected one of {any_of!r} in reply {text!r}")
             for unexpected in turn.get("expect_not") or []:
                 if str(unexpected).lower() in text.lower():
                     result.failures.append(f"turn {number} ({message!r}): did not expect {unexpected!r} in reply {text!r}")

@@ -223,3 +223,15 @@ def test_a_clause_waiting_for_treatment_against_a_whole_read_as_something_else_g
         assert (own.action, own.offered) == ("choose", ("behandling", "annet"))
     else:
         assert (own.code, own.action) == ("annet", "accept")
+
+
+def test_where_every_other_clause_answered_another_question_a_surer_own_clause_decides():
+    text = "greit samarbeid, men jeg blir nok borte mer enn et halvår"
+    whole = ranking(("q2_verken_eller", 0.9), ("q3_over_26_uker", 0.1))
+    other = ranking(("q3_over_26_uker", 0.97), ("q3_under_26_uker", 0.03))
+    reading = read_message("q2", text, parse(text, whole, ranking(("q2_god", 0.99), ("q2_verken_eller", 0.01)), other), {}, T)
+    assert (reading.own.code, reading.own.action) == ("god", "accept")  # not the whole's verken_eller
+    assert [(c.slot, c.meaning.code) for c in reading.others] == [("varighet", "over_26_uker")]
+    # an own clause less sure than the whole leaves the whole's reading
+    unsure = read_message("q2", text, parse(text, whole, ranking(("q2_god", 0.86), ("q2_verken_eller", 0.14)), other), {}, T)
+    assert unsure.own.code == "verken_eller"

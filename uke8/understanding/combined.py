@@ -277,6 +277,13 @@ def read_message(
             own = clause_own  # where the whole says nothing, or agrees and the clause is surer
         elif whole.code == "usikker" and any(c.meaning.code == "usikker" for c in others):
             own = clause_own or Interpretation("unknown", None, 0.0, "reask", "none")
+        elif (clause_own is not None and clause_own.action == "accept" and clause_own.code != whole.code
+              and whole.source == "nlu" and clause_own.confidence >= whole.confidence
+              and len(others) >= len(pieces(text, parse)) - 1):
+            # every other clause answered another question ("greit samarbeid, men jeg blir nok
+            # borte mer enn et halvår"): their words colour the whole message's reading, and the
+            # open question's own clause, read surer than the whole, decides
+            own = clause_own
         elif whole.action == "accept" and whole.source == "nlu" and _leading_yes_no(open_question, text) not in (None, whole.code):
             # the message opens with a plain ja/nei to the open question that the reading of
             # the whole contradicts ("ja kommer tilbake om et par uker, men sjefen er vanskelig"

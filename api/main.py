@@ -49,10 +49,11 @@ def _readable(errors: list[dict]) -> str:
 async def _startup_checks(app: FastAPI):
     # Production without its secrets, or a key that cannot open the stored data: refuse to
     # serve (uvicorn exits non-zero) rather than generate a secret or seal under a wrong key.
-    from uke8.startup import StartupRefused, check
+    from uke8.startup import StartupRefused, check, check_chat_login
 
     try:
         check(get_settings())
+        check_chat_login(get_settings())
     except StartupRefused as exc:
         print(f"uke8: will not start: {exc}", file=sys.stderr, flush=True)
         raise

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from uke8.cases.status import Status
 from uke8.lifecycle import outbox
+from uke8.notifications import status as notification_status
 from uke8.triage.rules import Classification
 from uke8.triage.screening import ScreeningResult
 
@@ -77,6 +78,8 @@ class OutboxMessageOut(Out):
     link_valid_until: Day | None
     created_at: Moment
     sent_at: Moment | None
+    receipt: Literal["delivered", "undelivered", "failed"] | None = Field(
+        description="the channel's delivery receipt (SMS status callbacks); null until one arrives")
     # Absent (never null) until the gateway took the message: not required, and not nullable.
     segments: int = Field(default=None, description="SMS segments", json_schema_extra=_no_default)
     encoding: str = Field(default=None, description='"GSM-7" or "UCS-2"', json_schema_extra=_no_default)
@@ -215,6 +218,15 @@ class UnansweredSmsOut(Out):
     text: str | None
 
 
+class NotificationOut(Out):
+    """The invitation's varsel (uke8/notifications/status.py)."""
+
+    status: Literal[notification_status.STATUSES]  # type: ignore[valid-type]
+    channels: list[Literal["minside", "sms", "epost"]]
+    reason: Literal[notification_status.REASONS] = Field(  # type: ignore[valid-type]
+        default=None, description="why nothing reached the person, or why the task was closed", json_schema_extra=_no_default)
+
+
 class CaseOut(Out):
     """The case: its facts, invitation, status history, answers (snapshots), assessments and
     decisions, the lifecycle's next step, checkpoint returns and the messages sent outside the
@@ -237,6 +249,7 @@ class CaseOut(Out):
     uforetrygd_100: bool
     stillingsprosent: int
     channel: Channel
+    reservert_digital: bool
     mobil_masked: str | None
     status: Status
     handoff_requested: bool
@@ -244,6 +257,7 @@ class CaseOut(Out):
     storage_objection: bool
     assigned_to: str | None
     created_at: Moment
+    notification: NotificationOut
     invitation: CaseInvitationOut | None
     status_history: list[StatusChangeOut]
     answers: list[AnswerOut]
@@ -293,6 +307,9 @@ class QueueItemOut(Out):
     updated_at: Moment
     undelivered_messages: int = Field(description="messages to the person the delivery gave up on (GET /outbox?status=dead&case_id=)")
     unanswered_sms: int = Field(description="SMS from the person the bot could not answer")
+    reservert_digital: bool = Field(description="the contact register: no digital contact")
+    contact_otherwise: Literal[notification_status.CONTACT_OTHERWISE] | None = Field(  # type: ignore[valid-type]
+        description='"Må kontaktes på annen måte": reservert_digital, or ikke_levert (an invitation, reminder or varsel reported undelivered)')
 
 
 class QueueOut(Out):

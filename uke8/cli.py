@@ -24,11 +24,13 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "import": ("uke8.lifecycle.importer", "main", "import sick-leave cases"),
     "scheduler": ("uke8.lifecycle.scheduler", "main", "run the lifecycle (invite, remind, deadlines)"),
     "deliver": ("uke8.sms.delivery", "main", "send the outbox's SMS through the gateway (a loop; retries, dead letters)"),
+    "notify": ("uke8.notifications.worker", "main", "publish the outbox's Min side tasks on the broker, close done tasks (a loop)"),
     "sms-simulator": ("uke8.dev.sms_simulator", "main", "a local SMS gateway to chat as a phone (records sent SMS, sends signed replies)"),
+    "minside": ("uke8.dev.minside", "main", "a local Min side: sign in with a synthetic fnr, see your tasks (from the broker, or the outbox)"),
 }
 
 # The commands that serve or write the case store (tools that only talk to a running stack are left out).
-CHECKED_AT_START = frozenset({"run", "seed-demo", "seed-scale", "import", "scheduler", "deliver", "sms-simulator"})
+CHECKED_AT_START = frozenset({"run", "seed-demo", "seed-scale", "import", "scheduler", "deliver", "notify", "sms-simulator", "minside"})
 
 
 def _load(name: str):

@@ -56,6 +56,13 @@ class Settings(BaseSettings):
     # The chat page (api/chat).
     chat_rate_per_minute: int = Field(default=20, ge=1, description="Messages one chat link may send per minute (token bucket, per API process).")
     chat_rasa_timeout: float = Field(default=30.0, gt=0, description="Seconds the chat API waits for Rasa's answer to one message.")
+    chat_login: Literal["link", "idporten"] | None = Field(default=None, description="How the chat page knows the person: 'idporten' (ID-porten sign-in at the high level, matched to the case's fødselsnummer, on top of the link) or 'link' (the signed link alone: weaker, for development and tests); default 'idporten' in production, 'link' otherwise.")
+    chat_session_minutes: int = Field(default=30, ge=1, le=240, description="How long an ID-porten sign-in on the chat page lasts (the session is bound to one conversation).")
+    idporten_issuer: str | None = Field(default=None, description="ID-porten's issuer URL (discovery at ISSUER/.well-known/openid-configuration), e.g. https://idporten.no.")
+    idporten_client_id: str | None = Field(default=None, description="The chat page's client id at ID-porten.")
+    idporten_client_secret: str | None = Field(default=None, description="The client's secret (client_secret_post); required in production with UKE8_CHAT_LOGIN=idporten, never generated.")
+    idporten_redirect_uri: str | None = Field(default=None, description="Must end in /chat/innlogging/callback and be registered at ID-porten; default {UKE8_PUBLIC_URL}/chat/innlogging/callback outside production.")
+    idporten_acr: str = Field(default="idporten-loa-high", description="The level of assurance asked for (acr_values) and required in the ID token's acr; the legacy name Level4 is accepted for it.")
 
     def resolved_public_url(self) -> str:
         return (self.public_url or f"http://127.0.0.1:{self.api_port}").rstrip("/")
@@ -83,6 +90,18 @@ class Settings(BaseSettings):
     sms_rasa_timeout: float = Field(default=30.0, gt=0, description="Seconds the SMS webhook waits for Rasa's answer to one message.")
     deliver_interval: float = Field(default=1.0, gt=0, description="Seconds the delivery worker (`uke8 deliver`) sleeps when nothing is due.")
     outbox_backoff: str = Field(default="60,300,1800,7200,21600", description="Seconds before the 1st, 2nd, … retry of a failed delivery (the last repeats).")
+
+    sms_status_url: str | None = Field(default=None, description="The delivery-receipt webhook the gateway is asked to call (StatusCallback); default {UKE8_PUBLIC_URL}/api/v1/sms/status.")
+
+    # Min side tasks and varsler (uke8/notifications).
+    broker_url: str | None = Field(default=None, description="AMQP URL of the message broker that carries Min side task events, e.g. amqp://guest:guest@127.0.0.1:5672/%2F; unset: no broker (the embedded default).")
+    minside_queue: str = Field(default="uke8.minside.oppgave", description="The durable queue the Min side task events are published to.")
+    broker_timeout: float = Field(default=5.0, gt=0, description="Seconds to connect to the broker and to wait for its publisher confirm; a timeout is retried.")
+    notify_interval: float = Field(default=1.0, gt=0, description="Seconds `uke8 notify` sleeps when nothing is due.")
+    minside_port: int = Field(default=8026, description="Port of the local Min side (`uke8 minside`, started by `make run`; development only).")
+
+    def resolved_sms_status_url(self) -> str:
+        return self.sms_status_url or f"{self.resolved_public_url()}/api/v1/sms/status"
 
     def resolved_sms_gateway_url(self) -> str:
         return (self.sms_gateway_url or f"http://127.0.0.1:{self.sms_simulator_port}").rstrip("/")
@@ -112,6 +131,28 @@ class Settings(BaseSettings):
     @property
     def oidc_configured(self) -> bool:
         return bool(self.oidc_issuer and self.oidc_client_id and self.oidc_redirect_uri)
+
+    @property
+    def resolved_chat_login(self) -> str:
+        """"idporten" or "link": as set, else ID-porten in production and the link elsewhere."""
+        if self.chat_login:
+            return self.chat_login
+        return "idporten" if self.is_production else "link"
+
+    def resolved_idporten_redirect_uri(self) -> str | None:
+        if self.idporten_redirect_uri:
+            return self.idporten_redirect_uri
+        return None if self.is_production else f"{self.resolved_public_url()}/chat/innlogging/callback"
+
+    def missing_idporten_settings(self) -> list[str]:
+        """The UKE8_IDPORTEN_* variables the chat page's sign-in still needs (the secret only in production)."""
+        missing = [name for name, value in (
+            ("UKE8_IDPORTEN_ISSUER", self.idporten_issuer), ("UKE8_IDPORTEN_CLIENT_ID", self.idporten_client_id),
+            ("UKE8_IDPORTEN_REDIRECT_URI", self.resolved_idporten_redirect_uri()),
+        ) if not (value or "").strip()]
+        if self.is_production and not (self.idporten_client_secret or "").strip():
+            missing.append("UKE8_IDPORTEN_CLIENT_SECRET")
+        return missing
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -39,6 +39,22 @@ def check(settings: Settings | None = None, *, store: bool = True) -> None:
         raise StartupRefused(str(exc)) from None
 
 
+def check_chat_login(settings: Settings | None = None) -> None:
+    """The API's own check: with the chat page behind ID-porten (UKE8_CHAT_LOGIN=idporten, the
+    production default) every ID-porten setting must be there; the page never falls back to
+    the link alone."""
+    settings = settings or get_settings()
+    if settings.resolved_chat_login != "idporten":
+        return
+    missing = settings.missing_idporten_settings()
+    if missing:
+        raise StartupRefused(
+            f"the chat page signs in with ID-porten (UKE8_CHAT_LOGIN=idporten{', the production default' if not settings.chat_login else ''}), "
+            f"but {', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not set. Set them, or set "
+            "UKE8_CHAT_LOGIN=link to open the chat with the signed link alone (weaker: see the README)."
+        )
+
+
 def check_or_exit(settings: Settings | None = None, *, store: bool = True) -> None:
     try:
         check(settings, store=store)

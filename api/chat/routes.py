@@ -8,6 +8,10 @@ POST /api/v1/chat/messages     {"message": TEXT} -> the bot's messages
 The JSON calls carry the link's token in the X-Chat-Token header (never in a URL, so it stays
 out of access logs). The token is verified on every call and is the only source of the
 conversation id; the API then talks to Rasa's REST channel as that conversation.
+
+With UKE8_CHAT_LOGIN=idporten (api/chat/idporten.py, routes in api/chat/login.py) the token
+is not enough: the page first sends the person to ID-porten, and the page and every JSON call
+also want a chat session bound to the token's conversation (else 401 from the API).
 """
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from api.chat import transcript
+from api.chat import idporten, transcript
 from api.chat.limits import RateLimiter, retry_after
 from api.chat.rasa import BotUnavailable, RasaClient
 from api.chat.security import ChatRoute
@@ -47,7 +51,7 @@ class ChatRefusalOut(BaseModel):
 
 
 _REFUSALS = {
-    400: "the body is not JSON", 403: "missing, malformed or forged link token", 404: "the link's conversation is unknown",
+    400: "the body is not JSON", 401: "ID-porten sign-in required (UKE8_CHAT_LOGIN=idporten): no chat session for this link's conversation", 403: "missing, malformed or forged link token", 404: "the link's conversation is unknown",
     410: "the link has expired", 413: "the body is larger than a chat message can be (api/limits.py)",
     422: "empty or too long message", 429: "too many calls for this link (Retry-After)",
     502: "the bot gave no answer: send again", 503: "the bot is unavailable", 504: "the bot did not answer in time",
@@ -132,6 +136,12 @@ def status_of(state: ConversationState) -> str:
     return "ferdig"
 
 
+async def require_sign_in(request: Request, conversation_id: str) -> None:
+    """With ID-porten sign-in on, a chat session bound to this conversation, or 401."""
+    if idporten.enabled(get_settings()) and not await run_in_threadpool(idporten.signed_in, request, conversation_id):
+        raise ChatRefused(401, texts.LOGIN_REQUIRED, "login_required")
+
+
 def _take(kind: str, conversation_id: str) -> None:
     wait = limiter(kind).take(conversation_id)
     if wait > 0:
@@ -155,7 +165,10 @@ def chat_page(request: Request, t: str | None = None) -> Response:
         return link_error_page(request, refused.reason)
     if _state(conversation_id) is None:
         return link_error_page(request, "unknown")
-    return render(request, "chat.html", {"title": texts.WIDGET_TITLE})
+    signs_in = idporten.enabled(get_settings())
+    if signs_in and not idporten.signed_in(request, conversation_id):
+        return idporten.begin(request, t or "")
+    return render(request, "chat.html", {"title": texts.WIDGET_TITLE, "logout": signs_in})
 
 
 def link_error_page(request: Request, reason: str) -> Response:
@@ -171,6 +184,7 @@ def link_error_page(request: Request, reason: str) -> Response:
 async def history(request: Request) -> Response:
     try:
         conversation_id = conversation_of(request.headers.get(TOKEN_HEADER))
+        await require_sign_in(request, conversation_id)
         _take("history", conversation_id)
         state = await known_state(conversation_id)
         try:
@@ -212,6 +226,7 @@ async def _message_of(request: Request) -> str:
 async def send_message(request: Request) -> Response:
     try:
         conversation_id = conversation_of(request.headers.get(TOKEN_HEADER))
+        await require_sign_in(request, conversation_id)
         _take("message", conversation_id)
         message = await _message_of(request)
         await known_state(conversation_id)

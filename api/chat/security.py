@@ -18,11 +18,17 @@ from api.pages.security import SECURITY_HEADERS
 
 CHAT_HEADERS = SECURITY_HEADERS | {"Referrer-Policy": "no-referrer"}
 
-_TOKEN_IN_QUERY = re.compile(r"([?&]t=)[^&\s\"]*")
+# `t`: the link's token; `code`: ID-porten's authorization code on the sign-in callback
+# (single-use and bound to a PKCE verifier, but nothing a log needs either).
+_TOKEN_IN_QUERY = re.compile(r"([?&](?:t|code)=)[^&\s\"]*")
+
+
+def _has_secret(text: str) -> bool:
+    return "t=" in text or "code=" in text
 
 
 def scrub(text: str) -> str:
-    """A URL or log line with the value of a `t` query parameter replaced."""
+    """A URL or log line with the value of a `t` or `code` query parameter replaced."""
     return _TOKEN_IN_QUERY.sub(r"\1[skjult]", text)
 
 
@@ -40,12 +46,13 @@ class ChatRoute(APIRoute):
 
 
 class TokenScrubber(logging.Filter):
-    """On uvicorn's access logger: the request line of GET /chat?t=TOKEN is logged without the token."""
+    """On uvicorn's access logger: the request line of GET /chat?t=TOKEN is logged without the
+    token (and that of the sign-in callback without its code)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple) and any(isinstance(a, str) and "t=" in a for a in record.args):
+        if isinstance(record.args, tuple) and any(isinstance(a, str) and _has_secret(a) for a in record.args):
             record.args = tuple(scrub(a) if isinstance(a, str) else a for a in record.args)
-        elif isinstance(record.msg, str) and "t=" in record.msg:
+        elif isinstance(record.msg, str) and _has_secret(record.msg):
             record.msg = scrub(record.msg)
         return True
 

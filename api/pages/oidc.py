@@ -5,6 +5,9 @@ UKE8_OIDC_ISSUER, UKE8_OIDC_CLIENT_ID, UKE8_OIDC_CLIENT_SECRET and UKE8_OIDC_RED
 (ending in /logg-inn/oidc/callback); optionally UKE8_OIDC_SCOPES and UKE8_OIDC_IDENT_CLAIM.
 The provider only says who the person is: what they may see (their enheter) comes from the
 veiledere table, so a person the table does not know gets no access.
+
+The same client serves the chat page's ID-porten sign-in (api/chat/idporten.py) with its own
+OidcClient: another issuer and client, and acr_values for the level of assurance.
 """
 from __future__ import annotations
 
@@ -40,6 +43,25 @@ class OidcStart:
         return f"{self.state}.{self.nonce}.{self.verifier}"
 
 
+@dataclass(frozen=True)
+class OidcClient:
+    """Who we are at one provider, and what the authorization request adds (`extra`)."""
+
+    issuer: str
+    client_id: str
+    client_secret: str | None
+    redirect_uri: str
+    scopes: str
+    extra: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def review_pages(cls, settings: Settings) -> OidcClient:
+        if not settings.oidc_configured:
+            raise OidcError("OIDC is not configured")
+        return cls(settings.oidc_issuer or "", settings.oidc_client_id or "", settings.oidc_client_secret,
+                   settings.oidc_redirect_uri or "", settings.oidc_scopes)
+
+
 def parse_cookie(value: str | None) -> tuple[str, str, str] | None:
     parts = (value or "").split(".")
     return (parts[0], parts[1], parts[2]) if len(parts) == 3 and all(parts) else None
@@ -50,11 +72,10 @@ def _challenge(verifier: str) -> str:
 
 
 class OidcProvider:
-    def __init__(self, settings: Settings, http: httpx.Client | None = None):
-        if not settings.oidc_configured:
-            raise OidcError("OIDC is not configured")
+    def __init__(self, settings: Settings, http: httpx.Client | None = None, client: OidcClient | None = None):
         self.settings = settings
-        self.issuer = settings.oidc_issuer.rstrip("/")
+        self.client = client or OidcClient.review_pages(settings)
+        self.issuer = self.client.issuer.rstrip("/")
         self.http = http or httpx.Client(timeout=10)
         self._metadata: dict[str, Any] | None = None
         self._fetched_at = 0.0
@@ -77,14 +98,14 @@ class OidcProvider:
         state, nonce, verifier = (secrets.token_urlsafe(24) for _ in range(3))
         query = {
             "response_type": "code",
-            "client_id": self.settings.oidc_client_id,
-            "redirect_uri": self.settings.oidc_redirect_uri,
-            "scope": self.settings.oidc_scopes,
+            "client_id": self.client.client_id,
+            "redirect_uri": self.client.redirect_uri,
+            "scope": self.client.scopes,
             "state": state,
             "nonce": nonce,
             "code_challenge": _challenge(verifier),
             "code_challenge_method": "S256",
-        }
+        } | dict(self.client.extra)
         return OidcStart(self.metadata()["authorization_endpoint"] + "?" + urlencode(query), state, nonce, verifier)
 
     def finish(self, code: str, nonce: str, verifier: str) -> dict[str, Any]:
@@ -93,12 +114,12 @@ class OidcProvider:
         form = {
             "grant_type": "authorization_code",
             "code": code,
-            "redirect_uri": self.settings.oidc_redirect_uri,
-            "client_id": self.settings.oidc_client_id,
+            "redirect_uri": self.client.redirect_uri,
+            "client_id": self.client.client_id,
             "code_verifier": verifier,
         }
-        if self.settings.oidc_client_secret:
-            form["client_secret"] = self.settings.oidc_client_secret
+        if self.client.client_secret:
+            form["client_secret"] = self.client.client_secret
         r = self.http.post(meta["token_endpoint"], data=form)
         if r.status_code != 200:
             raise OidcError(f"token endpoint answered {r.status_code}")
@@ -109,12 +130,12 @@ class OidcProvider:
         try:
             key = self._jwks.get_signing_key_from_jwt(id_token)
             claims = jwt.decode(
-                id_token, key.key, algorithms=["RS256", "ES256", "PS256"], audience=self.settings.oidc_client_id,
+                id_token, key.key, algorithms=["RS256", "ES256", "PS256"], audience=self.client.client_id,
                 issuer=meta["issuer"], options={"require": ["exp", "iat", "iss", "aud", "sub"]},
             )
         except jwt.PyJWTError as e:
             raise OidcError(f"ID token refused: {type(e).__name__}") from e
-        if claims.get("nonce") != nonce:
+        if not isinstance(claims.get("nonce"), str) or not secrets.compare_digest(claims["nonce"], nonce):
             raise OidcError("ID token nonce does not match")
         return claims
 
@@ -126,8 +147,10 @@ class OidcProvider:
 _providers: dict[str, OidcProvider] = {}
 
 
-def provider(settings: Settings) -> OidcProvider:
-    key = f"{settings.oidc_issuer}|{settings.oidc_client_id}"
+def provider(settings: Settings, client: OidcClient | None = None) -> OidcProvider:
+    """The review pages' provider, or (with `client`) another client's, one per issuer and client."""
+    client = client or OidcClient.review_pages(settings)
+    key = f"{client.issuer}|{client.client_id}|{client.redirect_uri}"
     if key not in _providers:
-        _providers[key] = OidcProvider(settings)
+        _providers[key] = OidcProvider(settings, client=client)
     return _providers[key]

@@ -67,4 +67,7 @@ def _item(row: QueueRow, details: ApiDetails) -> dict[str, Any]:
         "undelivered_messages": details.undelivered_messages,
         # SMS from the person the bot could not answer (kept for the veileder on the case)
         "unanswered_sms": details.unanswered_sms,
+        # "Må kontaktes på annen måte": the contact register, or a varsel that did not arrive
+        "reservert_digital": row.reservert_digital,
+        "contact_otherwise": details.contact_otherwise,
     }

@@ -1,4 +1,5 @@
-"""The SMS gateway's webhook: POST /api/v1/sms/inbound (a Twilio-compatible form post).
+"""The SMS gateway's webhooks: POST /api/v1/sms/inbound (a Twilio-compatible form post) and
+POST /api/v1/sms/status (delivery receipts, Twilio's StatusCallback; signed the same way).
 
 Not behind bearer tokens: the gateway proves itself with the request signature
 (`X-Twilio-Signature`, HMAC-SHA1 of the URL and the parameters under the gateway's auth
@@ -25,7 +26,7 @@ from fastapi.responses import JSONResponse, Response
 
 from api.deps import DatabaseDep, SettingsDep, anonymous_refusals
 from uke8.cases import audit
-from uke8.sms import inbound
+from uke8.sms import inbound, receipts
 from uke8.sms.credentials import auth_token
 from uke8.sms.signature import HEADER, is_valid
 
@@ -44,11 +45,11 @@ def twiml(message: str | None = None) -> Response:
     return Response(content=content, media_type=TWIML)
 
 
-def _audit_refusal(db, request: Request, outcome: str, reason: str) -> None:
+def _audit_refusal(db, request: Request, outcome: str, reason: str, action: str = "sms.inbound") -> None:
     """Forged or broken posts are anonymous refusals: capped per source and minute like the
     API's (uke8/cases/audit.py), so nobody can fill the append-only log through this route."""
     source = request.client.host if request.client else "unknown"
-    audit.record_anonymous_refusal(db, anonymous_refusals(request), source, action="sms.inbound", case_id=None,
+    audit.record_anonymous_refusal(db, anonymous_refusals(request), source, action=action, case_id=None,
                                    outcome=outcome, detail={"reason": reason}, actor="sms-gateway")
 
 
@@ -84,6 +85,37 @@ async def sms_inbound(request: Request, db: DatabaseDep, settings: SettingsDep) 
     if received.kind == "queued":
         await run_in_threadpool(_process, db, received.conversation_id)
     return twiml(received.reply)
+
+
+@router.post(
+    "/status",
+    status_code=204,
+    response_class=Response,
+    responses={204: {"description": "recorded (or nothing to record)"}, 400: {"description": "a required field is missing"},
+               403: {"description": "missing or wrong signature (audited)"}},
+)
+async def sms_status(request: Request, db: DatabaseDep, settings: SettingsDep) -> Response:
+    """A delivery receipt (Twilio's StatusCallback: MessageSid, MessageStatus, ErrorCode?), signed
+    like inbound messages; updates the outbox message the gateway took (uke8/sms/receipts.py)."""
+    signature = request.headers.get(HEADER)
+    if not signature or not SIGNATURE_SHAPE.fullmatch(signature.strip()):
+        await run_in_threadpool(_audit_refusal, db, request, "forbidden", "missing_signature" if not signature else "bad_signature",
+                                "sms.status")
+        return JSONResponse(status_code=403, content={"detail": "The request signature is missing or does not match."})
+    form = await request.form()
+    params = [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
+    url = settings.sms_status_url or str(request.url)
+    if not await run_in_threadpool(is_valid, auth_token(settings), url, params, signature):
+        await run_in_threadpool(_audit_refusal, db, request, "forbidden", "bad_signature", "sms.status")
+        return JSONResponse(status_code=403, content={"detail": "The request signature is missing or does not match."})
+    fields = dict(params)
+    missing = [name for name in ("MessageSid", "MessageStatus") if not fields.get(name, "").strip()]
+    if missing:
+        await run_in_threadpool(_audit_refusal, db, request, "invalid", "missing " + ", ".join(missing), "sms.status")
+        return JSONResponse(status_code=400, content={"detail": f"Missing form field(s): {', '.join(missing)}."})
+    await run_in_threadpool(receipts.record_receipt, db, fields["MessageSid"].strip(), fields["MessageStatus"],
+                            fields.get("ErrorCode"))
+    return Response(status_code=204)
 
 
 def _process(db, conversation_id: str) -> None:

@@ -57,6 +57,9 @@ class CaseIn(BaseModel):
     uforetrygd_100: bool = False
     stillingsprosent: int = Field(default=100, ge=0, le=100)
     channel: Literal["chat", "sms"] = "chat"
+    reservert_digital: bool = Field(default=False, description=(
+        "the contact register (KRR) says no digital contact: nothing digital is sent, the queue "
+        "says to reach the person another way"))
     mobil: str | None = Field(default=None, max_length=16, description="E.164, required for sms",
                               json_schema_extra={"pattern": E164.pattern})
     employer_orgnr: str | None = Field(default=None, pattern=r"^\d{9}$")

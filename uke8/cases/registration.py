@@ -38,6 +38,7 @@ class NewCase:
     uforetrygd_100: bool = False
     stillingsprosent: int = 100
     channel: str = "chat"
+    reservert_digital: bool = False  # the contact register: no digital contact at all
     health_categories: tuple[str, ...] = ()  # health details found (and redacted) in the words
     mobil: str | None = None
     employer_orgnr: str | None = None
@@ -55,6 +56,7 @@ UPDATABLE_FACTS = (
     "uforetrygd_100",
     "stillingsprosent",
     "channel",
+    "reservert_digital",
     "employer_orgnr",
     "end_date",
 )
@@ -105,6 +107,7 @@ def register_case(session: Session, new: NewCase, actor: Actor) -> tuple[Case, b
         uforetrygd_100=new.uforetrygd_100,
         stillingsprosent=new.stillingsprosent,
         channel=new.channel,
+        reservert_digital=new.reservert_digital,
         mobil_sealed=sealer.seal(new.mobil) if new.mobil else None,
         mobil_hash=sealer.keyed_hash(new.mobil) if new.mobil else None,
         status=Status.REGISTRERT,

@@ -94,7 +94,9 @@ def seed() -> dict:
                         record_answer(session, conversation_id, slot, code, source="demo")
             if not answers:
                 conversations.append({"enhet": enhet, "persona": label, "conversation_id": conversation_id, "case_id": case.id,
-                                      "chat_link": chat_link, "mobil": new.mobil})
+                                      "chat_link": chat_link, "mobil": new.mobil,
+                                      # synthetic (month + 80), for the local Min side's sign-in only
+                                      "minside_fnr": new.fnr if new.channel == "chat" else None})
     return {"admin_token": admin_token(get_settings()), "veiledere": tokens, "open_conversations": conversations}
 
 
@@ -118,4 +120,6 @@ def main(args: argparse.Namespace) -> int:
             print(f"    by SMS: answer as {c['mobil']} on the simulator's phone page {sms}")
         else:
             print(f"    chat page: {c['chat_link']}")
+            print(f"    Min side:  sign in at http://127.0.0.1:{get_settings().minside_port}/ with the synthetic "
+                  f"fnr {c['minside_fnr']}")
     return 0

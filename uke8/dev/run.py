@@ -22,6 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-scheduler", action="store_true", help="do not run the lifecycle loop (`uke8 scheduler`)")
     parser.add_argument("--sms-port", type=int, help="the SMS gateway simulator's port (default $UKE8_SMS_SIMULATOR_PORT or 8025)")
     parser.add_argument("--no-sms", action="store_true", help="do not run the SMS gateway simulator and the delivery worker (`uke8 deliver`)")
+    parser.add_argument("--minside-port", type=int, help="the local Min side's port (default $UKE8_MINSIDE_PORT or 8026)")
+    parser.add_argument("--no-minside", action="store_true", help="do not run the local Min side (`uke8 minside`)")
     parser.add_argument("--timeout", type=float, help="seconds to wait for readiness (default $UKE8_STACK_TIMEOUT or 240)")
 
 
@@ -55,6 +57,8 @@ def run_main(args: argparse.Namespace) -> int:
         with_scheduler=not args.no_scheduler,
         with_sms=not args.no_sms,
         sms_port=args.sms_port,
+        with_minside=not args.no_minside,
+        minside_port=args.minside_port,
     )
     print(f"stack: starting ({'API, action server and Rasa' if stack.rasa_enabled else 'API only'}); logs in {stack.log_dir}", flush=True)
     if not stack.rasa_enabled and not args.no_rasa:
@@ -82,6 +86,13 @@ def run_main(args: argparse.Namespace) -> int:
                 f"  SMS simulator  {stack.sms_url}/ (chat as a phone; log: sms-simulator.log)",
                 f"  SMS delivery   through {stack.env['UKE8_SMS_GATEWAY_URL']} (log: deliver.log)",
             ]
+        lines.append(f"  Min side tasks published to {stack.env['UKE8_MINSIDE_QUEUE'] if stack.env.get('UKE8_MINSIDE_QUEUE') else 'uke8.minside.oppgave'} (log: notify.log)"
+                     if stack.env.get("UKE8_BROKER_URL") else
+                     "  Min side tasks no broker (UKE8_BROKER_URL unset): chat invitations wait in the outbox")
+        if stack.with_minside:
+            lines.append(f"  Min side       {stack.minside_url}/ (local test version: sign in with a demo case's synthetic "
+                         f"fnr; tasks from {'the broker' if stack.env.get('UKE8_BROKER_URL') else 'the outbox, read only'}; "
+                         "log: minside.log)")
         if stack.rasa_enabled:
             lines += [
                 f"  Rasa REST      POST {stack.webhook_url} ({stack.rasa_workers} worker{'s' if stack.rasa_workers > 1 else ''}, tracker store: {stack.tracker_store})",

@@ -12,8 +12,11 @@ UKE8_SMS_SIMULATOR_PORT, 8025). A developer, a test or the demo uses it as the p
   /api/v1/sms/inbound; a `<Message>` in the TwiML answer is recorded as sent to the phone.
   `forge: true` signs with a wrong key (to see the 403).
 - `GET /messages?to=&sender=&direction=&after=` — what was recorded (`after`: an id).
+- Delivery receipts: a message sent with a `StatusCallback` gets one, posted there and signed
+  like Twilio's (`MessageStatus` delivered, or undelivered with ErrorCode 30003 after
+  `undeliver_next`); the message shows `receipt` and the webhook's `receipt_status_code`.
 - `POST /faults` `{"fail_next": N, "fail_status": 503, "delay_next": N, "delay_seconds": S,
-  "delay_mode": "hang" | "after", "only_to"?: "+47…"}` — the next N sends answer with that
+  "delay_mode": "hang" | "after", "undeliver_next": N, "only_to"?: "+47…"}` — the next N sends answer with that
   status; or the next N are delayed S seconds, either before anything is recorded ("hang":
   then 503) or after the message was recorded ("after": it arrived, the answer comes late);
   `only_to` aims the faults at one phone. `DELETE /faults`.
@@ -57,6 +60,7 @@ class Faults:
     delay_seconds: float = 0.0
     delay_mode: str = "after"  # "after": recorded, then a late answer; "hang": late, nothing recorded, 503
     only_to: str | None = None  # faults hit only messages to this number
+    undeliver_next: int = 0  # the next N accepted messages get an `undelivered` receipt (error 30003)
 
 
 @dataclass
@@ -155,9 +159,27 @@ def create_app(settings: Settings | None = None, inbound_url: str | None = None)
             message = state.record("outbound", to, sender, str(body), idempotency_key=key)
             if key:
                 state.by_key[key] = message
+            callback = str(form.get("StatusCallback") or "")
+            if callback:
+                undelivered = targeted and faults.undeliver_next > 0
+                faults.undeliver_next -= undelivered
+                message["receipt"] = "undelivered" if undelivered else "delivered"
+                asyncio.get_running_loop().create_task(send_receipt(callback, message))
         if delay:
             await asyncio.sleep(delay[1])
         return JSONResponse(status_code=201, content=_resource(message, account_sid))
+
+    async def send_receipt(url: str, message: dict[str, Any]) -> None:
+        """The delivery receipt, as Twilio posts it to the StatusCallback: signed over that URL."""
+        params = {"MessageSid": message["sid"], "SmsSid": message["sid"], "MessageStatus": message["receipt"],
+                  "SmsStatus": message["receipt"], "AccountSid": account_sid, "To": message["to"], "From": message["from"],
+                  "ApiVersion": "2010-04-01", **({"ErrorCode": "30003"} if message["receipt"] == "undelivered" else {})}
+        async with httpx.AsyncClient(timeout=30, trust_env=False) as client:
+            try:
+                response = await client.post(url, data=params, headers={HEADER: compute_signature(token, url, params)})
+                message["receipt_status_code"] = response.status_code
+            except httpx.HTTPError as exc:
+                message["receipt_status_code"] = type(exc).__name__
 
     async def deliver_inbound(sender: str, body: str, message_sid: str | None = None, forge: bool = False) -> dict[str, Any]:
         message_sid = message_sid or "SM" + secrets.token_hex(16)

@@ -22,6 +22,7 @@ Environment passed to every child: the caller's environment, plus
                                                     default UKE8_DATA_DIR/rasa-tracker.db, kept if set
   UKE8_SMS_SIMULATOR_PORT, UKE8_SMS_GATEWAY_URL      with_sms: the simulator's port; the gateway the delivery
                                                     worker sends through (default the simulator, kept if set)
+  UKE8_MINSIDE_PORT                                 the local Min side's port (with_minside)
   UKE8_SERVICE_TOKEN                                the shared secret of the API, the action server and Rasa
                                                     (uke8/service_auth.py); kept if set, else generated into
                                                     UKE8_DATA_DIR/service.token (refused in production)
@@ -57,7 +58,7 @@ from uke8.dev.processes import (  # noqa: F401
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # Two Rasa workers use both cores of the project's 2-core machines (bench/turns.py measures it).
 DEFAULT_RASA_WORKERS = 2
-DEFAULT_PORTS = {"api": 8000, "action": 5055, "rasa": 5005, "sms": 8025}
+DEFAULT_PORTS = {"api": 8000, "action": 5055, "rasa": 5005, "sms": 8025, "minside": 8026}
 
 
 class Stack:
@@ -78,11 +79,14 @@ class Stack:
         with_scheduler: bool = False,
         with_sms: bool = False,
         sms_port: int | None = None,
+        with_minside: bool = False,
+        minside_port: int | None = None,
     ) -> None:
         """with_rasa: None = start Rasa and the action server when domain.yml and a trained model
         exist; True = require them; False = the API only. migrate: run `uke8 migrate` first.
         with_scheduler: also run the lifecycle loop (`uke8 scheduler`, every UKE8_SCHEDULER_INTERVAL s).
-        with_sms: also run the SMS gateway simulator (`uke8 sms-simulator`) and the delivery worker (`uke8 deliver`)."""
+        with_sms: also run the SMS gateway simulator (`uke8 sms-simulator`) and the delivery worker (`uke8 deliver`).
+        with_minside: also run the local Min side (`uke8 minside`: the broker's task events, or the outbox)."""
         self.root = Path(root).resolve()
         self.env = dict(os.environ)
         self.env.update(env or {})
@@ -96,6 +100,8 @@ class Stack:
         self.with_scheduler = with_scheduler
         self.with_sms = with_sms
         self.sms_port = sms_port or self._env_port("UKE8_SMS_SIMULATOR_PORT", "sms")
+        self.with_minside = with_minside
+        self.minside_port = minside_port or self._env_port("UKE8_MINSIDE_PORT", "minside")
         if with_sms:
             self.env.setdefault("UKE8_SMS_GATEWAY_URL", self.sms_url)
         self.services: list[Service] = []
@@ -114,6 +120,7 @@ class Stack:
             UKE8_API_URL=self.api_url,
             UKE8_RASA_URL=self.rasa_url,
             UKE8_SMS_SIMULATOR_PORT=str(self.sms_port),
+            UKE8_MINSIDE_PORT=str(self.minside_port),
             UKE8_ACTION_URL=f"{self.action_url}/webhook",
             RASA_TELEMETRY_ENABLED="false",
         )
@@ -200,6 +207,10 @@ class Stack:
         return f"http://127.0.0.1:{self.sms_port}"
 
     @property
+    def minside_url(self) -> str:
+        return f"http://127.0.0.1:{self.minside_port}"
+
+    @property
     def webhook_url(self) -> str:
         return f"{self.rasa_url}/webhooks/rest/webhook"
 
@@ -251,6 +262,14 @@ class Stack:
                                     self.sms_port, lambda c: c.get(f"{self.sms_url}/healthz").status_code == 200,
                                     logs / "sms-simulator.log"))
             services.append(Service("deliver", [py, "-m", "uke8.cli", "deliver"], 0, lambda c: True, logs / "deliver.log"))
+        if self.env.get("UKE8_BROKER_URL"):
+            # Min side tasks on the broker (uke8/notifications): only when one is configured.
+            services.append(Service("notify", [py, "-m", "uke8.cli", "notify"], 0, lambda c: True, logs / "notify.log"))
+        if self.with_minside:
+            # The local Min side: the broker's task events when one is configured, else the outbox (read only).
+            services.append(Service("minside", [py, "-m", "uke8.cli", "minside", "--port", str(self.minside_port)],
+                                    self.minside_port, lambda c: c.get(f"{self.minside_url}/healthz").status_code == 200,
+                                    logs / "minside.log"))
         if self.rasa_enabled:
             services.insert(
                 0,

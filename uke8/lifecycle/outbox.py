@@ -45,7 +45,10 @@ SMS_OPENING = "sms_opening"  # sms: the first message of the SMS conversation
 REMINDER = "reminder"  # chat or sms, once, after UKE8_REMINDER_AFTER_DAYS without an answer
 TAILORED_GREETING = "tailored_greeting"  # screening: a greeting without the questions
 SMS_REPLY = "sms_reply"  # the bot's answer to an SMS the person sent (uke8/sms/inbound.py)
-KINDS = (INVITATION, SMS_OPENING, REMINDER, TAILORED_GREETING, SMS_REPLY)
+# uke8/notifications: the chat invitation and reminder are Min side tasks; once one is published
+# a neutral varsel (sms) follows, and the task is closed by a second event (chat) when done.
+VARSEL, VARSEL_REMINDER, TASK_DONE = "varsel", "varsel_reminder", "task_done"
+KINDS = (INVITATION, SMS_OPENING, REMINDER, TAILORED_GREETING, SMS_REPLY, VARSEL, VARSEL_REMINDER, TASK_DONE)
 # Answers to what the person wrote, not outreach: not cancelled by an opt-out.
 REPLY_KINDS = (SMS_REPLY,)
 assert REPLY_KINDS == OUTBOX_REPLY_KINDS  # the opt-out's cancellation (OutboxRepository) reads the same
@@ -136,25 +139,25 @@ def enqueue_reply(session: Session, case: Case, invitation: Invitation, text: st
                   extra: dict[str, Any] | None = None) -> OutboxMessage:
     """Queue one SMS reply of a live conversation (in the caller's transaction); `key` is unique
     (the inbound MessageSid and the reply's position), so a rerun cannot queue it twice."""
-    message = OutboxMessage(
-        case_id=case.id,
-        kind=SMS_REPLY,
-        channel="sms",
-        round=invitation.round,
-        idempotency_key=key,
-        status=PENDING,
-        attempts=0,
-        next_attempt_at=utcnow(),
-        payload={"template": "sms-reply", "text": text, **(extra or {})},
-    )
+    return enqueue_message(session, case.id, SMS_REPLY, "sms", invitation.round, key,
+                           {"template": "sms-reply", "text": text, **(extra or {})})
+
+
+def enqueue_message(session: Session, case_id: str, kind: str, channel: str, round_: int, key: str,
+                    payload: dict[str, Any], now: datetime | None = None) -> OutboxMessage:
+    """Queue a message as given (the caller has checked that it may go); flushed at once, so a
+    duplicate key raises IntegrityError inside the caller's transaction."""
+    message = OutboxMessage(case_id=case_id, kind=kind, channel=channel, round=round_, idempotency_key=key,
+                            status=PENDING, attempts=0, next_attempt_at=now or utcnow(), payload=payload)
     session.add(message)
     session.flush()
     return message
 
 
 def may_contact(case: Case, today: date | None = None) -> bool:
-    """Nothing goes to a person who opted out, whose sick leave ended, or who was screened out."""
-    if case.opted_out or case.status == Status.EKSKLUDERT:
+    """Nothing goes to a person who opted out, whom the contact register marks as reserved
+    against digital contact, whose sick leave ended, or who was screened out."""
+    if case.opted_out or case.reservert_digital or case.status == Status.EKSKLUDERT:
         return False
     return case.end_date is None or case.end_date >= (today or today_in_oslo())
 
@@ -164,6 +167,8 @@ def may_send(message: OutboxMessage, case: Case | None, today: date | None = Non
     unless the case was screened out."""
     if case is None:
         return False
+    if message.kind == TASK_DONE:
+        return True  # closing a task takes something away from Min side: it always goes
     if message.kind in REPLY_KINDS:
         return case.status != Status.EKSKLUDERT
     return may_contact(case, today)
@@ -206,6 +211,7 @@ def view(message: OutboxMessage) -> dict[str, Any]:
         "link_valid_until": payload.get("link_valid_until"),
         "created_at": message.created_at.isoformat(),
         "sent_at": message.sent_at.isoformat() if message.sent_at else None,
+        "receipt": message.receipt,  # the channel's delivery receipt: delivered | undelivered | failed
     }
 
 
@@ -345,8 +351,11 @@ def _naive(moment: datetime | None) -> datetime | None:
     return moment
 
 
-def record_sent(db: Database, message_id: int, *, now: datetime | None = None, details: dict[str, Any] | None = None) -> None:
-    """Mark a claimed message sent; `details` (e.g. the gateway's id, segments) join its payload."""
+def record_sent(db: Database, message_id: int, *, now: datetime | None = None, details: dict[str, Any] | None = None,
+                on_sent: Callable[[Session, OutboxMessage], None] | None = None) -> None:
+    """Mark a claimed message sent; `details` (e.g. the gateway's id, segments) join its payload
+    (`gateway_sid` is also its `provider_ref`, for delivery receipts). `on_sent` runs in the same
+    transaction (e.g. queueing what must follow this message, exactly once)."""
     now = now or utcnow()
     with db.write() as session:
         message = session.get(OutboxMessage, message_id, with_for_update=True)
@@ -356,6 +365,9 @@ def record_sent(db: Database, message_id: int, *, now: datetime | None = None, d
         message.attempts += 1
         if details:
             message.payload = {**(message.payload or {}), **details}
+            message.provider_ref = str(details.get("gateway_sid") or "")[:64] or message.provider_ref
+        if on_sent is not None:
+            on_sent(session, message)
 
 
 def record_failed(db: Database, message_id: int, error: str, *, now: datetime | None = None, permanent: bool = False) -> str:
@@ -386,7 +398,8 @@ def requeue_dead(db: Database, channel: str, *, case_id: str | None = None, now:
 
 
 def deliver(db: Database, channel: str, send: Callable[[Outgoing, Case], None], *, limit: int = 100,
-            now: datetime | None = None, lease: timedelta = DEFAULT_LEASE) -> DeliveryReport:
+            now: datetime | None = None, lease: timedelta = DEFAULT_LEASE,
+            on_sent: Callable[[Session, OutboxMessage], None] | None = None) -> DeliveryReport:
     """Hand due messages of one channel to `send`; an exception from it counts as a failed attempt
     (PermanentFailure: dead at once).
 
@@ -411,6 +424,7 @@ def deliver(db: Database, channel: str, send: Callable[[Outgoing, Case], None], 
             report.dead += status == DEAD
             report.failed += status == FAILED
             continue
-        record_sent(db, outgoing.id, now=fixed or utcnow(), details=details if isinstance(details, dict) else None)
+        record_sent(db, outgoing.id, now=fixed or utcnow(), details=details if isinstance(details, dict) else None,
+                    on_sent=on_sent)
         report.sent += 1
     return report

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from uke8.cases.assessments import assessment_summary
 from uke8.clock import today_in_oslo
 from uke8.lifecycle import outbox, timeline
+from uke8.notifications.status import notification_view
 from uke8.sms import unanswered as sms_unanswered
 from uke8.store.crypto import get_sealer
 from uke8.store.models import Case, Decision
@@ -59,6 +60,7 @@ def case_view(session: Session, case: Case, today: date | None = None) -> dict[s
         "uforetrygd_100": case.uforetrygd_100,
         "stillingsprosent": case.stillingsprosent,
         "channel": case.channel,
+        "reservert_digital": case.reservert_digital,
         "mobil_masked": mask_phone(sealer.open(case.mobil_sealed)) if case.mobil_sealed else None,
         "status": case.status,
         "handoff_requested": case.handoff_requested,
@@ -66,6 +68,8 @@ def case_view(session: Session, case: Case, today: date | None = None) -> dict[s
         "storage_objection": case.storage_objection,
         "assigned_to": case.assigned_to,
         "created_at": case.created_at.isoformat(),
+        # The invitation's varsel: sent, closed, or why nothing reached the person (uke8/notifications).
+        "notification": notification_view(session, case),
         "invitation": None
         if invitation is None
         else {

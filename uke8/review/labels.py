@@ -79,3 +79,14 @@ def status_label(code: str) -> str:
 
 def classification_label(code: str | None) -> str:
     return CLASSIFICATION_LABELS.get(code or "", code or "Ingen ennå")
+
+
+# Why the veileder must reach the person another way (uke8/notifications/status.py contact_otherwise).
+CONTACT_OTHERWISE = {
+    "reservert_digital": "reservert mot digital kontakt i kontakt- og reservasjonsregisteret",
+    "ikke_levert": "meldingen kom ikke fram",
+}
+
+
+def contact_otherwise_text(reason: str) -> str:
+    return CONTACT_OTHERWISE.get(reason, reason)

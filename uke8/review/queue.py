@@ -14,6 +14,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from uke8.lifecycle import outbox
+from uke8.notifications.status import contact_otherwise
 from uke8.lifecycle.timeline import load_timelines, next_due, returned_week
 from uke8.review.due import due_label
 from uke8.review.labels import reason_text
@@ -62,6 +63,7 @@ class QueueRow:
     checkpoint_week: int | None
     assigned_to: str | None
     due: str
+    reservert_digital: bool
     updated_at: datetime
     next_due: dict | None = None  # the lifecycle's next step and its day (timeline.next_due)
     returned_week: int | None = None  # the checkpoint week a case in `sjekkpunkt` is back for
@@ -125,6 +127,7 @@ def queue_page(session: Session, q: QueueQuery, today: date) -> QueuePage:
         Case.id, Case.external_id, Case.enhet, Case.person_id, Case.fodselsdato, Case.status, Case.proposal, Case.reason_mask,
         Case.channel, Case.invited_on, Case.sykmeldingsgrad, Case.handoff_requested, Case.gjentakende_fravaer,
         Case.opted_out, Case.checkpoint_week, Case.assigned_to, Case.updated_at, Case.start_date, Case.end_date,
+        Case.reservert_digital,
     )
     page = max(1, q.page)
     offset = q.offset if q.offset is not None else (page - 1) * q.per_page
@@ -151,6 +154,7 @@ def queue_page(session: Session, q: QueueQuery, today: date) -> QueuePage:
                 gjentakende_fravaer=r.gjentakende_fravaer, opted_out=r.opted_out,
                 checkpoint_week=r.checkpoint_week, assigned_to=r.assigned_to,
                 due=due_label(clocks[r.id], today),
+                reservert_digital=r.reservert_digital,
                 updated_at=r.updated_at,
                 next_due=next_due(clocks[r.id], today),
                 returned_week=returned_week(clocks[r.id]),
@@ -170,6 +174,7 @@ class ApiDetails:
     reasons: list[str]
     undelivered_messages: int
     unanswered_sms: int
+    contact_otherwise: str | None = None  # "Må kontaktes på annen måte": reservert_digital | ikke_levert
 
 
 def api_details(session: Session, rows: list[QueueRow]) -> dict[str, ApiDetails]:
@@ -177,6 +182,7 @@ def api_details(session: Session, rows: list[QueueRow]) -> dict[str, ApiDetails]
     assessments = CaseRepository(session).latest_assessments(ids)
     dead = outbox.dead_counts(session, ids)
     unanswered = sms_unanswered.counts(session, ids)
+    otherwise = contact_otherwise(session, [(row.id, row.reservert_digital) for row in rows])
     details = {}
     for case_id in ids:
         assessment = assessments.get(case_id)
@@ -185,5 +191,6 @@ def api_details(session: Session, rows: list[QueueRow]) -> dict[str, ApiDetails]
             reasons=list(assessment.reasons) if assessment else [],
             undelivered_messages=dead.get(case_id, 0),
             unanswered_sms=unanswered.get(case_id, 0),
+            contact_otherwise=otherwise.get(case_id),
         )
     return details

@@ -1,7 +1,8 @@
 """The outbound gateway client: a Twilio-compatible Messages API.
 
     POST {UKE8_SMS_GATEWAY_URL}/2010-04-01/Accounts/{UKE8_SMS_ACCOUNT_SID}/Messages.json
-    basic auth (account sid, UKE8_SMS_AUTH_TOKEN); form To, From, Body;
+    basic auth (account sid, UKE8_SMS_AUTH_TOKEN); form To, From, Body, StatusCallback (the
+    receipt webhook, UKE8_SMS_STATUS_URL: uke8/sms/receipts.py);
     header Idempotency-Key: the outbox message's key (the same on every retry)
 
 2xx: accepted (the JSON's `sid` is the gateway's id). A timeout, a broken connection, 429 or
@@ -47,6 +48,7 @@ class GatewayClient:
         self.account_sid = settings.sms_account_sid
         self.sender = settings.sms_from
         self.url = f"{settings.resolved_sms_gateway_url()}/2010-04-01/Accounts/{self.account_sid}/Messages.json"
+        self.status_callback = settings.resolved_sms_status_url()
         self._client = httpx.Client(
             auth=(self.account_sid, auth_token(settings)),
             timeout=timeout or settings.sms_gateway_timeout,
@@ -66,7 +68,8 @@ class GatewayClient:
     def send(self, to: str, body: str, idempotency_key: str) -> Accepted:
         try:
             response = self._client.post(
-                self.url, data={"To": to, "From": self.sender, "Body": body}, headers={IDEMPOTENCY_HEADER: idempotency_key}
+                self.url, data={"To": to, "From": self.sender, "Body": body, "StatusCallback": self.status_callback},
+                headers={IDEMPOTENCY_HEADER: idempotency_key}
             )
         except httpx.TimeoutException:
             raise GatewayUnavailable("timeout") from None

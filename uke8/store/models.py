@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -93,6 +94,8 @@ class Case(Base):
     uforetrygd_100: Mapped[bool] = mapped_column(Boolean, default=False)
     stillingsprosent: Mapped[int] = mapped_column(Integer, default=100)
     channel: Mapped[str] = mapped_column(String(8))
+    # The contact register (KRR) says no digital contact: nothing digital goes out (migration 0007).
+    reservert_digital: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     mobil_sealed: Mapped[str | None] = mapped_column(Text)
     mobil_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     status: Mapped[str] = mapped_column(String(20))
@@ -284,6 +287,11 @@ class OutboxMessage(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column()
+    # Migration 0007: the channel's own id for the message (the SMS gateway's MessageSid), and
+    # the newest delivery receipt it reported for it (delivered | undelivered | failed).
+    provider_ref: Mapped[str | None] = mapped_column(String(64), index=True)
+    receipt: Mapped[str | None] = mapped_column(String(16))
+    receipt_at: Mapped[datetime | None] = mapped_column()
 
     __table_args__ = (Index("ix_outbox_status_next_attempt", "status", "next_attempt_at"),)
 
@@ -325,6 +333,21 @@ class WebSession(Base):
     ident: Mapped[str] = mapped_column(String(20), index=True)
     csrf_token: Mapped[str] = mapped_column(String(64))
     method: Mapped[str] = mapped_column(String(8))  # "dev" | "oidc"
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
+    revoked_at: Mapped[datetime | None] = mapped_column()
+
+
+class ChatSession(Base):
+    """A person signed in with ID-porten on the chat page (migration 0008), bound to the one
+    conversation whose case their fødselsnummer matched. As for WebSession, the cookie holds a
+    random token and only its SHA-256 is stored; signing out revokes the row."""
+
+    __tablename__ = "chat_sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    conversation_id: Mapped[str] = mapped_column(String(64))
+    acr: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime] = mapped_column()
     revoked_at: Mapped[datetime | None] = mapped_column()

@@ -34,6 +34,8 @@ from uke8.store.models import (
 OUTBOX_DELIVERABLE = ("pending", "failed")
 OUTBOX_CANCELLED = "cancelled"
 OUTBOX_REPLY_KINDS = ("sms_reply",)
+# Not cancelled by an opt-out: replies to what the person wrote, and closing a Min side task.
+OUTBOX_KEPT_ON_OPT_OUT = (*OUTBOX_REPLY_KINDS, "task_done")
 
 
 class CaseRepository:
@@ -165,7 +167,7 @@ class OutboxRepository:
         Replies to the person's own SMS still go: they answer what the person just wrote."""
         messages = self.session.scalars(
             select(OutboxMessage).where(OutboxMessage.case_id == case_id, OutboxMessage.status.in_(OUTBOX_DELIVERABLE),
-                                        OutboxMessage.kind.not_in(OUTBOX_REPLY_KINDS))
+                                        OutboxMessage.kind.not_in(OUTBOX_KEPT_ON_OPT_OUT))
         ).all()
         for message in messages:
             message.status = OUTBOX_CANCELLED

@@ -99,3 +99,28 @@ LINK_UNKNOWN = (
 )
 CONTACT_LINK_TEXT = "Skriv til oss på nav.no"
 CONTACT_LINK = "https://www.nav.no/skriv-til-oss"
+
+# ID-porten sign-in on the chat page (UKE8_CHAT_LOGIN=idporten): pages, and the JSON API's refusal.
+LOGIN_REQUIRED = (
+    "Du er ikke lenger logget inn, eller innloggingen gjelder en annen samtale. "
+    "Last siden på nytt for å logge inn igjen. Det du har svart, er tatt vare på."
+)
+LOGIN_WRONG_PERSON_TITLE = "Denne samtalen er til en annen person"
+LOGIN_WRONG_PERSON = (
+    "Du er logget inn, men lenken du brukte, gjelder ikke deg. Har du fått lenken fra noen andre, "
+    "kan du se bort fra den – du trenger ikke å gjøre noe. Tror du det er en feil, er du "
+    "velkommen til å ta kontakt med oss."
+)
+LOGIN_FAILED_TITLE = "Innloggingen ble ikke fullført"
+LOGIN_FAILED = (
+    "Vi klarte ikke å logge deg inn denne gangen. Åpne lenken fra NAV på nytt for å prøve igjen. "
+    "Du må logge inn med BankID, Buypass eller Commfides for å åpne samtalen."
+)
+LOGIN_UNAVAILABLE_TITLE = "Innloggingen er ikke tilgjengelig akkurat nå"
+LOGIN_UNAVAILABLE = "Vi får ikke kontakt med ID-porten akkurat nå. Prøv igjen om litt."
+LOGOUT_BUTTON = "Logg ut"
+LOGGED_OUT_TITLE = "Du er logget ut"
+LOGGED_OUT = (
+    "Takk! Det du har svart, er tatt vare på. Vil du fortsette senere, åpner du lenken fra NAV "
+    "på nytt og logger inn igjen."
+)

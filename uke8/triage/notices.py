@@ -88,3 +88,33 @@ def tailored_greeting_sms() -> str:
         "Du trenger ikke å svare på denne meldingen. Ta gjerne kontakt hvis du ønsker en samtale: "
         f"nav.no/skriv-til-oss eller 55 55 33 33. {_NEVER_PASSWORD}"
     )
+
+
+# -- Min side and the varsel (uke8/notifications) -------------------------------------------
+# A Min side task is read after signing in, so it may say what it is about; its link is a
+# separate field. The varsel that follows (SMS) only says there is something from NAV on
+# Min side: no link, nothing about health or sick leave.
+
+
+def minside_task() -> str:
+    return ("Veilederen din i NAV vil gjerne høre hvordan det går med deg, og har tre korte spørsmål. "
+            "Det er frivillig å svare.")
+
+
+def minside_task_reminder() -> str:
+    return ("Du har fortsatt tre korte spørsmål fra veilederen din i NAV. Det er helt frivillig å svare, "
+            "og det tar bare noen minutter.")
+
+
+def minside_greeting() -> str:
+    return "Du har fått en melding fra veilederen din i NAV. Du trenger ikke å svare på den."
+
+
+def varsel_sms() -> str:
+    return sms_text("Hei, dette er NAV. Du har fått en ny melding fra oss. Logg inn på Min side på nav.no for å lese den. "
+                    f"{_NEVER_PASSWORD}")
+
+
+def varsel_reminder_sms() -> str:
+    return sms_text("Hei igjen, dette er NAV. Du har en melding fra oss som venter på Min side på nav.no. "
+                    f"{_NEVER_PASSWORD}")

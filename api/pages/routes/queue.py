@@ -12,7 +12,8 @@ from uke8.cases.status import Status
 from uke8.lifecycle import outbox
 from uke8.clock import today_in_oslo
 from uke8.review import queue as review_queue
-from uke8.review.labels import FILTER_REASONS
+from uke8.review.labels import FILTER_REASONS, contact_otherwise_text
+from uke8.notifications.status import contact_otherwise
 from uke8.settings import get_settings
 from uke8.sms import unanswered as sms_unanswered
 from uke8.store.db import get_database
@@ -69,6 +70,7 @@ def queue_page(request: Request, user: PageUser = Depends(require_user)) -> Resp
         result = review_queue.queue_page(session, query, today_in_oslo())
         undelivered = outbox.dead_counts(session, [row.id for row in result.rows])
         unanswered = sms_unanswered.counts(session, [row.id for row in result.rows])
+        otherwise = contact_otherwise(session, [(row.id, row.reservert_digital) for row in result.rows])
     with db.write() as session:
         AuditRepository(session).append(
             actor=user.ident, actor_kind="veileder", action="queue.read", case_id=None, outcome="ok",
@@ -87,6 +89,7 @@ def queue_page(request: Request, user: PageUser = Depends(require_user)) -> Resp
         "result": result,
         "undelivered": undelivered,
         "unanswered": unanswered,
+        "otherwise": {case_id: contact_otherwise_text(reason) for case_id, reason in otherwise.items()},
         "filters": {"status": status, "grunn": reason, "kanal": channel, "vis": view, "sorter": sort, "enhet": enhet},
         "errors": errors,
         "view_labels": VIEW_LABELS,

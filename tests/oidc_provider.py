@@ -8,6 +8,8 @@ import hashlib
 import json
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
@@ -74,3 +76,23 @@ class Provider:
         code = "code-" + query["state"][:8]
         self.codes[code] = {"challenge": query["code_challenge"], "nonce": query["nonce"], "claims": claims}
         return code, query["state"]
+
+
+@contextmanager
+def serving(monkeypatch, **env: str) -> Iterator[Provider]:
+    """A running provider with the client's settings in the environment (`{issuer}` in a value
+    is the provider's issuer), and the app's cached settings and provider metadata cleared
+    before and after."""
+    from api.pages import oidc
+    from uke8.settings import get_settings
+
+    p = Provider()
+    for name, value in env.items():
+        monkeypatch.setenv(name, value.format(issuer=p.issuer))
+    get_settings.cache_clear()
+    oidc._providers.clear()
+    try:
+        yield p
+    finally:
+        p.server.shutdown()
+        oidc._providers.clear()

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from tests.factories import synthetic_fnr
-from tests.oidc_provider import CLIENT_ID, Provider
+from tests.oidc_provider import CLIENT_ID, Provider, serving
 from uke8.cases import registration
 from uke8.cases.actors import Actor
 from uke8.cases.registration import NewCase
@@ -54,18 +54,9 @@ class StubRasa:
 
 @pytest.fixture
 def idp(monkeypatch):
-    from api.pages import oidc
-
-    p = Provider()
-    monkeypatch.setenv("UKE8_CHAT_LOGIN", "idporten")
-    monkeypatch.setenv("UKE8_IDPORTEN_ISSUER", p.issuer)
-    monkeypatch.setenv("UKE8_IDPORTEN_CLIENT_ID", CLIENT_ID)
-    monkeypatch.setenv("UKE8_IDPORTEN_REDIRECT_URI", "http://testserver/chat/innlogging/callback")
-    get_settings.cache_clear()
-    oidc._providers.clear()
-    yield p
-    p.server.shutdown()
-    oidc._providers.clear()
+    with serving(monkeypatch, UKE8_CHAT_LOGIN="idporten", UKE8_IDPORTEN_ISSUER="{issuer}", UKE8_IDPORTEN_CLIENT_ID=CLIENT_ID,
+                 UKE8_IDPORTEN_REDIRECT_URI="http://testserver/chat/innlogging/callback") as p:
+        yield p
 
 
 @pytest.fixture

@@ -41,9 +41,14 @@ class Queue:
 def broker(monkeypatch: pytest.MonkeyPatch) -> Iterator[Queue]:
     url = broker_url()
     if url is None:
+        # The broker tests need a real RabbitMQ and are never faked. CI always has one (.ci/run
+        # starts it when it is down and sets UKE8_TEST_BROKER_URL), so there a missing URL is a
+        # failure. On a developer's machine without RabbitMQ they are skipped, saying why, the
+        # way the PostgreSQL pass is left out without UKE8_TEST_DATABASE_URL.
         if os.environ.get("CI"):
             pytest.fail("CI without UKE8_TEST_BROKER_URL: the broker tests must run against the real RabbitMQ")
-        pytest.skip("UKE8_TEST_BROKER_URL is not set (e.g. amqp://guest:guest@127.0.0.1:5672/%2F)")
+        pytest.skip("no RabbitMQ for the broker tests: set UKE8_TEST_BROKER_URL (e.g. "
+                    "amqp://guest:guest@127.0.0.1:5672/%2F); CI sets it and fails without it")
     name = f"uke8.test.{secrets.token_hex(4)}"
     monkeypatch.setenv("UKE8_BROKER_URL", url)
     monkeypatch.setenv("UKE8_MINSIDE_QUEUE", name)

@@ -5,26 +5,17 @@ from __future__ import annotations
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from tests.oidc_provider import CLIENT_ID, Provider
+from tests.oidc_provider import CLIENT_ID, serving
 from tests.pages.conftest import make_veileder
 
 
 @pytest.fixture
 def provider(monkeypatch):
-    from api.pages import oidc
-    from uke8.settings import get_settings
-
-    p = Provider()
-    monkeypatch.setenv("UKE8_ENV", "production")
-    monkeypatch.setenv("UKE8_SESSION_COOKIE_SECURE", "false")  # the TestClient talks plain http
-    monkeypatch.setenv("UKE8_OIDC_ISSUER", p.issuer)
-    monkeypatch.setenv("UKE8_OIDC_CLIENT_ID", CLIENT_ID)
-    monkeypatch.setenv("UKE8_OIDC_REDIRECT_URI", "http://testserver/logg-inn/oidc/callback")
-    get_settings.cache_clear()
-    oidc._providers.clear()
-    yield p
-    p.server.shutdown()
-    oidc._providers.clear()
+    with serving(monkeypatch, UKE8_ENV="production",
+                 UKE8_SESSION_COOKIE_SECURE="false",  # the TestClient talks plain http
+                 UKE8_OIDC_ISSUER="{issuer}", UKE8_OIDC_CLIENT_ID=CLIENT_ID,
+                 UKE8_OIDC_REDIRECT_URI="http://testserver/logg-inn/oidc/callback") as p:
+        yield p
 
 
 def test_oidc_sign_in_for_a_known_veileder(client, provider):

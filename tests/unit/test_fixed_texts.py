@@ -11,60 +11,8 @@ from uke8 import triage
 from uke8.triage import catalogue, messages
 from uke8.triage.catalogue import QUESTIONS
 
-# Copied by hand from PRODUCT.md §1: (id, slot, text, [(code, button label)], text-only codes)
-SPEC_QUESTIONS = [
-    (
-        "q1",
-        "retur",
-        "Hvor sannsynlig er det at du kommer tilbake i jobben du ble sykmeldt fra?",
-        [
-            ("veldig_sannsynlig", "Jeg tror det er veldig sannsynlig"),
-            ("usikker", "Jeg er usikker"),
-            ("lite_sannsynlig", "Jeg tror det er lite sannsynlig"),
-        ],
-        [],
-    ),
-    (
-        "q2",
-        "relasjon",
-        "Hvordan vil du beskrive samarbeidet og relasjonen mellom deg og arbeidsgiveren din?",
-        [
-            ("god", "Jeg opplever samarbeidet vårt som godt"),
-            ("vanskelig", "Jeg opplever samarbeidet vårt som vanskelig"),
-        ],
-        ["verken_eller"],
-    ),
-    (
-        "q3",
-        "varighet",
-        "Hvor lenge tenker du at du har behov for å være sykmeldt?",
-        [
-            ("under_26_uker", "Under 26 uker totalt (6 måneder)"),
-            ("over_26_uker", "Over 26 uker totalt (6 måneder)"),
-            ("usikker", "Vet ikke / usikker"),
-        ],
-        [],
-    ),
-    (
-        "q3_grunn",
-        "varighet_usikker_grunn",
-        "Hva gjør deg usikker på hvor lenge du trenger å være sykmeldt?",
-        [
-            ("behandling", "Det kommer an på behandling, operasjon eller ventetid"),
-            ("annet", "Noe annet (for eksempel jobb, økonomi eller vet ikke)"),
-        ],
-        [],
-    ),
-]
-
-SPEC_BY_ID = {row[0]: row for row in SPEC_QUESTIONS}
-SLOTS = ("retur", "relasjon", "varighet", "varighet_usikker_grunn")
-VALUES = {
-    "retur": ("veldig_sannsynlig", "usikker", "lite_sannsynlig"),
-    "relasjon": ("god", "vanskelig", "verken_eller"),
-    "varighet": ("under_26_uker", "over_26_uker", "usikker"),
-    "varighet_usikker_grunn": ("behandling", "annet"),
-}
+# PRODUCT.md §1's questions, copied by hand once, in test_catalogue.py
+from tests.unit.test_catalogue import SLOTS, SPEC_QUESTIONS, VALUES
 
 # Words that would turn a voluntary question into pressure, or office jargon the pilot dropped.
 FORBIDDEN = re.compile(

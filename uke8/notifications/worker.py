@@ -16,13 +16,12 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import time
-from dataclasses import asdict
 from datetime import datetime, timedelta
 
 from uke8.clock import OSLO
 from uke8.lifecycle import outbox
 from uke8.lifecycle.outbox import DeliveryReport
+from uke8.lifecycle.worker_loop import run_loop
 from uke8.notifications.publisher import RabbitMqPublisher, TaskPublisher
 from uke8.notifications.tasks import TaskSender, close_done_tasks, then_varsel
 from uke8.settings import Settings, get_settings
@@ -62,19 +61,6 @@ def main(args: argparse.Namespace) -> int:
     interval = args.interval or settings.notify_interval
     print(f"notify: Min side tasks to queue {settings.minside_queue!r} (idle interval {interval} s)", flush=True)
     try:
-        while True:
-            try:
-                report, closed = run_once(db, publisher)
-            except Exception as exc:  # noqa: BLE001 - e.g. the store briefly unreachable: try again
-                log.error("notify run failed: %s", type(exc).__name__)
-                report, closed = DeliveryReport(), 0
-            if report.handled or closed:
-                print(f"notify: {asdict(report)} closed {closed}", flush=True)
-            if args.once:
-                return 0
-            if not (report.handled or closed):
-                time.sleep(interval)
-    except KeyboardInterrupt:
-        return 0
+        return run_loop("notify", lambda: run_once(db, publisher), interval=interval, once=args.once, extra="closed", log=log)
     finally:
         publisher.close()

@@ -20,12 +20,11 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import time
-from dataclasses import asdict
 from datetime import datetime, timedelta
 
 from uke8.lifecycle import outbox
 from uke8.lifecycle.outbox import DeliveryReport, Outgoing
+from uke8.lifecycle.worker_loop import run_loop
 from uke8.settings import get_settings
 from uke8.sms import gsm7, inbound
 from uke8.sms.gateway import GatewayClient, GatewayRefused
@@ -94,20 +93,8 @@ def main(args: argparse.Namespace) -> int:
     rasa = inbound.RasaClient(settings)
     print(f"deliver: SMS through {settings.resolved_sms_gateway_url()} (idle interval {interval} s)", flush=True)
     try:
-        while True:
-            try:
-                report, swept = run_once(db, gateway, rasa)
-            except Exception as exc:  # noqa: BLE001 - e.g. the store briefly unreachable: try again
-                log.error("delivery run failed: %s", type(exc).__name__)
-                report, swept = DeliveryReport(), 0
-            if report.handled or swept:
-                print(f"deliver: {asdict(report)} inbound swept {swept}", flush=True)
-            if args.once:
-                return 0
-            if not (report.handled or swept):
-                time.sleep(interval)
-    except KeyboardInterrupt:
-        return 0
+        return run_loop("deliver", lambda: run_once(db, gateway, rasa), interval=interval, once=args.once,
+                        extra="inbound swept", log=log)
     finally:
         gateway.close()
         rasa.close()

@@ -125,9 +125,9 @@ def carried_answers(
         if not specific:
             owner = _shared_owner(clause, open_question, claimed, treatment)
         if owner is None:
-            if index == 0 and len(parts) > 1 and _plain_yes_no(open_question, clause) is not None:
-                # "nei. sjefen er umulig. …": a first plain ja/nei answers the question asked
-                best[open_question] = _plain_yes_no(open_question, clause)  # type: ignore[index,assignment]
+            plain = _plain_yes_no(open_question, clause) if index == 0 and len(parts) > 1 else None
+            if plain is not None and open_question is not None:
+                best[open_question] = plain  # "nei. sjefen er umulig. …": a first plain ja/nei answers the question asked
             continue
         meaning = _read(owner, clause, clause_parse, thresholds)
         if meaning is None:
@@ -284,11 +284,10 @@ def read_message(
             # borte mer enn et halvår"): their words colour the whole message's reading, and the
             # open question's own clause, read surer than the whole, decides
             own = clause_own
-        elif whole.action == "accept" and whole.source == "nlu" and _leading_yes_no(open_question, text) not in (None, whole.code):
+        elif whole.action == "accept" and whole.source == "nlu" and (lead := _leading_yes_no(open_question, text)) not in (None, whole.code):
             # the message opens with a plain ja/nei to the open question that the reading of
             # the whole contradicts ("ja kommer tilbake om et par uker, men sjefen er vanskelig"
             # read as usikker): nothing is recorded on either, both are offered
-            lead = _leading_yes_no(open_question, text)
             own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (whole.code, str(lead)))
         elif (open_question == "q3_grunn" and whole.code == "annet" and whole.action == "accept" and whole.source == "nlu"
               and any(_top_answer(p) == "q3_grunn_behandling" and not _NOT_TREATMENT.search(fold(normalise(c)))

@@ -2,11 +2,12 @@
 intents (data/rules/after_questions.yml) comes here, and gets a real reply — never "forsto
 ikke" (PRODUCT.md §1, §3b).
 
-This is the one place such a message passes through. The thread issue (#16) plugs in here:
-store the message on the case for the veileder (masked and redacted as answers are, honouring
-a storage objection), raise the case in the queue ("Ny melding"), and then set
-MESSAGES_REACH_VEILEDER (or decide per case), so the reply says the veileder reads it. Until
-then nothing new is stored, and the reply says honestly that the veileder does not see it.
+This is the one place such a message passes through (issue 16): uke8.thread.person.take_message
+stores it for the veileder (masked and redacted as answers are, a placeholder under a storage
+objection) and raises the case in the queue ("Ny melding"), or reads it as the person's answer
+to a proposed meeting (book, ask which, another time, move, cancel). The reply is the receipt
+or the meeting's confirmation; when the store is down it says so and claims nothing. The
+client key (the SMS MessageSid, else Rasa's message id) makes a retried turn store once.
 The person's words are never logged.
 """
 from __future__ import annotations
@@ -14,19 +15,26 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import STORE_ERRORS, conversation_id, database, latest_text, log, say
 from uke8.cases import conversation
 from uke8.cases.conversation import ConversationState
-from uke8.cases.errors import UnknownConversation
-from uke8.triage import after_questions
+from uke8.cases.errors import CaseError, UnknownConversation
+from uke8.clock import today_in_oslo
+from uke8.thread import person
+from uke8.thread.person import MeetingFacts, Taken
+from uke8.triage import after_questions, meeting_texts
 from uke8.triage.after_questions import CaseFacts
+from uke8.triage.catalogue import ANSWER_SLOTS
+from uke8.understanding import slot_choice
 
-# False until #16 delivers these messages to the veileder (see the module docstring).
-MESSAGES_REACH_VEILEDER = False
+# Messages after the questions are stored for the veileder (uke8/thread/person.py).
+MESSAGES_REACH_VEILEDER = True
+# The SMS channel's MessageSid in the turn's metadata (uke8/sms/inbound.py METADATA_KEY).
+SMS_ID_KEY = "sms_message_sid"
 
 # The three questions every round asks (q3_grunn only follows an uncertain q3).
 MAIN_SLOTS = ("retur", "relasjon", "varighet")
@@ -44,10 +52,22 @@ def case_facts(state: ConversationState) -> CaseFacts:
     return CaseFacts(
         classification=assessment.get("classification"),
         # the deadline may have assessed a round with questions still open
-        all_answered=all(slot in state.answers for slot in MAIN_SLOTS) and not any(r.startswith("ubesvart_") for r in reasons),
+        # (no q2 without an employer: it is never asked)
+        all_answered=all(slot in state.answers for slot in MAIN_SLOTS if state.har_arbeidsgiver or slot != "relasjon")
+        and not any(r.startswith("ubesvart_") for r in reasons),
         opted_out=state.opted_out,
         tailored=state.screening == "tilpasset_hilsen",
     )
+
+
+def client_key(tracker: Tracker) -> str | None:
+    """The turn's own id, so that a retry stores once: the SMS MessageSid, else Rasa's message id."""
+    latest = tracker.latest_message or {}
+    sid = (latest.get("metadata") or {}).get(SMS_ID_KEY)
+    if isinstance(sid, str) and sid:
+        return f"sms:{sid}"[:50]
+    message_id = latest.get("message_id")
+    return f"rasa:{message_id}"[:50] if isinstance(message_id, str) and message_id else None
 
 
 def reply_after_questions(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
@@ -57,25 +77,97 @@ def reply_after_questions(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     opted out on another channel), so that message gets the same real reply.
     """
     intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-    kind = after_questions.message_kind(intent, latest_text(tracker))
+    words = latest_text(tracker)
+    kind = after_questions.message_kind(intent, words)
     earlier = int(tracker.get_slot(COUNT_SLOT) or 0)
+    # A button payload of an earlier question ("/svar{…}") and small talk are not messages for
+    # the veileder; everything else is, whatever the classifier made of it.
+    store_words = not words.strip().startswith("/") and not after_questions.is_small_talk(words)
+    taken = None
     try:
-        with database().read() as session:
+        with database().write() as session:
             state = conversation.conversation_state(session, conversation_id(tracker))
+            if not state.open_for_answers:
+                taken = person.take_message(session, conversation_id(tracker), words, store_words=store_words,
+                                            client_key=client_key(tracker), today=today_in_oslo())
     except UnknownConversation:
         say(dispatcher, "ukjent_avsender")
         return []
-    except STORE_ERRORS as exc:
-        # The case could not be read: the short reply claims nothing about it.
-        log.error("case store read failed after the questions: %s", type(exc).__name__)
-        dispatcher.utter_message(text=after_questions.reply(CaseFacts(None), kind, max(earlier, 1), MESSAGES_REACH_VEILEDER))
+    except (*STORE_ERRORS, CaseError) as exc:
+        # Nothing was stored or booked: the reply says so, and claims nothing about the case.
+        log.error("case store write failed after the questions: %s", type(exc).__name__)
+        if store_words:
+            dispatcher.utter_message(text=after_questions.not_sent(sms=tracker.get_latest_input_channel() == "sms"))
+        else:
+            dispatcher.utter_message(text=after_questions.reply(CaseFacts(None), kind, max(earlier, 1), False))
         return []
-    # -- #16: hand the message to the veileder here (store it on the case, flag the queue).
-    text = after_questions.reply(case_facts(state), kind, earlier, MESSAGES_REACH_VEILEDER, sms=state.channel == "sms")
-    dispatcher.utter_message(text=text)
-    if kind in (after_questions.MESSAGE, after_questions.GREETING):
+    if taken is None:
+        # The veileder asked again after new information (uke8/lifecycle/ask_again.py): a round
+        # is open again, so this message is the person's go-ahead, and the questions follow.
+        return ask_the_new_round(dispatcher)
+    sms = state.channel == "sms"
+    if taken.outcome != person.MESSAGE:
+        _meeting_reply(dispatcher, taken, sms)
+        return []
+    shown = after_questions.MESSAGE if taken.stored else kind
+    dispatcher.utter_message(text=after_questions.reply(case_facts(state), shown, earlier, MESSAGES_REACH_VEILEDER, sms=sms))
+    if taken.meeting is not None and taken.meeting.status == "foreslatt":
+        _offer(dispatcher, meeting_texts.offer(taken.meeting.slots, taken.meeting.form), taken.meeting)
+    if shown in (after_questions.MESSAGE, after_questions.GREETING):
         return [SlotSet(COUNT_SLOT, earlier + 1)]
     return []
+
+
+def about_the_meeting(tracker: Tracker) -> bool:
+    """Whether the latest message answers the case's open meeting (a pick, another time, move,
+    cancel): then it is not read as a global intent ("kan vi ta en annen dag?" is no changed
+    situation, "jeg må avlyse" no STOPP). Read only; False when the store cannot tell."""
+    try:
+        with database().read() as session:
+            meeting = person.open_meeting_facts(session, conversation_id(tracker))
+    except (*STORE_ERRORS, CaseError, UnknownConversation):
+        return False
+    if meeting is None:
+        return False
+    slots = meeting.slots if meeting.status == "foreslatt" else tuple(s for s in (meeting.at,) if s)
+    choice = slot_choice.read_choice(latest_text(tracker), slots, today_in_oslo())
+    if meeting.status != "foreslatt":
+        return choice.kind in (slot_choice.ANOTHER_TIME, slot_choice.MOVE, slot_choice.CANCEL)
+    return choice.kind in (slot_choice.PICK, slot_choice.ASK, slot_choice.ANOTHER_TIME, slot_choice.MOVE, slot_choice.CANCEL)
+
+
+def _offer(dispatcher: CollectingDispatcher, text: str, meeting: MeetingFacts) -> None:
+    # every slot, in the order proposed: the SMS numbers them, and a digit means the same slot
+    dispatcher.utter_message(text=text, buttons=meeting_texts.slot_buttons(meeting.slots))
+
+
+def _meeting_reply(dispatcher: CollectingDispatcher, taken: Taken, sms: bool) -> None:
+    meeting, changed = taken.meeting, taken.changed
+    if taken.outcome == person.BOOKED and changed is not None and changed.at is not None:
+        dispatcher.utter_message(text=meeting_texts.booked(changed.at, changed.form))
+    elif taken.outcome == person.ASK and meeting is not None:
+        _offer(dispatcher, meeting_texts.ask_which(meeting.slots, taken.candidates), meeting)
+    elif taken.outcome == person.NOT_OFFERED and meeting is not None:
+        sent = (meeting_texts.FORWARDED + " ") if taken.stored else ""
+        _offer(dispatcher, sent + meeting_texts.not_offered(meeting.slots, meeting.form), meeting)
+    elif taken.outcome == person.ANOTHER_TIME:
+        dispatcher.utter_message(text=meeting_texts.another_time())
+    elif taken.outcome == person.MOVED:
+        dispatcher.utter_message(text=meeting_texts.moved(changed.at if changed else None))
+    elif taken.outcome == person.CANCELLED:
+        dispatcher.utter_message(text=meeting_texts.cancelled(changed.at if changed else None))
+    else:  # a retry of a turn whose meeting has moved on since: the plain receipt
+        dispatcher.utter_message(text=after_questions.reply(CaseFacts(None), after_questions.MESSAGE, 1, True, sms=sms))
+
+
+def ask_the_new_round(dispatcher: CollectingDispatcher) -> list[dict[str, Any]]:
+    """Start the round the veileder opened: the old round's slots cleared, the form asked again
+    (as a changed situation does, actions/global_intents.py)."""
+    say(dispatcher, "spurt_pa_nytt")
+    cleared = [SlotSet(slot, None) for slot in ANSWER_SLOTS]
+    return [*cleared, SlotSet("ventende_svar", None), SlotSet("oppfolging_for", None), SlotSet("samtale_slutt", False),
+            SlotSet(COUNT_SLOT, 0), SlotSet("misser", None), SlotSet("hoppet_over", None),
+            SlotSet("samtale_status", "sporsmal"), FollowupAction("week8_form")]
 
 
 class ActionAfterQuestions(Action):

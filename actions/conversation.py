@@ -15,7 +15,8 @@ from uke8.cases import conversation as service  # uke8/cases/conversation.py
 from uke8.cases.errors import UnknownConversation
 from uke8.rasa_domain import MEETING_PAYLOAD_INTENT
 from uke8.triage.catalogue import ANSWER_SLOTS
-from uke8.triage.messages import CONTACT_INFO, GREETING, MEETING_MODES, PRIVACY_NOTICE, REPLIES, TAILORED_GREETING, outcome_message
+from uke8.rasa_domain import EMPLOYER_SLOT
+from uke8.triage.messages import CONTACT_INFO, MEETING_MODES, REPLIES, TAILORED_GREETING, greeting, outcome_message, privacy_notice
 from uke8.understanding.interpret import interpret, yes_or_no
 from uke8.understanding.meeting import meeting_modes
 
@@ -48,24 +49,27 @@ class ActionStart(Action):
         if state.screening == "tilpasset_hilsen":
             dispatcher.utter_message(text=TAILORED_GREETING)
             return _status("ferdig")
+        # The form asks by this slot (no q2 without an employer; q1 about work in general).
+        employer = SlotSet(EMPLOYER_SLOT, state.har_arbeidsgiver)
         if state.opted_out:
             say(dispatcher, "reservert")
-            return _status("avsluttet")
+            return [employer, *_status("avsluttet")]
         if not state.open_for_answers:
             if state.assessment:
-                dispatcher.utter_message(text=outcome_message(state.assessment["classification"], state.assessment["reasons"]))
+                dispatcher.utter_message(text=outcome_message(state.assessment["classification"], state.assessment["reasons"],
+                                                              state.har_arbeidsgiver))
             else:
                 say(dispatcher, "allerede_ferdig")
-            return _status("ferdig")
+            return [employer, *_status("ferdig")]
 
         if first_time or not state.answers:
-            dispatcher.utter_message(text=GREETING)
-            dispatcher.utter_message(text=PRIVACY_NOTICE)
+            dispatcher.utter_message(text=greeting(state.har_arbeidsgiver))
+            dispatcher.utter_message(text=privacy_notice(state.har_arbeidsgiver))
         else:
             say(dispatcher, "velkommen_tilbake")
         # The case store, not the tracker, is the truth about what has been answered.
         slots = [SlotSet(slot, state.answers.get(slot)) for slot in ANSWER_SLOTS]
-        return [*slots, SlotSet("ventende_svar", None), SlotSet("oppfolging_for", None), SlotSet("samtale_slutt", False),
+        return [*slots, employer, SlotSet("ventende_svar", None), SlotSet("oppfolging_for", None), SlotSet("samtale_slutt", False),
                 SlotSet("requested_slot", None), *_status("sporsmal")]
 
 
@@ -90,7 +94,7 @@ class ActionOppsummer(Action):
         if assessment is None:
             say(dispatcher, "allerede_ferdig")
             return _status("ferdig")
-        dispatcher.utter_message(text=outcome_message(assessment["classification"], assessment["reasons"]))
+        dispatcher.utter_message(text=outcome_message(assessment["classification"], assessment["reasons"], state.har_arbeidsgiver))
         return _status("mote" if assessment["classification"] == "kartlegging" else "ferdig")
 
 

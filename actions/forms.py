@@ -33,7 +33,8 @@ from uke8.triage.asking_texts import (
     CONTACT_LABEL, NONE_OF_THEM_LABEL, SKIP_LABEL, SKIP_OFFER, SKIP_OFFER_AGAIN, SKIPPED, choose_question, noted, numbered_help,
     summary_question,
 )
-from uke8.triage.catalogue import ANSWER_SLOTS, QUESTION_ORDER, QUESTIONS, button_payload, parse_button_payload, question_by_slot
+from uke8.rasa_domain import EMPLOYER_SLOT
+from uke8.triage.catalogue import ANSWER_SLOTS, QUESTIONS, button_payload, parse_button_payload, question_by_slot, question_order
 from uke8.triage.messages import NO_LABEL, REPLIES, YES_LABEL, confirmation_question
 from uke8.understanding.combined import Reading, read_message
 from uke8.understanding.interpret import OUT_OF_SCOPE, Interpretation, interpret, yes_or_no
@@ -64,7 +65,7 @@ class ValidateWeek8Form(FormValidationAction):
         follow_up = tracker.get_slot("oppfolging_for")
         skipped = set(tracker.get_slot("hoppet_over") or ())
         slots: list[str] = []
-        for question_id in QUESTION_ORDER:
+        for question_id in question_order(has_employer(tracker)):  # no q2 without an employer
             question = QUESTIONS[question_id]
             if not question.should_ask(answers) or question.slot in skipped:
                 continue
@@ -95,7 +96,7 @@ class ValidateWeek8Form(FormValidationAction):
             say(dispatcher, "velkommen_tilbake")
             return {slot: None}
         answers = {s: tracker.get_slot(s) for s in ANSWER_SLOTS}
-        reading = read_message(question_id, text, latest_parse(tracker), answers)
+        reading = read_message(question_id, text, latest_parse(tracker), answers, har_arbeidsgiver=has_employer(tracker))
         if reading.others:
             return {slot: None, **self._take(slot, reading, text, dispatcher, tracker)}
         return {slot: None, **self._act(slot, reading.own, text, dispatcher, tracker, missed="ikke_forstatt")}
@@ -118,9 +119,10 @@ class ValidateWeek8Form(FormValidationAction):
                 return events  # nothing was taken, and the person was told why
         if doubtful:
             pending = {"slot": slot, "kind": "summary", "answers": doubtful, "text": text}
-            return events | {"ventende_svar": pending, "bekreft_tekst": summary_question([(d["slot"], d["code"]) for d in doubtful])}
+            summary = summary_question([(d["slot"], d["code"]) for d in doubtful], has_employer(tracker))
+            return events | {"ventende_svar": pending, "bekreft_tekst": summary}
         if own.action == "choose":
-            return events | _offer(slot, own, text)
+            return events | _offer(slot, own, text, has_employer(tracker))
         return events
 
     def _store_many(self, answers: list[tuple[str, str]], text: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
@@ -138,7 +140,7 @@ class ValidateWeek8Form(FormValidationAction):
         except STORE_ERRORS as exc:
             store_failed(dispatcher, exc)
             return {}
-        dispatcher.utter_message(text=noted(answers))
+        dispatcher.utter_message(text=noted(answers, has_employer(tracker)))
         events: dict[str, Any] = {s: code for s, code in answers}
         misses = {k: v for k, v in (tracker.get_slot("misser") or {}).items() if k not in events}
         events |= {"ventende_svar": None, "bekreft_tekst": None, "misser": misses}
@@ -165,7 +167,7 @@ class ValidateWeek8Form(FormValidationAction):
         if meaning.action == "accept":
             return self._store(slot, meaning, text, dispatcher, tracker)
         if meaning.action in ("confirm", "choose"):
-            return _offer(slot, meaning, text)
+            return _offer(slot, meaning, text, has_employer(tracker))
         return _missed(slot, dispatcher, tracker, missed)
 
     def _store(self, slot: str, meaning: Interpretation, text: str | None, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
@@ -251,7 +253,7 @@ class ValidateWeek8Form(FormValidationAction):
         answers = {s: tracker.get_slot(s) for s in ANSWER_SLOTS}
         if answers.get(slot) in question_by_slot(slot).codes:
             return cleared
-        reading = read_message(question_by_slot(slot).id, text, latest_parse(tracker), answers)
+        reading = read_message(question_by_slot(slot).id, text, latest_parse(tracker), answers, har_arbeidsgiver=has_employer(tracker))
         if reading.others:
             return cleared | self._take(slot, reading, text, dispatcher, tracker)
         return cleared | self._act(slot, reading.own, text, dispatcher, tracker, missed="ikke_forstatt")
@@ -340,25 +342,32 @@ class ActionAskBekreftelse(Action):
             dispatcher.utter_message(text=choose_question(question.id, pending["offered"]),
                                      buttons=[*buttons, {"title": NONE_OF_THEM_LABEL, "payload": "/nei"}])
         elif kind == "hjelp":
-            dispatcher.utter_message(text=numbered_help(question.id))
+            dispatcher.utter_message(text=numbered_help(question.id, has_employer(tracker)))
         elif kind == "summary":
-            text = tracker.get_slot("bekreft_tekst") or summary_question([(a["slot"], a["code"]) for a in pending["answers"]])
+            text = tracker.get_slot("bekreft_tekst") or summary_question([(a["slot"], a["code"]) for a in pending["answers"]],
+                                                                         has_employer(tracker))
             dispatcher.utter_message(text=text, buttons=[{"title": YES_LABEL, "payload": "/ja"}, {"title": NO_LABEL, "payload": "/nei"}])
         elif kind == "hopp":
             dispatcher.utter_message(text=SKIP_OFFER, buttons=[{"title": SKIP_LABEL, "payload": SKIP_LABEL},
                                                                {"title": CONTACT_LABEL, "payload": CONTACT_LABEL}])
         else:
-            text = tracker.get_slot("bekreft_tekst") or confirmation_question(question.slot, pending["code"])
+            text = tracker.get_slot("bekreft_tekst") or confirmation_question(question.slot, pending["code"], has_employer(tracker))
             dispatcher.utter_message(text=text, buttons=[{"title": YES_LABEL, "payload": "/ja"}, {"title": NO_LABEL, "payload": "/nei"}])
         return []
 
 
-def _offer(slot: str, meaning: Interpretation, text: str) -> dict[str, Any]:
+def has_employer(tracker: Tracker) -> bool:
+    """The case's har_arbeidsgiver as action_start set it; unset (a conversation begun before
+    the slot existed) means the usual questions."""
+    return tracker.get_slot(EMPLOYER_SLOT) is not False
+
+
+def _offer(slot: str, meaning: Interpretation, text: str, har_arbeidsgiver: bool = True) -> dict[str, Any]:
     """Slot updates that put a confirm or choose offer before the question."""
     pending = {"slot": slot, "kind": meaning.action, "code": meaning.code, "offered": list(meaning.offered),
                "confidence": meaning.confidence, "text": text}
     if meaning.action == "confirm":
-        return {"ventende_svar": pending, "bekreft_tekst": confirmation_question(slot, meaning.code)}
+        return {"ventende_svar": pending, "bekreft_tekst": confirmation_question(slot, meaning.code, har_arbeidsgiver)}
     return {"ventende_svar": pending, "bekreft_tekst": choose_question(question_by_slot(slot).id, meaning.offered)}
 
 
@@ -413,7 +422,7 @@ def _handoff_said(dispatcher: CollectingDispatcher) -> bool:
 
 def _left_to_ask(tracker: Tracker, skipped: list[str], **given: str) -> bool:
     answers = {slot: tracker.get_slot(slot) for slot in ANSWER_SLOTS} | given
-    for question_id in QUESTION_ORDER:
+    for question_id in question_order(has_employer(tracker)):
         question = QUESTIONS[question_id]
         if question.should_ask(answers) and question.slot not in skipped and answers.get(question.slot) not in question.codes:
             return True

@@ -13,7 +13,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.after_questions import AFTER_QUESTIONS, ActionAfterQuestions
+from actions.after_questions import AFTER_QUESTIONS, ActionAfterQuestions, about_the_meeting
 from actions.context import STORE_ERRORS, conversation_id, database, latest_parse, latest_text, say, store_failed
 from uke8.cases import conversation
 from uke8.cases.errors import CaseError, UnknownConversation
@@ -29,6 +29,9 @@ FORGET_MARK = "uke8_forget_words"
 # Global intents whose side effects (a new round, a handoff) wait for a confident reading
 # after the questions; stopp and ikke lagre are honoured even when doubtful.
 _DOUBT_AFTER_QUESTIONS = ("endret_situasjon", "menneske")
+
+# Global intents a meeting's answer may be mistaken for (actions/after_questions.about_the_meeting).
+_MEETING_MIXUPS = ("stopp", "menneske", "endret_situasjon")
 
 _RECORDERS = {
     "stopp": conversation.record_opt_out,
@@ -84,7 +87,13 @@ class ActionGlobal(Action):
         code = meaning.code
         if code not in ("stopp", "menneske", "ikke_lagre", "endret_situasjon"):
             code = (tracker.latest_message.get("intent") or {}).get("name")
-        if code in _DOUBT_AFTER_QUESTIONS and meaning.action != "accept" and tracker.get_slot("samtale_status") in AFTER_QUESTIONS:
+        after = tracker.get_slot("samtale_status") in AFTER_QUESTIONS
+        if after and code in _MEETING_MIXUPS and not (code == "stopp" and meaning.source == "keyword") and about_the_meeting(tracker):
+            # An answer to a proposed or booked meeting read as a global intent ("kan vi ta en
+            # annen dag?" as a changed situation, "jeg må avlyse" as stopp): the meeting's
+            # answer wins; the keyword STOPP never loses.
+            return await ActionAfterQuestions().run(dispatcher, tracker, domain)
+        if code in _DOUBT_AFTER_QUESTIONS and meaning.action != "accept" and after:
             # After the questions a doubtful guess ("kan jeg jobbe litt hjemmefra?" read as a
             # changed situation at 0.19) must not start a new round or flag a handoff: the
             # message gets the real reply, which says how to ask for either.

@@ -9,13 +9,16 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 from api.deps import CaseNotVisible, audit_refusal
 from api.limits import BodyLimit
 from api.schemas import ErrorOut, ValidationErrorOut
 from uke8.cases.errors import CaseError
 from api import chat, pages
-from api.routes import cases, outbox, queue, scheduler, sms, veiledere
+from api.routes import cases, outbox, queue, scheduler, sms, statistics, veiledere
+from api.routes import kartlegging, new_information
+from api.routes import messages, reveal
 from uke8.settings import get_settings
 from uke8.store.db import get_database
 
@@ -34,6 +37,9 @@ EXTRA_RESPONSES: dict[object, dict[int | str, dict]] = {
     cases: {404: {"model": ErrorOut, "description": "no such case, or not one of the caller's enheter (audited)"},
             409: {"model": ErrorOut, "description": "the case's state does not allow this now"}},
 }
+# The case's follow-up routes (issue 16) answer as the case routes do.
+EXTRA_RESPONSES[kartlegging] = EXTRA_RESPONSES[new_information] = EXTRA_RESPONSES[cases]
+EXTRA_RESPONSES[messages] = EXTRA_RESPONSES[reveal] = EXTRA_RESPONSES[cases]  # the thread, who the person is
 
 
 def _readable(errors: list[dict]) -> str:
@@ -85,6 +91,13 @@ def create_app() -> FastAPI:
             message = "body: the body is not valid JSON in UTF-8"
             return JSONResponse(status_code=422, content={
                 "message": message, "detail": [{"loc": ["body"], "msg": message, "type": "json_invalid"}]})
+        if exc.status_code == 405 and request.url.path.startswith(API_PREFIX):
+            # Starlette's Allow names the methods of the first route of the path only; a path with
+            # a route per method (GET and POST /cases/{id}/messages) must name all the OpenAPI has.
+            allowed = sorted({method.upper() for template, operations in request.app.openapi()["paths"].items()
+                              if compile_path(template)[0].match(request.url.path) for method in operations})
+            if allowed:
+                exc = StarletteHTTPException(405, exc.detail, headers={**(exc.headers or {}), "Allow": ", ".join(allowed)})
         return await http_exception_handler(request, exc)
 
     @app.exception_handler(CaseNotVisible)
@@ -101,7 +114,7 @@ def create_app() -> FastAPI:
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    for module in (cases, queue, veiledere, scheduler, outbox):
+    for module in (cases, queue, veiledere, scheduler, outbox, statistics, kartlegging, new_information, messages, reveal):
         app.include_router(module.router, prefix=API_PREFIX, responses=ERROR_RESPONSES | EXTRA_RESPONSES.get(module, {}))
     app.include_router(sms.router, prefix=API_PREFIX, responses={413: ERROR_RESPONSES[413]})
     pages.install(app)

@@ -227,6 +227,58 @@ class NotificationOut(Out):
         default=None, description="why nothing reached the person, or why the task was closed", json_schema_extra=_no_default)
 
 
+class KartleggingOutcomeOut(Out):
+    """The kartlegging's latest outcome (POST /cases/{id}/kartlegging)."""
+
+    outcome: Literal["behovsvurdering", "ikke_aktuell_na"]
+    innsats: Literal["standard", "situasjonsbestemt", "spesielt_tilpasset", "varig_tilpasset"] | None
+    trenger_14a: bool | None
+    note: str | None = Field(description="the veileder's note, identifiers masked")
+    veileder: str
+    created_at: Moment
+
+
+class MeetingOut(Out):
+    """A meeting proposed in the thread (uke8/thread/meetings.py)."""
+
+    id: int
+    status: Literal["foreslatt", "avtalt", "avlyst"]
+    at: Moment | None = Field(description="the time the person picked; null until avtalt")
+    form: Literal["kontor", "video", "telefon", "arbeidsplass"]
+    slots: list[Moment] = Field(description="the 1-3 times proposed")
+
+
+class ThreadMessageOut(Out):
+    """One message of the thread after the questions (uke8/thread/views.py), stored with
+    identifiers masked and health details redacted."""
+
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+    id: int
+    from_: Literal["veileder", "person", "nav"] = Field(alias="from")
+    text: str
+    at: Moment
+    author_name: str | None = Field(description="the veileder's name under their message; null for the others")
+    redacted: bool = Field(description="something was masked or redacted before it was stored")
+    meeting: MeetingOut | None = Field(description="the meeting this message proposed")
+    delivery: Literal["venter", "sendt", "ikke_levert", "stoppet"] | None = Field(
+        description="a veileder's message on its way to the person: queued, sent, not delivered, stopped (STOPP)")
+
+
+class RevealOut(Out):
+    """The person's fødselsnummer or phone number, shown on request and audited with its purpose."""
+
+    what: Literal["fnr", "telefon"]
+    value: str
+
+
+class NewInformationOut(Out):
+    kind: Literal["legeerklaering", "oppfolgingsplan", "dialogmote", "annen_enhet", "annet"]
+    note: str | None = Field(description="the veileder's note, identifiers masked")
+    source: Literal["veileder", "feed"]
+    actor: str
+    created_at: Moment
+
+
 class CaseOut(Out):
     """The case: its facts, invitation, status history, answers (snapshots), assessments and
     decisions, the lifecycle's next step, checkpoint returns and the messages sent outside the
@@ -250,6 +302,7 @@ class CaseOut(Out):
     stillingsprosent: int
     channel: Channel
     reservert_digital: bool
+    har_arbeidsgiver: bool = Field(description="false: no employer; asked without q2 and assessed by triage-v2")
     mobil_masked: str | None
     status: Status
     handoff_requested: bool
@@ -270,6 +323,10 @@ class CaseOut(Out):
     checkpoints: list[CheckpointOut]
     outbox: list[OutboxMessageOut]
     unanswered_sms: list[UnansweredSmsOut]
+    meeting: MeetingOut | None = Field(description="the case's meeting: the open one (foreslatt, avtalt), else the latest")
+    unread_from_person: int = Field(description="messages from the person in the thread the veileder has not read")
+    kartlegging: KartleggingOutcomeOut | None = Field(description="the kartlegging's latest outcome, null before any")
+    new_information: list[NewInformationOut] = Field(description="new information on the case, oldest first")
 
 
 class AuditEntryOut(Out):
@@ -310,6 +367,7 @@ class QueueItemOut(Out):
     reservert_digital: bool = Field(description="the contact register: no digital contact")
     contact_otherwise: Literal[notification_status.CONTACT_OTHERWISE] | None = Field(  # type: ignore[valid-type]
         description='"Må kontaktes på annen måte": reservert_digital, or ikke_levert (an invitation, reminder or varsel reported undelivered)')
+    unread_from_person: int = Field(description='"Ny melding": messages from the person the veileder has not read yet')
 
 
 class QueueOut(Out):
@@ -317,6 +375,7 @@ class QueueOut(Out):
     limit: int
     offset: int
     counts: dict[str, int] = Field(description="cases per status in the caller's enheter")
+    with_new_messages: int = Field(description='cases with "Ny melding" in the caller\'s enheter (?ny_melding=true lists them)')
     items: list[QueueItemOut]
 
 
@@ -325,6 +384,56 @@ class OutboxPageOut(Out):
     limit: int
     offset: int
     items: list[OutboxMessageOut]
+
+
+# -- statistics (uke8/review/stats.py, uke8/review/self_prediction.py) ----------------------
+
+Share = Annotated[float | None, Field(description="a share from 0 to 1, unrounded; null when there is nothing to divide by")]
+
+
+class StatisticsMonthOut(Out):
+    month: str = Field(description="YYYY-MM of the invitation")
+    asked: int
+    answered: int
+    kartlegging: int
+    ikke_aktuell: int
+
+
+class SelfPredictionOut(Out):
+    """The pilot's figure (PRODUCT.md §2): of the cases that answered q3 under_26_uker and whose
+    sick leave has ended or passed week 26 as of `as_of` (`n`), the shares whose sick leave
+    ended before week 26 and that later went to kartlegging."""
+
+    n: int
+    ended_before_26_weeks_share: Share
+    later_kartlegging_share: Share
+    ended_before_26_weeks: int
+    later_kartlegging: int
+    kartlegging_at_once: int = Field(description="of n: proposed or decided kartlegging before ever standing at ikke aktuell nå (not 'later')")
+    answered_under_26_weeks: int = Field(description="every case that answered under_26_uker, judged or not")
+    waiting: int = Field(description="answered under_26_uker, but neither ended nor past week 26 yet")
+    as_of: Day
+
+
+class StatisticsOut(Out):
+    enhet: str
+    fra: Day
+    til: Day
+    invited: int
+    asked: int
+    answered: int
+    answer_rate: Share
+    proposals: int
+    kartlegging: int
+    kartlegging_share: Share
+    decided: int
+    overridden: int
+    override_share: Share = Field(description=(
+        "cases whose latest veileder decision overrode the proposal / cases with a decision; how often "
+        "the veileder changed the proposal, not the pilot's 90-96 % (that is self_prediction)"))
+    median_days_to_decision: float | None
+    months: list[StatisticsMonthOut]
+    self_prediction: SelfPredictionOut
 
 
 class RunCountsOut(Out):
@@ -354,6 +463,7 @@ class SchedulerRunOut(Out):
 class VeilederOut(Out):
     ident: str
     enheter: list[str]
+    navn: str | None = Field(description="the name the person sees under the veileder's messages")
     token: str = Field(description="the veileder's new bearer token; the previous one stops working")
 
 
@@ -367,16 +477,23 @@ class ChatButtonOut(Out):
 
 class ChatMessageOut(Out):
     model_config = ConfigDict(extra="ignore", populate_by_name=True)
-    from_: Literal["nav", "person"] = Field(alias="from")
+    from_: Literal["nav", "person", "veileder"] = Field(
+        alias="from", description="nav: the automatic service; veileder: a person at NAV (issue 16), with `author`")
     text: str
     buttons: list[ChatButtonOut] = Field(
         default_factory=list, description="only on the latest bot message with options, while the person has not written since")
+    author: str | None = Field(default=None, description="the veileder's name, on their messages")
+    id: int | None = Field(default=None, description="the thread message's id, on the veileder's messages")
 
 
 class ChatHistoryOut(Out):
     messages: list[ChatMessageOut]
     start: bool = Field(description="the page should send /start (a new conversation, or an open one to resume)")
     status: Literal["apen", "reservert", "ferdig"]
+
+
+class ChatThreadOut(Out):
+    messages: list[ChatMessageOut] = Field(description="the veileder's messages, oldest first")
 
 
 class ChatReplyOut(Out):

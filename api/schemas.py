@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from uke8.cases.input import (  # noqa: F401  (the API's bodies share the feed's rules and bounds)
     E164,
@@ -84,11 +84,85 @@ class DecisionIn(BaseModel):
         default=None, max_length=2000, json_schema_extra={"pattern": TEXT_WITHOUT_CONTROLS})
 
 
+Note = Annotated[str, AfterValidator(_without(TEXT_WITHOUT_CONTROLS))]
+
+
+class KartleggingIn(BaseModel):
+    """The kartlegging's outcome (uke8/cases/kartlegging.py): a behovsvurdering, `innsats` with
+    `trenger_14a`; or `ikke_aktuell_na: true` (then neither of them): the person is "ikke
+    aktuell nå" after all, and the case follows the checkpoints of weeks 17, 26 and 39. `note`:
+    the veileder's short note (identifiers are masked before it is stored)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    innsats: Literal["standard", "situasjonsbestemt", "spesielt_tilpasset", "varig_tilpasset"] | None = None
+    trenger_14a: bool | None = Field(default=None, description="whether a §14a vedtak is needed; required with innsats")
+    ikke_aktuell_na: bool = False
+    note: Note | None = Field(default=None, max_length=2000, json_schema_extra={"pattern": TEXT_WITHOUT_CONTROLS})
+
+    @model_validator(mode="after")
+    def one_outcome(self) -> KartleggingIn:
+        if self.ikke_aktuell_na:
+            if self.innsats is not None or self.trenger_14a is not None:
+                raise ValueError("ikke_aktuell_na: true takes no innsats or trenger_14a")
+        elif self.innsats is None:
+            raise ValueError("give innsats (with trenger_14a), or ikke_aktuell_na: true")
+        elif self.trenger_14a is None:
+            raise ValueError("trenger_14a (true or false) is required with innsats")
+        return self
+
+
+class NewInformationIn(BaseModel):
+    """New information on the case (uke8/cases/new_information.py): it returns to the queue now.
+    `key` (optional): the caller's id for this signal; the same key again changes nothing."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    kind: Literal["legeerklaering", "oppfolgingsplan", "dialogmote", "annen_enhet", "annet"]
+    note: Note | None = Field(default=None, max_length=2000, json_schema_extra={"pattern": TEXT_WITHOUT_CONTROLS})
+    key: str | None = Field(default=None, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$")
+
+
+# -- the thread after the questions (api/routes/messages.py, uke8/thread) ---------------------
+
+# Text with at least one visible character and no control characters but tab and line breaks:
+# one pattern, so that every schema-valid body is one the route can take.
+VISIBLE_TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+VisibleText = Annotated[str, AfterValidator(_without(VISIBLE_TEXT))]
+CLIENT_KEY = r"^[A-Za-z0-9._:-]+$"
+
+
+class MeetingIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    slots: list[Annotated[str, Field(max_length=40, json_schema_extra={"format": "date-time"})]] = Field(
+        min_length=1, max_length=3, description="1-3 times, ISO 8601 with their UTC offset, e.g. 2027-01-12T10:00:00+01:00")
+    form: Literal["kontor", "video", "telefon", "arbeidsplass"]
+
+
+class ThreadMessageIn(BaseModel):
+    """A veileder's message to the person, perhaps proposing a meeting (uke8/thread/delivery.py).
+    `client_key` (or the Idempotency-Key header): the same key again returns the first message."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    text: VisibleText = Field(min_length=1, max_length=2000, json_schema_extra={"pattern": VISIBLE_TEXT})
+    meeting: MeetingIn | None = None
+    client_key: str | None = Field(default=None, min_length=1, max_length=62, pattern=CLIENT_KEY)
+
+
+class RevealIn(BaseModel):
+    """Show the person's fødselsnummer or phone number; `purpose` is audited with the showing."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    what: Literal["fnr", "telefon"]
+    purpose: VisibleText = Field(min_length=3, max_length=200, json_schema_extra={"pattern": VISIBLE_TEXT},
+                                 description="why it is needed, e.g. \"ringe for å avtale samtale\"")
+
+
 class VeilederIn(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     ident: str = Field(pattern=r"^[A-Z]\d{6}$", description="NAV-ident, e.g. Z123456")
     enheter: list[Annotated[str, Field(pattern=r"^\d{4}$", description="NAV-enhet: 4 digits")]] = Field(
         min_length=1, max_length=MAX_ENHETER)
+    navn: VisibleText | None = Field(default=None, max_length=80, json_schema_extra={"pattern": VISIBLE_TEXT},
+                                     description="the name the person sees under the veileder's messages; left out: unchanged")
 
     @field_validator("enheter")
     @classmethod

@@ -14,10 +14,9 @@ from typing import Any
 import yaml
 
 from uke8.settings import PROJECT_ROOT
-from uke8.triage.catalogue import ANSWER_SLOTS, CATALOGUE_VERSION, QUESTION_ORDER, QUESTIONS, button_payload
+from uke8.triage.catalogue import ANSWER_SLOTS, CATALOGUE_VERSION, QUESTION_ORDER, QUESTIONS, button_payload, question, question_order
 from uke8.triage.messages import (
     FOLLOW_UP_PROMPT,
-    MEETING_MODES,
     MEETING_PROMPT,
     MEETING_TIME_PROMPT,
     NO_LABEL,
@@ -25,6 +24,7 @@ from uke8.triage.messages import (
     NOT_UNDERSTOOD,
     REPLIES,
     YES_LABEL,
+    meeting_modes,
 )
 from uke8.understanding.interpret import ANSWER_INTENTS, GLOBAL_INTENTS
 
@@ -70,6 +70,26 @@ def _custom(slot_type: str, **extra: Any) -> dict[str, Any]:
     return {"type": slot_type, "influence_conversation": False, "mappings": [{"type": "custom"}], **extra}
 
 
+# Set by action_start from the case (PRODUCT.md §2): False asks q1 about work in general and
+# offers no meeting at the workplace, by Rasa's conditional response variations.
+EMPLOYER_SLOT = "har_arbeidsgiver"
+
+
+def _without_employer() -> list[dict[str, Any]]:
+    # a new list each time: a shared one would be written as a YAML anchor
+    return [{"type": "slot", "name": EMPLOYER_SLOT, "value": False}]
+
+
+def _ask(question_id: str, har_arbeidsgiver: bool) -> dict[str, Any]:
+    asked = question(question_id, har_arbeidsgiver)
+    return {"text": asked.text, "buttons": [{"title": o.label, "payload": button_payload(question_id, o.code)} for o in asked.options]}
+
+
+def _ask_meeting(har_arbeidsgiver: bool) -> dict[str, Any]:
+    modes = meeting_modes(har_arbeidsgiver)
+    return {"text": MEETING_PROMPT, "buttons": [{"title": label, "payload": meeting_payload(code)} for code, label in modes]}
+
+
 def build_domain() -> dict[str, Any]:
     answer_slots = list(ANSWER_SLOTS)
     intents = sorted({i for intents in ANSWER_INTENTS.values() for i in intents} | set(GLOBAL_INTENTS) - {"nlu_fallback"})
@@ -77,22 +97,18 @@ def build_domain() -> dict[str, Any]:
 
     responses: dict[str, list[dict[str, Any]]] = {}
     for question_id in QUESTION_ORDER:
-        question = QUESTIONS[question_id]
-        responses[f"utter_ask_{question.slot}"] = [
-            {
-                "text": question.text,
-                "buttons": [{"title": o.label, "payload": button_payload(question_id, o.code)} for o in question.options],
-            }
-        ]
+        variants = [_ask(question_id, True)]
+        if question_id in question_order(False) and _ask(question_id, False) != variants[0]:
+            # after the default: Rasa prefers a matching conditional variation wherever it stands
+            variants.append({"condition": _without_employer(), **_ask(question_id, False)})
+        responses[f"utter_ask_{QUESTIONS[question_id].slot}"] = variants
     # Asked by action_ask_bekreftelse (actions/forms.py), which Rasa prefers; this response stays
     # as the plain confirmation and declares its Ja/Nei payloads to the tracker store.
     responses["utter_ask_bekreftelse"] = [
         {"text": "{bekreft_tekst}", "buttons": [{"title": YES_LABEL, "payload": "/ja"}, {"title": NO_LABEL, "payload": "/nei"}]}
     ]
     responses["utter_ask_oppfolging"] = [{"text": FOLLOW_UP_PROMPT, "buttons": [{"title": NO_THANKS_LABEL, "payload": "/nei"}]}]
-    responses["utter_ask_moteform"] = [
-        {"text": MEETING_PROMPT, "buttons": [{"title": label, "payload": meeting_payload(code)} for code, label in MEETING_MODES]}
-    ]
+    responses["utter_ask_moteform"] = [_ask_meeting(True), {"condition": _without_employer(), **_ask_meeting(False)}]
     responses["utter_ask_motetid"] = [{"text": MEETING_TIME_PROMPT}]
     for intent in RESPONSE_INTENTS:
         responses[f"utter_{intent}"] = [{"text": REPLIES[GLOBAL_INTENTS[intent]]}]
@@ -111,6 +127,7 @@ def build_domain() -> dict[str, Any]:
     slots["bekreft_tekst"] = _custom("text")
     slots["oppfolging_for"] = _custom("text")
     slots["samtale_slutt"] = _custom("bool", initial_value=False)
+    slots[EMPLOYER_SLOT] = _custom("bool", initial_value=True)
     # replies after the outcome this round (actions/after_questions.py: the first is the full one)
     slots["etter_svar"] = _custom("float", initial_value=0)
     slots["samtale_status"] = {

@@ -4,6 +4,8 @@ GET  /chat?t=TOKEN             the page (a nav.no-like "Ditt sykefravær" page w
                                or a friendly page when the link does not open a conversation
 GET  /api/v1/chat/history      the transcript so far, and whether the page should send /start
 POST /api/v1/chat/messages     {"message": TEXT} -> the bot's messages
+GET  /api/v1/chat/thread       the veileder's messages only (issue 16), for the page's poll; the
+                               history has them too, in time order with the bot's transcript
 
 The JSON calls carry the link's token in the X-Chat-Token header (never in a URL, so it stays
 out of access logs). The token is verified on every call and is the only source of the
@@ -16,9 +18,12 @@ also want a chat session bound to the token's conversation (else 401 from the AP
 from __future__ import annotations
 
 import logging
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
 from api.chat import idporten, transcript
@@ -26,19 +31,22 @@ from api.chat.limits import RateLimiter, retry_after
 from api.chat.rasa import BotUnavailable, RasaClient
 from api.chat.security import ChatRoute
 from api.chat.templating import render
-from api.responses import ChatHistoryOut, ChatReplyOut
+from api.responses import ChatHistoryOut, ChatReplyOut, ChatThreadOut
 from uke8.bot_answer import bot_answered
 from uke8.cases import conversation
 from uke8.cases.conversation import ConversationState
 from uke8.cases.errors import UnknownConversation
 from uke8.lifecycle.links import LinkError, verify_link
 from uke8.settings import get_settings
+from uke8.thread import person
 from uke8.store.db import get_database
 from uke8.triage import chat_texts as texts
 
 log = logging.getLogger("uke8.chat")
 
 TOKEN_HEADER = "X-Chat-Token"
+# The case store failing under a read of the thread (never its message: it may quote SQL parameters).
+STORE_ERRORS = (SQLAlchemyError, OSError)
 MAX_TOKEN = 1000  # a real token is ~120 characters
 
 
@@ -163,12 +171,14 @@ def chat_page(request: Request, t: str | None = None) -> Response:
         conversation_id = conversation_of(t)
     except ChatRefused as refused:
         return link_error_page(request, refused.reason)
-    if _state(conversation_id) is None:
+    state = _state(conversation_id)
+    if state is None:
         return link_error_page(request, "unknown")
     signs_in = idporten.enabled(get_settings())
     if signs_in and not idporten.signed_in(request, conversation_id):
         return idporten.begin(request, t or "")
-    return render(request, "chat.html", {"title": texts.WIDGET_TITLE, "logout": signs_in})
+    privacy = texts.PRIVACY_TEXT if state.har_arbeidsgiver else texts.PRIVACY_TEXT_UTEN_ARBEIDSGIVER
+    return render(request, "chat.html", {"title": texts.WIDGET_TITLE, "logout": signs_in, "privacy": privacy})
 
 
 def link_error_page(request: Request, reason: str) -> Response:
@@ -193,7 +203,14 @@ async def history(request: Request) -> Response:
             raise _unavailable(exc, texts.HISTORY_UNAVAILABLE) from None
     except ChatRefused as refused:
         return refused.response()
-    messages = transcript.from_tracker(events)
+    try:
+        thread = await run_in_threadpool(_thread, conversation_id)
+    except STORE_ERRORS as exc:
+        # The veileder's messages could not be read: the transcript still shows; the page's
+        # poll of /chat/thread fetches them when the store answers again.
+        log.warning("chat: the thread could not be read: %s", type(exc).__name__)
+        thread = []
+    messages = transcript.with_thread(events, thread)
     return JSONResponse({
         "messages": messages,
         # An open conversation is resumed with /start: the case store, not the tracker, says
@@ -201,6 +218,34 @@ async def history(request: Request) -> Response:
         "start": state.open_for_answers or not messages,
         "status": status_of(state),
     })
+
+
+def _thread(conversation_id: str) -> list[dict[str, Any]]:
+    with get_database(get_settings()).read() as session:
+        try:
+            return person.for_the_person(session, conversation_id)
+        except UnknownConversation:
+            return []
+
+
+@api_router.get("/thread", response_model=ChatThreadOut,
+                summary="The veileder's messages in this conversation (token in X-Chat-Token), for the page's poll")
+async def thread(request: Request) -> Response:
+    """Only the veileder's messages (from the case store, not Rasa): cheap enough for the page to
+    ask every half minute, so a new message shows without a reload."""
+    try:
+        conversation_id = conversation_of(request.headers.get(TOKEN_HEADER))
+        await require_sign_in(request, conversation_id)
+        _take("thread", conversation_id)
+        await known_state(conversation_id)
+        try:
+            items = await run_in_threadpool(_thread, conversation_id)
+        except STORE_ERRORS as exc:
+            log.warning("chat: the thread could not be read: %s", type(exc).__name__)
+            raise ChatRefused(503, texts.HISTORY_UNAVAILABLE, "unavailable") from None
+    except ChatRefused as refused:
+        return refused.response()
+    return JSONResponse({"messages": [transcript.veileder_message(item) for item in items]})
 
 
 async def _message_of(request: Request) -> str:

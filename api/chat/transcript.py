@@ -1,7 +1,9 @@
 """The conversation as the chat page shows it, from Rasa's answers and Rasa's tracker.
 
-Pure functions, no I/O. A message is {"from": "nav" | "person", "text": str} and, for the
-bot's latest message with options, "buttons": [{"title", "payload"}].
+Pure functions, no I/O. A message is {"from": "nav" | "person" | "veileder", "text": str} and,
+for the latest message with options, "buttons": [{"title", "payload"}]. The veileder's messages
+(issue 16) come from the case store, not the tracker, and carry "author" (their name) and "id";
+with_thread puts them into the transcript by time.
 
 The tracker holds user text already redacted (bot/uke8_bot/tracker_store.py), so a resumed
 conversation shows the person's words as they were stored; after "Jeg vil ikke at dere lagrer
@@ -65,13 +67,21 @@ def only_latest_buttons(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def from_tracker(events: Any) -> list[dict[str, Any]]:
     """The transcript from Rasa's tracker events (GET /conversations/{id}/tracker)."""
+    return [{k: v for k, v in m.items() if k != "at"} for m in _timed(events)]
+
+
+def _timed(events: Any) -> list[dict[str, Any]]:
+    """from_tracker's messages, each with "at" (the event's Unix time; the one before it if absent)."""
     messages: list[dict[str, Any]] = []
+    at = 0.0
     offered: dict[str, str] = {}  # payload -> title of the options since the person last wrote
     seen: dict[str, str] = {}  # every option offered in the conversation
     for event in events if isinstance(events, list) else []:
         if not isinstance(event, dict):
             continue
         kind = event.get("event")
+        if isinstance(event.get("timestamp"), (int, float)):
+            at = float(event["timestamp"])
         if kind == "bot":
             text = event.get("text") if isinstance(event.get("text"), str) else ""
             buttons = _buttons((event.get("data") or {}).get("buttons"))
@@ -80,7 +90,7 @@ def from_tracker(events: Any) -> list[dict[str, Any]]:
                 seen[button["payload"]] = button["title"]
             if not text.strip() and not buttons:
                 continue
-            message: dict[str, Any] = {"from": "nav", "text": text}
+            message: dict[str, Any] = {"from": "nav", "text": text, "at": at}
             if buttons:
                 message["buttons"] = buttons
             messages.append(message)
@@ -89,8 +99,41 @@ def from_tracker(events: Any) -> list[dict[str, Any]]:
             shown = person_text(text, offered, seen)
             offered = {}
             if shown:
-                messages.append({"from": "person", "text": shown})
+                messages.append({"from": "person", "text": shown, "at": at})
     return only_latest_buttons(messages)
+
+
+def veileder_message(item: dict[str, Any]) -> dict[str, Any]:
+    """One of the veileder's messages (uke8.thread.person.for_the_person) as the page shows it:
+    "from": "veileder", their name as "author", and the proposed times as buttons."""
+    message: dict[str, Any] = {"from": "veileder", "text": str(item.get("text") or ""), "author": item.get("author"),
+                               "id": item.get("id")}
+    if item.get("buttons"):
+        message["buttons"] = list(item["buttons"])
+    return message
+
+
+def with_thread(events: Any, thread: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The bot's transcript and the veileder's messages in one thread, in time order (`thread`
+    items carry "at" as an aware datetime). A digit the person sent by clicking a time the
+    veileder proposed shows as that time, as it did when clicked."""
+    timed = _timed(events)
+    for item in thread:
+        at = item.get("at")
+        moment = at.timestamp() if hasattr(at, "timestamp") else float(at or 0)
+        timed.append({**veileder_message(item), "at": moment})
+    # a stable sort: the tracker's own order holds among its messages
+    timed.sort(key=lambda m: m["at"])
+    offered: dict[str, str] = {}
+    out = []
+    for message in timed:
+        message = {k: v for k, v in message.items() if k != "at"}
+        if message["from"] == "person" and message["text"] in offered:
+            message["text"] = offered[message["text"]]
+        if message.get("buttons"):
+            offered = {b["payload"]: b["title"] for b in message["buttons"]}
+        out.append(message)
+    return only_latest_buttons(out)
 
 
 def person_text(text: str, offered: dict[str, str], seen: dict[str, str] | None = None) -> str | None:

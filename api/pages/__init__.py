@@ -13,6 +13,8 @@ from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from api.pages.routes import cases, login, queue, stats
+from api.pages.routes import followup
+from api.pages.routes import thread
 from api.pages.security import PageRoute
 from uke8.settings import get_settings
 
@@ -32,7 +34,7 @@ AKSEL = _assets("aksel", "@navikt/ds-css/dist")
 FONTS = _assets("fonts", "@fontsource/source-sans-3")
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
-for module in (login, queue, cases, stats):
+for module in (login, queue, cases, followup, thread, stats):
     router.include_router(module.router)
 
 

@@ -65,6 +65,9 @@ env.globals.update(
     reason_text=labels.reason_text,
     STATUS_LABELS=labels.STATUS_LABELS,
     FILTER_REASONS=labels.FILTER_REASONS,
+    INNSATS_LABELS=labels.INNSATS_LABELS,
+    NEW_INFORMATION_LABELS=labels.NEW_INFORMATION_LABELS,
+    NEW_INFORMATION_SOURCES=labels.NEW_INFORMATION_SOURCES,
 )
 
 

@@ -25,6 +25,7 @@ def queue(
     enhet: str | None = Query(default=None, pattern=r"^\d{4}$"),
     limit: int = Query(default=50, ge=1, le=500),
     offset: int = Query(default=0, ge=0, le=MAX_OFFSET),
+    ny_melding: bool = Query(default=False, description='only cases with "Ny melding": the person wrote in the thread, not read yet'),
 ) -> dict[str, Any]:
     enheter = actor.enheter
     if enhet is not None:
@@ -34,7 +35,9 @@ def queue(
     # short write of its own.
     statuses = tuple(s.value for s in status or [])
     with db.read() as session:
-        page = queue_page(session, QueueQuery(enheter=enheter, statuses=statuses, per_page=limit, offset=offset), today_in_oslo())
+        query = QueueQuery(enheter=enheter, statuses=statuses, per_page=limit, offset=offset,
+                           view="ny_melding" if ny_melding else "alle")
+        page = queue_page(session, query, today_in_oslo())
         details = api_details(session, page.rows)
         items = [_item(row, details[row.id]) for row in page.rows]
     with db.write() as session:
@@ -42,7 +45,8 @@ def queue(
             actor=actor.ident, actor_kind=actor.kind, action="queue.read", case_id=None, outcome="ok",
             detail={"count": len(items), "statuses": list(statuses)},
         )
-    return {"total": page.total, "limit": limit, "offset": offset, "counts": page.counts, "items": items}
+    return {"total": page.total, "limit": limit, "offset": offset, "counts": page.counts,
+            "with_new_messages": page.with_new_messages, "items": items}
 
 
 def _item(row: QueueRow, details: ApiDetails) -> dict[str, Any]:
@@ -70,4 +74,6 @@ def _item(row: QueueRow, details: ApiDetails) -> dict[str, Any]:
         # "Må kontaktes på annen måte": the contact register, or a varsel that did not arrive
         "reservert_digital": row.reservert_digital,
         "contact_otherwise": details.contact_otherwise,
+        # "Ny melding": the person wrote in the thread after the questions (uke8/thread)
+        "unread_from_person": row.unread_from_person,
     }

@@ -1,4 +1,5 @@
-"""Veiledere (admin): create or update one and hand out its bearer token."""
+"""Veiledere (admin): create or update one and hand out its bearer token. `navn` (optional) is
+the name the person sees under the veileder's messages in the thread (uke8/thread)."""
 from __future__ import annotations
 
 from typing import Any
@@ -24,12 +25,16 @@ def upsert_veileder(body: VeilederIn, actor: AdminDep, db: DatabaseDep) -> dict[
         repo = VeilederRepository(session)
         veileder = repo.get(body.ident)
         if veileder is None:
-            repo.add(Veileder(ident=body.ident, enheter=body.enheter, token_hash=token_hash(token)))
+            veileder = Veileder(ident=body.ident, enheter=body.enheter, token_hash=token_hash(token), navn=body.navn)
+            repo.add(veileder)
         else:
             veileder.enheter = body.enheter
             veileder.token_hash = token_hash(token)
+            if body.navn is not None:  # left out: the name stays
+                veileder.navn = body.navn
+        navn = veileder.navn
         AuditRepository(session).append(
             actor=actor.ident, actor_kind=actor.kind, action="veileder.upsert", case_id=None, outcome="ok",
-            detail={"ident": body.ident, "enheter": body.enheter},
+            detail={"ident": body.ident, "enheter": body.enheter, "navn_set": body.navn is not None},
         )
-    return {"ident": body.ident, "enheter": body.enheter, "token": token}
+    return {"ident": body.ident, "enheter": body.enheter, "navn": navn, "token": token}

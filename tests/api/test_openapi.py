@@ -67,7 +67,7 @@ def test_every_json_route_declares_a_typed_answer():
         ("POST", "/api/v1/cases"), ("GET", "/api/v1/cases/{case_id}"), ("POST", "/api/v1/cases/{case_id}/invitation"),
         ("POST", "/api/v1/cases/{case_id}/decision"), ("GET", "/api/v1/cases/{case_id}/audit"), ("GET", "/api/v1/queue"),
         ("POST", "/api/v1/veiledere"), ("POST", "/api/v1/scheduler/run"), ("GET", "/api/v1/outbox"),
-        ("GET", "/api/v1/chat/history"), ("POST", "/api/v1/chat/messages")}
+        ("GET", "/api/v1/chat/history"), ("POST", "/api/v1/chat/messages"), ("GET", "/api/v1/statistics")}
     assert ("POST", "/api/v1/cases", "200") in checked  # an existing case: the same body as 201
 
 
@@ -146,6 +146,7 @@ def test_every_answer_is_what_the_route_returned(client, db, answers):
         ("get", "/api/v1/outbox", {}), ("get", f"/api/v1/outbox?case_id={sms_id}", {}),
         ("post", f"/api/v1/cases/{chat_id}/invitation", {}),
         ("post", "/api/v1/scheduler/run?today=" + (DAY56 + timedelta(days=7)).isoformat(), {}),
+        ("get", "/api/v1/statistics?enhet=0219", {}),
     ]
     for method, url, kw in calls:
         for who in (headers, ADMIN):

@@ -48,7 +48,9 @@ def tokens(settings_env, own_store: str, monkeypatch: pytest.MonkeyPatch) -> dic
 # A case body's one rule JSON Schema cannot state (end_date not before start_date; the schema's
 # description says it): schema-valid bodies that break it are rightly refused with 422, so
 # "schema-valid input is accepted" is not asked of this one operation. Every other check is.
-CROSS_FIELD_RULES = {("POST", "/api/v1/cases")}
+# The same for the statistics' period: fra not after til, at most three years, dates 2000-2100
+# (JSON Schema has no bounds for dates; the parameters' descriptions say them).
+CROSS_FIELD_RULES = {("POST", "/api/v1/cases"), ("GET", "/api/v1/statistics")}
 
 
 @schema.parametrize()

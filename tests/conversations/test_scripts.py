@@ -33,6 +33,7 @@ def test_there_are_scripts_for_every_rule_and_screening():
         "ubesvart_grad_30_eller_mer", "varighet_usikker_grad_30_eller_mer", "varighet_usikker_annet_enn_behandling",
         "usikre_inngangsvilkar", "gjentakende_fravaer", "god_relasjon_kort_varighet",
         "usikker_varighet_behandling_lav_grad", "ubesvart_lav_grad", "ekskludert_ingen_hilsen", "tilpasset_hilsen",
+        "uten_arbeidsgiver", "retur_i_arbeid_kort_varighet",  # triage-v2: people without an employer
     ):
         assert code in text, code
 

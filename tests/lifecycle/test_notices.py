@@ -8,8 +8,9 @@ import pytest
 from uke8.triage import notices
 
 UNTIL = date(2026, 12, 14)
-SMS = [notices.sms_opening(), notices.reminder_sms(), notices.tailored_greeting_sms()]
-CHAT = [notices.invitation_chat(UNTIL), notices.reminder_chat(UNTIL), notices.tailored_greeting_chat()]
+SMS = [notices.sms_opening(), notices.reminder_sms(), notices.tailored_greeting_sms(), notices.ask_again_sms()]
+CHAT = [notices.invitation_chat(UNTIL), notices.reminder_chat(UNTIL), notices.tailored_greeting_chat(),
+        notices.ask_again_chat(UNTIL)]
 
 
 @pytest.mark.parametrize("text", SMS)

@@ -14,7 +14,9 @@ from hypothesis import HealthCheck, event, given, settings, strategies as st
 from sqlalchemy import func, select
 
 from tests.factories import synthetic_fnr
-from uke8.cases import answers, conversation, decisions
+from uke8.cases import answers, conversation, decisions, kartlegging, new_information
+from uke8.cases.kartlegging import OutcomeIn
+from uke8.lifecycle.ask_again import ask_again
 from uke8.cases.actors import Actor
 from uke8.cases.errors import CaseError, UnknownConversation
 from uke8.cases.registration import NewCase, register_case
@@ -39,6 +41,8 @@ calls = st.one_of(
     st.tuples(st.just("decide"), st.sampled_from(["kartlegging", "ikke_aktuell_na", "tilpasset_hilsen"]),
               st.sampled_from([None, "begrunnet"])),
     st.tuples(st.just("wait"), st.sampled_from([1, 3, 8, 30, 60])),
+    # after the questions (issue 16): new information, asking again, the kartlegging's outcome
+    st.tuples(st.sampled_from(["new_information", "ask_again", "outcome_innsats", "outcome_ikke_aktuell"])),
 )
 
 
@@ -58,6 +62,13 @@ def _call(session, case_id: str, today: date, call: tuple) -> None:
         decisions.decide(session, case_id, VEILEDER, args[0], args[1])
     elif name == "done":
         decisions.mark_done(session, case_id, VEILEDER)
+    elif name == "new_information":
+        new_information.record(session, case_id, VEILEDER, "legeerklaering")
+    elif name == "ask_again":
+        ask_again(session, case_id, VEILEDER, today)
+    elif name.startswith("outcome_"):
+        given = OutcomeIn(innsats="standard", trenger_14a=False) if name == "outcome_innsats" else OutcomeIn(ikke_aktuell_na=True)
+        kartlegging.record_outcome(session, case_id, VEILEDER, given)
     elif cid is None:
         raise UnknownConversation("not invited yet")
     elif name == "answer":

@@ -7,7 +7,8 @@ import pytest
 from uke8.privacy import redact_health
 from uke8.sms import gsm7, render
 from uke8.triage import notices
-from uke8.triage.after_questions import GOODBYE, GREETING, MESSAGE, THANKS, CaseFacts, every_reply, message_kind, reply
+from uke8.triage.after_questions import (GOODBYE, GREETING, MESSAGE, THANKS, CaseFacts, every_reply, is_small_talk, message_kind,
+                                         reply)
 from uke8.triage.messages import NOT_UNDERSTOOD
 
 
@@ -30,7 +31,26 @@ def test_until_messages_reach_the_veileder_the_reply_does_not_promise_it():
     now = reply(CaseFacts("kartlegging"), MESSAGE, 0)
     assert "ser ikke meldinger her" in now and "leser meldingen" not in now
     later = reply(CaseFacts("kartlegging"), MESSAGE, 0, reaches_veileder=True)
-    assert "Veilederen din leser meldingen din" in later and "ser ikke" not in later
+    assert later.startswith("Takk, meldingen din er sendt til veilederen din.") and "ser ikke" not in later
+    assert "svarer deg her" in later and "55 55 33 33" in later
+
+
+def test_the_receipt_is_short_after_the_first_and_promises_no_answer_to_an_opted_out_person():
+    first = reply(CaseFacts("ikke_aktuell_na"), MESSAGE, 0, reaches_veileder=True)
+    second = reply(CaseFacts("ikke_aktuell_na"), MESSAGE, 1, reaches_veileder=True)
+    assert second.startswith("Takk, meldingen din er sendt") and len(second) < len(first)
+    stopped = reply(CaseFacts("kartlegging", opted_out=True), MESSAGE, 0, reaches_veileder=True)
+    assert "sendt til veilederen" in stopped and "svarer deg" not in stopped
+    # a greeting is not stored: nothing claims it was sent
+    assert "sendt til veilederen" not in reply(CaseFacts("kartlegging"), GREETING, 0, reaches_veileder=True)
+
+
+@pytest.mark.parametrize(("text", "small"), [
+    ("takk", True), ("Tusen takk!", True), ("ok", True), ("hei", True), ("Hei igjen", True), ("ha det bra", True),
+    ("takk, men kan vi ta det på telefon?", False), ("hei, jeg lurer på en ting", False), ("", False),
+])
+def test_small_talk_is_not_a_message_for_the_veileder(text, small):
+    assert is_small_talk(text) is small
 
 
 def test_later_messages_get_a_short_reply_and_thanks_or_bye_a_friendly_one():

@@ -37,9 +37,10 @@ def every_person_facing_text() -> dict[str, str]:
     for module in (messages, chat_texts, sms_texts, after_questions):
         for i, text in enumerate(_strings(module)):
             found[f"{module.__name__}:{i}"] = text
-    for fn in (notices.sms_opening, notices.reminder_sms, notices.tailored_greeting_sms, notices.tailored_greeting_chat):
+    for fn in (notices.sms_opening, notices.reminder_sms, notices.tailored_greeting_sms, notices.tailored_greeting_chat,
+               notices.ask_again_sms, notices.minside_task_again):
         found[f"notices.{fn.__name__}"] = fn()
-    for fn in (notices.invitation_chat, notices.reminder_chat):
+    for fn in (notices.invitation_chat, notices.reminder_chat, notices.ask_again_chat):
         found[f"notices.{fn.__name__}"] = fn(day)
     for i, text in enumerate(after_questions.every_reply()):
         found[f"after_questions.reply:{i}"] = text

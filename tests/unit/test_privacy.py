@@ -50,6 +50,13 @@ def test_identifiers_are_masked():
     assert mask_identifiers("vi har 12 ansatte") == "vi har 12 ansatte"
 
 
+@pytest.mark.parametrize("number", ["55 55 33 33", "55553333", "+47 55 55 33 33", "0047 55553333"])
+def test_navs_public_number_is_kept(number):
+    # A veileder's "ring oss på 55 55 33 33" must reach the person; it identifies nobody.
+    assert mask_identifiers(f"ring oss på {number} i dag") == f"ring oss på {number} i dag"
+    assert mask_identifiers("ring 55 55 33 34") == "ring [nummer fjernet]"
+
+
 def test_safe_to_store_caps_and_skips_empty():
     assert safe_to_store("   ") is None and safe_to_store(None) is None
     long = safe_to_store("sjefen " * 100)

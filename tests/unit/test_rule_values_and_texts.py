@@ -89,6 +89,9 @@ ALL_REASON_CODES = {code for code, *_ in KARTLEGGING_TABLE} | {
     "uforetrygd_100_under_50_stilling",
     "alder_65_eller_mer",
     "alvorlig_diagnose",
+    # triage-v2, people without an employer (test_rules_v2.py)
+    "uten_arbeidsgiver",
+    "retur_i_arbeid_kort_varighet",
 }
 
 

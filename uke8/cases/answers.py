@@ -22,8 +22,9 @@ from uke8.clock import today_in_oslo
 from uke8.privacy import safe_to_store
 from uke8.store.models import AnswerRecord, FreeText, utcnow
 from uke8.store.repositories import CaseRepository
-from uke8.triage import CATALOGUE_VERSION, RULE_VERSION, Answers, ScreeningResult, classify
-from uke8.triage.catalogue import question_by_slot, snapshot
+from uke8.triage import Answers, ScreeningResult, classify
+from uke8.triage.catalogue import catalogue_version, is_complete, question_by_slot, snapshot
+from uke8.triage.rules import RULE_VERSION, RULE_VERSION_V2
 
 
 @dataclass(frozen=True)
@@ -74,13 +75,15 @@ def record_answer(
             question_id=question.id,
             slot=slot,
             code=code,
-            question=snapshot(question.id),
+            # q2 reaches a case without an employer only if the register changed it mid-round:
+            # kept as shown (triage-v2 leaves it out)
+            question=snapshot(question.id, case.har_arbeidsgiver or question.id == "q2"),
             raw_text=stored_text.text if stored_text else None,
             source=source,
             confidence=confidence,
             channel=channel or invitation.channel,
-            catalogue_version=CATALOGUE_VERSION,
-            rule_version=RULE_VERSION,
+            catalogue_version=catalogue_version(case.har_arbeidsgiver),
+            rule_version=RULE_VERSION if case.har_arbeidsgiver else RULE_VERSION_V2,
         )
     )
     current[slot] = code
@@ -89,7 +92,8 @@ def record_answer(
         current.pop("varighet_usikker_grunn", None)
     answers = Answers.from_mapping(current)
     assessment = None
-    if answers.is_complete:
+    # Without an employer q2 is never asked: q1 and q3 (and q3_grunn) complete the round.
+    if is_complete(current, case.har_arbeidsgiver):
         today = today or today_in_oslo()
         facts = case_facts(case, today)
         result = classify(answers, facts, deadline_passed=False)

@@ -8,7 +8,9 @@ from sqlalchemy.orm import Session
 
 from uke8.store.models import AssessmentRecord, Case
 from uke8.store.repositories import CaseRepository
-from uke8.triage import CATALOGUE_VERSION, REASON_TEXTS, RULE_VERSION, Answers, CaseFacts, Classification, age_on
+from uke8.triage import REASON_TEXTS, Answers, CaseFacts, Classification, age_on
+from uke8.triage.catalogue import catalogue_version
+from uke8.triage.rules import rule_version_for
 
 
 def case_facts(case: Case, on: date) -> CaseFacts:
@@ -21,6 +23,7 @@ def case_facts(case: Case, on: date) -> CaseFacts:
         svangerskapsrelatert=case.svangerskapsrelatert,
         uforetrygd_100=case.uforetrygd_100,
         stillingsprosent=case.stillingsprosent,
+        har_arbeidsgiver=case.har_arbeidsgiver,
     )
 
 
@@ -50,8 +53,10 @@ def store_assessment(
             answers=answers.as_dict(),
             facts=_facts_dict(facts),
             source=source,
-            rule_version=RULE_VERSION,
-            catalogue_version=CATALOGUE_VERSION,
+            # The facts say which rules and questions applied (triage-v2 without an employer);
+            # a stored record keeps them whatever the case says later.
+            rule_version=rule_version_for(facts),
+            catalogue_version=catalogue_version(facts.har_arbeidsgiver),
         )
     )
 

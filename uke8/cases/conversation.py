@@ -43,6 +43,8 @@ class ConversationState:
     storage_objection: bool
     gjentakende_fravaer: bool
     assessment: dict[str, Any] | None
+    # False: no q2, q1 about work in general, triage-v2 (PRODUCT.md §2)
+    har_arbeidsgiver: bool = True
 
     @property
     def open_for_answers(self) -> bool:
@@ -70,6 +72,7 @@ def conversation_state(session: Session, conversation_id: str) -> ConversationSt
         storage_objection=case.storage_objection,
         gjentakende_fravaer=case.gjentakende_fravaer,
         assessment=assessment_summary(assessment) if assessment and assessment.round == invitation.round else None,
+        har_arbeidsgiver=case.har_arbeidsgiver,
     )
 
 

@@ -40,14 +40,17 @@ def _locked(session: Session, case_id: str) -> Case:
 
 
 def decide(session: Session, case_id: str, actor: Actor, classification: str, reason: str | None, *,
-           now: datetime | None = None, repeat_is_noop: bool = False) -> Decision | None:
+           now: datetime | None = None, repeat_is_noop: bool = False, audited: bool = True) -> Decision | None:
     """Confirm or override the current proposal. Overriding needs a reason; all decisions are kept.
     The decision is made `now` (default: the wall clock); its Oslo day is the standing's day,
     which decides the checkpoints that follow it (timeline.standing).
 
     repeat_is_noop (a form sent twice): the same veileder's same decision again changes nothing
     and returns None; but a case back at a checkpoint needs a new decision even when it repeats
-    the one that sent it there."""
+    the one that sent it there, and so does a case new information brought back (ny_informasjon).
+
+    audited=False: part of another use case (kartlegging.record_outcome), whose one audit row
+    names the decision; a call that changes a case leaves exactly one row."""
     repo = CaseRepository(session)
     case = _locked(session, case_id)
     assessment = repo.latest_assessment(case.id)
@@ -59,7 +62,7 @@ def decide(session: Session, case_id: str, actor: Actor, classification: str, re
     overrides = classification != assessment.classification
     if overrides and not reason:
         raise DecisionRefused(NEEDS_REASON, "overriding the proposal needs a reason")
-    if repeat_is_noop and case.status != Status.SJEKKPUNKT:
+    if repeat_is_noop and case.status not in (Status.SJEKKPUNKT, Status.NY_INFORMASJON):
         latest = repo.decision_for(assessment.id)
         if latest is not None and (latest.veileder_ident, latest.classification, latest.reason) == (actor.ident, classification, reason):
             return None
@@ -78,7 +81,8 @@ def decide(session: Session, case_id: str, actor: Actor, classification: str, re
     if case.status != Status.FERDIGBEHANDLET:
         moves.move(session, case, Status.FERDIGBEHANDLET, actor, note="overstyrt" if overrides else "bekreftet")
     session.flush()
-    audit.write(session, actor, "case.decide", case.id, {"classification": classification, "overrides_proposal": overrides})
+    if audited:
+        audit.write(session, actor, "case.decide", case.id, {"classification": classification, "overrides_proposal": overrides})
     return decision
 
 
@@ -88,7 +92,8 @@ def mark_done(session: Session, case_id: str, actor: Actor) -> bool:
     case = _locked(session, case_id)
     if case.status == Status.FERDIGBEHANDLET:
         return False
-    if case.status != Status.VURDERT:
+    # New information that changes nothing: the decision that stands is kept, the case handled.
+    if case.status not in (Status.VURDERT, Status.NY_INFORMASJON):
         raise DecisionRefused(NOT_IN_REVIEW, f"case in status {case.status} is not in review")
     repo = CaseRepository(session)
     assessment = repo.latest_assessment(case.id)

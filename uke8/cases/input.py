@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -43,6 +43,8 @@ class CaseIn(BaseModel):
         "then": {"required": ["mobil"], "properties": {"mobil": {"type": "string"}}},
     })
 
+    NOT_CASE_FIELDS: ClassVar[frozenset[str]] = frozenset()
+
     external_id: Annotated[str, AfterValidator(without(NO_CONTROLS))] = Field(
         min_length=1, max_length=100, json_schema_extra={"pattern": NO_CONTROLS})
     fnr: str = Field(description="11 digits", pattern=r"^\d{11}$")
@@ -60,6 +62,9 @@ class CaseIn(BaseModel):
     reservert_digital: bool = Field(default=False, description=(
         "the contact register (KRR) says no digital contact: nothing digital is sent, the queue "
         "says to reach the person another way"))
+    har_arbeidsgiver: bool = Field(default=True, description=(
+        "false for people without an employer (arbeidsledig, frilanser, selvstendig næringsdrivende): "
+        "asked without the employer question and assessed by triage-v2"))
     mobil: str | None = Field(default=None, max_length=16, description="E.164, required for sms",
                               json_schema_extra={"pattern": E164.pattern})
     employer_orgnr: str | None = Field(default=None, pattern=r"^\d{9}$")
@@ -86,7 +91,9 @@ class CaseIn(BaseModel):
 
     def new_case(self, **extra) -> NewCase:
         """The registration use case's input (`extra`: what the feed adds, e.g. health categories)."""
-        return NewCase(**self.model_dump(exclude={"grade_changes", "fodselsdato"}), fodselsdato=self.birth_date(),
+        # A subclass's own fields that are signals about the case, not facts of it (the import's
+        # ny_informasjon), stay out of NewCase: NOT_CASE_FIELDS.
+        return NewCase(**self.model_dump(exclude={"grade_changes", "fodselsdato", *self.NOT_CASE_FIELDS}), fodselsdato=self.birth_date(),
                        grade_changes=[(g.valid_from, g.grade) for g in self.grade_changes], **extra)
 
 

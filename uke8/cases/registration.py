@@ -39,6 +39,7 @@ class NewCase:
     stillingsprosent: int = 100
     channel: str = "chat"
     reservert_digital: bool = False  # the contact register: no digital contact at all
+    har_arbeidsgiver: bool = True  # False: arbeidsledig, frilanser, selvstendig (triage-v2)
     health_categories: tuple[str, ...] = ()  # health details found (and redacted) in the words
     mobil: str | None = None
     employer_orgnr: str | None = None
@@ -57,6 +58,7 @@ UPDATABLE_FACTS = (
     "stillingsprosent",
     "channel",
     "reservert_digital",
+    "har_arbeidsgiver",
     "employer_orgnr",
     "end_date",
 )
@@ -108,6 +110,7 @@ def register_case(session: Session, new: NewCase, actor: Actor) -> tuple[Case, b
         stillingsprosent=new.stillingsprosent,
         channel=new.channel,
         reservert_digital=new.reservert_digital,
+        har_arbeidsgiver=new.har_arbeidsgiver,
         mobil_sealed=sealer.seal(new.mobil) if new.mobil else None,
         mobil_hash=sealer.keyed_hash(new.mobil) if new.mobil else None,
         status=Status.REGISTRERT,

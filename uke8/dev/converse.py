@@ -32,6 +32,13 @@ by the project's own scripts (all optional):
   every SMS the phone got for it. `sender: unknown` with `via: sms` writes from a number no
   case has. Outcome keys: `sms_max_segments` (no SMS the phone got was longer),
   `sms_received_include` / `sms_received_exclude` (strings in / not in any SMS it got).
+- after the questions (issue 16), a turn may be a veileder's step instead of a message:
+  `new_information: {kind: legeerklaering}` (POST /cases/{id}/new-information) or
+  `ask_again: true` (POST /cases/{id}/ask-again), each with an optional `status:` to check
+  after it; `outcome.new_information` lists the kinds recorded, oldest first.
+- the veileder writes (issue 16): a turn `veileder: {text, meeting?: {slots: ["+3d 10:00"], form}}`
+  and the outcome keys `thread_from`, `thread_include`, `meeting`, `unread_from_person`,
+  `queue_ny_melding`: uke8/dev/converse_thread.py.
 - `invite: scheduler` — the case is invited by a scheduler run on its day 56 (as in
   production) instead of POST /cases/{id}/invitation.
 
@@ -57,6 +64,7 @@ import httpx
 import yaml
 
 from uke8.clock import today_in_oslo
+from uke8.dev.converse_thread import ThreadSteps
 from uke8.lifecycle.links import make_token
 from uke8.settings import Settings, get_settings
 
@@ -96,6 +104,7 @@ class Conversation:
         self.api, self.rasa, self.sms = api, rasa, sms
         self.sms_timeout = sms_timeout
         self.links = links
+        self.thread = ThreadSteps(api)
 
     def send(self, sender: str, message: str) -> list[dict[str, Any]]:
         response = self.rasa.post("/webhooks/rest/webhook", json={"sender": sender, "message": message})
@@ -205,6 +214,11 @@ class Conversation:
 
         last_buttons: list[dict[str, Any]] = []
         for number, turn in enumerate(script.get("turns") or [], start=1):
+            if self._followup_step(case_id, turn, number, result):
+                continue
+            if "veileder" in turn and case_id is not None:
+                received += self.thread.turn(self, case_id, turn, number, result, via, phone)
+                continue
             message = str(turn["user"])
             if message.startswith("/button:"):
                 index = int(message.split(":", 1)[1]) - 1
@@ -262,6 +276,23 @@ class Conversation:
         self._check_outcome(case_id, outcome, result, scheduler_sent)
         self._check_text_absent(case_id, sender, outcome, result)
         return result
+
+    def _followup_step(self, case_id: str | None, turn: dict[str, Any], number: int, result: Result) -> bool:
+        """A veileder's step after the questions (issue 16) instead of a person's message; False
+        for any other turn. `new_information: {kind, note?, key?}` posts new information,
+        `ask_again: true` asks the person again; `status: X` then checks the case's status."""
+        if case_id is None or not ("new_information" in turn or "ask_again" in turn):
+            return False
+        if "new_information" in turn:
+            what, r = "new information", self.api.post(f"/api/v1/cases/{case_id}/new-information", json=turn["new_information"])
+        else:
+            what, r = "asking again", self.api.post(f"/api/v1/cases/{case_id}/ask-again")
+        result.transcript.append(f"= {what}: {r.status_code}")
+        if r.status_code != 200:
+            result.failures.append(f"turn {number}: {what} failed: {r.status_code} {r.text}")
+        elif "status" in turn and r.json().get("status") != turn["status"]:
+            result.failures.append(f"turn {number}: status {r.json().get('status')!r} after {what}, expected {turn['status']!r}")
+        return True
 
     def _check_text_absent(self, case_id: str, sender: str, outcome: dict[str, Any], result: Result) -> None:
         words = [str(w).lower() for w in outcome.get("text_absent") or []]
@@ -332,11 +363,15 @@ class Conversation:
             result.failures.append(f"screening is {(case.get('invitation') or {}).get('screening')!r}, expected {outcome['screening']!r}")
         if "assessments" in outcome and len(case.get("assessments") or []) != outcome["assessments"]:
             result.failures.append(f"{len(case.get('assessments') or [])} assessments, expected {outcome['assessments']}")
+        kinds = [e["kind"] for e in case.get("new_information") or []]
+        if "new_information" in outcome and kinds != outcome["new_information"]:
+            result.failures.append(f"new information {kinds}, expected {outcome['new_information']}")
         modes = (case.get("meeting_preferences") or {}).get("modes") or []
         lacking = [m for m in outcome.get("meeting_modes_include") or [] if m not in modes]
         if lacking:
             result.failures.append(f"meeting modes {modes} lack {lacking}")
         self._check_lifecycle(case, outcome, result, scheduler_sent)
+        self.thread.check(case_id, case, outcome, result.failures)
 
     @staticmethod
     def _check_lifecycle(case: dict[str, Any], outcome: dict[str, Any], result: Result, scheduler_sent: int) -> None:

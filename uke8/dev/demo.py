@@ -40,6 +40,9 @@ PERSONAS = [
     ("ikke invitert ennå", 40, 100, {}, None),
     ("65 år eller eldre", 56, 100, {"fodselsdato_years": 66}, {}),
     ("invitert på SMS, ikke svart ennå", 56, 60, {"channel": "sms"}, {}),
+    # people without an employer (triage-v2): no employer question
+    ("uten arbeidsgiver, usikker retur", 57, 100, {"har_arbeidsgiver": False}, {"retur": "usikker", "varighet": "under_26_uker"}),
+    ("uten arbeidsgiver, ikke svart ennå", 56, 80, {"har_arbeidsgiver": False}, {}),
 ]
 
 
@@ -74,6 +77,7 @@ def seed() -> dict:
                 start_date=today - timedelta(days=days - 1),
                 sykmeldingsgrad=grade,
                 gjentakende_fravaer=facts.get("gjentakende_fravaer", False),
+                har_arbeidsgiver=facts.get("har_arbeidsgiver", True),
                 channel=facts.get("channel", "chat"),
                 # +47 000…: a range not issued to subscribers
                 mobil=f"+47000{90000 + index:05d}" if facts.get("channel") == "sms" else None,

@@ -5,6 +5,14 @@ pydantic model, plus `grade_changes`: in JSON Lines a list of {"valid_from", "gr
 "2026-01-01:100;2026-02-01:50". Booleans in CSV: true/false, 1/0, ja/nei; an empty cell is
 the default. A file may be gzip-compressed (FILE.gz).
 
+New information (PRODUCT.md §3b): a row may carry `ny_informasjon`, in JSON Lines
+{"kind": "legeerklaering", "key": "LE-2026-001"}, in CSV "legeerklaering:LE-2026-001" (kind:
+legeerklaering | oppfolgingsplan | dialogmote | annen_enhet | annet; key: the feed's own id
+for the signal, 1-64 characters). It is recorded on the row's case in the row's transaction
+(uke8/cases/new_information.py) and brings a decided case back to the queue; the key makes it
+idempotent, so a file imported twice records each signal once. The case's facts are
+registered first, as for any row.
+
 Streaming and batched: rows are read and validated one at a time and written in batches
 (default 1000 rows, one transaction each; see uke8.cases.bulk). Idempotent on external_id: a
 row already imported with the same content changes nothing; a changed row updates the facts,
@@ -35,12 +43,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from uke8.cases.input import CaseIn
-from uke8.cases import bulk
+from uke8.cases.input import NO_CONTROLS, CaseIn, without
+from uke8.cases import bulk, new_information
 from uke8.cases.actors import Actor
 from uke8.cases.registration import NewCase
 from uke8.clock import today_in_oslo
@@ -48,7 +56,6 @@ from uke8.store.db import Database, get_database
 
 IMPORTER = Actor("system", "import", via="feed")
 REQUIRED = ("external_id", "fnr", "enhet", "start_date", "sykmeldingsgrad")
-COLUMNS = tuple(CaseIn.model_fields)
 BOOLEANS = {"true": True, "false": False, "1": True, "0": False, "ja": True, "nei": False, "yes": True, "no": False}
 
 
@@ -64,8 +71,26 @@ class RowError(Exception):
         self.external_id = external_id
 
 
+class FeedSignal(BaseModel):
+    """New information carried by a row: its kind and the feed's key for it."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: str = Field(json_schema_extra={"enum": list(new_information.KINDS)})
+    key: Annotated[str, AfterValidator(without(NO_CONTROLS))] = Field(min_length=1, max_length=new_information.KEY_MAX)
+
+    @model_validator(mode="after")
+    def known_kind(self) -> FeedSignal:
+        if self.kind not in new_information.KINDS:
+            raise ValueError("kind: expected one of " + ", ".join(new_information.KINDS))
+        return self
+
+
 class ImportRow(CaseIn):
-    """The API's case body, plus what only a history of grades can get wrong."""
+    """The API's case body, plus what only a history of grades can get wrong, and the feed's
+    new-information signal (not a fact of the case: NOT_CASE_FIELDS)."""
+
+    NOT_CASE_FIELDS = frozenset({"ny_informasjon"})
+    ny_informasjon: FeedSignal | None = None
 
     @model_validator(mode="after")
     def grade_changes_fit(self) -> ImportRow:
@@ -80,6 +105,9 @@ class ImportRow(CaseIn):
         return self.new_case()
 
 
+COLUMNS = tuple(ImportRow.model_fields)
+
+
 @dataclass
 class Summary:
     file: str
@@ -87,12 +115,13 @@ class Summary:
     inserted: int = 0
     updated: int = 0
     unchanged: int = 0
+    new_information: int = 0  # signals recorded (a key seen before is not counted again)
     rejected: list[dict[str, Any]] = field(default_factory=list)  # {"line", "external_id", "reason"}
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
         return {"file": self.file, "rows": self.rows, "inserted": self.inserted, "updated": self.updated,
-                "unchanged": self.unchanged, "rejected": len(self.rejected), "seconds": round(self.seconds, 2),
+                "unchanged": self.unchanged, "new_information": self.new_information, "rejected": len(self.rejected), "seconds": round(self.seconds, 2),
                 "rejected_rows": self.rejected}
 
 
@@ -162,9 +191,18 @@ def _grade_changes_from_csv(text: str) -> list[dict[str, str]]:
     return changes
 
 
+def _signal_from_csv(text: str) -> dict[str, str]:
+    kind, sep, key = text.partition(":")
+    if not sep:
+        raise RowError("ny_informasjon: expected KIND:KEY, e.g. legeerklaering:LE-2026-001")
+    return {"kind": kind.strip(), "key": key.strip()}
+
+
 def _csv_value(name: str, value: str) -> Any:
     if name == "grade_changes":
         return _grade_changes_from_csv(value)
+    if name == "ny_informasjon":
+        return _signal_from_csv(value)
     if CaseIn.model_fields[name].annotation is bool:
         if value.strip().lower() not in BOOLEANS:
             raise RowError(f"{name}: expected true/false, 1/0 or ja/nei")
@@ -226,8 +264,13 @@ def read_jsonl(stream: io.TextIOBase) -> Iterator[tuple[int, dict[str, Any] | Ro
 
 
 def validate(raw: dict[str, Any]) -> NewCase:
+    return validate_row(raw)[0]
+
+
+def validate_row(raw: dict[str, Any]) -> tuple[NewCase, FeedSignal | None]:
     try:
-        return ImportRow.model_validate(raw).to_new_case()
+        row = ImportRow.model_validate(raw)
+        return row.to_new_case(), row.ny_informasjon
     except ValidationError as exc:
         raise RowError(_readable(exc)) from None
 
@@ -255,6 +298,7 @@ class Importer:
         check_readable(path)
         batch: list[tuple[int, NewCase]] = []
         in_batch: set[str] = set()
+        self.signals: dict[str, FeedSignal] = {}  # the batch's signals by external_id
         with _open(path) as stream:
             for line, raw in reader(stream):
                 summary.rows += 1
@@ -262,7 +306,7 @@ class Importer:
                 try:
                     if isinstance(raw, RowError):
                         raise raw
-                    new = validate(raw)
+                    new, signal = validate_row(raw)
                 except RowError as exc:
                     summary.rejected.append({"line": line, "external_id": _printable(external_id), "reason": str(exc)})
                     continue
@@ -271,6 +315,8 @@ class Importer:
                     batch, in_batch = [], set()
                 batch.append((line, new))
                 in_batch.add(new.external_id)
+                if signal is not None:
+                    self.signals[new.external_id] = signal
                 if len(batch) >= self.batch_size:
                     self._flush(batch, summary)
                     batch, in_batch = [], set()
@@ -282,20 +328,34 @@ class Importer:
     def _flush(self, batch: list[tuple[int, NewCase]], summary: Summary) -> None:
         if not batch:
             return
+        signals, self.signals = self.signals, {}
         try:
             with self.db.write() as session:
-                outcomes = bulk.apply_batch(session, [new for _, new in batch], IMPORTER, self.today)
+                outcomes, recorded = self._apply(session, [new for _, new in batch], signals)
         except Exception:  # noqa: BLE001 - the batch rolled back whole; find the row(s) the database refuses
-            outcomes = []
+            outcomes, recorded = [], 0
             for line, new in batch:
                 try:
                     with self.db.write() as session:
-                        outcomes += bulk.apply_batch(session, [new], IMPORTER, self.today)
+                        more, signalled = self._apply(session, [new], signals)
+                    outcomes += more
+                    recorded += signalled
                 except Exception as exc:  # noqa: BLE001
                     summary.rejected.append({"line": line, "external_id": new.external_id,
                                              "reason": f"the case store refused the row ({type(exc).__name__})"})
         for outcome in outcomes:
             setattr(summary, outcome.result, getattr(summary, outcome.result) + 1)
+        summary.new_information += recorded
+
+    def _apply(self, session, rows: list[NewCase], signals: dict[str, FeedSignal]) -> tuple[list[bulk.Outcome], int]:
+        """Register the rows, then record their signals on their cases, in the same transaction."""
+        outcomes = bulk.apply_batch(session, rows, IMPORTER, self.today)
+        recorded = 0
+        for outcome in outcomes:
+            signal = signals.get(outcome.external_id)
+            if signal is not None:
+                recorded += new_information.record(session, outcome.case_id, IMPORTER, signal.kind, key=signal.key).created
+        return outcomes, recorded
 
 
 def _printable(value: Any) -> str | None:
@@ -326,6 +386,8 @@ def main(args: argparse.Namespace) -> int:
         print(f"{summary.file}: {summary.rows} rows in {summary.seconds:.1f} s")
         for name in ("inserted", "updated", "unchanged"):
             print(f"  {name:<10} {getattr(summary, name):>8}")
+        if summary.new_information:
+            print(f"  {'new information':<10} {summary.new_information:>8}")
         print(f"  {'rejected':<10} {len(summary.rejected):>8}")
         for row in summary.rejected[: args.show]:
             print(f"  line {row['line']}: {row['external_id'] or '-'}: {row['reason']}")

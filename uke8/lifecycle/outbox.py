@@ -48,7 +48,13 @@ SMS_REPLY = "sms_reply"  # the bot's answer to an SMS the person sent (uke8/sms/
 # uke8/notifications: the chat invitation and reminder are Min side tasks; once one is published
 # a neutral varsel (sms) follows, and the task is closed by a second event (chat) when done.
 VARSEL, VARSEL_REMINDER, TASK_DONE = "varsel", "varsel_reminder", "task_done"
-KINDS = (INVITATION, SMS_OPENING, REMINDER, TAILORED_GREETING, SMS_REPLY, VARSEL, VARSEL_REMINDER, TASK_DONE)
+# uke8/thread/delivery.py: a veileder's message in the thread (PRODUCT.md §3b). By SMS the message
+# itself (`thread_sms`); on chat a Min side beskjed with the link (`thread_notice`), then its
+# neutral varsel SMS (`thread_varsel`). Outreach: never to someone who said STOPP. The key names
+# the thread message, so each goes once: "case:round:kind:message id".
+THREAD_SMS, THREAD_NOTICE, THREAD_VARSEL = "thread_sms", "thread_notice", "thread_varsel"
+KINDS = (INVITATION, SMS_OPENING, REMINDER, TAILORED_GREETING, SMS_REPLY, VARSEL, VARSEL_REMINDER, TASK_DONE,
+         THREAD_SMS, THREAD_NOTICE, THREAD_VARSEL)
 # Answers to what the person wrote, not outreach: not cancelled by an opt-out.
 REPLY_KINDS = (SMS_REPLY,)
 assert REPLY_KINDS == OUTBOX_REPLY_KINDS  # the opt-out's cancellation (OutboxRepository) reads the same
@@ -133,6 +139,26 @@ def enqueue(session: Session, case: Case, invitation: Invitation, kind: str, tod
     session.add(message)
     session.flush()
     return message
+
+
+def enqueue_asked_again(session: Session, case: Case, invitation: Invitation, today: date | None = None,
+                        now: datetime | None = None) -> OutboxMessage | None:
+    """The invitation of a round the veileder opened after new information (lifecycle/ask_again.py),
+    or None when nothing may be sent. The round's own invitation kind (`invitation` on chat,
+    `sms_opening` on SMS) and key (case:round:kind, once per round), so it goes out, becomes a
+    Min side task with its varsel, and closes, exactly as the first; worded as asked again
+    (`minside_text`: the task's own words)."""
+    if not may_contact(case, today):
+        return None
+    if invitation.channel == "sms":
+        kind, payload = SMS_OPENING, {"template": "ask-again-sms-v1", "text": notices.ask_again_sms()}
+    else:
+        kind = INVITATION
+        payload = _chat_payload("ask-again-chat-v1", notices.ask_again_chat(link_valid_until(invitation)), invitation)
+        payload["minside_text"] = notices.minside_task_again()
+    return enqueue_message(session, case.id, kind, invitation.channel, invitation.round,
+                           idempotency_key(case.id, invitation.round, kind), payload,
+                           now=now or (moment_of(today) if today else None))
 
 
 def enqueue_reply(session: Session, case: Case, invitation: Invitation, text: str, key: str,

@@ -28,6 +28,12 @@ def task_id(case_id: str, round_: int) -> str:
     return str(uuid.uuid5(_NAMESPACE, f"{case_id}:{round_}"))
 
 
+def notice_id(idempotency_key: str) -> str:
+    """A beskjed of its own per outbox message (a veileder's new message in the thread): it must
+    never replace the invitation's task, which task_id names."""
+    return str(uuid.uuid5(_NAMESPACE, f"notice:{idempotency_key}"))
+
+
 @dataclass(frozen=True)
 class TaskEvent:
     event: str

@@ -41,7 +41,7 @@ from uke8.triage import notices
 SYSTEM_NOTIFY = Actor("system", "varsling", via="scheduler")
 TASK_KINDS = (outbox.INVITATION, outbox.REMINDER)
 EVENT_OF = {outbox.INVITATION: events.OPPRETT, outbox.REMINDER: events.PAMINN, outbox.TAILORED_GREETING: events.BESKJED,
-            outbox.TASK_DONE: events.INAKTIVER}
+            outbox.TASK_DONE: events.INAKTIVER, outbox.THREAD_NOTICE: events.BESKJED}
 TASK_TEXT = {outbox.INVITATION: notices.minside_task, outbox.REMINDER: notices.minside_task_reminder,
              outbox.TAILORED_GREETING: notices.minside_greeting}
 WAITING = (Status.INVITERT, Status.PAMINNET)
@@ -63,13 +63,18 @@ class TaskSender:
             conversation_id = session.scalar(select(Invitation.conversation_id).where(Invitation.case_id == case.id))
             payload = dict(row.payload or {})
             round_ = row.round
+        # A veileder's message is a beskjed of its own, beside the invitation's task (uke8/thread).
+        task = (events.notice_id(message.idempotency_key) if message.kind == outbox.THREAD_NOTICE
+                else events.task_id(message.case_id, round_))
         common = dict(event=EVENT_OF[message.kind], event_id=str(message.id), idempotency_key=message.idempotency_key,
-                      task_id=events.task_id(message.case_id, round_), ident=self.sealer.open(sealed))
+                      task_id=task, ident=self.sealer.open(sealed))
         if message.kind == outbox.TASK_DONE:
             return TaskEvent(**common, reason=payload.get("reason"))
         valid_until = payload.get("link_valid_until")
         link = make_link(conversation_id, date.fromisoformat(valid_until)) if valid_until and conversation_id else None
-        return TaskEvent(**common, text=TASK_TEXT[message.kind](), link=link, valid_until=valid_until)
+        # A round the veileder opened again carries its own words (outbox.enqueue_asked_again).
+        text = payload.get("minside_text") or TASK_TEXT[message.kind]()
+        return TaskEvent(**common, text=text, link=link, valid_until=valid_until)
 
     def __call__(self, message: Outgoing, case: Case) -> dict:
         if message.kind not in EVENT_OF:
@@ -81,11 +86,19 @@ class TaskSender:
 
 def then_varsel(session: Session, message: OutboxMessage) -> None:
     """After a task is published: its neutral varsel by SMS, once (outbox.record_sent's on_sent)."""
-    if message.kind not in TASK_KINDS:
+    if message.kind not in (*TASK_KINDS, outbox.THREAD_NOTICE):
         return
     case = session.get(Case, message.case_id)
     today = (message.sent_at or utcnow()).astimezone(OSLO).date()
     if case is None or not case.mobil_sealed or not outbox.may_contact(case, today):
+        return
+    if message.kind == outbox.THREAD_NOTICE:
+        # one varsel per veileder message, keyed like its beskjed; never the message's words
+        payload = message.payload or {}
+        key = message.idempotency_key.replace(f":{outbox.THREAD_NOTICE}:", f":{outbox.THREAD_VARSEL}:")
+        outbox.enqueue_message(session, case.id, outbox.THREAD_VARSEL, "sms", message.round, key,
+                               {"template": "thread-varsel-sms-v1", "text": payload.get("varsel_text") or notices.varsel_sms(),
+                                "thread_message_id": payload.get("thread_message_id")})
         return
     kind, text = ((outbox.VARSEL, notices.varsel_sms()) if message.kind == outbox.INVITATION
                   else (outbox.VARSEL_REMINDER, notices.varsel_reminder_sms()))

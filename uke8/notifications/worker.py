@@ -9,6 +9,8 @@ Every round (at once again while there is work, else after UKE8_NOTIFY_INTERVAL 
    UKE8_OUTBOX_MAX_ATTEMPTS. A broker that is down loses nothing and sends nothing twice: the
    outbox row stays until the broker confirmed it, and a retry after a lost confirm carries the
    same message_id (the outbox message id) for the consumer to recognise.
+A veileder's message to a chat person (uke8/thread, kind `thread_notice`) is a beskjed of its own
+with the link, followed by its neutral varsel SMS (`thread_varsel`), never the message's words.
 The varsel SMS themselves go out through `uke8 deliver` like any SMS. The log has counts only.
 """
 from __future__ import annotations

@@ -13,11 +13,12 @@ from sqlalchemy.orm import Session
 from uke8.review.case_view import case_view
 from uke8.lifecycle import timeline
 from uke8.review.due import due_label
+from uke8.review.followup import FollowUpActions, followup_actions
 from uke8.review.labels import MEETING_MODE_LABELS, SOURCE_LABELS, reason_text
 from uke8.store.models import AuditEntry, Case, CaseNote, CheckpointReturn
 from uke8.store.repositories import CaseRepository
 from uke8.triage import age_on
-from uke8.triage.messages import FOLLOW_UP_PROMPT, GREETING, MEETING_PROMPT, MEETING_TIME_PROMPT, TAILORED_GREETING
+from uke8.triage.messages import FOLLOW_UP_PROMPT, MEETING_PROMPT, MEETING_TIME_PROMPT, TAILORED_GREETING, greeting
 
 AUDIT_SHOWN = 200  # newest first; the JSON API's /audit has them all
 
@@ -27,6 +28,7 @@ _CONVERSATION_EVENTS = {
     "conversation.handoff": "Personen ba om å snakke med en veileder.",
     "conversation.storage_objection": "Personen ba om at fritekst ikke lagres. Fritekst er slettet.",
     "conversation.new_round": "Personen sa at situasjonen har endret seg, og svarte på nytt.",
+    "conversation.ask_again": "Veilederen spurte personen på nytt etter ny informasjon.",
 }
 
 
@@ -75,6 +77,7 @@ class CasePage:
     can_mark_done: bool
     meeting_modes: list[str] = field(default_factory=list)
     checkpoint_week: int | None = None  # the week a `sjekkpunkt` case is back for
+    followup: FollowUpActions | None = None  # which follow-up forms the page offers (issue 16)
 
 
 def _shown_answers(view: dict[str, Any]) -> list[ShownAnswer]:
@@ -110,7 +113,7 @@ def _transcript(session: Session, case: Case, view: dict[str, Any], answers: lis
         if inv["screening"] == "tilpasset_hilsen":
             lines.append(TranscriptLine(invitation.invited_at, "nav", TAILORED_GREETING))
         elif inv["screening"] == "sporsmal":
-            lines.append(TranscriptLine(invitation.invited_at, "nav", GREETING))
+            lines.append(TranscriptLine(invitation.invited_at, "nav", greeting(case.har_arbeidsgiver)))
         if invitation.reminded_at:
             lines.append(TranscriptLine(invitation.reminded_at, "hendelse", "Påminnelse sendt."))
     for a in answers:
@@ -155,8 +158,9 @@ def case_page(session: Session, case: Case, today: date) -> CasePage:
         audit=list(session.scalars(select(AuditEntry).where(AuditEntry.case_id == case.id).order_by(AuditEntry.id.desc()).limit(AUDIT_SHOWN))),
         checkpoints=checkpoints,
         due=due_label(clock, today),
-        can_decide=decidable and case.status in ("vurdert", "ferdigbehandlet", "sjekkpunkt"),
-        can_mark_done=case.status == "vurdert" and (decision is not None or (assessment or {}).get("classification") == "tilpasset_hilsen"),
+        can_decide=decidable and case.status in ("vurdert", "ferdigbehandlet", "sjekkpunkt", "ny_informasjon"),
+        can_mark_done=case.status in ("vurdert", "ny_informasjon") and (decision is not None or (assessment or {}).get("classification") == "tilpasset_hilsen"),
         meeting_modes=[MEETING_MODE_LABELS.get(m, m) for m in (view["meeting_preferences"] or {}).get("modes", [])],
         checkpoint_week=timeline.returned_week(clock),
+        followup=followup_actions(view),
     )

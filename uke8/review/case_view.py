@@ -13,10 +13,12 @@ from uke8.cases.assessments import assessment_summary
 from uke8.clock import today_in_oslo
 from uke8.lifecycle import outbox, timeline
 from uke8.notifications.status import notification_view
+from uke8.review.followup import followup_view
 from uke8.sms import unanswered as sms_unanswered
 from uke8.store.crypto import get_sealer
 from uke8.store.models import Case, Decision
 from uke8.store.repositories import CaseRepository
+from uke8.thread.views import case_meeting
 from uke8.triage.persons import mask_phone
 
 
@@ -61,6 +63,7 @@ def case_view(session: Session, case: Case, today: date | None = None) -> dict[s
         "stillingsprosent": case.stillingsprosent,
         "channel": case.channel,
         "reservert_digital": case.reservert_digital,
+        "har_arbeidsgiver": case.har_arbeidsgiver,
         "mobil_masked": mask_phone(sealer.open(case.mobil_sealed)) if case.mobil_sealed else None,
         "status": case.status,
         "handoff_requested": case.handoff_requested,
@@ -116,4 +119,9 @@ def case_view(session: Session, case: Case, today: date | None = None) -> dict[s
         "outbox": [outbox.view(m) for m in outbox.for_case(session, case.id)],
         # SMS the bot could not answer after every attempt: kept (sealed, redacted) for the veileder
         "unanswered_sms": sms_unanswered.for_case(session, case.id),
+        # The thread after the questions (uke8/thread): the meeting, and what the veileder has not read
+        "meeting": case_meeting(session, case.id),
+        "unread_from_person": case.unread_from_person or 0,
+        # After the questions (issue 16): the kartlegging's latest outcome, new information
+        **followup_view(session, case.id),
     }

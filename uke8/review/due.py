@@ -43,6 +43,8 @@ def due_text(due: Mapping[str, str] | None, *, status: str, classification: str 
         return "Ingenting: unntatt fra utsending"
     if status == Status.SJEKKPUNKT:
         return f"Kontrollpunkt uke {returned_week}: se over saken" if returned_week else "Kontrollpunkt: se over saken"
+    if status == Status.NY_INFORMASJON:
+        return "Ny informasjon: vurder saken på nytt, eller spør personen på nytt"
     if status == Status.UBESVART:
         return "Forslag lages ved neste kjøring"
     if status == Status.VURDERT:

@@ -16,6 +16,7 @@ STATUS_LABELS: dict[str, str] = {
     "vurdert": "Til vurdering",
     "ferdigbehandlet": "Ferdigbehandlet",
     "sjekkpunkt": "Til ny vurdering",  # an "ikke aktuell nå" case back at its week 17/26/39 checkpoint
+    "ny_informasjon": "Ny informasjon",  # new information brought the case back (issue 16)
 }
 
 # Aksel tag colours (data-color) per status.
@@ -30,6 +31,7 @@ STATUS_COLORS: dict[str, str] = {
     "vurdert": "accent",
     "ferdigbehandlet": "success",
     "sjekkpunkt": "accent",
+    "ny_informasjon": "accent",
 }
 
 CLASSIFICATION_LABELS: dict[str, str] = {
@@ -90,3 +92,20 @@ CONTACT_OTHERWISE = {
 
 def contact_otherwise_text(reason: str) -> str:
     return CONTACT_OTHERWISE.get(reason, reason)
+
+
+# What follows the questions (issue 16): the kartlegging's outcome and new information.
+INNSATS_LABELS: dict[str, str] = {
+    "standard": "Standard innsats",
+    "situasjonsbestemt": "Situasjonsbestemt innsats",
+    "spesielt_tilpasset": "Spesielt tilpasset innsats",
+    "varig_tilpasset": "Varig tilpasset innsats",
+}
+NEW_INFORMATION_LABELS: dict[str, str] = {
+    "legeerklaering": "Legeerklæring",
+    "oppfolgingsplan": "Oppfølgingsplan",
+    "dialogmote": "Ønske om dialogmøte",
+    "annen_enhet": "Fra en annen NAV-enhet",
+    "annet": "Annet",
+}
+NEW_INFORMATION_SOURCES: dict[str, str] = {"veileder": "registrert av veileder", "feed": "fra registeret"}

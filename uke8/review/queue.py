@@ -24,7 +24,7 @@ from uke8.store.projection import reason_bit, reasons_from_mask
 from uke8.store.repositories import CaseRepository
 
 SORTS = ("oppdatert", "invitert", "grad")
-VIEWS = ("alle", "nye", "ikke_svart", "kontakt", "kontrollpunkt", "mine")
+VIEWS = ("alle", "nye", "ikke_svart", "kontakt", "kontrollpunkt", "ny_informasjon", "ny_melding", "mine")
 UNANSWERED_MASK = reason_bit("ubesvart_grad_30_eller_mer") | reason_bit("ubesvart_lav_grad")
 
 
@@ -67,6 +67,7 @@ class QueueRow:
     updated_at: datetime
     next_due: dict | None = None  # the lifecycle's next step and its day (timeline.next_due)
     returned_week: int | None = None  # the checkpoint week a case in `sjekkpunkt` is back for
+    unread_from_person: int = 0  # "Ny melding": the person's messages in the thread not read yet
 
 
 @dataclass
@@ -77,6 +78,7 @@ class QueuePage:
     per_page: int
     counts: dict[str, int] = field(default_factory=dict)
     offset: int = 0
+    with_new_messages: int = 0  # cases of the enheter with "Ny melding" (whatever the filters)
 
     @property
     def pages(self) -> int:
@@ -102,6 +104,10 @@ def _filtered(stmt: Select, q: QueueQuery) -> Select:
         stmt = stmt.where(Case.handoff_requested.is_(True))
     elif q.view == "kontrollpunkt":
         stmt = stmt.where(Case.checkpoint_week.is_not(None))
+    elif q.view == "ny_informasjon":
+        stmt = stmt.where(Case.status == "ny_informasjon")
+    elif q.view == "ny_melding":  # the person wrote in the thread and the veileder has not read it
+        stmt = stmt.where(Case.unread_from_person > 0)
     elif q.view == "mine":
         stmt = stmt.where(Case.assigned_to == q.me)
     return stmt
@@ -122,12 +128,18 @@ def counts_by_status(session: Session, enheter: frozenset[str] | None) -> dict[s
     return {status: n for status, n in session.execute(stmt).all()}
 
 
+def count_new_messages(session: Session, enheter: frozenset[str] | None) -> int:
+    """Cases with "Ny melding": the queue names how many, and its view "ny_melding" lists them.
+    (A person's message also moves its case to the top of the default sort: it updates the case.)"""
+    return session.scalar(_filtered(select(func.count()).select_from(Case), QueueQuery(enheter=enheter, view="ny_melding"))) or 0
+
+
 def queue_page(session: Session, q: QueueQuery, today: date) -> QueuePage:
     columns = (
         Case.id, Case.external_id, Case.enhet, Case.person_id, Case.fodselsdato, Case.status, Case.proposal, Case.reason_mask,
         Case.channel, Case.invited_on, Case.sykmeldingsgrad, Case.handoff_requested, Case.gjentakende_fravaer,
         Case.opted_out, Case.checkpoint_week, Case.assigned_to, Case.updated_at, Case.start_date, Case.end_date,
-        Case.reservert_digital,
+        Case.reservert_digital, Case.unread_from_person,
     )
     page = max(1, q.page)
     offset = q.offset if q.offset is not None else (page - 1) * q.per_page
@@ -158,10 +170,11 @@ def queue_page(session: Session, q: QueueQuery, today: date) -> QueuePage:
                 updated_at=r.updated_at,
                 next_due=next_due(clocks[r.id], today),
                 returned_week=returned_week(clocks[r.id]),
+                unread_from_person=r.unread_from_person or 0,
             )
         )
     return QueuePage(rows=rows, total=total, page=page, per_page=q.per_page, counts=counts_by_status(session, q.enheter),
-                     offset=offset)
+                     offset=offset, with_new_messages=count_new_messages(session, q.enheter))
 
 
 @dataclass(frozen=True)

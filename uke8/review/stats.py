@@ -11,6 +11,9 @@ Definitions (also in the README):
   cases in the cohort with a decision. Its complement is how often the proposal held.
 - median days to decision: the median, over cohort cases with a decision, of the days from
   the invitation day to the day (Europe/Oslo) of the first decision.
+- self-prediction hit rate (the pilot's figure): over the cohort's cases that answered q3
+  `under_26_uker`, as of the day passed in; defined in uke8/review/self_prediction.py (pure),
+  fed here by `prediction_rows`. It is not the override share.
 """
 from __future__ import annotations
 
@@ -22,8 +25,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from uke8.review.self_prediction import PredictionRow, SelfPrediction, Standing, self_prediction
 from uke8.settings import get_settings
-from uke8.store.models import AssessmentRecord, Case, Decision, Invitation
+from uke8.store.models import AnswerRecord, AssessmentRecord, Case, Decision, Invitation, KartleggingOutcome
 
 
 @dataclass
@@ -49,6 +53,7 @@ class Stats:
     overridden: int
     median_days_to_decision: float | None
     months: list[MonthRow] = field(default_factory=list)
+    self_prediction: SelfPrediction | None = None
 
     @staticmethod
     def _share(part: int, whole: int) -> float | None:
@@ -67,7 +72,9 @@ class Stats:
         return self._share(self.overridden, self.decided)
 
 
-def enhet_statistics(session: Session, enhet: str, start: date, end: date) -> Stats:
+def enhet_statistics(session: Session, enhet: str, start: date, end: date, today: date) -> Stats:
+    """The figures of cases invited in [start, end]; `today` is the day the self-prediction is
+    judged on (passed in: nothing here reads the clock)."""
     cohort = and_(Case.enhet == enhet, Case.invited_on >= start, Case.invited_on <= end)
     answered_ids = (
         select(AssessmentRecord.case_id).where(AssessmentRecord.source == "samtale").distinct().scalar_subquery()
@@ -122,4 +129,34 @@ def enhet_statistics(session: Session, enhet: str, start: date, end: date) -> St
         kartlegging=kartlegging, decided=len(latest_overrides), overridden=sum(1 for o in latest_overrides if o),
         median_days_to_decision=float(statistics.median(days)) if days else None,
         months=[months[k] for k in sorted(months)],
+        self_prediction=self_prediction(prediction_rows(session, cohort), today),
     )
+
+
+def prediction_rows(session: Session, cohort) -> list[PredictionRow]:
+    """The self-prediction's rows for the cohort's cases that answered q3 `under_26_uker` in
+    the first round (other cases cannot count): a few set-wise queries, no list of ids."""
+    q3 = and_(AnswerRecord.slot == "varighet", AnswerRecord.round == 1)
+    under_26 = select(AnswerRecord.case_id).where(q3, AnswerRecord.code == "under_26_uker").scalar_subquery()
+    scope = and_(cohort, Case.id.in_(under_26))
+    # The last answer of the round is the prediction (a correction replaces an earlier one).
+    varighet: dict[str, str] = {}
+    for case_id, code in session.execute(
+        select(AnswerRecord.case_id, AnswerRecord.code).join(Case, Case.id == AnswerRecord.case_id)
+        .where(scope, q3).order_by(AnswerRecord.id)
+    ):
+        varighet[case_id] = code
+    standings: dict[str, list[Standing]] = {}
+    for kind, model, column, extra in (
+        ("proposal", AssessmentRecord, AssessmentRecord.classification, AssessmentRecord.source != "screening"),
+        ("decision", Decision, Decision.classification, None),
+        ("kartlegging_outcome", KartleggingOutcome, KartleggingOutcome.outcome, None),
+    ):
+        query = select(model.case_id, model.created_at, column).join(Case, Case.id == model.case_id).where(scope)
+        for case_id, at, classification in session.execute(query if extra is None else query.where(extra)):
+            standings.setdefault(case_id, []).append(Standing(at=at, kind=kind, classification=classification))
+    return [
+        PredictionRow(case_id=case_id, start_date=start_date, end_date=end_date, varighet=varighet.get(case_id),
+                      standings=tuple(standings.get(case_id, ())))
+        for case_id, start_date, end_date in session.execute(select(Case.id, Case.start_date, Case.end_date).where(scope))
+    ]

@@ -3,7 +3,7 @@
 A loop that, every UKE8_DELIVER_INTERVAL seconds when idle (at once again while there is
 work), does two things:
 - sends the outbox's due SMS messages (the opening SMS, the reminder, a tailored greeting,
-  the bot's replies) through the gateway (gateway.py): claimed with a lease, one person's
+  the bot's replies, a veileder's message and the varsel of one on chat: uke8/thread) through the gateway (gateway.py): claimed with a lease, one person's
   messages strictly in order, the outbox key as Idempotency-Key, retried with backoff on
   timeouts and 5xx (UKE8_OUTBOX_BACKOFF), dead after UKE8_OUTBOX_MAX_ATTEMPTS or at once on
   a refusal (4xx) — dead letters are listed by GET /api/v1/outbox?status=dead and flagged on

@@ -16,9 +16,11 @@ from __future__ import annotations
 from uke8.triage.messages import (
     CONTACT_INFO,
     GREETING,
+    GREETING_UTEN_ARBEIDSGIVER,
     MEETING_TIME_PROMPT,
     NOT_UNDERSTOOD,
     PRIVACY_NOTICE,
+    PRIVACY_NOTICE_UTEN_ARBEIDSGIVER,
     REPLIES,
     TAILORED_GREETING,
     outcome_message,
@@ -37,6 +39,10 @@ PRIVACY_SMS = (
     "svare, og du trenger ikke skrive noe om helsen din. Vi sletter svarene når oppfølgingen "
     'er ferdig. Vil du ikke at vi lagrer dem, skriv "Jeg vil ikke at dere lagrer dette".'
 )
+# People without an employer (triage-v2): two questions, and no word about an employer.
+GREETING_SMS_UTEN_ARBEIDSGIVER = GREETING_SMS.replace("tre korte", "to korte")
+PRIVACY_SMS_UTEN_ARBEIDSGIVER = PRIVACY_SMS.replace("Bare veilederen din i NAV leser svarene, aldri arbeidsgiveren din.",
+                                                    "Bare veilederen din i NAV leser svarene.")
 MEETING_TIME_SMS = 'Hvilke dager og tidspunkter passer best for deg? Skriv gjerne med egne ord, som "tirsdag eller torsdag formiddag".'
 NOT_UNDERSTOOD_SMS = "Beklager, det forsto jeg ikke helt. Svar med et tall, eller skriv med egne ord."
 
@@ -49,11 +55,15 @@ _KARTLEGGING = (
 _IKKE_AKTUELL_OPENING = {
     "god_relasjon_kort_varighet": "Takk for svarene! Du har god dialog med arbeidsgiveren din og regner med å være tilbake innen seks måneder.",
     "ubesvart_lav_grad": _THANKS_UNANSWERED,
+    "retur_i_arbeid_kort_varighet": "Takk for svarene! Du regner med å være tilbake i arbeid innen seks måneder.",
 }
 _IKKE_AKTUELL = (
     "Slik det ser ut nå, trenger du ikke et samarbeid med oss for å komme tilbake til jobben. "
     "Det kan endre seg: ta gjerne kontakt hvis situasjonen din endrer seg. nav.no/skriv-til-oss eller 55 55 33 33."
 )
+# Without an employer: no oppfølgingsplan (it is made with the employer), no "jobben".
+_KARTLEGGING_UTEN_ARBEIDSGIVER = "Veilederen din vil gjerne snakke med deg om situasjonen din og om NAV kan hjelpe."
+_IKKE_AKTUELL_UTEN_ARBEIDSGIVER = _IKKE_AKTUELL.replace("tilbake til jobben", "tilbake i arbeid")
 TAILORED_GREETING_SMS = (
     "Hei! Veilederen din i NAV vil at du skal vite at vi er her hvis du trenger oss. Du trenger "
     "ikke å svare. Ta gjerne kontakt hvis du ønsker en samtale: nav.no/skriv-til-oss eller 55 55 33 33."
@@ -104,18 +114,22 @@ def _outcome_versions() -> dict[str, str]:
     """Every text outcome_message() can give, with its SMS version. The texts depend only on
     these reasons: answered or not, recurring absence (kartlegging), the opening (ikke aktuell)."""
     versions: dict[str, str] = {}
-    for unanswered in (False, True):
-        for recurring in (False, True):
-            reasons = (["ubesvart_grad_30_eller_mer"] if unanswered else ["retur_usikker_eller_lite_sannsynlig"]) + (
-                ["gjentakende_fravaer"] if recurring else [])
-            # Recurring absence is not named in an SMS (a screen can be read by others).
-            versions[outcome_message("kartlegging", reasons)] = " ".join(
-                [_THANKS_UNANSWERED if unanswered else _THANKS, _KARTLEGGING, CONTACT_SMS])
-    for reason in ("god_relasjon_kort_varighet", "usikker_varighet_behandling_lav_grad", "ubesvart_lav_grad", None):
-        reasons = [reason] if reason else []
-        # The treatment variant says nothing about treatment by SMS.
-        versions[outcome_message("ikke_aktuell_na", reasons)] = " ".join(
-            [_IKKE_AKTUELL_OPENING.get(reason or "", _THANKS), _IKKE_AKTUELL])
+    for employer in (True, False):
+        kartlegging = _KARTLEGGING if employer else _KARTLEGGING_UTEN_ARBEIDSGIVER
+        for unanswered in (False, True):
+            for recurring in (False, True):
+                reasons = (["ubesvart_grad_30_eller_mer"] if unanswered else ["retur_usikker_eller_lite_sannsynlig"]) + (
+                    ["gjentakende_fravaer"] if recurring else [])
+                # Recurring absence is not named in an SMS (a screen can be read by others).
+                versions[outcome_message("kartlegging", reasons, employer)] = " ".join(
+                    [_THANKS_UNANSWERED if unanswered else _THANKS, kartlegging, CONTACT_SMS])
+        openings = {k: v for k, v in _IKKE_AKTUELL_OPENING.items() if employer or k != "god_relasjon_kort_varighet"}
+        for reason in ("god_relasjon_kort_varighet", "usikker_varighet_behandling_lav_grad", "ubesvart_lav_grad",
+                       "retur_i_arbeid_kort_varighet", None):
+            reasons = [reason] if reason else []
+            # The treatment variant says nothing about treatment by SMS.
+            versions[outcome_message("ikke_aktuell_na", reasons, employer)] = " ".join(
+                [openings.get(reason or "", _THANKS), _IKKE_AKTUELL if employer else _IKKE_AKTUELL_UTEN_ARBEIDSGIVER])
     versions[TAILORED_GREETING] = TAILORED_GREETING_SMS
     return versions
 
@@ -124,6 +138,8 @@ def _outcome_versions() -> dict[str, str]:
 SMS_VERSIONS: dict[str, str] = {
     GREETING: GREETING_SMS,
     PRIVACY_NOTICE: PRIVACY_SMS,
+    GREETING_UTEN_ARBEIDSGIVER: GREETING_SMS_UTEN_ARBEIDSGIVER,
+    PRIVACY_NOTICE_UTEN_ARBEIDSGIVER: PRIVACY_SMS_UTEN_ARBEIDSGIVER,
     NOT_UNDERSTOOD: NOT_UNDERSTOOD_SMS,
     MEETING_TIME_PROMPT: MEETING_TIME_SMS,
     **{REPLIES[key]: text for key, text in REPLIES_SMS.items()},

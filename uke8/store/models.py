@@ -6,61 +6,13 @@ keyed hash for look-ups; `cases` carries a pseudonymous person id. `status_histo
 """
 from __future__ import annotations
 
-import uuid
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-    BigInteger,
-    Boolean,
-    Date,
-    DateTime,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    TypeDecorator,
-    UniqueConstraint,
-    false,
-)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false, true
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-Id = BigInteger().with_variant(Integer, "sqlite")
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def new_uuid() -> str:
-    return str(uuid.uuid4())
-
-
-class UTCDateTime(TypeDecorator):
-    """Timezone-aware UTC in Python on every backend (SQLite would drop the offset)."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect):  # noqa: ANN001
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to the case store")
-        value = value.astimezone(timezone.utc)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value: datetime | None, dialect):  # noqa: ANN001
-        if value is None:
-            return None
-        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
-
-
-class Base(DeclarativeBase):
-    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+from uke8.store.base import Base, Id, UTCDateTime, new_uuid, utcnow  # noqa: F401 - re-exported
 
 
 class Person(Base):
@@ -96,6 +48,9 @@ class Case(Base):
     channel: Mapped[str] = mapped_column(String(8))
     # The contact register (KRR) says no digital contact: nothing digital goes out (migration 0007).
     reservert_digital: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Migration 0009: a person without an employer (arbeidsledig, frilanser, selvstendig) is
+    # asked without the employer question and assessed under triage-v2 (PRODUCT.md §2).
+    har_arbeidsgiver: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     mobil_sealed: Mapped[str | None] = mapped_column(Text)
     mobil_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     status: Mapped[str] = mapped_column(String(20))
@@ -111,6 +66,10 @@ class Case(Base):
     reason_mask: Mapped[int] = mapped_column(Integer, default=0)
     invited_on: Mapped[date | None] = mapped_column(Date)
     checkpoint_week: Mapped[int | None] = mapped_column(Integer)
+    # The thread's read model (migration 0009): the person's messages the veileder has not read
+    # yet, and when the newest came, so the queue can raise the case ("Ny melding").
+    unread_from_person: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_person_message_at: Mapped[datetime | None] = mapped_column()
 
     grades: Mapped[list[GradeChange]] = relationship(order_by="GradeChange.valid_from", lazy="selectin")
 
@@ -258,6 +217,8 @@ class AuditEntry(Base):
 class Veileder(Base):
     __tablename__ = "veiledere"
     ident: Mapped[str] = mapped_column(String(20), primary_key=True)
+    # The name the person sees under the veileder's messages (migration 0009); optional.
+    navn: Mapped[str | None] = mapped_column(String(80))
     enheter: Mapped[list[Any]] = mapped_column()
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -392,4 +353,9 @@ class SmsUnknownSender(Base):
     replied_on: Mapped[date] = mapped_column(Date)
 
 
-APPEND_ONLY_TABLES = ("status_history", "audit_log", "case_notes")
+# The tables after the questions live in followup_models.py; imported here so that every table
+# is in Base.metadata and `from uke8.store.models import ThreadMessage` works as for the rest.
+from uke8.store.followup_models import KartleggingOutcome, Meeting, NewInformation, ThreadMessage  # noqa: E402
+
+APPEND_ONLY_TABLES = ("status_history", "audit_log", "case_notes", "thread_messages", "kartlegging_outcomes",
+                      "new_information")

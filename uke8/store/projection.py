@@ -35,6 +35,9 @@ REASON_BITS: tuple[str, ...] = (
     "uforetrygd_100_under_50_stilling",
     "alder_65_eller_mer",
     "alvorlig_diagnose",
+    # triage-v2, people without an employer (PRODUCT.md §2)
+    "uten_arbeidsgiver",
+    "retur_i_arbeid_kort_varighet",
 )
 _BIT = {code: 1 << i for i, code in enumerate(REASON_BITS)}
 

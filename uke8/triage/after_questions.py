@@ -8,9 +8,9 @@ The first free message gets the whole answer; later ones a short one, so a perso
 several messages is not handed the same paragraph each time. Thanks, "ok" and goodbye always
 get a short friendly reply.
 
-Until the thread issue (#16) stores messages after the questions for the veileder, the reply
-must not promise that the veileder reads them: `reaches_veileder` chooses the wording, and
-the action passes False today. Every text here is also sent by SMS as it is (GSM-7, at most
+The action stores a message for the veileder (issue 16) and then passes `reaches_veileder`:
+the reply is the receipt ("Takk, meldingen din er sendt til veilederen din."). When it could
+not be stored, or for thanks and greetings that are not stored, nothing claims it was sent. Every text here is also sent by SMS as it is (GSM-7, at most
 two segments, and no word about health or sick leave: tests/unit/test_after_questions.py).
 """
 from __future__ import annotations
@@ -70,7 +70,10 @@ _OPTED_OUT = "Du har sagt at du ikke vil bli kontaktet om dette, og vi sender de
 _TAILORED = "Du trenger ikke å svare på noe her."
 _CHANGED = "Har noe endret seg, skriv «situasjonen min har endret seg»."
 
-_READS = "Veilederen din leser meldingen din og svarer deg så snart som mulig."
+_SENT = "Takk, meldingen din er sendt til veilederen din."
+_READS = "Veilederen din svarer deg her så snart som mulig."
+_READS_SHORT = "Du får svar her når veilederen din har lest den."
+_WRITE_TO_VELEDER = "Vil du si noe til veilederen din, kan du skrive det her."
 _NOT_READ = "Veilederen din ser ikke meldinger her, og tjenesten kan ikke svare på spørsmål."
 _NOT_READ_SHORT = "Veilederen din ser ikke meldinger her."
 CONTACT = "Du når oss på nav.no/skriv-til-oss eller på telefon 55 55 33 33."
@@ -79,8 +82,21 @@ CONTACT_SMS = "Du når oss på nav.no/skriv-til-oss eller 55 55 33 33."
 
 def _veileder(reaches_veileder: bool, short: bool) -> str:
     if reaches_veileder:
-        return _READS
+        return _WRITE_TO_VELEDER
     return _NOT_READ_SHORT if short else _NOT_READ
+
+
+def is_small_talk(text: str) -> bool:
+    """A bare thanks, "ok", greeting or goodbye: nothing for the veileder to read. Anything
+    more ("takk, men kan vi ta det på telefon?") is a message, whatever the intent says."""
+    return bool(_ACK.match(text or "") or _GREETING_OR_BYE.match(text or ""))
+
+
+_GREETING_OR_BYE = re.compile(
+    r"^\s*(hei|hallo|heisann|hei igjen|hei hei|god (morgen|dag|kveld)|ha det( bra| godt)?|hade|snakkes|"
+    r"ha en (fin|god) dag)[\s.!]*$",
+    re.IGNORECASE,
+)
 
 
 def _recorded(facts: CaseFacts, sms: bool) -> list[str]:
@@ -106,11 +122,23 @@ def reply(facts: CaseFacts, kind: str, earlier_replies: int, reaches_veileder: b
         return "Bare hyggelig! Ta gjerne kontakt hvis det er noe mer. Ha en fin dag."
     if kind == GOODBYE:
         return "Ha det fint! " + contact
+    if reaches_veileder and kind == MESSAGE:
+        # the receipt: the message is stored for the veileder (actions/after_questions.py)
+        if earlier_replies == 0:
+            answer = [] if facts.opted_out else [_READS]
+            return " ".join([_SENT, *_recorded(facts, sms), *answer, contact])
+        return " ".join([_SENT, *([] if facts.opted_out else [_READS_SHORT]), contact])
     if earlier_replies == 0:
         opening = "Hei!" if kind == GREETING else "Takk for meldingen!"
         return " ".join([opening, *_recorded(facts, sms), _veileder(reaches_veileder, short=False), contact])
     opening = "Hei igjen!" if kind == GREETING else "Takk!"
     return " ".join([opening, _veileder(reaches_veileder, short=True), contact])
+
+
+def not_sent(sms: bool = False) -> str:
+    """The message could not be stored for the veileder: said plainly, nothing claimed."""
+    return ("Beklager, meldingen din kom ikke fram til veilederen din akkurat nå. Prøv å sende den igjen om litt. "
+            + (CONTACT_SMS if sms else CONTACT))
 
 
 def every_reply(sms: bool | None = None) -> Iterator[str]:
@@ -122,3 +150,5 @@ def every_reply(sms: bool | None = None) -> Iterator[str]:
                 for reaches in (False, True):
                     for by_sms in ((False, True) if sms is None else (sms,)):
                         yield reply(f, kind, earlier, reaches, by_sms)
+    for by_sms in ((False, True) if sms is None else (sms,)):
+        yield not_sent(by_sms)

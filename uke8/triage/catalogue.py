@@ -127,6 +127,39 @@ QUESTION_ORDER: tuple[str, ...] = ("q1", "q2", "q3", "q3_grunn")
 # The slots the answers fill, in asking order.
 ANSWER_SLOTS: tuple[str, ...] = tuple(QUESTIONS[q].slot for q in QUESTION_ORDER)
 
+# People without an employer (arbeidsledig, frilanser, selvstendig næringsdrivende; PRODUCT.md
+# §2, triage-v2): the employer question makes no sense to them, so q2 is never asked, and q1
+# asks about work in general. The same ids, slots, codes and buttons, so the understanding and
+# the stored answers read alike; the snapshot carries the words shown and its own version.
+CATALOGUE_VERSION_UTEN_ARBEIDSGIVER = "catalogue-v1-uten-arbeidsgiver"
+_Q1_UTEN_ARBEIDSGIVER = Question(
+    id="q1",
+    slot="retur",
+    text="Hvor sannsynlig er det at du kommer tilbake i arbeid?",
+    options=QUESTIONS["q1"].options,
+    text_only_codes=(),
+    asked_when=None,
+)
+_VARIANT_UTEN_ARBEIDSGIVER: dict[str, Question] = {
+    question_id: _Q1_UTEN_ARBEIDSGIVER if question_id == "q1" else QUESTIONS[question_id]
+    for question_id in QUESTION_ORDER
+    if question_id != "q2"
+}
+
+
+def question_order(har_arbeidsgiver: bool = True) -> tuple[str, ...]:
+    """The ids of the questions a person may be asked, in asking order."""
+    return QUESTION_ORDER if har_arbeidsgiver else tuple(_VARIANT_UTEN_ARBEIDSGIVER)
+
+
+def question(question_id: str, har_arbeidsgiver: bool = True) -> Question:
+    """The question as this person is asked it (KeyError for one they are never asked)."""
+    return QUESTIONS[question_id] if har_arbeidsgiver else _VARIANT_UTEN_ARBEIDSGIVER[question_id]
+
+
+def catalogue_version(har_arbeidsgiver: bool = True) -> str:
+    return CATALOGUE_VERSION if har_arbeidsgiver else CATALOGUE_VERSION_UTEN_ARBEIDSGIVER
+
 _BY_SLOT: dict[str, Question] = {question.slot: question for question in _ALL_QUESTIONS}
 
 
@@ -143,32 +176,32 @@ def _is_answered(question: Question, answers: Mapping[str, str | None]) -> bool:
     return answers.get(question.slot) in question.codes
 
 
-def next_question(answers: Mapping[str, str | None]) -> Question | None:
+def next_question(answers: Mapping[str, str | None], har_arbeidsgiver: bool = True) -> Question | None:
     """The first question still to ask, given answers keyed by slot; ``None`` when done."""
-    for question_id in QUESTION_ORDER:
-        question = QUESTIONS[question_id]
-        if question.should_ask(answers) and not _is_answered(question, answers):
-            return question
+    for question_id in question_order(har_arbeidsgiver):
+        asked = question(question_id, har_arbeidsgiver)
+        if asked.should_ask(answers) and not _is_answered(asked, answers):
+            return asked
     return None
 
 
-def is_complete(answers: Mapping[str, str | None]) -> bool:
-    return next_question(answers) is None
+def is_complete(answers: Mapping[str, str | None], har_arbeidsgiver: bool = True) -> bool:
+    return next_question(answers, har_arbeidsgiver) is None
 
 
-def snapshot(question_id: str) -> dict:
+def snapshot(question_id: str, har_arbeidsgiver: bool = True) -> dict:
     """What the person was shown, self-contained so a stored answer never depends on code."""
-    question = QUESTIONS[question_id]
+    shown = question(question_id, har_arbeidsgiver)
     return {
-        "question_id": question.id,
-        "slot": question.slot,
-        "text": question.text,
+        "question_id": shown.id,
+        "slot": shown.slot,
+        "text": shown.text,
         "options": [
             {"code": option.code, "label": option.label, "digit": digit}
-            for digit, option in enumerate(question.options, start=1)
+            for digit, option in enumerate(shown.options, start=1)
         ],
-        "text_only_codes": list(question.text_only_codes),
-        "catalogue_version": CATALOGUE_VERSION,
+        "text_only_codes": list(shown.text_only_codes),
+        "catalogue_version": catalogue_version(har_arbeidsgiver),
     }
 
 

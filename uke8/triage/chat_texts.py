@@ -10,7 +10,7 @@ sykepenger, and every refusal says what to do next.
 from __future__ import annotations
 
 from uke8.privacy import MAX_STORED_TEXT
-from uke8.triage.messages import CONTACT_INFO, PRIVACY_NOTICE
+from uke8.triage.messages import CONTACT_INFO, PRIVACY_NOTICE, PRIVACY_NOTICE_UTEN_ARBEIDSGIVER
 
 MAX_MESSAGE = MAX_STORED_TEXT  # the most a message may hold: what the case store keeps of free text
 
@@ -25,6 +25,8 @@ PRIVACY_HEADING = "Om svarene dine"
 # The bot's privacy notice opens the conversation with "Før vi begynner: "; beside it the page
 # shows the same notice without that opening.
 PRIVACY_TEXT = PRIVACY_NOTICE.removeprefix("Før vi begynner: ")
+# Beside a conversation with someone without an employer: the notice they got, no employer in it.
+PRIVACY_TEXT_UTEN_ARBEIDSGIVER = PRIVACY_NOTICE_UTEN_ARBEIDSGIVER.removeprefix("Før vi begynner: ")
 CONTACT_HEADING = "Kontakt oss"
 CONTACT_TEXT = CONTACT_INFO
 
@@ -40,6 +42,11 @@ LOG_LABEL = "Meldinger i samtalen"
 SPEAKER_NAV = "NAV"
 SPEAKER_NAV_LABEL = "NAV – automatisk tjeneste"
 SPEAKER_PERSON = "Du"
+# The veileder's own messages (issue 16): a person at NAV, named, never the automatic service.
+SPEAKER_VEILEDER = "{name}, veilederen din i NAV"
+SPEAKER_VEILEDER_UNNAMED = "Veilederen din i NAV"
+# How often the open page asks for new messages from the veileder (seconds).
+THREAD_POLL_SECONDS = 30
 TYPING = "NAV svarer …"
 
 END_BUTTON = "Avslutt"

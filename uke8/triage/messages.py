@@ -27,6 +27,19 @@ PRIVACY_NOTICE = (
     "Hvis du ikke vil at vi lagrer svarene, kan du skrive «Jeg vil ikke at dere lagrer dette»."
 )
 
+# People without an employer (PRODUCT.md §2, triage-v2) are asked two questions, not three
+# (no q2), and nothing they are told speaks of an employer they do not have.
+GREETING_UTEN_ARBEIDSGIVER = GREETING.replace("tre spørsmål", "to spørsmål")
+PRIVACY_NOTICE_UTEN_ARBEIDSGIVER = PRIVACY_NOTICE.replace("Arbeidsgiveren din får aldri se dem. ", "")
+
+
+def greeting(har_arbeidsgiver: bool = True) -> str:
+    return GREETING if har_arbeidsgiver else GREETING_UTEN_ARBEIDSGIVER
+
+
+def privacy_notice(har_arbeidsgiver: bool = True) -> str:
+    return PRIVACY_NOTICE if har_arbeidsgiver else PRIVACY_NOTICE_UTEN_ARBEIDSGIVER
+
 CONTACT_INFO = (
     "Du kan alltid ta kontakt med oss på nav.no/skriv-til-oss eller på telefon 55 55 33 33."
 )
@@ -49,6 +62,11 @@ MEETING_MODES: tuple[tuple[str, str], ...] = (
 )
 
 MEETING_PROMPT = "Hvordan vil du helst at vi snakker sammen?"
+
+
+def meeting_modes(har_arbeidsgiver: bool = True) -> tuple[tuple[str, str], ...]:
+    """The meeting forms offered: without an employer there is no workplace to meet at."""
+    return MEETING_MODES if har_arbeidsgiver else tuple(m for m in MEETING_MODES if m[0] != "arbeidsplassen")
 
 MEETING_TIME_PROMPT = (
     "Hvilke dager og tidspunkter passer best for deg? "
@@ -89,9 +107,22 @@ _CONFIRM_CLAUSES: dict[tuple[str, str], str] = {
 }
 
 
-def confirmation_question(slot: str, code: str) -> str:
+# q1 as people without an employer are asked it (catalogue.py): about work in general.
+_CONFIRM_CLAUSES_UTEN_ARBEIDSGIVER: dict[tuple[str, str], str] = {
+    ("retur", "veldig_sannsynlig"): "du tror det er veldig sannsynlig at du kommer tilbake i arbeid",
+    ("retur", "usikker"): "du er usikker på om du kommer tilbake i arbeid",
+    ("retur", "lite_sannsynlig"): "du tror det er lite sannsynlig at du kommer tilbake i arbeid",
+}
+
+
+def confirmation_question(slot: str, code: str, har_arbeidsgiver: bool = True) -> str:
     try:
-        clause = _CONFIRM_CLAUSES[(slot, code)]
+        if not har_arbeidsgiver:
+            if slot == "relasjon":
+                raise KeyError(slot)  # never asked without an employer
+            clause = _CONFIRM_CLAUSES_UTEN_ARBEIDSGIVER.get((slot, code)) or _CONFIRM_CLAUSES[(slot, code)]
+        else:
+            clause = _CONFIRM_CLAUSES[(slot, code)]
     except KeyError:
         raise ValueError(f"no confirmation text for {slot}={code}") from None
     return f"Forstår jeg deg riktig at {clause}?"
@@ -115,6 +146,13 @@ _OPPFOLGINGSPLAN = (
     "Før samtalen er det fint om du deler oppfølgingsplanen din med NAV. Du finner den på "
     "nav.no under «Ditt sykefravær»."
 )
+# Without an employer there is no workplace to meet at and no oppfølgingsplan (it is made
+# with the employer): the meeting sentence names the other three forms, and that is all.
+_KARTLEGGING_MEETING_UTEN_ARBEIDSGIVER = (
+    "Samtalen kan være på NAV-kontoret, på video eller på telefon. "
+    "Hvordan og når passer det best for deg? Si gjerne fra om hvilke dager og tidspunkter "
+    "som passer."
+)
 
 _THANKS_ANSWERED = "Hei, og takk for svarene dine."
 # Also true for someone who stopped halfway.
@@ -132,44 +170,53 @@ _IKKE_AKTUELL_OPENING: dict[str, str] = {
     "ubesvart_lav_grad": (
         _THANKS_UNANSWERED + " Du er sykmeldt i lav grad."
     ),
+    "retur_i_arbeid_kort_varighet": (
+        "Hei og takk for svarene dine. Du tror at du kommer tilbake i arbeid, og at du blir "
+        "friskmeldt innen seks måneder."
+    ),
 }
 _IKKE_AKTUELL_FALLBACK_OPENING = "Hei og takk for svaret ditt."
 _IKKE_AKTUELL_CLOSING = (
     "Vi vurderer at du ikke har behov for et samarbeid med oss nå for å komme tilbake til "
     "arbeidsforholdet ditt. Skulle situasjonen endre seg, er det fint om du tar kontakt med oss."
 )
+_IKKE_AKTUELL_CLOSING_UTEN_ARBEIDSGIVER = _IKKE_AKTUELL_CLOSING.replace(
+    "til arbeidsforholdet ditt", "i arbeid")
 _CAN_CHANGE = "Et samarbeid med oss kan fortsatt bli aktuelt senere."
 
 
-def _kartlegging_message(reasons: Sequence[str]) -> str:
+def _kartlegging_message(reasons: Sequence[str], har_arbeidsgiver: bool) -> str:
     unanswered = any(reason.startswith("ubesvart_") for reason in reasons)
     parts = [_THANKS_UNANSWERED if unanswered else _THANKS_ANSWERED]
     if "gjentakende_fravaer" in reasons:
         parts += [_RECURRING_ABSENCE, _RECURRING_INVITATION]
     else:
         parts.append(_KARTLEGGING_INVITATION)
-    parts += [_KARTLEGGING_MEETING, _OPPFOLGINGSPLAN, CONTACT_INFO]
+    if har_arbeidsgiver:
+        parts += [_KARTLEGGING_MEETING, _OPPFOLGINGSPLAN, CONTACT_INFO]
+    else:
+        parts += [_KARTLEGGING_MEETING_UTEN_ARBEIDSGIVER, CONTACT_INFO]
     return " ".join(parts)
 
 
-def _ikke_aktuell_message(reasons: Sequence[str]) -> str:
-    opening = next(
-        (_IKKE_AKTUELL_OPENING[r] for r in reasons if r in _IKKE_AKTUELL_OPENING),
-        _IKKE_AKTUELL_FALLBACK_OPENING,
-    )
-    return " ".join([opening, _IKKE_AKTUELL_CLOSING, _CAN_CHANGE, CONTACT_INFO])
+def _ikke_aktuell_message(reasons: Sequence[str], har_arbeidsgiver: bool) -> str:
+    openings = {k: v for k, v in _IKKE_AKTUELL_OPENING.items() if har_arbeidsgiver or k != "god_relasjon_kort_varighet"}
+    opening = next((openings[r] for r in reasons if r in openings), _IKKE_AKTUELL_FALLBACK_OPENING)
+    closing = _IKKE_AKTUELL_CLOSING if har_arbeidsgiver else _IKKE_AKTUELL_CLOSING_UTEN_ARBEIDSGIVER
+    return " ".join([opening, closing, _CAN_CHANGE, CONTACT_INFO])
 
 
-def outcome_message(classification: str, reasons: Sequence[str]) -> str:
-    """What the person is told after the assessment.
+def outcome_message(classification: str, reasons: Sequence[str], har_arbeidsgiver: bool = True) -> str:
+    """What the person is told after the assessment (`har_arbeidsgiver` False: nothing about
+    an employer, a workplace or an oppfølgingsplan; PRODUCT.md §2, triage-v2).
 
     An excluded case must never get a message, so asking for one is an error rather than a
     silent empty string.
     """
     if classification == "kartlegging":
-        return _kartlegging_message(reasons)
+        return _kartlegging_message(reasons, har_arbeidsgiver)
     if classification == "ikke_aktuell_na":
-        return _ikke_aktuell_message(reasons)
+        return _ikke_aktuell_message(reasons, har_arbeidsgiver)
     if classification == "tilpasset_hilsen":
         return TAILORED_GREETING
     if classification == "ekskludert_ingen_hilsen":
@@ -219,6 +266,13 @@ REPLIES: dict[str, str] = {
     "endret_situasjon_ny_runde": (
         "Takk for at du sier fra! Da stiller jeg deg de tre spørsmålene på nytt, så veilederen din "
         "får et oppdatert bilde. Svarene du ga sist, blir ikke borte."
+    ),
+    # The veileder asked again after new information (uke8/lifecycle/ask_again.py): the person's
+    # first message after that notice starts the new round (actions/after_questions.py).
+    "spurt_pa_nytt": (
+        "Så fint at du svarer! NAV har fått ny informasjon, og veilederen din vil gjerne høre hvordan "
+        "det går med deg nå. Da stiller jeg deg de tre spørsmålene på nytt. Det er frivillig å svare, "
+        "og svarene du ga sist, blir ikke borte."
     ),
     "hilsen": "Hei! Så fint at du tar deg tid.",
     "takk": "Bare hyggelig!",

@@ -75,6 +75,26 @@ def reminder_sms() -> str:
     )
 
 
+def ask_again_chat(link_valid_until: date) -> str:
+    # Asked again after new information (uke8/lifecycle/ask_again.py): says honestly why, and
+    # that it is still voluntary. Never which information: the notice is read outside the page.
+    return (
+        "Hei igjen! NAV har fått ny informasjon i saken din, og veilederen din vil gjerne høre "
+        "hvordan det går med deg nå. Har du lyst, kan du svare på de tre spørsmålene på nytt her: "
+        f"{LINK_PLACEHOLDER} Det er frivillig å svare, og det tar bare noen minutter. "
+        f"Lenken virker til og med {norwegian_date(link_valid_until)}."
+    )
+
+
+def ask_again_sms() -> str:
+    # Within two segments, like the opening SMS: who asks, why, voluntary, how to check it, STOPP.
+    return sms_text(
+        "Hei, dette er NAV. Vi har fått ny informasjon. Svar når det passer, så stiller vår "
+        "automatiske tjeneste de tre spørsmålene på nytt. Det er frivillig. "
+        f"{_VERIFY_NAV} {_STOP_SMS_SHORT}"
+    )
+
+
 def tailored_greeting_chat() -> str:
     return (
         "Hei! Du har fått en melding fra NAV. Du trenger ikke å svare på den. "
@@ -104,6 +124,11 @@ def minside_task() -> str:
 def minside_task_reminder() -> str:
     return ("Du har fortsatt tre korte spørsmål fra veilederen din i NAV. Det er helt frivillig å svare, "
             "og det tar bare noen minutter.")
+
+
+def minside_task_again() -> str:
+    return ("NAV har fått ny informasjon i saken din, og veilederen din vil gjerne stille deg de tre "
+            "spørsmålene på nytt. Det er frivillig å svare.")
 
 
 def minside_greeting() -> str:

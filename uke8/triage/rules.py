@@ -1,5 +1,8 @@
-"""Classification rules triage-v1: propose kartlegging or "ikke aktuell nå" for the veileder.
+"""Classification rules: propose kartlegging or "ikke aktuell nå" for the veileder.
 
+triage-v1 assesses people with an employer; triage-v2 people without one (PRODUCT.md §2:
+no q2, reason `uten_arbeidsgiver`). The case's `har_arbeidsgiver` chooses, so a case keeps
+v1 for as long as it has an employer, and an assessment once stored keeps its version.
 The result is a proposal, never a decision; every reason that holds is recorded so the
 veileder can see why.
 """
@@ -7,13 +10,14 @@ veileder can see why.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from enum import StrEnum
 
 from uke8.triage import catalogue
 from uke8.triage.screening import CaseFacts
 
 RULE_VERSION = "triage-v1"
+RULE_VERSION_V2 = "triage-v2"  # people without an employer
 
 _HIGH_GRADE = 30
 
@@ -122,12 +126,19 @@ def _no_answer_assessment(facts: CaseFacts) -> Assessment:
     return Assessment(Classification.IKKE_AKTUELL_NA, ("ubesvart_lav_grad",))
 
 
+def rule_version_for(facts: CaseFacts) -> str:
+    return RULE_VERSION if facts.har_arbeidsgiver else RULE_VERSION_V2
+
+
 def classify(answers: Answers, facts: CaseFacts, *, deadline_passed: bool) -> Assessment | None:
-    """The triage-v1 proposal, or ``None`` while the person may still answer.
+    """The proposal (triage-v1, or triage-v2 without an employer), or ``None`` while the
+    person may still answer.
 
     Complete answers are assessed at once. Empty or partial answers wait for the deadline;
     then the answers given count, and the no-answer rules fill in when nothing else fires.
     """
+    if not facts.har_arbeidsgiver:
+        return _classify_v2(answers, facts, deadline_passed=deadline_passed)
     complete = answers.is_complete
     if not complete and not deadline_passed:
         return None
@@ -145,6 +156,46 @@ def classify(answers: Answers, facts: CaseFacts, *, deadline_passed: bool) -> As
         # above; reaching this means the catalogue and the rules have drifted apart.
         raise AssertionError(f"triage-v1 has no rule for complete answers {answers!r}")
     return _no_answer_assessment(facts)
+
+
+# -- triage-v2: people without an employer ------------------------------------------------
+
+def _v2_kartlegging_reasons(answers: Answers, facts: CaseFacts) -> list[str]:
+    """`uten_arbeidsgiver` holds unless the person answered both q1 `veldig_sannsynlig` and q3
+    `under_26_uker` (PRODUCT.md §2). Nobody else follows them up (no employer, no
+    oppfølgingsplan), so silence or a skipped question is not that answer: it holds then too.
+    The v1 reasons that need no q2 still apply beside it, so the veileder sees every reason;
+    the two that need q2 (and `usikker_varighet_behandling_lav_grad`, `ubesvart_lav_grad`,
+    which `uten_arbeidsgiver` always outweighs) cannot occur."""
+    high_grade = facts.sykmeldingsgrad >= _HIGH_GRADE
+    duration_unsure = answers.varighet == "usikker"
+    back_soon = answers.retur == "veldig_sannsynlig" and answers.varighet == "under_26_uker"
+    candidates = (
+        ("uten_arbeidsgiver", not back_soon),
+        ("retur_usikker_eller_lite_sannsynlig", answers.retur in ("usikker", "lite_sannsynlig")),
+        ("ubesvart_grad_30_eller_mer", answers.is_empty and high_grade),
+        ("varighet_usikker_grad_30_eller_mer", duration_unsure and high_grade),
+        (
+            "varighet_usikker_annet_enn_behandling",
+            duration_unsure and answers.varighet_usikker_grunn == "annet",
+        ),
+        ("usikre_inngangsvilkar", facts.usikre_inngangsvilkar),
+        ("gjentakende_fravaer", facts.gjentakende_fravaer),
+    )
+    return [code for code, holds in candidates if holds]
+
+
+def _classify_v2(answers: Answers, facts: CaseFacts, *, deadline_passed: bool) -> Assessment | None:
+    # q2 is never asked without an employer; an answer stored before the register said so
+    # (the feed changed the case during a round) is left out rather than half-counted.
+    given = replace(answers, relasjon=None)
+    if not catalogue.is_complete(given.as_dict(), har_arbeidsgiver=False) and not deadline_passed:
+        return None
+    reasons = _v2_kartlegging_reasons(given, facts)
+    if reasons:
+        return Assessment(Classification.KARTLEGGING, tuple(reasons), RULE_VERSION_V2)
+    # No reason holds only when q1 is veldig_sannsynlig and q3 under_26_uker.
+    return Assessment(Classification.IKKE_AKTUELL_NA, ("retur_i_arbeid_kort_varighet",), RULE_VERSION_V2)
 
 
 REASON_TEXTS: dict[str, str] = {
@@ -171,6 +222,10 @@ REASON_TEXTS: dict[str, str] = {
     ),
     "usikre_inngangsvilkar": "Veileder har markert usikre inngangsvilkår",
     "gjentakende_fravaer": "Har hatt gjentakende sykefravær",
+    "uten_arbeidsgiver": (
+        "Har ingen arbeidsgiver, og har ikke svart at det er veldig sannsynlig å komme tilbake "
+        "i arbeid innen 26 uker"
+    ),
     # ikke aktuell nå
     "god_relasjon_kort_varighet": (
         "Tror på retur, har godt samarbeid med arbeidsgiver og regner med å være sykmeldt "
@@ -182,6 +237,10 @@ REASON_TEXTS: dict[str, str] = {
     ),
     "ubesvart_lav_grad": (
         "Har ikke svart på alle spørsmålene innen fristen, og sykmeldingsgraden er under 30 %"
+    ),
+    "retur_i_arbeid_kort_varighet": (
+        "Har ingen arbeidsgiver, men tror det er veldig sannsynlig å komme tilbake i arbeid og "
+        "regner med å være sykmeldt under 26 uker"
     ),
     # screening
     "ekskludert_ingen_hilsen": "Unntatt: får ingen melding",

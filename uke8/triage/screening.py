@@ -26,6 +26,8 @@ class CaseFacts:
     svangerskapsrelatert: bool = False
     uforetrygd_100: bool = False
     stillingsprosent: int = 100
+    # False for people without an employer: asked without q2 and assessed by triage-v2 (rules.py).
+    har_arbeidsgiver: bool = True
 
 
 @dataclass(frozen=True)

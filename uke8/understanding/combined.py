@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from uke8.triage.catalogue import QUESTION_ORDER, QUESTIONS
+from uke8.triage.catalogue import QUESTIONS, question_order
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.duration import duration_answer
 from uke8.understanding.interpret import ANSWER_INTENTS, YES_NO_ANSWERS, Interpretation, from_ranking, interpret, yes_or_no
@@ -109,9 +109,11 @@ def carried_answers(
     parse: Mapping[str, Any] | None,
     answers: Mapping[str, str | None],
     thresholds: Thresholds = THRESHOLDS,
+    har_arbeidsgiver: bool = True,
 ) -> list[Carried]:
     """Every answer the message carries that the rules let through (accept or confirm), one per
-    question, in asking order; questions already answered are left alone."""
+    question, in asking order; questions already answered are left alone, and so are questions
+    this person is never asked (q2 without an employer: "sjefen var grei" is no answer then)."""
     parts = pieces(text, parse)
     owners = [_specific_owner(clause, clause_parse, thresholds) for clause, clause_parse in parts]
     claimed = {owner for owner in owners if owner not in (None, SHARED)}
@@ -150,7 +152,7 @@ def carried_answers(
     _imply_return(best, parts)
     merged = dict(answers) | {QUESTIONS[q].slot: m.code for q, m in best.items()}
     out = []
-    for question_id in QUESTION_ORDER:
+    for question_id in question_order(har_arbeidsgiver):
         question = QUESTIONS[question_id]
         if question_id in best and answers.get(question.slot) not in question.codes and question.should_ask(merged):
             out.append(Carried(question_id, best[question_id]))
@@ -248,6 +250,7 @@ def read_message(
     parse: Mapping[str, Any] | None,
     answers: Mapping[str, str | None],
     thresholds: Thresholds = THRESHOLDS,
+    har_arbeidsgiver: bool = True,
 ) -> Reading:
     """The one decision function of the live form for a message while a question is open (the
     form and `uke8 eval-nlu` both call it). A whole-message reading of the open question comes
@@ -257,7 +260,7 @@ def read_message(
     whole = interpret(open_question, text, parse, thresholds)
     if whole.kind == "global" or whole.source in _ONE_ANSWER_SOURCES:
         return Reading(whole, ())
-    carried = carried_answers(open_question, text, parse, answers, thresholds)
+    carried = carried_answers(open_question, text, parse, answers, thresholds, har_arbeidsgiver)
     clause_own = next((c.meaning for c in carried if c.question_id == open_question), None)
     others = tuple(c for c in carried if c.question_id != open_question)
     own = whole

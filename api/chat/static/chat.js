@@ -6,6 +6,11 @@
  * as buttons for the latest bot message only; a click sends the button's payload and shows its
  * title as the person's message. Every text the person reads comes from the server (the bot's
  * messages, and the page's texts in data-attributes of #chat).
+ *
+ * The veileder's own messages (from: "veileder", issue 16) are in the transcript in time order,
+ * labelled with their name as a person at NAV, with a proposed meeting's times as buttons. While
+ * the page is open and visible it asks GET /api/v1/chat/thread every data-poll-seconds for new
+ * ones, and shows those it has not shown (by id).
  */
 (function () {
   "use strict";
@@ -31,6 +36,8 @@
   var max = parseInt(text.max, 10) || 200;
   var pending = false;
   var currentButtons = [];
+  var shownThread = {}; // ids of the veileder's messages on the page
+  var pollSeconds = parseInt(text.pollSeconds, 10) || 30;
 
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (match, key) {
@@ -44,19 +51,33 @@
 
   // ------------------------------------------------------------ messages
 
-  function bubble(from, body) {
+  function veilederLabel(author) {
+    return author && author !== text.speakerVeilederUnnamed ? format(text.speakerVeileder, { name: author }) : text.speakerVeilederUnnamed;
+  }
+
+  function initials(author) {
+    var parts = (author || "").trim().split(/\s+/).filter(Boolean);
+    if (!parts.length || author === text.speakerVeilederUnnamed) return "V";
+    return (parts[0].charAt(0) + (parts.length > 1 ? parts[parts.length - 1].charAt(0) : "")).toUpperCase();
+  }
+
+  function bubble(from, body, author) {
+    var veileder = from === "veileder";
     var nav = from === "nav";
+    var left = nav || veileder;
     var row = document.createElement("div");
-    row.className = "aksel-chat aksel-chat--small chat-message " + (nav ? "aksel-chat--left" : "aksel-chat--right");
-    row.setAttribute("data-color", nav ? "neutral" : "accent");
-    if (nav) row.setAttribute("data-variant", "subtle");
+    row.className = "aksel-chat aksel-chat--small chat-message " + (left ? "aksel-chat--left" : "aksel-chat--right");
+    // the veileder's words look different from the automatic service's: a person at NAV wrote them
+    row.setAttribute("data-color", nav ? "neutral" : veileder ? "info" : "accent");
+    if (left) row.setAttribute("data-variant", "subtle");
     row.setAttribute("data-from", from);
+    var label = veileder ? veilederLabel(author) : text.speakerNavLabel;
 
     var avatar = document.createElement("div");
     avatar.className = "aksel-chat__avatar chat-avatar";
     avatar.setAttribute("aria-hidden", "true");
-    avatar.textContent = nav ? text.speakerNav : text.speakerPerson;
-    if (nav) avatar.title = text.speakerNavLabel;
+    avatar.textContent = nav ? text.speakerNav : veileder ? initials(author) : text.speakerPerson;
+    if (left) avatar.title = label;
 
     var wrapper = document.createElement("div");
     wrapper.className = "aksel-chat__bubble-wrapper";
@@ -65,8 +86,8 @@
     var who = document.createElement("p");
     // The bot's messages say, visibly, that they are NAV's automatic service and not the
     // veileder (PRODUCT.md §1; the avatar is hidden on a phone). The person's side needs no label.
-    who.className = "aksel-chat__top-text chat-speaker" + (nav ? "" : " aksel-sr-only");
-    who.textContent = nav ? text.speakerNavLabel : text.speakerPerson + ":";
+    who.className = "aksel-chat__top-text chat-speaker" + (left ? "" : " aksel-sr-only");
+    who.textContent = left ? label : text.speakerPerson + ":";
     var words = document.createElement("p");
     words.className = "aksel-body-long chat-text";
     words.textContent = body;
@@ -106,7 +127,8 @@
   function render(messages) {
     var buttons = [];
     (messages || []).forEach(function (message) {
-      if (message.text) bubble(message.from, message.text);
+      if (message.from === "veileder" && message.id != null) shownThread[message.id] = true;
+      if (message.text) bubble(message.from, message.text, message.author);
       if (message.buttons && message.buttons.length) buttons = message.buttons;
       else if (message.from === "person") buttons = [];
     });
@@ -239,6 +261,25 @@
     });
   }
 
+  /* New messages from the veileder while the page is open: only those not shown yet, and never
+     while a message of the person's is on its way (its answer comes first). */
+  function poll() {
+    if (pending || document.visibilityState !== "visible") return;
+    api("/api/v1/chat/thread").then(function (result) {
+      if (!result.ok || pending) return;
+      var fresh = (result.data.messages || []).filter(function (m) { return m.id != null && !shownThread[m.id]; });
+      if (!fresh.length) return;
+      var buttons = null;
+      fresh.forEach(function (message) {
+        shownThread[message.id] = true;
+        bubble("veileder", message.text, message.author);
+        if (message.buttons && message.buttons.length) buttons = message.buttons;
+      });
+      if (buttons) showButtons(buttons);
+      scrollToEnd();
+    }, function () { /* offline for a moment: the next poll tries again */ });
+  }
+
   // ------------------------------------------------------------ controls
 
   form.addEventListener("submit", function (event) {
@@ -294,4 +335,5 @@
 
   updateCounter();
   load();
+  window.setInterval(poll, pollSeconds * 1000);
 })();

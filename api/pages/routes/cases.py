@@ -19,6 +19,7 @@ from uke8.cases.errors import CaseError
 from uke8.clock import today_in_oslo
 from uke8.review import actions
 from uke8.review.case_page import case_page
+from uke8.review.thread_page import thread_section
 from uke8.settings import get_settings
 from uke8.store.db import get_database
 from uke8.store.models import Case
@@ -32,6 +33,12 @@ MESSAGES = {
     "notat": "Notatet er lagret.",
     "ferdig": "Saken er markert som ferdigbehandlet.",
     "uendret": "Dette var allerede lagret. Ingenting er endret.",
+    # the follow-up forms (api/pages/routes/followup.py)
+    "kartlegging": "Resultatet av kartleggingen er lagret.",
+    "ny_informasjon": "Den nye informasjonen er registrert.",
+    "spurt": "Personen får spørsmålene på nytt.",
+    # the thread (api/pages/routes/thread.py)
+    "melding_sendt": "Meldingen er lagret og sendes til personen.",
 }
 
 
@@ -51,7 +58,8 @@ def _visible_case(session: Session, user: PageUser, case_id: str, *, for_update:
 
 
 def _show(request: Request, user: PageUser, case_id: str, *, status_code: int = 200,
-          error: actions.FormError | None = None, form: dict[str, Any] | None = None) -> Response:
+          error: actions.FormError | None = None, form: dict[str, Any] | None = None,
+          extra: dict[str, Any] | None = None) -> Response:
     db = get_database(get_settings())
     try:
         with db.write() as session:
@@ -59,6 +67,8 @@ def _show(request: Request, user: PageUser, case_id: str, *, status_code: int = 
             AuditRepository(session).append(actor=user.ident, actor_kind="veileder", action="case.read",
                                             case_id=case.id, outcome="ok", detail={"via": "side"})
             session.flush()
+            # the veileder reads the thread: the person's messages count as read (audited)
+            thread = thread_section(session, case, user.actor, today_in_oslo())
             page = case_page(session, case, today_in_oslo())
     except CaseNotVisible as exc:
         audit_refusal(db, request, exc.actor, exc.outcome)
@@ -71,6 +81,10 @@ def _show(request: Request, user: PageUser, case_id: str, *, status_code: int = 
         "error": error,
         "form": form or {},
         "note_key": secrets.token_urlsafe(16),
+        "information_key": secrets.token_urlsafe(16),
+        "thread": thread,
+        "message_key": secrets.token_urlsafe(16),
+        **(extra or {}),
     }, status_code=status_code)
 
 

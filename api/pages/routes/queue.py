@@ -27,6 +27,8 @@ VIEW_LABELS = {
     "ikke_svart": "Har ikke svart",
     "kontakt": "Ønsker kontakt",
     "kontrollpunkt": "Kontrollpunkt",
+    "ny_informasjon": "Ny informasjon",
+    "ny_melding": "Ny melding",
     "mine": "Tildelt meg",
 }
 SORT_LABELS = {"oppdatert": "Sist endret først", "invitert": "Lengst siden invitasjon først", "grad": "Høyest sykmeldingsgrad først"}

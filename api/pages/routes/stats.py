@@ -89,7 +89,7 @@ def statistics_page(request: Request, user: PageUser = Depends(require_user)) ->
     # A read transaction (never SQLite's write lock for the whole read), then the audit in a
     # short write of its own.
     with db.read() as session:
-        stats = enhet_statistics(session, enhet, start, end)
+        stats = enhet_statistics(session, enhet, start, end, today)
     with db.write() as session:
         AuditRepository(session).append(actor=user.ident, actor_kind="veileder", action="statistics.read", case_id=None,
                                         outcome="ok", detail={"enhet": enhet, "fra": start.isoformat(), "til": end.isoformat()})

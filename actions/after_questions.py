@@ -35,6 +35,7 @@ from uke8.understanding import slot_choice
 MESSAGES_REACH_VEILEDER = True
 # The SMS channel's MessageSid in the turn's metadata (uke8/sms/inbound.py METADATA_KEY).
 SMS_ID_KEY = "sms_message_sid"
+CHAT_ID_KEY = "chat_message_id"  # api/chat/rasa.py: the chat page's own id for the message
 
 # The three questions every round asks (q3_grunn only follows an uncertain q3).
 MAIN_SLOTS = ("retur", "relasjon", "varighet")
@@ -61,11 +62,16 @@ def case_facts(state: ConversationState) -> CaseFacts:
 
 
 def client_key(tracker: Tracker) -> str | None:
-    """The turn's own id, so that a retry stores once: the SMS MessageSid, else Rasa's message id."""
+    """The turn's own id, so that a retry stores once: the SMS MessageSid, the chat page's id for
+    the message (the same when the person sends it again after a failure), else Rasa's message id."""
     latest = tracker.latest_message or {}
-    sid = (latest.get("metadata") or {}).get(SMS_ID_KEY)
+    metadata = latest.get("metadata") or {}
+    sid = metadata.get(SMS_ID_KEY)
     if isinstance(sid, str) and sid:
         return f"sms:{sid}"[:50]
+    chat_id = metadata.get(CHAT_ID_KEY)
+    if isinstance(chat_id, str) and chat_id:
+        return f"chat:{chat_id}"[:50]
     message_id = latest.get("message_id")
     return f"rasa:{message_id}"[:50] if isinstance(message_id, str) and message_id else None
 

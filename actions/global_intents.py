@@ -13,10 +13,12 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.after_questions import AFTER_QUESTIONS, ActionAfterQuestions, about_the_meeting
-from actions.context import STORE_ERRORS, conversation_id, database, latest_parse, latest_text, say, store_failed
+from actions.after_questions import AFTER_QUESTIONS, ActionAfterQuestions, about_the_meeting, client_key
+from actions.context import STORE_ERRORS, conversation_id, database, latest_parse, latest_text, log, say, store_failed
 from uke8.cases import conversation
 from uke8.cases.errors import CaseError, UnknownConversation
+from uke8.thread import messages
+from uke8.triage import after_questions
 from uke8.triage.catalogue import ANSWER_SLOTS
 from uke8.triage.messages import REPLIES
 from uke8.understanding.interpret import interpret
@@ -32,6 +34,12 @@ _DOUBT_AFTER_QUESTIONS = ("endret_situasjon", "menneske")
 
 # Global intents a meeting's answer may be mistaken for (actions/after_questions.about_the_meeting).
 _MEETING_MIXUPS = ("stopp", "menneske", "endret_situasjon")
+
+# After the questions these are answered as anywhere, and the words also go to the veileder
+# (PRODUCT.md §3b: what the person writes then is for the veileder): a question misread as one
+# of them ("blir arbeidsgiveren min med på samtalen?" as personvern) is not lost, and a wish to
+# talk to someone carries its "ring meg etter kl 12".
+_PASSED_ON_AFTER_QUESTIONS = ("hvorfor", "personvern", "sykepenger", "hva_er_kartlegging", "menneske")
 
 _RECORDERS = {
     "stopp": conversation.record_opt_out,
@@ -78,6 +86,24 @@ def handle_global_in_form(code: str, dispatcher: CollectingDispatcher, tracker: 
     return {}
 
 
+def _pass_on(dispatcher: CollectingDispatcher, tracker: Tracker, *, handoff: bool) -> None:
+    """Store the words for the veileder (masked and redacted; a retry of the turn stores once)
+    and say so. A button payload or small talk is not a message; a store failure leaves the
+    answer already given standing and claims nothing more."""
+    words = latest_text(tracker)
+    if not words.strip() or words.strip().startswith("/") or after_questions.is_small_talk(words):
+        return
+    try:
+        with database().write() as session:
+            messages.record_from_person(session, conversation_id(tracker), words, client_key=client_key(tracker))
+    except UnknownConversation:
+        return
+    except STORE_ERRORS as exc:
+        log.error("case store write failed passing a message on: %s", type(exc).__name__)
+        return
+    dispatcher.utter_message(text=after_questions.passed_on(handoff))
+
+
 class ActionGlobal(Action):
     def name(self) -> str:
         return "action_global"
@@ -103,6 +129,8 @@ class ActionGlobal(Action):
         if not _record(code, dispatcher, tracker):
             return []
         _answer(dispatcher, code)
+        if after and code in _PASSED_ON_AFTER_QUESTIONS:
+            _pass_on(dispatcher, tracker, handoff=code == "menneske")
         if code == "stopp":
             return [SlotSet("samtale_slutt", True), SlotSet("samtale_status", "avsluttet")]
         return []

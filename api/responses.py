@@ -388,54 +388,6 @@ class OutboxPageOut(Out):
 
 # -- statistics (uke8/review/stats.py, uke8/review/self_prediction.py) ----------------------
 
-Share = Annotated[float | None, Field(description="a share from 0 to 1, unrounded; null when there is nothing to divide by")]
-
-
-class StatisticsMonthOut(Out):
-    month: str = Field(description="YYYY-MM of the invitation")
-    asked: int
-    answered: int
-    kartlegging: int
-    ikke_aktuell: int
-
-
-class SelfPredictionOut(Out):
-    """The pilot's figure (PRODUCT.md §2): of the cases that answered q3 under_26_uker and whose
-    sick leave has ended or passed week 26 as of `as_of` (`n`), the shares whose sick leave
-    ended before week 26 and that later went to kartlegging."""
-
-    n: int
-    ended_before_26_weeks_share: Share
-    later_kartlegging_share: Share
-    ended_before_26_weeks: int
-    later_kartlegging: int
-    kartlegging_at_once: int = Field(description="of n: proposed or decided kartlegging before ever standing at ikke aktuell nå (not 'later')")
-    answered_under_26_weeks: int = Field(description="every case that answered under_26_uker, judged or not")
-    waiting: int = Field(description="answered under_26_uker, but neither ended nor past week 26 yet")
-    as_of: Day
-
-
-class StatisticsOut(Out):
-    enhet: str
-    fra: Day
-    til: Day
-    invited: int
-    asked: int
-    answered: int
-    answer_rate: Share
-    proposals: int
-    kartlegging: int
-    kartlegging_share: Share
-    decided: int
-    overridden: int
-    override_share: Share = Field(description=(
-        "cases whose latest veileder decision overrode the proposal / cases with a decision; how often "
-        "the veileder changed the proposal, not the pilot's 90-96 % (that is self_prediction)"))
-    median_days_to_decision: float | None
-    months: list[StatisticsMonthOut]
-    self_prediction: SelfPredictionOut
-
-
 class RunCountsOut(Out):
     invited: int
     reminded: int
@@ -465,37 +417,3 @@ class VeilederOut(Out):
     enheter: list[str]
     navn: str | None = Field(description="the name the person sees under the veileder's messages")
     token: str = Field(description="the veileder's new bearer token; the previous one stops working")
-
-
-# -- the chat page's JSON API (api/chat/routes.py) -------------------------------------------
-
-
-class ChatButtonOut(Out):
-    title: str
-    payload: str
-
-
-class ChatMessageOut(Out):
-    model_config = ConfigDict(extra="ignore", populate_by_name=True)
-    from_: Literal["nav", "person", "veileder"] = Field(
-        alias="from", description="nav: the automatic service; veileder: a person at NAV (issue 16), with `author`")
-    text: str
-    buttons: list[ChatButtonOut] = Field(
-        default_factory=list, description="only on the latest bot message with options, while the person has not written since")
-    author: str | None = Field(default=None, description="the veileder's name, on their messages")
-    id: int | None = Field(default=None, description="the thread message's id, on the veileder's messages")
-
-
-class ChatHistoryOut(Out):
-    messages: list[ChatMessageOut]
-    start: bool = Field(description="the page should send /start (a new conversation, or an open one to resume)")
-    status: Literal["apen", "reservert", "ferdig"]
-
-
-class ChatThreadOut(Out):
-    messages: list[ChatMessageOut] = Field(description="the veileder's messages, oldest first")
-
-
-class ChatReplyOut(Out):
-    messages: list[ChatMessageOut]
-    status: Literal["apen", "reservert", "ferdig"]

@@ -22,6 +22,10 @@ class BotUnavailable(Exception):
         self.kind = kind
 
 
+# The metadata key of the chat page's message id (read by actions/after_questions.client_key).
+CHAT_ID_KEY = "chat_message_id"
+
+
 class RasaClient:
     def __init__(self, base_url: str, timeout: float, auth: dict[str, Any] | None = None):
         self.base_url = base_url.rstrip("/")
@@ -51,9 +55,13 @@ class RasaClient:
         except ValueError:
             raise BotUnavailable("error") from None
 
-    async def send(self, conversation_id: str, message: str) -> list[dict[str, Any]]:
-        """One turn through Rasa's REST channel; the bot's messages."""
-        replies = await self._request("POST", "/webhooks/rest/webhook", json={"sender": conversation_id, "message": message})
+    async def send(self, conversation_id: str, message: str, client_id: str | None = None) -> list[dict[str, Any]]:
+        """One turn through Rasa's REST channel; the bot's messages. `client_id`: the page's id
+        for the message, carried as metadata (CHAT_ID_KEY) so a resent message is known again."""
+        body: dict[str, Any] = {"sender": conversation_id, "message": message}
+        if client_id:
+            body["metadata"] = {CHAT_ID_KEY: client_id}
+        replies = await self._request("POST", "/webhooks/rest/webhook", json=body)
         return replies if isinstance(replies, list) else []
 
     async def events(self, conversation_id: str) -> list[dict[str, Any]]:

@@ -3,7 +3,7 @@
 GET  /chat?t=TOKEN             the page (a nav.no-like "Ditt sykefravær" page with the widget),
                                or a friendly page when the link does not open a conversation
 GET  /api/v1/chat/history      the transcript so far, and whether the page should send /start
-POST /api/v1/chat/messages     {"message": TEXT} -> the bot's messages
+POST /api/v1/chat/messages     {"message": TEXT, "client_id"?: ID} -> the bot's messages
 GET  /api/v1/chat/thread       the veileder's messages only (issue 16), for the page's poll; the
                                history has them too, in time order with the bot's transcript
 
@@ -18,6 +18,7 @@ also want a chat session bound to the token's conversation (else 401 from the AP
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -31,7 +32,7 @@ from api.chat.limits import RateLimiter, retry_after
 from api.chat.rasa import BotUnavailable, RasaClient
 from api.chat.security import ChatRoute
 from api.chat.templating import render
-from api.responses import ChatHistoryOut, ChatReplyOut, ChatThreadOut
+from api.chat.responses import ChatHistoryOut, ChatReplyOut, ChatThreadOut
 from uke8.bot_answer import bot_answered
 from uke8.cases import conversation
 from uke8.cases.conversation import ConversationState
@@ -248,13 +249,27 @@ async def thread(request: Request) -> Response:
     return JSONResponse({"messages": [transcript.veileder_message(item) for item in items]})
 
 
-async def _message_of(request: Request) -> str:
+# The page's own id for one message (chat.js: a random UUID, the same when the person sends it
+# again after a failure), passed to the bot as metadata: a message after the questions that did
+# reach the store before the answer was lost is then stored once (actions/after_questions.py).
+_CLIENT_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
+
+
+def _client_id(body: object) -> str | None:
+    value = body.get("client_id") if isinstance(body, dict) else None
+    return value if isinstance(value, str) and _CLIENT_ID.match(value) else None
+
+
+async def _body_of(request: Request) -> object:
     # The body is at most 4 KiB here: a larger one was refused (413) before this route ran
     # (api/limits.py), so reading it whole is cheap.
     try:
-        body = await request.json()
+        return await request.json()
     except ValueError:
         raise ChatRefused(400, texts.BAD_REQUEST, "bad_request") from None
+
+
+def _message_of(body: object) -> str:
     message = body.get("message") if isinstance(body, dict) else None
     if not isinstance(message, str):
         raise ChatRefused(422, texts.EMPTY_MESSAGE, "empty")
@@ -273,10 +288,11 @@ async def send_message(request: Request) -> Response:
         conversation_id = conversation_of(request.headers.get(TOKEN_HEADER))
         await require_sign_in(request, conversation_id)
         _take("message", conversation_id)
-        message = await _message_of(request)
+        body = await _body_of(request)
+        message = _message_of(body)
         await known_state(conversation_id)
         try:
-            replies = await _rasa().send(conversation_id, message)
+            replies = await _rasa().send(conversation_id, message, client_id=_client_id(body))
         except BotUnavailable as exc:
             raise _unavailable(exc) from None
         if not bot_answered(replies):

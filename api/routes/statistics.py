@@ -15,7 +15,7 @@ from fastapi import APIRouter, HTTPException, Query, Request, status
 from fastapi.exceptions import RequestValidationError
 
 from api.deps import ActorDep, DatabaseDep, IsoDate, SettingsDep, as_of, audit_refusal
-from api.responses import StatisticsOut
+from api.statistics_responses import StatisticsOut
 from api.schemas import ErrorOut
 from uke8.cases import audit
 from uke8.review.stats import enhet_statistics

@@ -212,3 +212,52 @@ def test_a_meeting_answer_is_not_taken_for_a_changed_situation_but_stopp_still_s
     propose(db, case_id, slots())
     run(ActionGlobal().run(CollectingDispatcher(), turn(conv, "STOPP", intent="stopp", confidence=0.99), {}))
     assert view(db, case_id)["opted_out"] is True
+
+
+# ---------------------------------------------------------------- own questions after the questions
+
+
+def test_a_question_after_the_outcome_is_answered_and_passed_on(db):
+    # "Blir arbeidsgiveren min med?" taken for a privacy question: the person gets the privacy
+    # answer, and the veileder still sees what was asked.
+    case_id, conv = answered(db)
+    d = CollectingDispatcher()
+    run(ActionGlobal().run(d, turn(conv, "Blir arbeidsgiveren min med på samtalen?", intent="personvern",
+                                   message_id="m-q1", confidence=0.93), {}))
+    said = texts(d)
+    assert "sendt meldingen din til veilederen" in said
+    assert thread_of(db, case_id) == [("person", "Blir arbeidsgiveren min med på samtalen?")] and unread(db, case_id) == 1
+    # the same turn again (a retry) stores nothing more
+    run(ActionGlobal().run(CollectingDispatcher(), turn(conv, "Blir arbeidsgiveren min med på samtalen?", intent="personvern",
+                                                          message_id="m-q1", confidence=0.93), {}))
+    assert len(thread_of(db, case_id)) == 1
+
+
+def test_a_wish_to_talk_to_someone_carries_its_words_and_a_payload_is_not_a_message(db):
+    case_id, conv = answered(db)
+    d = CollectingDispatcher()
+    run(ActionGlobal().run(d, turn(conv, "kan noen ringe meg etter klokka 12?", intent="menneske", message_id="m-h",
+                                   confidence=0.97), {}))
+    assert view(db, case_id)["handoff_requested"] is True
+    assert thread_of(db, case_id) == [("person", "kan noen ringe meg etter klokka 12?")]
+    assert "tar kontakt med deg" in texts(d)
+    d = CollectingDispatcher()
+    run(ActionGlobal().run(d, turn(conv, "/personvern", intent="personvern", message_id="m-p", confidence=1.0), {}))
+    assert len(thread_of(db, case_id)) == 1 and "sendt meldingen" not in texts(d)
+
+
+def test_a_question_while_the_questions_are_open_is_not_passed_on(db):
+    case_id, conv = answered(db)
+    run(ActionGlobal().run(CollectingDispatcher(), turn(conv, "hvem ser svarene mine?", intent="personvern",
+                                                          status="sporsmal", message_id="m-o"), {}))
+    assert thread_of(db, case_id) == []
+
+
+def test_the_chat_pages_own_id_makes_a_resent_message_one(db):
+    # chat.js sends the same client id when the person resends words whose answer was lost
+    case_id, conv = answered(db)
+    for message_id in ("rasa-1", "rasa-2"):  # Rasa gives each attempt its own id
+        tracker = turn(conv, "når blir samtalen?", message_id=message_id)
+        tracker.latest_message["metadata"] = {"chat_message_id": "0f8e6c2a-5d1b-4c1e-9a7f-2b3c4d5e6f70"}
+        run(action.run(CollectingDispatcher(), tracker, {}))
+    assert thread_of(db, case_id) == [("person", "når blir samtalen?")]

@@ -12,7 +12,7 @@ import pytest
 from pydantic import BaseModel
 
 from api.main import create_app
-from api.responses import ChatHistoryOut, ChatReplyOut
+from api.chat.responses import ChatHistoryOut, ChatReplyOut
 from tests.chat.conftest import ChatStack
 
 pytestmark = [pytest.mark.stack, pytest.mark.timeout(900)]

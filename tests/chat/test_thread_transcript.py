@@ -45,3 +45,18 @@ def test_a_new_proposal_keeps_its_buttons_until_the_person_writes():
 
 def test_no_thread_is_the_plain_transcript():
     assert [m["from"] for m in with_thread(EVENTS, [])] == ["nav", "person", "nav"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ({"message": "hei", "client_id": "0f8e6c2a-5d1b-4c1e-9a7f-2b3c4d5e6f70"}, "0f8e6c2a-5d1b-4c1e-9a7f-2b3c4d5e6f70"),
+    ({"message": "hei"}, None),
+    ({"message": "hei", "client_id": "short"}, None),
+    ({"message": "hei", "client_id": "x" * 65}, None),
+    ({"message": "hei", "client_id": "ikke lov; drop table"}, None),
+    ({"message": "hei", "client_id": 12345678}, None),
+    (["hei"], None),
+])
+def test_the_pages_message_id_is_taken_only_when_well_formed(body, expected):
+    from api.chat.routes import _client_id
+
+    assert _client_id(body) == expected

@@ -214,7 +214,7 @@ class Conversation:
 
         last_buttons: list[dict[str, Any]] = []
         for number, turn in enumerate(script.get("turns") or [], start=1):
-            if self._followup_step(case_id, turn, number, result):
+            if self.thread.followup(case_id, turn, number, result):
                 continue
             if "veileder" in turn and case_id is not None:
                 received += self.thread.turn(self, case_id, turn, number, result, via, phone)
@@ -276,23 +276,6 @@ class Conversation:
         self._check_outcome(case_id, outcome, result, scheduler_sent)
         self._check_text_absent(case_id, sender, outcome, result)
         return result
-
-    def _followup_step(self, case_id: str | None, turn: dict[str, Any], number: int, result: Result) -> bool:
-        """A veileder's step after the questions (issue 16) instead of a person's message; False
-        for any other turn. `new_information: {kind, note?, key?}` posts new information,
-        `ask_again: true` asks the person again; `status: X` then checks the case's status."""
-        if case_id is None or not ("new_information" in turn or "ask_again" in turn):
-            return False
-        if "new_information" in turn:
-            what, r = "new information", self.api.post(f"/api/v1/cases/{case_id}/new-information", json=turn["new_information"])
-        else:
-            what, r = "asking again", self.api.post(f"/api/v1/cases/{case_id}/ask-again")
-        result.transcript.append(f"= {what}: {r.status_code}")
-        if r.status_code != 200:
-            result.failures.append(f"turn {number}: {what} failed: {r.status_code} {r.text}")
-        elif "status" in turn and r.json().get("status") != turn["status"]:
-            result.failures.append(f"turn {number}: status {r.json().get('status')!r} after {what}, expected {turn['status']!r}")
-        return True
 
     def _check_text_absent(self, case_id: str, sender: str, outcome: dict[str, Any], result: Result) -> None:
         words = [str(w).lower() for w in outcome.get("text_absent") or []]

@@ -1,5 +1,8 @@
-"""`uke8 converse`'s steps and checks for the thread after the questions (issue 16), kept apart
-from converse.py so that each stays small.
+"""`uke8 converse`'s steps and checks for what happens after the questions (issue 16), kept
+apart from converse.py so that each stays small.
+
+Steps in place of a person's message: `new_information: {kind, note?, key?}` posts new
+information, `ask_again: true` asks the person again (each with an optional `status:` to check).
 
 A turn `veileder: {text, meeting?: {slots: ["+3d 10:00", …], form}}` posts the veileder's
 message through the API (POST /cases/{id}/messages) with a veileder token of the case's enhet
@@ -67,6 +70,23 @@ class ThreadSteps:
         if r.status_code not in (200, 201):
             return f"the veileder's message failed: {r.status_code} {r.text}"
         return None
+
+    def followup(self, case_id: str | None, turn: dict[str, Any], number: int, result: Any) -> bool:
+        """A veileder's step after the questions (issue 16) instead of a person's message; False
+        for any other turn. `new_information: {kind, note?, key?}` posts new information,
+        `ask_again: true` asks the person again; `status: X` then checks the case's status."""
+        if case_id is None or not ("new_information" in turn or "ask_again" in turn):
+            return False
+        if "new_information" in turn:
+            what, r = "new information", self.api.post(f"/api/v1/cases/{case_id}/new-information", json=turn["new_information"])
+        else:
+            what, r = "asking again", self.api.post(f"/api/v1/cases/{case_id}/ask-again")
+        result.transcript.append(f"= {what}: {r.status_code}")
+        if r.status_code != 200:
+            result.failures.append(f"turn {number}: {what} failed: {r.status_code} {r.text}")
+        elif "status" in turn and r.json().get("status") != turn["status"]:
+            result.failures.append(f"turn {number}: status {r.json().get('status')!r} after {what}, expected {turn['status']!r}")
+        return True
 
     def turn(self, conversation: Any, case_id: str, turn: dict[str, Any], number: int, result: Any, via: str,
              phone: str | None) -> list[dict[str, Any]]:

@@ -32,11 +32,11 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from uke8.dev.minside_tasks import OPPGAVE, Consumer, OutboxView, Task, TaskStore
 from uke8.settings import Settings, get_settings
+from uke8.triage.notices import norwegian_date
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 COOKIE = "minside_sesjon"
 MAX_SESSIONS = 1000
-MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember")
 CLOSED = {
     "besvart": "Du har svart. Takk for at du tok deg tid!",
     "reservert": "Lukket: du har sagt at du ikke vil svare, og det er helt greit.",
@@ -55,7 +55,7 @@ def norsk_dato(value: str | None) -> str:
         d = date.fromisoformat(value or "")
     except ValueError:
         return value or ""
-    return f"{d.day}. {MONTHS[d.month - 1]} {d.year}"
+    return f"{norwegian_date(d)} {d.year}"
 
 
 def valid_fnr(value: str) -> str | None:

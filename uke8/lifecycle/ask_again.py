@@ -19,7 +19,8 @@ from uke8.cases.actors import Actor
 from uke8.cases.new_information import reopen_round
 from uke8.clock import moment_of
 from uke8.lifecycle import outbox
-from uke8.store.models import Invitation
+from uke8.store.models import Case, Invitation, OutboxMessage
+from uke8.triage import notices
 
 
 def ask_again(session: Session, case_id: str, actor: Actor, today: date, *, now: datetime | None = None) -> Invitation | None:
@@ -28,5 +29,24 @@ def ask_again(session: Session, case_id: str, actor: Actor, today: date, *, now:
     if reopened is None:
         return None
     case, invitation = reopened
-    outbox.enqueue_asked_again(session, case, invitation, today, now or moment_of(today))
+    _enqueue_invitation(session, case, invitation, today, now or moment_of(today))
     return invitation
+
+
+def _enqueue_invitation(session: Session, case: Case, invitation: Invitation, today: date | None = None,
+                        now: datetime | None = None) -> OutboxMessage | None:
+    """The invitation of the round the veileder opened, or None when nothing may be sent. The round's own invitation kind (`invitation` on chat,
+    `sms_opening` on SMS) and key (case:round:kind, once per round), so it goes out, becomes a
+    Min side task with its varsel, and closes, exactly as the first; worded as asked again
+    (`minside_text`: the task's own words)."""
+    if not outbox.may_contact(case, today):
+        return None
+    if invitation.channel == "sms":
+        kind, payload = outbox.SMS_OPENING, {"template": "ask-again-sms-v1", "text": notices.ask_again_sms()}
+    else:
+        kind = outbox.INVITATION
+        payload = outbox.chat_payload("ask-again-chat-v1", notices.ask_again_chat(outbox.link_valid_until(invitation)), invitation)
+        payload["minside_text"] = notices.minside_task_again()
+    return outbox.enqueue_message(session, case.id, kind, invitation.channel, invitation.round,
+                                  outbox.idempotency_key(case.id, invitation.round, kind), payload,
+                                  now=now or (moment_of(today) if today else None))

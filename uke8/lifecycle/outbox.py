@@ -86,7 +86,7 @@ def link_valid_until(invitation: Invitation) -> date:
     return invitation.deadline + timedelta(days=get_settings().link_valid_days)
 
 
-def _chat_payload(template: str, text: str, invitation: Invitation) -> dict[str, Any]:
+def chat_payload(template: str, text: str, invitation: Invitation) -> dict[str, Any]:
     # Not the signed link itself: it opens the person's conversation, and the outbox is read
     # by views, exports and backups. `render()` signs it again from the case's invitation and
     # this expiry, with UKE8_LINK_SECRET, only when the message goes out.
@@ -108,20 +108,20 @@ def enqueue(session: Session, case: Case, invitation: Invitation, kind: str, tod
     if kind == INVITATION or kind == SMS_OPENING:
         kind = SMS_OPENING if channel == "sms" else INVITATION
     if kind == INVITATION:
-        payload = _chat_payload("invitation-chat-v1", notices.invitation_chat(link_valid_until(invitation)), invitation)
+        payload = chat_payload("invitation-chat-v1", notices.invitation_chat(link_valid_until(invitation)), invitation)
     elif kind == SMS_OPENING:
         payload = {"template": "opening-sms-v1", "text": notices.sms_opening()}
     elif kind == REMINDER:
         payload = (
             {"template": "reminder-sms-v1", "text": notices.reminder_sms()}
             if channel == "sms"
-            else _chat_payload("reminder-chat-v1", notices.reminder_chat(link_valid_until(invitation)), invitation)
+            else chat_payload("reminder-chat-v1", notices.reminder_chat(link_valid_until(invitation)), invitation)
         )
     elif kind == TAILORED_GREETING:
         payload = (
             {"template": "tailored-sms-v1", "text": notices.tailored_greeting_sms()}
             if channel == "sms"
-            else _chat_payload("tailored-chat-v1", notices.tailored_greeting_chat(), invitation)
+            else chat_payload("tailored-chat-v1", notices.tailored_greeting_chat(), invitation)
         )
     else:
         raise ValueError(f"unknown outbox kind {kind!r}")
@@ -139,26 +139,6 @@ def enqueue(session: Session, case: Case, invitation: Invitation, kind: str, tod
     session.add(message)
     session.flush()
     return message
-
-
-def enqueue_asked_again(session: Session, case: Case, invitation: Invitation, today: date | None = None,
-                        now: datetime | None = None) -> OutboxMessage | None:
-    """The invitation of a round the veileder opened after new information (lifecycle/ask_again.py),
-    or None when nothing may be sent. The round's own invitation kind (`invitation` on chat,
-    `sms_opening` on SMS) and key (case:round:kind, once per round), so it goes out, becomes a
-    Min side task with its varsel, and closes, exactly as the first; worded as asked again
-    (`minside_text`: the task's own words)."""
-    if not may_contact(case, today):
-        return None
-    if invitation.channel == "sms":
-        kind, payload = SMS_OPENING, {"template": "ask-again-sms-v1", "text": notices.ask_again_sms()}
-    else:
-        kind = INVITATION
-        payload = _chat_payload("ask-again-chat-v1", notices.ask_again_chat(link_valid_until(invitation)), invitation)
-        payload["minside_text"] = notices.minside_task_again()
-    return enqueue_message(session, case.id, kind, invitation.channel, invitation.round,
-                           idempotency_key(case.id, invitation.round, kind), payload,
-                           now=now or (moment_of(today) if today else None))
 
 
 def enqueue_reply(session: Session, case: Case, invitation: Invitation, text: str, key: str,

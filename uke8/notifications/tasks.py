@@ -72,7 +72,7 @@ class TaskSender:
             return TaskEvent(**common, reason=payload.get("reason"))
         valid_until = payload.get("link_valid_until")
         link = make_link(conversation_id, date.fromisoformat(valid_until)) if valid_until and conversation_id else None
-        # A round the veileder opened again carries its own words (outbox.enqueue_asked_again).
+        # A round the veileder opened again carries its own words (uke8/lifecycle/ask_again.py).
         text = payload.get("minside_text") or TASK_TEXT[message.kind]()
         return TaskEvent(**common, text=text, link=link, valid_until=valid_until)
 

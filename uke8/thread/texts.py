@@ -16,27 +16,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from uke8.clock import OSLO
 from uke8.triage import notices
+from uke8.triage.meeting_texts import FORMS as FORM_PHRASES  # noqa: F401 - the veileder's words say it as the bot does
+from uke8.triage.meeting_texts import slot_label  # noqa: F401 - one wording of a time for both sides
 
 # The name under a message when the veileder has none registered (POST /veiledere `navn`).
 FALLBACK_NAME = "Veilederen din i NAV"
-WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
-# How the meeting is held, in the person's words ("en samtale på telefon").
-FORM_PHRASES = {"kontor": "på NAV-kontoret", "video": "på video", "telefon": "på telefon",
-                "arbeidsplass": "på arbeidsplassen din"}
 # The same for the veileder's page.
 FORM_LABELS = {"kontor": "NAV-kontor", "video": "Video", "telefon": "Telefon", "arbeidsplass": "På arbeidsplassen"}
 # The veileder's words by SMS stay short: with the greeting, three times and the signature the
 # SMS stays within five segments (tests/thread/test_delivery.py counts them).
 SMS_TEXT_MAX = 300
 SMS_MAX_SEGMENTS = 5
-
-
-def slot_label(moment: datetime) -> str:
-    """"tirsdag 12. januar kl. 10.00", in Oslo time."""
-    local = moment.astimezone(OSLO)
-    return f"{WEEKDAYS[local.weekday()]} {notices.norwegian_date(local.date())} kl. {local:%H.%M}"
 
 
 def _named(author_name: str | None) -> str | None:

@@ -141,6 +141,14 @@ def not_sent(sms: bool = False) -> str:
             + (CONTACT_SMS if sms else CONTACT))
 
 
+def passed_on(handoff: bool = False) -> str:
+    """After the answer to a question of the person's own (or a wish to talk to someone): the
+    words went to the veileder too, so nothing they asked is lost on a misreading."""
+    if handoff:
+        return "Jeg har også sendt meldingen din til veilederen din, som tar kontakt med deg."
+    return "Jeg har også sendt meldingen din til veilederen din, som kan svare deg her."
+
+
 def every_reply(sms: bool | None = None) -> Iterator[str]:
     """Every text reply() can give (for the tests: SMS shape, no "forsto ikke", honesty)."""
     facts = [CaseFacts(c, answered) for c in _NEXT for answered in (True, False)] + [CaseFacts("kartlegging", opted_out=True), CaseFacts(None, tailored=True)]

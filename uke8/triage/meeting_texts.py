@@ -16,7 +16,8 @@ from uke8.clock import OSLO
 from uke8.triage.notices import norwegian_date
 
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
-# As the veileder's own message says it (uke8/thread/texts.py FORM_PHRASES).
+# How the meeting is held, in the person's words ("en samtale på telefon"); the veileder's own
+# message (uke8/thread/texts.py) says it the same way.
 FORMS = {"kontor": "på NAV-kontoret", "video": "på video", "telefon": "på telefon", "arbeidsplass": "på arbeidsplassen din"}
 
 CONTACT = "Du når oss på nav.no/skriv-til-oss eller på telefon 55 55 33 33."

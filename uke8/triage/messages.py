@@ -264,14 +264,14 @@ REPLIES: dict[str, str] = {
         "Takk for at du sier fra. Svar gjerne ut fra situasjonen din slik den er nå."
     ),
     "endret_situasjon_ny_runde": (
-        "Takk for at du sier fra! Da stiller jeg deg de tre spørsmålene på nytt, så veilederen din "
+        "Takk for at du sier fra! Da stiller jeg deg spørsmålene på nytt, så veilederen din "
         "får et oppdatert bilde. Svarene du ga sist, blir ikke borte."
     ),
     # The veileder asked again after new information (uke8/lifecycle/ask_again.py): the person's
     # first message after that notice starts the new round (actions/after_questions.py).
     "spurt_pa_nytt": (
         "Så fint at du svarer! NAV har fått ny informasjon, og veilederen din vil gjerne høre hvordan "
-        "det går med deg nå. Da stiller jeg deg de tre spørsmålene på nytt. Det er frivillig å svare, "
+        "det går med deg nå. Da stiller jeg deg spørsmålene på nytt. Det er frivillig å svare, "
         "og svarene du ga sist, blir ikke borte."
     ),
     "hilsen": "Hei! Så fint at du tar deg tid.",

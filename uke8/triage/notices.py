@@ -80,7 +80,7 @@ def ask_again_chat(link_valid_until: date) -> str:
     # that it is still voluntary. Never which information: the notice is read outside the page.
     return (
         "Hei igjen! NAV har fått ny informasjon i saken din, og veilederen din vil gjerne høre "
-        "hvordan det går med deg nå. Har du lyst, kan du svare på de tre spørsmålene på nytt her: "
+        "hvordan det går med deg nå. Har du lyst, kan du svare på spørsmålene på nytt her: "
         f"{LINK_PLACEHOLDER} Det er frivillig å svare, og det tar bare noen minutter. "
         f"Lenken virker til og med {norwegian_date(link_valid_until)}."
     )
@@ -89,8 +89,8 @@ def ask_again_chat(link_valid_until: date) -> str:
 def ask_again_sms() -> str:
     # Within two segments, like the opening SMS: who asks, why, voluntary, how to check it, STOPP.
     return sms_text(
-        "Hei, dette er NAV. Vi har fått ny informasjon. Svar når det passer, så stiller vår "
-        "automatiske tjeneste de tre spørsmålene på nytt. Det er frivillig. "
+        "Hei, dette er NAV. Vi har fått ny informasjon i saken din. Svar når det passer, så stiller vår "
+        "automatiske tjeneste spørsmålene på nytt. Det er frivillig. "
         f"{_VERIFY_NAV} {_STOP_SMS_SHORT}"
     )
 

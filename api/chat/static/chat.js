@@ -219,22 +219,37 @@
     var offered = currentButtons;
     showButtons([]);
     setPending(true);
-    return api("/api/v1/chat/messages", { method: "POST", body: JSON.stringify({ message: message }) })
+    // The same words sent again after a failure keep their id: if the first attempt did reach
+    // the veileder before its answer was lost, the message is stored once.
+    var id = lastFailed && lastFailed.message === message ? lastFailed.id : newId();
+    return api("/api/v1/chat/messages", { method: "POST", body: JSON.stringify({ message: message, client_id: id }) })
       .then(function (result) {
         setPending(false);
         if (!result.ok) {
+          lastFailed = { message: message, id: id };
           fail(mine, offered, result.data.message || text.networkError, options);
           return false;
         }
+        lastFailed = null;
         render(result.data.messages);
         setStatus(result.data.status);
         if (options.focus) focusNext();
         return true;
       }, function () {
         setPending(false);
+        lastFailed = { message: message, id: id };
         fail(mine, offered, text.networkError, options);
         return false;
       });
+  }
+
+  var lastFailed = null;
+
+  function newId() {
+    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
 
   function fail(mine, offered, message, options) {

@@ -134,7 +134,8 @@ def record_storage_objection(session: Session, conversation_id: str, actor: Acto
         answer.raw_text = None
     for pref in repo.all_meeting_preferences(case.id):
         pref.times = None
-    audit.write(session, actor, "conversation.storage_objection", case.id)
+    forgotten = repo.forget_thread_words(case.id)
+    audit.write(session, actor, "conversation.storage_objection", case.id, {"thread_messages_forgotten": forgotten})
 
 
 def begin_new_round(session: Session, conversation_id: str, today: date | None = None,

@@ -12,6 +12,11 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from uke8.store.base import Base, Id, utcnow
 
+# What the veileder sees in place of the words of a person who objected to storage: stored
+# instead of a later message, and written over the earlier ones when the objection comes. The
+# only change thread_messages allows (migration 0009's triggers hold a copy of this text).
+NOT_STORED_TEXT = "(Personen har bedt om at det de skriver ikke lagres. Meldingen er ikke lagret.)"
+
 
 class Meeting(Base):
     """A meeting the veileder proposed in the thread (PRODUCT.md §3b): one to three slots and
@@ -31,7 +36,8 @@ class Meeting(Base):
 
 
 class ThreadMessage(Base):
-    """One message in the thread after the questions (PRODUCT.md §3b), append-only.
+    """One message in the thread after the questions (PRODUCT.md §3b), append-only but for one
+    change: a storage objection writes NOT_STORED_TEXT over the person's words.
 
     `sender`: veileder | person | nav (the service's own notices: receipts, meeting
     confirmations). The text is stored as answers' free text is: identifiers masked, health

@@ -357,5 +357,6 @@ class SmsUnknownSender(Base):
 # is in Base.metadata and `from uke8.store.models import ThreadMessage` works as for the rest.
 from uke8.store.followup_models import KartleggingOutcome, Meeting, NewInformation, ThreadMessage  # noqa: E402
 
-APPEND_ONLY_TABLES = ("status_history", "audit_log", "case_notes", "thread_messages", "kartlegging_outcomes",
-                      "new_information")
+APPEND_ONLY_TABLES = ("status_history", "audit_log", "case_notes", "kartlegging_outcomes", "new_information")
+# Append-only but for a storage objection writing NOT_STORED_TEXT over the person's words.
+FORGETTABLE_TABLES = ("thread_messages",)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from uke8.store.models import (
@@ -26,9 +26,11 @@ from uke8.store.models import (
     OutboxMessage,
     PersonIdentity,
     StatusChange,
+    ThreadMessage,
     Veileder,
     utcnow,
 )
+from uke8.store.followup_models import NOT_STORED_TEXT
 
 # The outbox's statuses and kinds an opt-out reads (uke8/lifecycle/outbox.py owns the rest).
 OUTBOX_DELIVERABLE = ("pending", "failed")
@@ -145,6 +147,16 @@ class CaseRepository:
 
     def free_texts(self, case_id: str) -> Sequence[FreeText]:
         return self.session.scalars(select(FreeText).where(FreeText.case_id == case_id).order_by(FreeText.id)).all()
+
+    def forget_thread_words(self, case_id: str) -> int:
+        """A storage objection: the person's words in the thread give way to NOT_STORED_TEXT (the
+        one change the table's triggers allow); the veileder still sees that they wrote."""
+        result = self.session.execute(
+            update(ThreadMessage)
+            .where(ThreadMessage.case_id == case_id, ThreadMessage.sender == "person", ThreadMessage.text != NOT_STORED_TEXT)
+            .values(text=NOT_STORED_TEXT, redacted=True)
+            .execution_options(synchronize_session="fetch"))
+        return result.rowcount or 0
 
     def all_meeting_preferences(self, case_id: str) -> Sequence[MeetingPreference]:
         return self.session.scalars(select(MeetingPreference).where(MeetingPreference.case_id == case_id)).all()

@@ -16,6 +16,7 @@ from uke8.cases import audit
 from uke8.cases.actors import SYSTEM_CONVERSATION, Actor
 from uke8.cases.errors import CaseError, UnknownConversation
 from uke8.privacy import safe_to_store
+from uke8.store.followup_models import NOT_STORED_TEXT
 from uke8.store.models import Case, Invitation, ThreadMessage, utcnow
 from uke8.store.repositories import CaseRepository
 
@@ -23,7 +24,7 @@ VEILEDER, PERSON, NAV = "veileder", "person", "nav"
 SENDERS = (VEILEDER, PERSON, NAV)
 
 # What the veileder sees in place of the words of a person who objected to storage.
-NOT_STORED = "(Personen har bedt om at det de skriver ikke lagres. Meldingen ble ikke lagret.)"
+NOT_STORED = NOT_STORED_TEXT
 # The longest message either side may send (the API refuses longer with 422).
 MAX_TEXT = 2000
 

@@ -8,8 +8,10 @@ Create Date: 2026-12-04
   cases.last_person_message_at (the queue's "Ny melding"), veiledere.navn (the name under
   the veileder's messages): plain ADD COLUMNs, so SQLite keeps its triggers.
 - meetings: a proposed meeting and its status (foreslatt | avtalt | avlyst).
-- thread_messages, kartlegging_outcomes, new_information: append-only, with the same
-  triggers as status_history.
+- kartlegging_outcomes, new_information: append-only, with the same triggers as
+  status_history. thread_messages: append-only but for one change, a storage objection
+  writing NOT_STORED over a person's words (PRODUCT.md §3b: every message is subject to the
+  objection); its triggers refuse every other UPDATE and every DELETE.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -20,7 +22,51 @@ down_revision = '0008'
 branch_labels = None
 depends_on = None
 
-APPEND_ONLY = ("thread_messages", "kartlegging_outcomes", "new_information")
+APPEND_ONLY = ("kartlegging_outcomes", "new_information")
+# A copy of uke8.store.followup_models.NOT_STORED_TEXT as of this revision (a migration never
+# imports the models; tests/store/test_thread_forgetting.py holds the two equal).
+NOT_STORED = "(Personen har bedt om at det de skriver ikke lagres. Meldingen er ikke lagret.)"
+# Every column but text and redacted must stay, and text may only become NOT_STORED, for a
+# person's message.
+_UNCHANGED = ("id", "case_id", "sender", "author", "author_name", "channel", "meeting_id", "client_key", "created_at")
+
+
+def _forget_only() -> None:
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
+        changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in _UNCHANGED)
+        op.execute(
+            "CREATE TRIGGER thread_messages_forget_only BEFORE UPDATE ON thread_messages "
+            f"WHEN OLD.sender != 'person' OR NEW.text != '{NOT_STORED}' OR {changed} "
+            "BEGIN SELECT RAISE(ABORT, 'thread_messages is append-only but for a storage objection'); END"
+        )
+        op.execute(
+            "CREATE TRIGGER thread_messages_no_delete BEFORE DELETE ON thread_messages "
+            "BEGIN SELECT RAISE(ABORT, 'thread_messages is append-only'); END"
+        )
+    elif dialect == "postgresql":
+        changed = " OR ".join(f"NEW.{c} IS DISTINCT FROM OLD.{c}" for c in _UNCHANGED)
+        op.execute(
+            "CREATE OR REPLACE FUNCTION uke8_thread_forget_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "IF TG_OP = 'DELETE' OR OLD.sender <> 'person' OR NEW.text <> "
+            f"'{NOT_STORED}' OR {changed} THEN "
+            "RAISE EXCEPTION 'thread_messages is append-only but for a storage objection'; END IF; "
+            "RETURN NEW; END $$"
+        )
+        op.execute(
+            "CREATE TRIGGER thread_messages_forget_only BEFORE UPDATE OR DELETE ON thread_messages "
+            "FOR EACH ROW EXECUTE FUNCTION uke8_thread_forget_only()"
+        )
+
+
+def _drop_forget_only() -> None:
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
+        op.execute("DROP TRIGGER IF EXISTS thread_messages_forget_only")
+        op.execute("DROP TRIGGER IF EXISTS thread_messages_no_delete")
+    elif dialect == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS thread_messages_forget_only ON thread_messages")
+        op.execute("DROP FUNCTION IF EXISTS uke8_thread_forget_only()")
 
 
 def _append_only(table: str) -> None:
@@ -114,9 +160,11 @@ def upgrade() -> None:
     op.create_index('ix_new_information_case_id', 'new_information', ['case_id'], unique=False)
     for table in APPEND_ONLY:
         _append_only(table)
+    _forget_only()
 
 
 def downgrade() -> None:
+    _drop_forget_only()
     for table in APPEND_ONLY:
         _drop_append_only(table)
     op.drop_index('ix_new_information_case_id', table_name='new_information')

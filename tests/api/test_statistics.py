@@ -3,18 +3,17 @@ cases written through the API and the use cases, enhet scoping (404 and audited,
 case), n = 0, and bad periods. The clock is fixed (CLOCK) and every date derives from it."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from tests.api.test_api import ADMIN, veileder
+from tests.api.test_api import ADMIN, CLOCK, clock, client, veileder  # noqa: F401 - clock (autouse), client: fixtures
 from tests.factories import case_body
 from uke8.cases.answers import record_answer
 from uke8.store.models import AuditEntry
 
-CLOCK = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 DAY56 = CLOCK.date()
 START = DAY56 - timedelta(days=55)  # invited on the clock's day
 PAST_WEEK_26 = START + timedelta(days=200)  # week 26 ends on START + 181
@@ -23,18 +22,6 @@ PERIOD = f"fra={(DAY56 - timedelta(days=1)).isoformat()}&til={(DAY56 + timedelta
 IKKE_AKTUELL = {"retur": "veldig_sannsynlig", "relasjon": "god", "varighet": "under_26_uker"}
 KARTLEGGING_AT_ONCE = {"retur": "usikker", "relasjon": "god", "varighet": "under_26_uker"}
 LONGER = {"retur": "veldig_sannsynlig", "relasjon": "god", "varighet": "over_26_uker"}
-
-
-@pytest.fixture(autouse=True)
-def clock(time_machine) -> None:
-    time_machine.move_to(CLOCK, tick=True)
-
-
-@pytest.fixture
-def client() -> TestClient:
-    from api.main import create_app
-
-    return TestClient(create_app())
 
 
 def answered_case(client: TestClient, db, enhet: str, answers: dict[str, str], **body) -> tuple[str, dict]:

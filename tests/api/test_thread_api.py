@@ -3,31 +3,16 @@ enhet scoping (404), validation (422), double submissions, the case's meeting an
 the queue's "Ny melding", and the reveal's audit rows (purpose, never the value)."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
-from fastapi.testclient import TestClient
 
-from tests.api.test_api import ADMIN, audit, create, veileder
+from tests.api.test_api import ADMIN, CLOCK, audit, clock, client, create, veileder  # noqa: F401 - clock (autouse), client: fixtures
 from tests.factories import synthetic_fnr, synthetic_mobile
 from uke8.cases.answers import record_answer
 from uke8.thread import messages
 
-# The clock these tests run on (it ticks): the fixed slots below are its future, never the wall clock's.
-CLOCK = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 ANSWERS = (("retur", "usikker"), ("relasjon", "god"), ("varighet", "under_26_uker"))
-
-
-@pytest.fixture(autouse=True)
-def clock(time_machine) -> None:
-    time_machine.move_to(CLOCK, tick=True)
-
-
-@pytest.fixture
-def client() -> TestClient:
-    from api.main import create_app
-
-    return TestClient(create_app())
 
 
 def _answered(client, db, **overrides) -> tuple[str, str]:

@@ -3,13 +3,13 @@ the queue and the register feed's import: `har_arbeidsgiver` in and out, answers
 q2 and assessed by triage-v2, and a v1 assessment that stays v1."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from tests.api.test_api import clock, client  # noqa: F401 - the API tests' clock (autouse) and client fixtures
 from tests.conftest import ADMIN_TOKEN
 from tests.factories import case_body, synthetic_fnr
 from uke8.cases import conversation
@@ -21,22 +21,8 @@ from uke8.review.queue import QueueQuery, queue_page
 from uke8.store.models import Case
 
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
-# The clock these tests run at (as tests/api/test_api.py); TODAY is its date in Oslo.
-CLOCK = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 TODAY = date(2026, 11, 23)
 Q1_GENERAL = "Hvor sannsynlig er det at du kommer tilbake i arbeid?"
-
-
-@pytest.fixture(autouse=True)
-def clock(time_machine) -> None:
-    time_machine.move_to(CLOCK, tick=True)
-
-
-@pytest.fixture
-def client() -> TestClient:
-    from api.main import create_app
-
-    return TestClient(create_app())
 
 
 def create(client: TestClient, **overrides) -> dict:

@@ -4,23 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import select
-
-from tests.lifecycle.helpers import DAY56, at, register, run
-from uke8.cases.actors import Actor
-from uke8.store.models import Invitation
+from tests.thread.test_thread_store import NOW, VEILEDER, _invited
 from uke8.thread import meetings, messages, person
 from uke8.thread.meetings import MeetingRequest
-
-VEILEDER = Actor("veileder", "Z990001", frozenset({"0219"}), via="api")
-NOW = at(DAY56, 12)
-
-
-def _invited(db) -> tuple[str, str]:
-    case_id = register(db)
-    run(db, DAY56)
-    with db.read() as s:
-        return case_id, s.scalar(select(Invitation.conversation_id).where(Invitation.case_id == case_id))
 
 
 def test_the_chat_page_gets_the_veileders_messages_with_times_only_while_proposed(db):

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from uke8.cases import audit
 from uke8.cases.actors import SYSTEM_CONVERSATION, Actor
-from uke8.cases.errors import CaseError, UnknownConversation
+from uke8.cases.conversation import lock_conversation
+from uke8.cases.errors import CaseError
 from uke8.privacy import safe_to_store
 from uke8.store.followup_models import NOT_STORED_TEXT
 from uke8.store.models import Case, Invitation, ThreadMessage, utcnow
@@ -46,13 +47,8 @@ def locked_case(session: Session, case_id: str, actor: Actor) -> Case:
 
 
 def case_of_conversation(session: Session, conversation_id: str) -> tuple[Case, Invitation]:
-    repo = CaseRepository(session)
-    invitation = repo.invitation_by_conversation(conversation_id)
-    if invitation is None:
-        raise UnknownConversation(conversation_id)
-    case = repo.get(invitation.case_id, for_update=True)
-    assert case is not None
-    return case, invitation
+    """The conversation's case, locked, and its invitation (UnknownConversation for a stranger)."""
+    return lock_conversation(session, conversation_id)
 
 
 def _existing(session: Session, case_id: str, client_key: str | None) -> ThreadMessage | None:

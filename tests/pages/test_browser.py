@@ -119,10 +119,10 @@ def test_veileder_filters_opens_overrides_and_sees_history(server, browser, db):
         page.screenshot(path=str(SHOTS / "case.png"), full_page=True)
 
     # override without a reason: a clear error, nothing stored; then with a reason
-    page.get_by_label("Ikke aktuell nå").check()
+    page.get_by_label("Ikke aktuell nå", exact=True).check()
     page.get_by_role("button", name="Lagre vurdering").click()
     assert page.get_by_text("Skriv en begrunnelse når du overstyrer forslaget.").first.is_visible()
-    assert page.get_by_label("Ikke aktuell nå").is_checked()
+    assert page.get_by_label("Ikke aktuell nå", exact=True).is_checked()
     page.get_by_label("Begrunnelse").fill("Har avtalt gradert retur med arbeidsgiver")
     page.get_by_role("button", name="Lagre vurdering").click()
     page.wait_for_url("**melding=vurdert")
@@ -162,7 +162,7 @@ def test_pages_have_no_serious_accessibility_violations(server, browser, db):
     found["oversikt"] = axe_violations(page)
     page.goto(f"{server}/saker/{case.case_id}")
     found["sak"] = axe_violations(page)
-    page.get_by_label("Ikke aktuell nå").check()
+    page.get_by_label("Ikke aktuell nå", exact=True).check()
     page.get_by_role("button", name="Lagre vurdering").click()  # the page with a form error
     found["sak med feil"] = axe_violations(page)
     page.goto(server + "/statistikk")

@@ -39,6 +39,11 @@ def parse(text: str, whole: list, *per_clause: list) -> dict:
     ("tja, tror nok jeg er tilbake om en stund", ["tja, tror nok jeg er tilbake om en stund"]),  # a hedge is no clause
     ("ca 2,5 måneder", ["ca 2,5 måneder"]),  # no split inside a number
     ("ja", ["ja"]),
+    # "og" joining a subject is no boundary; after any other piece it is
+    ("usikker, sjefen og jeg krangler mye", ["usikker", "sjefen og jeg krangler mye"]),
+    ("jeg og lederen har god dialog og jeg er snart tilbake", ["jeg og lederen har god dialog", "jeg er snart tilbake"]),
+    ("eg og leiaren min er ikkje samde", ["eg og leiaren min er ikkje samde"]),
+    ("usikker og sjefen er grei", ["usikker", "sjefen er grei"]),
 ])
 def test_clauses(text, expected):
     assert clauses(text) == expected

@@ -23,6 +23,11 @@ _JOINERS = re.compile(r"^(?:og|men|fordi|siden|sidan|ettersom|så|samt|mens|dess
 # nok jeg er tilbake om en stund": "tja" alone would read as "usikker").
 FILLERS = frozenset({"tja", "tjaa", "tjah", "hmm", "hm", "hmmm", "nja", "vel", "altså", "joa", "ok", "okei", "jaha", "nåja", "såå"})
 _WORDS = re.compile(r"\w+")
+# "sjefen og jeg krangler mye", "jeg og lederen min har god dialog": "og" joins the subject, not
+# two clauses. A piece of one such word before "og" stays with what follows.
+_SUBJECT_WORDS = re.compile(
+    r"^(?:jeg|eg|æ|vi|me|sjefen|sjef|lederen|leder|leiaren|leiar|arbeidsgiveren|arbeidsgiver|arbeidsgjevaren|"
+    r"arbeidsgjevar|kollegaene|kollegene|kollegaane|nærmeste)$", re.IGNORECASE)
 MAX_CLAUSES = 6  # a long story is read as a whole, not in many small pieces
 MIN_LETTERS = 3
 
@@ -34,6 +39,9 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
+        piece = text[start:match.start()].strip()
+        if text[match.end():match.end() + 3].lower() == "og " and _SUBJECT_WORDS.match(piece):
+            continue  # "sjefen og jeg …": one subject, one clause
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))

@@ -27,7 +27,11 @@ class ChatStack:
     def __init__(self, stack: Stack):
         self.stack = stack
         self.url = stack.api_url
-        self.admin = httpx.Client(base_url=stack.api_url, headers={"Authorization": f"Bearer {stack.env['UKE8_ADMIN_TOKEN']}"}, timeout=60)
+        # Idle connections are dropped after 2 s, before the API's keep-alive (uvicorn: 5 s) ends
+        # them: a request on a connection the server is closing that moment fails ("Server
+        # disconnected") after a long browser step.
+        self.admin = httpx.Client(base_url=stack.api_url, headers={"Authorization": f"Bearer {stack.env['UKE8_ADMIN_TOKEN']}"},
+                                  timeout=60, limits=httpx.Limits(keepalive_expiry=2.0))
         self.settings = Settings(data_dir=stack.data_dir, api_port=stack.api_port)
 
     def invite(self, **facts: Any) -> Invited:

@@ -48,7 +48,7 @@ class StubRasa:
     async def events(self, conversation_id):
         return [{"event": "bot", "text": "Hei!"}]
 
-    async def send(self, conversation_id, message):
+    async def send(self, conversation_id, message, client_id=None):
         return [{"recipient_id": conversation_id, "text": "Takk for svaret."}]
 
 

@@ -133,16 +133,17 @@ def _assert_common(text: str) -> None:
     assert "_" not in text  # no reason code leaks into the text
 
 
-def _all_assessments():
+def distinct_assessments(cases, facts):
+    """Every distinct assessment the rules give over `cases` (answers, grade, flags, deadline)."""
     seen = set()
-    for answers, grade, gj, usikre, deadline in CASES:
-        result = classify(Answers(**answers), _facts(grade, gj, usikre), deadline_passed=deadline)
+    for answers, grade, gj, usikre, deadline in cases:
+        result = classify(Answers(**answers), facts(grade, gj, usikre), deadline_passed=deadline)
         if result is not None and result not in seen:
             seen.add(result)
             yield result
 
 
-ALL_ASSESSMENTS = list(_all_assessments())
+ALL_ASSESSMENTS = list(distinct_assessments(CASES, _facts))
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from tests.unit.test_rule_values_and_texts import PRESSURE, RECURRING, _assert_common
+from tests.unit.test_rule_values_and_texts import PRESSURE, RECURRING, _assert_common, distinct_assessments
 from tests.unit.test_rules import CASES, GRADE_TEST, KARTLEGGING_TABLE, _answers_match
 from uke8.triage import messages
 from uke8.triage.rules import (
@@ -161,16 +161,7 @@ def test_reason_texts():
 EMPLOYER_WORDS = re.compile(r"arbeidsgiver|arbeidsplass|arbeidsforhold|oppfølgingsplan|jobben|sjef", re.IGNORECASE)
 
 
-def _all_v2_assessments():
-    seen = set()
-    for answers, grade, gj, usikre, deadline in CASES:
-        result = classify(Answers(**answers), _facts(grade, gj, usikre), deadline_passed=deadline)
-        if result is not None and result not in seen:
-            seen.add(result)
-            yield result
-
-
-ALL_V2 = list(_all_v2_assessments())
+ALL_V2 = list(distinct_assessments(CASES, _facts))
 
 
 @pytest.mark.parametrize("assessment", ALL_V2, ids=lambda a: f"{a.classification}:{'+'.join(a.reasons)}")

@@ -3,7 +3,7 @@ when a message cannot go.
 
 Rules on top of uke8/triage/notices.py's:
 - A veileder's message is signed with the veileder's name and says plainly that a person at NAV
-  wrote it, not the automatic service; the bot never says "Jeg er din veileder".
+  wrote it, not the automatic service; the bot never claims to be the veileder.
 - By SMS the veileder's own words go out (masked and redacted as stored), with the proposed
   times numbered ("Svar 1, 2 eller 3") in Norwegian, in Europe/Oslo time, and how to ask for
   another time. Nothing about health or sick leave: the SMS rules of notices.sms_text hold for

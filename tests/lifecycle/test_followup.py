@@ -4,7 +4,7 @@ against the real store, with the lifecycle's checkpoints and deadlines. Every da
 is given (helpers.at), never the wall clock."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -59,6 +59,16 @@ def flag(db, case_id: str, kind: str = "legeerklaering", actor=VEILEDER, **kw):
 
 
 # -- the kartlegging's outcome ----------------------------------------------------------------
+
+
+def asked_again(db) -> tuple[str, date]:
+    """An "ikke aktuell nå" case with new information, asked again on day 76: (case id, that day)."""
+    case_id = assessed(db, IKKE_AKTUELL)
+    flag(db, case_id)
+    day = DAY56 + timedelta(days=20)
+    with db.write() as s:
+        ask_again(s, case_id, VEILEDER, day, now=at(day))
+    return case_id, day
 
 
 def test_an_innsats_outcome_confirms_an_undecided_kartlegging_and_masks_the_note(db):
@@ -228,11 +238,7 @@ def test_asking_again_opens_a_round_and_tells_the_person_on_their_channel(db, ch
 
 
 def test_the_min_side_task_of_the_new_round_carries_its_own_words(db):
-    case_id = assessed(db, IKKE_AKTUELL)
-    flag(db, case_id)
-    day = DAY56 + timedelta(days=20)
-    with db.write() as s:
-        ask_again(s, case_id, VEILEDER, day, now=at(day))
+    case_id, day = asked_again(db)
     message = outbox_rows(db, case_id)[-1]
     sender = TaskSender(db, publisher=None)
     event = sender.event_for(outbox.Outgoing(message.id, case_id, message.kind, "chat", message.idempotency_key, ""))
@@ -240,11 +246,7 @@ def test_the_min_side_task_of_the_new_round_carries_its_own_words(db):
 
 
 def test_the_new_round_is_answered_and_assessed_like_any_other(db):
-    case_id = assessed(db, IKKE_AKTUELL)
-    flag(db, case_id)
-    day = DAY56 + timedelta(days=20)
-    with db.write() as s:
-        ask_again(s, case_id, VEILEDER, day, now=at(day))
+    case_id, day = asked_again(db)
     answer(db, case_id, day + timedelta(days=1), **KARTLEGGING)
     shown = view(db, case_id, day + timedelta(days=1))
     assert shown["status"] == "vurdert" and shown["assessment"]["classification"] == "kartlegging"
@@ -253,11 +255,7 @@ def test_the_new_round_is_answered_and_assessed_like_any_other(db):
 
 
 def test_no_answer_in_the_new_round_leaves_the_earlier_assessment_standing(db):
-    case_id = assessed(db, IKKE_AKTUELL)
-    flag(db, case_id)
-    day = DAY56 + timedelta(days=20)
-    with db.write() as s:
-        ask_again(s, case_id, VEILEDER, day, now=at(day))
+    case_id, day = asked_again(db)
     run(db, day + timedelta(days=14))
     shown = view(db, case_id, day + timedelta(days=14))
     assert shown["status"] == "vurdert" and len(shown["assessments"]) == 1

@@ -19,7 +19,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.context import STORE_ERRORS, conversation_id, database, latest_text, log, say
+from actions.context import STORE_ERRORS, conversation_id, database, latest_parse, latest_text, log, say
 from uke8.cases import conversation
 from uke8.cases.conversation import ConversationState
 from uke8.cases.errors import CaseError, UnknownConversation
@@ -30,6 +30,7 @@ from uke8.triage import after_questions, meeting_texts
 from uke8.triage.after_questions import CaseFacts
 from uke8.triage.catalogue import ANSWER_SLOTS
 from uke8.understanding import slot_choice
+from uke8.understanding.interpret import interpret
 
 # Messages after the questions are stored for the veileder (uke8/thread/person.py).
 MESSAGES_REACH_VEILEDER = True
@@ -117,11 +118,23 @@ def reply_after_questions(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         return []
     shown = after_questions.MESSAGE if taken.stored else kind
     dispatcher.utter_message(text=after_questions.reply(case_facts(state), shown, earlier, MESSAGES_REACH_VEILEDER, sms=sms))
+    if shown == after_questions.MESSAGE and not sms:
+        _offer_topics(dispatcher, tracker)
     if taken.meeting is not None and taken.meeting.status == "foreslatt":
         _offer(dispatcher, meeting_texts.offer(taken.meeting.slots, taken.meeting.form), taken.meeting)
     if shown in (after_questions.MESSAGE, after_questions.GREETING):
         return [SlotSet(COUNT_SLOT, earlier + 1)]
     return []
+
+
+def _offer_topics(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """A doubtful reading of one of the person's own questions or requests is offered as a
+    button after the receipt (the same decision eval-nlu reports for lines with no question
+    open). Not by SMS: there a number after the questions picks a meeting time."""
+    meaning = interpret(None, latest_text(tracker), latest_parse(tracker))
+    offer = after_questions.topic_offer(meaning.offered) if meaning.action in ("confirm", "choose") else None
+    if offer is not None:
+        dispatcher.utter_message(text=offer[0], buttons=offer[1])
 
 
 def about_the_meeting(tracker: Tracker) -> bool:

@@ -28,9 +28,10 @@ from uke8.understanding.interpret import interpret
 # the person's words in Rasa's tracker too, as record_storage_objection does in the case store.
 FORGET_MARK = "uke8_forget_words"
 
-# Global intents whose side effects (a new round, a handoff) wait for a confident reading
-# after the questions; stopp and ikke lagre are honoured even when doubtful.
-_DOUBT_AFTER_QUESTIONS = ("endret_situasjon", "menneske")
+# After the questions every global intent waits for a confident reading (a new round, a
+# handoff, an answer); these two are honoured on the classifier's word even when doubtful:
+# saying no more messages, or no storage.
+_HONOURED_IN_DOUBT = ("stopp", "ikke_lagre")
 
 # Global intents a meeting's answer may be mistaken for (actions/after_questions.about_the_meeting).
 _MEETING_MIXUPS = ("stopp", "menneske", "endret_situasjon")
@@ -119,10 +120,11 @@ class ActionGlobal(Action):
             # annen dag?" as a changed situation, "jeg må avlyse" as stopp): the meeting's
             # answer wins; the keyword STOPP never loses.
             return await ActionAfterQuestions().run(dispatcher, tracker, domain)
-        if code in _DOUBT_AFTER_QUESTIONS and meaning.action != "accept" and after:
+        if after and meaning.action != "accept" and code not in _HONOURED_IN_DOUBT:
             # After the questions a doubtful guess ("kan jeg jobbe litt hjemmefra?" read as a
-            # changed situation at 0.19) must not start a new round or flag a handoff: the
-            # message gets the real reply, which says how to ask for either.
+            # changed situation at 0.19) must not start a new round, flag a handoff or answer
+            # a question not asked: the message goes to the veileder with the real reply, and
+            # the guess is offered as a button (actions/after_questions.py).
             return await ActionAfterQuestions().run(dispatcher, tracker, domain)
         if code == "endret_situasjon":
             return self._new_round(dispatcher, tracker)

@@ -9,6 +9,10 @@ the answers the form takes from them, and the report a `combined` section.
 When a question is open and the text is taken as one of the person's own questions
 (personvern, hvorfor, …), the bot answers it and asks the question again, so that counts as
 `reask` with the global code as the prediction and nothing offered.
+With no question open (`any` lines), a doubtful request is `confirm` or `choose` with the
+request(s) in `offered`: after the questions the chat shows them as buttons below the receipt
+(actions/after_questions.py); text read as off-topic above all is `accept`ed as `ute_av_omfang`
+(its words go to the veileder with the receipt).
 """
 from __future__ import annotations
 

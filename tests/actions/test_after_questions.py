@@ -9,6 +9,7 @@ from actions.after_questions import COUNT_SLOT, ActionAfterQuestions
 from actions.conversation import ActionOppsummer
 from actions.global_intents import ActionGlobal
 from tests.actions.test_form_actions import form, invited_case, run, texts, tracker, view
+from tests.factories import synthetic_mobile
 from uke8.store.db import Database
 from uke8.triage.messages import NOT_UNDERSTOOD, REPLIES
 
@@ -117,3 +118,28 @@ def test_an_answer_after_the_deadline_closed_the_round_gets_the_real_reply_not_r
     assert result.get("samtale_slutt") is True
     assert REPLIES["reservert"] not in texts(d) and "ikke vil bli kontaktet" not in texts(d)
     assert "ikke fått svar på alle spørsmålene" in texts(d) and "55 55 33 33" in texts(d)
+
+
+def test_a_doubtful_question_after_the_questions_goes_to_the_veileder_and_is_offered_as_a_button(db):
+    case_id, conv = answered(db)
+    d = CollectingDispatcher()
+    doubtful = tracker(conv, "hva skjer når jeg har brukt opp det jeg har krav på?", {"samtale_status": "ferdig"},
+                       ranking=[("sykepenger", 0.45), ("out_of_scope", 0.3), ("hvorfor", 0.1)])
+    run(ActionGlobal().run(d, doubtful, {}))
+    assert "sendt til veilederen" in texts(d) and REPLIES["sykepenger"] not in texts(d)
+    offers = [m for m in d.messages if m.get("buttons")]
+    assert [b["payload"] for b in offers[-1]["buttons"]] == ["/sykepenger"]
+    assert view(db, case_id)["unread_from_person"] == 1
+    # the button: the answer at once
+    d = CollectingDispatcher()
+    run(ActionGlobal().run(d, tracker(conv, "/sykepenger", {"samtale_status": "ferdig"}, ranking=[("sykepenger", 1.0)]), {}))
+    assert REPLIES["sykepenger"] in texts(d)
+
+
+def test_by_sms_the_receipt_comes_without_an_offer(db):
+    case_id, conv = answered(db, channel="sms", mobil=synthetic_mobile())
+    d = CollectingDispatcher()
+    doubtful = tracker(conv, "hva skjer når jeg har brukt opp det jeg har krav på?", {"samtale_status": "ferdig"},
+                       ranking=[("sykepenger", 0.45), ("out_of_scope", 0.3)])
+    run(ActionGlobal().run(d, doubtful, {}))
+    assert "sendt til veilederen" in texts(d) and not any(m.get("buttons") for m in d.messages)

@@ -54,9 +54,10 @@ def test_the_catalogue_codes_are_the_ones_the_sets_were_written_for():
     assert codes("varighet_usikker_grunn") == {"behandling", "annet"}
 
 
-def test_combined_lines_carry_two_or_more_valid_answers():
-    rows = jsonl(EVAL_DIR / "combined.jsonl")
-    assert len(rows) >= 130
+@pytest.mark.parametrize("name, least", [("combined.jsonl", 130), ("combined2.jsonl", 60)])
+def test_combined_lines_carry_two_or_more_valid_answers(name, least):
+    rows = jsonl(EVAL_DIR / name)
+    assert len(rows) >= least
     for row in rows:
         assert set(row) == {"question", "text", "expected", "expected_all"}, row
         assert row["question"] in QUESTION_SLOT, row
@@ -147,3 +148,14 @@ def test_no_text_repeats_within_or_across_the_new_sets(name):
         if path.exists():
             seen.update(normal(r["text"]) for r in jsonl(path))
     assert [t for t in own if seen[normal(t)] > 1] == []
+
+
+@pytest.mark.parametrize("name, least", [("answers.jsonl", 400), ("fresh.jsonl", 300), ("fresh2.jsonl", 200), ("fresh3.jsonl", 200)])
+def test_single_answer_sets_use_valid_codes_and_cover_every_question(name, least):
+    rows = jsonl(EVAL_DIR / name)
+    assert len(rows) >= least
+    global_codes = {"stopp", "menneske", "personvern", "hvorfor", "sykepenger", "endret_situasjon", "ute_av_omfang"}
+    for row in rows:
+        allowed = global_codes if row["question"] == "any" else codes(QUESTION_SLOT[row["question"]])
+        assert row["expected"] in allowed, row
+    assert {r["question"] for r in rows} == {*QUESTION_SLOT, "any"}

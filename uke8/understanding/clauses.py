@@ -28,6 +28,15 @@ _WORDS = re.compile(r"\w+")
 _SUBJECT_WORDS = re.compile(
     r"^(?:jeg|eg|æ|vi|me|sjefen|sjef|lederen|leder|leiaren|leiar|arbeidsgiveren|arbeidsgiver|arbeidsgjevaren|"
     r"arbeidsgjevar|kollegaene|kollegene|kollegaane|nærmeste)$", re.IGNORECASE)
+# "både ja og nei", "både bra og dårlig", "ja og nei": "og" joins two halves of one answer.
+_BOTH = re.compile(r"(?:^|\s)(?:både|båe|baade|bade)(?:\s+\w+)?$|^(?:ja|jo|nei)$", re.IGNORECASE)
+# Norwegian puts the finite verb second: after a fronted subordinate clause ("hvor lenge jeg er
+# borte, …", "om eg kjem tilbake dit, …") the main clause opens with its verb ("…, vet jeg ikke",
+# "…, er eg ikkje sikker på", "…, kommer an på operasjonen"). The two are one statement.
+_FRONTED = re.compile(r"^(?:\w+\s+)?(?:hvor|kor|kva|hva|om|når|hvis|viss|dersom|hvorvidt|korleis|hvordan)\b", re.IGNORECASE)
+_FINITE_FIRST = re.compile(
+    r"(?:er|e|æ|var|vet|veit|vett|aner|kommer|kjem|kjæm|avhenger|avheng|blir|bli|vil|har|henger|heng|står|tror|trur|"
+    r"må|skal|ska|kan|avgjør|avgjer|bestemmer|styrer)\b", re.IGNORECASE)
 MAX_CLAUSES = 6  # a long story is read as a whole, not in many small pieces
 MIN_LETTERS = 3
 
@@ -40,8 +49,10 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         piece = text[start:match.start()].strip()
-        if text[match.end():match.end() + 3].lower() == "og " and _SUBJECT_WORDS.match(piece):
-            continue  # "sjefen og jeg …": one subject, one clause
+        if text[match.end():match.end() + 3].lower() == "og " and (_SUBJECT_WORDS.match(piece) or _BOTH.search(piece)):
+            continue  # "sjefen og jeg …": one subject, one clause; "både ja og nei …": one answer
+        if "," in match.group() and _FRONTED.match(piece) and _FINITE_FIRST.match(text, match.end()):
+            continue  # "kor lenge eg er sjukmeld, veit eg ikkje": a fronted clause and its verb
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))

@@ -26,9 +26,10 @@ from typing import Any
 from uke8.triage.catalogue import QUESTIONS, question_order
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.duration import duration_answer
-from uke8.understanding.interpret import ANSWER_INTENTS, YES_NO_ANSWERS, Interpretation, from_ranking, interpret, yes_or_no
+from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, from_ranking, interpret, yes_or_no
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import match_pattern
+from uke8.understanding.treatment import mentions_treatment
 
 SHARED = "usikker"  # the one answer intent of several questions
 _RANK = {"accept": 2, "confirm": 1}
@@ -125,7 +126,13 @@ def carried_answers(
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
         specific = owner != SHARED  # a shared owner was chosen by its words already
         if not specific:
-            owner = _shared_owner(clause, open_question, claimed, treatment)
+            if index == 0 and len(clause.split()) <= 3 and open_question in ("q1", "q3_grunn") and "q3" in claimed:
+                # "Usikker. … Kor lenge eg blir borte, kjem an på operasjonen": how long is
+                # answered by a clause of its own, so a short first word of doubt answers the
+                # question asked
+                owner = open_question
+            else:
+                owner = _shared_owner(clause, open_question, claimed, treatment)
         if owner is None:
             plain = _plain_yes_no(open_question, clause) if index == 0 and len(parts) > 1 else None
             if plain is not None and open_question is not None:
@@ -167,8 +174,8 @@ def _top_answer(parse: Mapping[str, Any] | None) -> str | None:
 def _specific_owner(clause: str, parse: Mapping[str, Any] | None, thresholds: Thresholds) -> str | None:
     """The question a clause answers: a stated duration is q3's; else the one its own answer
     intents point at most; SHARED when the uncertainty intent outweighs them all."""
-    if duration_answer(clause) is not None or match_pattern("q3", clause):
-        return "q3"
+    if duration_answer(clause) is not None or match_pattern("q3", clause, hedges=False):
+        return "q3"  # a hedge ("kommer an på …") is no claim on q3: it may be about anything
     if match_pattern("q2", clause):
         return "q2"
     own, shared = _masses(parse)
@@ -212,7 +219,7 @@ def _imply_return(best: dict[str, Interpretation], parts: list[tuple[str, Mappin
         return
     for clause, _ in parts:
         folded = fold(normalise(clause))
-        if _BACK_AT_WORK.search(folded) and (duration_answer(clause) is not None or match_pattern("q3", clause)):
+        if _BACK_AT_WORK.search(folded) and (duration_answer(clause) is not None or match_pattern("q3", clause, hedges=False)):
             if not _NEGATED.search(folded) and not _HEDGED.search(folded):
                 best["q1"] = Interpretation("answer", "veldig_sannsynlig", varighet.confidence, "confirm", varighet.source)
             return
@@ -241,6 +248,8 @@ class Reading:
         return len(self.others) + (self.own.kind == "answer" and self.own.action == "accept") > 1
 
 
+# Global readings that ask for nothing: an answer in one of the message's clauses goes first.
+_SMALL_TALK = frozenset({OUT_OF_SCOPE, "hilsen", "takk", "hade"})
 _ONE_ANSWER_SOURCES = frozenset({"button", "digit", "label", "keyword", "yes_no"})
 
 
@@ -258,8 +267,19 @@ def read_message(
     is the more specific reading, and an uncertainty that a clause gave to another question is
     no answer to the open one."""
     whole = interpret(open_question, text, parse, thresholds)
-    if whole.kind == "global" or whole.source in _ONE_ANSWER_SOURCES:
+    if whole.source in _ONE_ANSWER_SOURCES:
         return Reading(whole, ())
+    if whole.kind == "global":
+        if whole.code not in _SMALL_TALK or len(pieces(text, parse)) == 1:
+            return Reading(whole, ())
+        # Small talk around an answer ("Bra, vi snakkes en gang i uka", "takk, det går fint med
+        # sjefen") reads as small talk or off-topic as a whole: the clause that answers the open
+        # question still answers it.
+        carried = carried_answers(open_question, text, parse, answers, thresholds, har_arbeidsgiver)
+        clause_own = next((c.meaning for c in carried if c.question_id == open_question), None)
+        if clause_own is None:
+            return Reading(whole, ())
+        return Reading(clause_own, tuple(c for c in carried if c.question_id != open_question))
     carried = carried_answers(open_question, text, parse, answers, thresholds, har_arbeidsgiver)
     clause_own = next((c.meaning for c in carried if c.question_id == open_question), None)
     others = tuple(c for c in carried if c.question_id != open_question)
@@ -276,8 +296,12 @@ def read_message(
         # ikke om kroppen holder" is usikker, though its first clause is not): a clause decides
         # only where the whole says nothing, and an uncertainty a clause gave to another
         # question is no answer to this one.
-        if clause_own is not None and (whole.action == "reask" or clause_own.code == whole.code and whole.action != "accept"):
-            own = clause_own  # where the whole says nothing, or agrees and the clause is surer
+        if clause_own is not None and (whole.action == "reask" or clause_own.code == whole.code and whole.action != "accept"
+                                       or whole.action == "choose" and clause_own.action == "accept" and clause_own.code in whole.offered):
+            # where the whole says nothing, or agrees and the clause is surer, or hesitates
+            # between two and a clause says one of them plainly ("Usikker. Det har vært mye
+            # krangel med lederen min, …")
+            own = clause_own
         elif whole.code == "usikker" and any(c.meaning.code == "usikker" for c in others):
             own = clause_own or Interpretation("unknown", None, 0.0, "reask", "none")
         elif (clause_own is not None and clause_own.action == "accept" and clause_own.code != whole.code
@@ -298,6 +322,12 @@ def read_message(
             # one clause waits for treatment ("Jeg skal til MR neste uke …"), the whole reads as
             # something else: which one the uncertainty hangs on is the person's to say
             own = Interpretation("answer", "behandling", whole.confidence, "choose", "nlu", ("behandling", "annet"))
+    if (open_question == "q3_grunn" and own.kind == "answer" and own.action == "confirm" and own.source == "nlu"
+            and (own.code == "annet") == mentions_treatment(text)):
+        # fairly sure, but the words say the other ("det er ikke jobben, det er at jeg venter på
+        # strålebehandling" read as annet): both are offered
+        own = Interpretation("answer", own.code, own.confidence, "choose", "nlu",
+                             (own.code, "behandling" if own.code == "annet" else "annet"))
     if own.action == "choose":
         # beside an offer of two, doubtful answers to other questions would crowd it: asked later
         others = tuple(c for c in others if c.meaning.action == "accept")

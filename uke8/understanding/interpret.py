@@ -72,6 +72,12 @@ GLOBAL_INTENTS: dict[str, str] = {
     "out_of_scope": "ute_av_omfang",
 }
 OUT_OF_SCOPE = "ute_av_omfang"
+# With no question open, the person's own questions and requests a button can take them to
+# ("Lurer du på noe om sykepenger?"), offered when the classifier gives one at least
+# GLOBAL_OFFER but less than global_accept. Not stopp or ikke lagre: those are honoured on the
+# classifier's word alone (actions/global_intents.py), and small talk needs no offer.
+OFFERABLE_GLOBALS = frozenset({"hvorfor", "personvern", "sykepenger", "hva_er_kartlegging", "endret_situasjon", "menneske"})
+GLOBAL_OFFER = 0.10
 # No offer when off-topic outweighs everything the open question could mean this many times.
 # Not calibrated (the development set has no off-topic line that would get an offer): the
 # answers offered on it reach at most 2× off-topic ("50/50", "uklart foreløpig"), while words
@@ -198,9 +204,7 @@ def from_ranking(question_id: str | None, parse: Mapping[str, Any] | None, thres
     if question_id is None:
         if best_global[0] is not None and best_global[1] >= thresholds.global_accept:
             return Interpretation("global", best_global[0], best_global[1], "accept", "nlu")
-        # Unsure what the person asks: say so and let them put it another way, rather than
-        # filing it as off-topic. An answer-like text with no question open is off-topic.
-        return Interpretation("global", best_global[0] or OUT_OF_SCOPE, best_global[1], "reask", "nlu")
+        return _doubtful_global(global_scores, _ranking(parse), thresholds)
 
     ranked = sorted(answer_scores.items(), key=lambda kv: -kv[1])
     answer_code, answer_score = best_answer
@@ -221,6 +225,25 @@ def from_ranking(question_id: str | None, parse: Mapping[str, Any] | None, thres
         action, offered = offer
         return Interpretation("answer", offered[0], answer_score, action, "nlu", offered)
     return Interpretation("unknown", answer_code, answer_score, "reask", "none")
+
+
+def _doubtful_global(global_scores: Mapping[str, float], ranking: Sequence[Mapping[str, Any]], thresholds: Thresholds) -> Interpretation:
+    """No question open and no request certain enough to act on. A likely one of the person's
+    own questions or requests is offered as a button (`confirm` one, `choose` two that
+    compete); text the classifier reads as off-topic above all else is taken as such (after
+    the questions its words go to the veileder with a receipt); anything else is a `reask`
+    with nothing offered (an answer-like text with no question open)."""
+    offerable = sorted(((c, v) for c, v in global_scores.items() if c in OFFERABLE_GLOBALS), key=lambda kv: -kv[1])
+    top = max(global_scores.items(), key=lambda kv: kv[1], default=(OUT_OF_SCOPE, 0.0))
+    if offerable and offerable[0][1] >= GLOBAL_OFFER:
+        (first, first_score), second = offerable[0], (offerable[1] if len(offerable) > 1 else (None, 0.0))
+        if second[0] is not None and second[1] >= max(GLOBAL_OFFER, thresholds.close * first_score):
+            return Interpretation("global", first, first_score, "choose", "nlu", (first, second[0]))
+        return Interpretation("global", first, first_score, "confirm", "nlu", (first,))
+    leader = str(ranking[0].get("name")) if ranking else None
+    if top[0] == OUT_OF_SCOPE and leader == "out_of_scope":
+        return Interpretation("global", OUT_OF_SCOPE, top[1], "accept", "nlu")
+    return Interpretation("global", top[0] if top[1] > 0 else OUT_OF_SCOPE, top[1], "reask", "nlu")
 
 
 def _offer(ranked: Sequence[tuple[str, float]], question_mass: float, thresholds: Thresholds) -> tuple[str, tuple[str, ...]] | None:

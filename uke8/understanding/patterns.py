@@ -23,13 +23,57 @@ _SHORTER = rf"(?:{_NOT}\s+{_VERB}(?:over|mer\s+enn|meir\s+enn|lenger\s+enn|lengr
 _AWAY = r"(?:(?:borte|vekke|vare|vara|vaere|vere|bli|sykmeldt|sjukmeldt|sjukmeld|hjemme|heime|sa|veldig|altfor|for)\s+){0,3}"
 _NOT_LONG = rf"{_NOT}\s+{_AWAY}lenge\b"
 _EITHER_OR = r"\b(?:verken|hverken|korkje|kverken)\b.+\beller\b"
+# Some good and some bad about the employer is neither ("noe bra og noe dårlig", "både bra og
+# mindre bra", "opp og ned"). Folded text: "noe" reads "no", "dårlig" "darlig", "både" "bade".
+_GOOD = r"(?:bra|godt|god|greit|fint|positivt)"
+_BAD = r"(?:darlig|dalig|vanskelig|vanskeleg|mindre\s+bra|mindre\s+godt|verre|tungt|negativt|ikke\s+bra|ikkje\s+bra)"
+_SOME = r"(?:no|non|litt|noko|delvis|dels)"
+_MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BAD}\b.{{0,40}}\b{_SOME}\s+{_GOOD}\b"
+          rf"|\bbade\s+{_GOOD}\s+og\s+{_BAD}\b|\bbade\s+{_BAD}\s+og\s+{_GOOD}\b|\bbade[\s-]+og\b"
+          # a short reply only: in a longer one "opp og ned" may be the health, not the employer
+          r"|^(?:\w+\s+){0,3}(?:opp\s+og\s+ned|blande[td]|blanda|sann\s+passe)\W*$")
+# A message that opens by saying it depends ("kommer an på …", "kjem an på …", "avhenger av
+# …"), or says plainly that one has no idea or puts it at 50/50, is unsure, whatever the
+# medical words after it (which the classifier hears as a reason for q3_grunn). Only at the
+# start: "jeg kommer tilbake, det kommer an på når" is left to the classifier.
+_DEPENDS = (r"^(?:(?:tja|hmm|vel|nja|altsa|nei|ja)[,.]?\s+)?(?:det\s+|dette\s+|de\s+)?(?:kommer|kjem|kjaem|kjem|kommer\s+helt|kjem\s+heilt)\s+an\s+pa\b"
+            r"|^(?:(?:tja|hmm|vel|nja|altsa)[,.]?\s+)?(?:det\s+)?(?:avhenger|avheng|avhengig)\s+(?:av|a)\b")
+# (The text is folded: "æ" and "jæ", dialect for "jeg", read "a" and "ja".)
+_NO_IDEA = (r"^(?:(?:jeg|eg|je|ja|a|e)\s+)?(?:har\s+)?(?:ingen|null|inga)\s+(?:anelse|aning|peiling)\b"
+            r"|^(?:(?:jeg|eg|je|ja|a|e)\s+)?(?:aner|anar)\s+(?:ikke|ikkje|itj|ikkj)\b"
+            r"|^(?:(?:jeg|eg|je|ja|a|e)\s+)?har\s+(?:ikke|ikkje|itj|ikkj)\s+(?:peiling|anelse|aning)\b"
+            r"|\b(?:50\s*/\s*50|50\s*-\s*50|50\s+50|femti\s*-?\s*femti|fifty\s*-?\s*fifty)\b")
+# Saying that how long is not known ("hvor lenge vet jeg ikke", "kor lenge eg er sjukmeld, veit eg
+# heller ikkje", "hvor lenge jeg blir borte er uklart") answers q3 with "usikker", in either order.
+_HOW_LONG = r"\b(?:hvor|kor|kvor|kor\s+sa)\s+(?:lenge|lang\s+tid)\b"
+_UNKNOWN = (r"\b(?:vet|veit|vett|aner|anar)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b|\busikker\w*|\busekker\w*|"
+            r"\buklar\w*|\buvisst\b|\bikke\s+sikker\b|\bikkje\s+sikker\b|\bvanskelig\s+a\s+si\b|\bvanskeleg\s+a\s+seie\b|"
+            r"\bkommer\s+an\s+pa\b|\bkjem\s+an\s+pa\b|\bavheng\w*|\bhenger\s+sammen\b|\bheng\s+saman\b|\bingen\s+(?:anelse|peiling)\b|\bingen\s+(?:som\s+)?(?:vet|veit)\b")
+_HOW_LONG_UNKNOWN = rf"{_HOW_LONG}.{{0,60}}(?:{_UNKNOWN})|(?:{_UNKNOWN}).{{0,20}}{_HOW_LONG}"
+# Choosing the whole period of sick pay is choosing more than half a year (it lasts a year).
+_WHOLE_PERIOD = (r"\b(?:hele|heile|ut|resten\s+av)\s+(?:sykepengeperioden|sjukepengeperioden|sykepengeperiode|"
+                 r"sykemeldingsperioden|sjukmeldingsperioden|sykmeldingsperioden|sykepengearet|perioden\s+med\s+sykepenger)\b"
+                 r"|\b(?:til|ut|nar)\s+(?:maksdato|maks\s+dato|maksdatoen)\b")
+
+HEDGED = "usikker"
 
 # (question, pattern, code): the first match wins.
 PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q3", re.compile(_LONGER), "over_26_uker"),
     ("q3", re.compile(_SHORTER), "under_26_uker"),
     ("q3", re.compile(_NOT_LONG), "under_26_uker"),
+    ("q3", re.compile(_HOW_LONG_UNKNOWN), HEDGED),
     ("q2", re.compile(_EITHER_OR), "verken_eller"),
+    ("q2", re.compile(_MIXED), "verken_eller"),
+    ("q3", re.compile(_WHOLE_PERIOD), "over_26_uker"),
+)
+# Hedges answer the open question only: they say nothing about which question a clause of a
+# longer message is about ("det kommer an på sjefen" is no claim on q3).
+HEDGES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("q1", re.compile(_DEPENDS), HEDGED),
+    ("q3", re.compile(_DEPENDS), HEDGED),
+    ("q1", re.compile(_NO_IDEA), HEDGED),
+    ("q3", re.compile(_NO_IDEA), HEDGED),
 )
 
 # "1 takk", "nr 2", "svar 3 :)", "3 dessverre", "1 tror jeg" — a digit with only politeness or
@@ -37,14 +81,19 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
 _POLITE = r"(?:takk|tusen takk|ok|da|:\)|🙂|!|\.|,)"
 _FILLER = (r"(?:tror jeg|trur eg|tror eg|trur e|tror æ|trur æ|vel|nok|dessverre|heldigvis|"
            r"passer best|passer|stemmer best|stemmer|er riktig for meg|er riktig|er rett|for meg|for min del)")
+# "svarer 1", "alt 2", "jeg velger 3", "går for 1": saying which option, with the digit.
+_PICK = (r"(?:(?:jeg|eg|je|æ)\s+)?(?:svar|svarer|svarar|alternativ|alt\.?|nr\.?|nummer|valg|velger|vel|tar|tek|"
+         r"går\s+for|gar\s+for|punkt|option|knapp)")
 DIGIT_ANSWER = re.compile(
-    rf"^(?:svar|alternativ|nr\.?|nummer|valg)?\s*([1-9])\s*[.)!,]?\s*(?:(?:{_POLITE}|{_FILLER})\s*)*$"
+    rf"^(?:{_PICK})?\s*([1-9])\s*[.)!,]?\s*(?:(?:{_POLITE}|{_FILLER})\s*)*$"
 )
 
 
-def match_pattern(question_id: str, text: str) -> str | None:
+def match_pattern(question_id: str, text: str, hedges: bool = True) -> str | None:
+    """The code a pattern gives `text` for the question; `hedges=False` leaves out the hedges
+    (for telling which question a clause is about)."""
     folded = fold(normalise(text))
-    for question, pattern, code in PATTERNS:
+    for question, pattern, code in PATTERNS + (HEDGES if hedges else ()):
         if question == question_id and pattern.search(folded):
             return code
     return None

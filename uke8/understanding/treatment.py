@@ -1,0 +1,31 @@
+"""Whether a reason speaks of medical treatment or its waiting (q3_grunn: "behandling" or
+"annet"), read from the words themselves.
+
+q3_grunn has two codes, and the classifier's doubt between them is often plain in the words:
+"det er ikke jobben, det er at jeg venter på strålebehandling" is read as "annet" because it
+speaks of the job, "venter på svar på søknad om ny stilling" as "behandling" because it waits
+for an answer. Where the classifier is only fairly sure and the words disagree with it, the
+live form offers both (combined.read_message); it never records on the words alone.
+"""
+from __future__ import annotations
+
+import re
+
+from uke8.understanding.normalise import fold, normalise
+
+# Folded (æ/ø/å as a/o/a). Treatment, examinations, appointments and the people who give them.
+_TREATMENT = re.compile(
+    r"\b(?:\w*behandl\w*|operasjon\w*|operer\w*|opererast|kirurg\w*|cellegift\w*|kjemo\w*|straling\w*|"
+    r"ct|mr|mri|pet|rontgen\w*|ultralyd\w*|scan\w*|skann\w*|biopsi\w*|prove\w*|prover|blodprov\w*|"
+    r"utredning\w*|utgreiing\w*|undersok\w*|spesialist\w*|sykehus\w*|sjukehus\w*|poliklinikk\w*|"
+    r"lege\w*|fastleg\w*|doktor\w*|kontroll\w*|henvis\w*|tilvis\w*|rehab\w*|fysio\w*|kiropraktor\w*|"
+    r"psykolog\w*|psykiater\w*|dps|terapi\w*|terapeut\w*|medisin\w*|medikament\w*|innleggelse\w*|"
+    r"diagnose\w*|time\s+hos|timen\s+hos|sprøyte\w*|sproyte\w*|transplant\w*|stralebehandl\w*)\b"
+)
+# "ikke behandlingen", "ikkje noko med legen å gjere": the treatment is denied, not given.
+_DENIED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|kje|ingen|inga)\s+(?:\w+\s+){0,3}?(?:\w*behandl\w*|lege\w*|operasjon\w*|medisin\w*)")
+
+
+def mentions_treatment(text: str) -> bool:
+    folded = fold(normalise(text))
+    return bool(_TREATMENT.search(folded)) and not _DENIED.search(folded)

@@ -7,29 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.test_combined import T, parse, ranking  # synthetic parses: the whole message's ranking, each clause's by span
 from uke8.triage import after_questions
-from uke8.understanding.calibration import Thresholds
-from uke8.understanding.clauses import clause_spans, clauses
+from uke8.understanding.clauses import clauses
 from uke8.understanding.combined import carried_answers, read_message
 from uke8.understanding.interpret import GLOBAL_OFFER, interpret
 from uke8.understanding.patterns import match_pattern
 from uke8.understanding.treatment import mentions_treatment
-
-T = Thresholds(accept=0.85, confirm=0.4, global_accept=0.55, offer=0.05, close=0.4)
-
-
-def ranking(*pairs: tuple[str, float]) -> list[dict]:
-    return [{"name": n, "confidence": c} for n, c in pairs]
-
-
-def parse(text: str, whole: list, *per_clause: list) -> dict:
-    spans = clause_spans(text)
-    assert len(per_clause) == (len(spans) if len(spans) > 1 else 0), clauses(text)
-    out = {"text": text, "intent": whole[0] if whole else None, "intent_ranking": whole}
-    if per_clause:
-        out["clauses"] = [{"start": b, "end": e, "intent_ranking": r} for (b, e), r in zip(spans, per_clause)]
-    return out
-
 
 # The classifier would say otherwise: every one of these is read by its words.
 CONFIDENT_WRONG = ranking(("q3_grunn_behandling", 0.9), ("q1_lite_sannsynlig", 0.05), ("q2_vanskelig", 0.05))

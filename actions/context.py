@@ -9,7 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from uke8.store.db import Database, get_database
-from uke8.triage.messages import REPLIES
+from uke8.rasa_domain import EMPLOYER_SLOT
+from uke8.triage.messages import reply_text
 
 log = logging.getLogger("uke8.actions")
 
@@ -38,8 +39,10 @@ def is_start(text: str) -> bool:
     return text.strip().lower() in ("/start", "start")
 
 
-def say(dispatcher: CollectingDispatcher, key: str) -> None:
-    dispatcher.utter_message(text=REPLIES[key])
+def say(dispatcher: CollectingDispatcher, key: str, tracker: Tracker | None = None) -> None:
+    """The reply `key`; given the tracker, without the employer for a person who has none
+    (the slot action_start sets; unset means one has an employer)."""
+    dispatcher.utter_message(text=reply_text(key, tracker is None or tracker.get_slot(EMPLOYER_SLOT) is not False))
 
 
 def store_failed(dispatcher: CollectingDispatcher, exc: Exception) -> None:

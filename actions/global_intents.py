@@ -65,12 +65,12 @@ def _record(code: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> bo
     return True
 
 
-def _answer(dispatcher: CollectingDispatcher, code: str) -> None:
+def _answer(dispatcher: CollectingDispatcher, code: str, tracker: Tracker) -> None:
     if code == "ikke_lagre":
         # only after the objection is recorded: the words go from the case store and the tracker together
         dispatcher.utter_message(text=REPLIES[code], **{FORGET_MARK: True})
     else:
-        say(dispatcher, code)
+        say(dispatcher, code, tracker)
 
 
 def handle_global_in_form(code: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
@@ -83,7 +83,7 @@ def handle_global_in_form(code: str, dispatcher: CollectingDispatcher, tracker: 
     if code == "endret_situasjon":
         say(dispatcher, "endret_situasjon_underveis")
     else:
-        _answer(dispatcher, code)
+        _answer(dispatcher, code, tracker)
     return {}
 
 
@@ -130,7 +130,7 @@ class ActionGlobal(Action):
             return self._new_round(dispatcher, tracker)
         if not _record(code, dispatcher, tracker):
             return []
-        _answer(dispatcher, code)
+        _answer(dispatcher, code, tracker)
         if after and code in _PASSED_ON_AFTER_QUESTIONS:
             _pass_on(dispatcher, tracker, handoff=code == "menneske")
         if code == "stopp":

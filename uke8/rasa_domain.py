@@ -25,6 +25,7 @@ from uke8.triage.messages import (
     REPLIES,
     YES_LABEL,
     meeting_modes,
+    reply_text,
 )
 from uke8.understanding.interpret import ANSWER_INTENTS, GLOBAL_INTENTS
 
@@ -111,7 +112,10 @@ def build_domain() -> dict[str, Any]:
     responses["utter_ask_moteform"] = [_ask_meeting(True), {"condition": _without_employer(), **_ask_meeting(False)}]
     responses["utter_ask_motetid"] = [{"text": MEETING_TIME_PROMPT}]
     for intent in RESPONSE_INTENTS:
-        responses[f"utter_{intent}"] = [{"text": REPLIES[GLOBAL_INTENTS[intent]]}]
+        code = GLOBAL_INTENTS[intent]
+        responses[f"utter_{intent}"] = [{"text": REPLIES[code]}]
+        if reply_text(code, False) != REPLIES[code]:  # no word about an employer for one who has none
+            responses[f"utter_{intent}"].append({"condition": _without_employer(), "text": reply_text(code, False)})
     responses["utter_default"] = [{"text": NOT_UNDERSTOOD}]
     # Sent by the guarded REST channel (bot/uke8_bot/channels.py) to unknown conversations.
     responses["utter_ukjent_avsender"] = [{"text": REPLIES["ukjent_avsender"]}]

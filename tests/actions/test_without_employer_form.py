@@ -9,10 +9,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import ActionOppsummer, ActionStart
 from actions.forms import ValidateWeek8Form
+from actions.global_intents import ActionGlobal, handle_global_in_form
 from tests.actions.test_form_actions import invited_case, run, texts, tracker, view
-from uke8.rasa_domain import EMPLOYER_SLOT
+from uke8.rasa_domain import EMPLOYER_SLOT, build_domain
+from uke8.sms.texts import SMS_VERSIONS
 from uke8.triage.catalogue import button_payload
-from uke8.triage.messages import GREETING, PRIVACY_NOTICE, greeting, privacy_notice
+from uke8.triage.messages import GREETING, PRIVACY_NOTICE, REPLIES, greeting, privacy_notice, reply_text
 
 EMPLOYER_WORDS = re.compile(r"arbeidsgiver|arbeidsplass|oppfølgingsplan|jobben", re.IGNORECASE)
 form = ValidateWeek8Form()
@@ -64,3 +66,22 @@ def test_q1_and_q3_finish_the_round_and_the_outcome_names_no_employer(db):
     assert _slot(events, "samtale_status") == "mote"
     said = texts(outcome)
     assert "på NAV-kontoret, på video eller på telefon" in said and not EMPLOYER_WORDS.search(said)
+
+
+def test_the_persons_own_questions_are_answered_without_an_employer(db):
+    _, conv = invited_case(db, har_arbeidsgiver=False)
+    for code in ("personvern", "hva_er_kartlegging"):
+        d = CollectingDispatcher()
+        handle_global_in_form(code, d, tracker(conv, "...", {EMPLOYER_SLOT: False}, ranking=[(code, 0.95)]))
+        assert texts(d) == reply_text(code, False) and not EMPLOYER_WORDS.search(texts(d))
+        d = CollectingDispatcher()
+        run(ActionGlobal().run(d, tracker(conv, "...", {EMPLOYER_SLOT: False}, ranking=[(code, 0.95)]), {}))
+        assert not EMPLOYER_WORDS.search(texts(d))
+        # with an employer, or before the slot was set: the usual answer
+        d = CollectingDispatcher()
+        handle_global_in_form(code, d, tracker(conv, "...", {}, ranking=[(code, 0.95)]))
+        assert texts(d) == REPLIES[code]
+        # the rules' own response has the same variation, and the SMS a version of each
+        variations = build_domain()["responses"][f"utter_{code}"]
+        assert {"condition": [{"type": "slot", "name": EMPLOYER_SLOT, "value": False}], "text": reply_text(code, False)} in variations
+        assert not EMPLOYER_WORDS.search(SMS_VERSIONS[reply_text(code, False)])

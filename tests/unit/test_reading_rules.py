@@ -135,6 +135,9 @@ def test_a_clause_settles_an_offer_of_two_it_names_plainly():
     ("Om eg kjem tilbake dit, er eg ikkje sikker på. Sjefen er grei", ["Om eg kjem tilbake dit, er eg ikkje sikker på", "Sjefen er grei"]),
     ("både ja og nei om jeg kommer tilbake. Sjefen er grei", ["både ja og nei om jeg kommer tilbake", "Sjefen er grei"]),
     ("jeg kommer tilbake, sjefen er grei", ["jeg kommer tilbake", "sjefen er grei"]),  # no fronted clause: two
+    ("Om jeg kommer tilbake og når det skjer, avhenger av operasjonen. Vet ikke ennå",
+     ["Om jeg kommer tilbake og når det skjer, avhenger av operasjonen", "Vet ikke ennå"]),  # a condition says nothing alone
+    ("om to uker er jeg tilbake og sjefen er grei", ["om to uker er jeg tilbake", "sjefen er grei"]),  # "om" as a time
 ])
 def test_a_fronted_clause_and_both_halves_stay_together(text, expected):
     assert clauses(text) == expected

@@ -22,6 +22,7 @@ from uke8.triage.messages import (
     PRIVACY_NOTICE,
     PRIVACY_NOTICE_UTEN_ARBEIDSGIVER,
     REPLIES,
+    REPLIES_UTEN_ARBEIDSGIVER,
     TAILORED_GREETING,
     outcome_message,
 )
@@ -103,6 +104,19 @@ REPLIES_SMS: dict[str, str] = {
 
 # The one neutral reply a number that belongs to no open SMS invitation gets (inbound.py):
 # it says nothing about whether the number is known, and nothing about anyone.
+# Without an employer (messages.REPLIES_UTEN_ARBEIDSGIVER): no word about one by SMS either.
+REPLIES_SMS_UTEN_ARBEIDSGIVER: dict[str, str] = {
+    "personvern": (
+        "Bare veilederen din i NAV leser svarene. Vi sletter dem når oppfølgingen er ferdig. Du "
+        'trenger ikke skrive noe om helsen din. Vil du ikke at vi lagrer svarene, skriv "Jeg vil '
+        'ikke at dere lagrer dette".'
+    ),
+    "hva_er_kartlegging": (
+        "Kartlegging betyr at veilederen din tar en prat med deg om situasjonen din, planene dine og "
+        "om NAV kan hjelpe. Det kan være på NAV-kontoret, på video eller på telefon."
+    ),
+}
+
 UNKNOWN_NUMBER_SMS = REPLIES_SMS["ukjent_avsender"]
 
 # The honest reply when an SMS could not be answered after every attempt (the bot did not
@@ -143,6 +157,7 @@ SMS_VERSIONS: dict[str, str] = {
     NOT_UNDERSTOOD: NOT_UNDERSTOOD_SMS,
     MEETING_TIME_PROMPT: MEETING_TIME_SMS,
     **{REPLIES[key]: text for key, text in REPLIES_SMS.items()},
+    **{REPLIES_UTEN_ARBEIDSGIVER[key]: text for key, text in REPLIES_SMS_UTEN_ARBEIDSGIVER.items()},
     **_outcome_versions(),
 }
 

@@ -315,3 +315,25 @@ REPLIES: dict[str, str] = {
 YES_LABEL = "Ja"
 NO_LABEL = "Nei"
 NO_THANKS_LABEL = "Nei takk"
+
+
+# For people without an employer (triage-v2: arbeidsledig, frilanser, selvstendig): the same
+# answers without a word about an employer or a workplace.
+REPLIES_UTEN_ARBEIDSGIVER: dict[str, str] = {
+    "personvern": (
+        "Det er bare veilederen din i NAV som leser svarene dine. Vi lagrer svarene sammen med "
+        "sykefraværssaken din og sletter dem når oppfølgingen er ferdig. Du trenger ikke å skrive "
+        "noe om helsen din, og du kan skrive «Jeg vil ikke at dere lagrer dette» hvis du ikke vil "
+        "at vi lagrer svarene."
+    ),
+    "hva_er_kartlegging": (
+        "Kartlegging betyr at veilederen din tar en prat med deg om situasjonen din, planene dine "
+        "og om NAV kan hjelpe deg med noe. Det kan være på NAV-kontoret, på video eller på telefon "
+        "– det du foretrekker."
+    ),
+}
+
+
+def reply_text(key: str, har_arbeidsgiver: bool = True) -> str:
+    """The reply for `key`, without the employer for a person who has none."""
+    return REPLIES[key] if har_arbeidsgiver else REPLIES_UTEN_ARBEIDSGIVER.get(key, REPLIES[key])

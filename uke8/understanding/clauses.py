@@ -37,6 +37,12 @@ _FRONTED = re.compile(r"^(?:\w+\s+)?(?:hvor|kor|kva|hva|om|når|hvis|viss|dersom
 _FINITE_FIRST = re.compile(
     r"(?:er|e|æ|var|vet|veit|vett|aner|kommer|kjem|kjæm|avhenger|avheng|blir|bli|vil|har|henger|heng|står|tror|trur|"
     r"må|skal|ska|kan|avgjør|avgjer|bestemmer|styrer)\b", re.IGNORECASE)
+# "om jeg …", "hvis sjefen …": a condition or a question put indirectly, which says nothing on
+# its own ("om" before a subject; "om to uker" is a time). Joined by "og" to another, both are
+# the fronted part of what follows.
+_SUBORDINATE = re.compile(
+    r"^(?:om|hvis|viss|dersom|når|hvorvidt)\s+(?:jeg|eg|je|æ|i|det|de|dem|dæm|du|han|hun|ho|vi|me|dere|"
+    r"sjefen|lederen|leiaren|arbeidsgiveren|arbeidsgjevaren|legen|behandlingen|behandlinga|operasjonen)\b", re.IGNORECASE)
 MAX_CLAUSES = 6  # a long story is read as a whole, not in many small pieces
 MIN_LETTERS = 3
 
@@ -53,6 +59,8 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
             continue  # "sjefen og jeg …": one subject, one clause; "både ja og nei …": one answer
         if "," in match.group() and _FRONTED.match(piece) and _FINITE_FIRST.match(text, match.end()):
             continue  # "kor lenge eg er sjukmeld, veit eg ikkje": a fronted clause and its verb
+        if _SUBORDINATE.match(piece) and text[match.end():match.end() + 3].lower() == "og ":
+            continue  # "om jeg kommer tilbake og når det skjer, avhenger …": one fronted part, not a claim
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))

@@ -14,6 +14,7 @@ from uke8.lifecycle import steps
 from uke8.cases.actors import Actor
 from uke8.cases.registration import NewCase
 from uke8.lifecycle import outbox
+from uke8.sms import receipts
 
 ENHET = "5858"
 
@@ -51,3 +52,25 @@ def test_a_dead_sms_is_flagged_in_the_queue_and_on_the_case(db, monkeypatch):
     other_row = queue[queue.index(f"/saker/{other.id}"):]
     assert "Melding ikke levert" not in other_row[:other_row.index("</tr>")]
     assert "Melding ikke levert" in client.get(f"/saker/{case.id}").text
+
+
+def test_a_message_the_gateway_took_but_never_delivered_is_flagged_until_a_later_receipt_says_delivered(db):
+    # the queue's flag is outbox.dead_counts (the test above)
+    today = date.today()
+    with db.write() as s:
+        case, _ = registration.register_case(s, NewCase(external_id="undelivered-" + secrets.token_hex(4), fnr=synthetic_fnr(),
+                                                   enhet=ENHET, start_date=today - timedelta(days=55), sykmeldingsgrad=100,
+                                                   channel="sms", mobil=synthetic_mobile()), Actor("system", "test"))
+        steps.invite(s, case.id, today, Actor("system", "test"))
+    with db.read() as s:
+        [opening] = outbox.for_case(s, case.id)
+    sid = "SM" + secrets.token_hex(16)
+    outbox.record_sent(db, opening.id, details={"gateway_sid": sid})
+    with db.read() as s:
+        assert outbox.dead_counts(s, [case.id]) == {}
+    assert receipts.record_receipt(db, sid, "undelivered", "30003") == "recorded"
+    with db.read() as s:
+        assert outbox.dead_counts(s, [case.id]) == {case.id: 1}
+    assert receipts.record_receipt(db, sid, "delivered") == "recorded"
+    with db.read() as s:
+        assert outbox.dead_counts(s, [case.id]) == {}

@@ -36,7 +36,7 @@ from uke8.lifecycle.links import make_link
 from uke8.settings import get_settings
 from uke8.store.db import Database
 from uke8.store.models import Case, Invitation, OutboxMessage, utcnow
-from uke8.store.repositories import OUTBOX_CANCELLED, OUTBOX_DELIVERABLE, OUTBOX_REPLY_KINDS, counts_by_case
+from uke8.store.repositories import OUTBOX_CANCELLED, OUTBOX_DELIVERABLE, OUTBOX_REPLY_KINDS
 from uke8.triage import notices
 
 # kinds
@@ -221,10 +221,25 @@ def view(message: OutboxMessage) -> dict[str, Any]:
     }
 
 
+# Receipts saying a message sent to the gateway never reached the phone (uke8/sms/receipts.py).
+NOT_RECEIVED = ("undelivered", "failed")
+
+
 def dead_counts(session: Session, case_ids: Sequence[str]) -> dict[str, int]:
-    """Per case, the messages the delivery gave up on (status dead): one query for a page of
-    the queue, which flags those cases (the veileder may need to reach the person otherwise)."""
-    return counts_by_case(session, OutboxMessage, case_ids, DEAD)
+    """Per case, the messages that did not reach the person: the delivery gave up on them
+    (status dead), or the gateway took them and its receipt later said they never arrived
+    (a veileder's message to a number that no longer works, say). One query for a page of the
+    queue, which flags those cases (the veileder may need to reach the person otherwise); a
+    later "delivered" receipt clears the flag."""
+    if not case_ids:
+        return {}
+    rows = session.execute(
+        select(OutboxMessage.case_id, func.count())
+        .where(OutboxMessage.case_id.in_(list(case_ids)),
+               (OutboxMessage.status == DEAD) | OutboxMessage.receipt.in_(NOT_RECEIVED))
+        .group_by(OutboxMessage.case_id)
+    ).all()
+    return {case_id: n for case_id, n in rows}
 
 
 def for_case(session: Session, case_id: str) -> Sequence[OutboxMessage]:

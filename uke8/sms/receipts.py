@@ -22,7 +22,7 @@ from uke8.store.db import Database
 from uke8.store.models import OutboxMessage, utcnow
 
 FINAL = ("delivered", "undelivered", "failed")
-NOT_RECEIVED = ("undelivered", "failed")
+NOT_RECEIVED = outbox.NOT_RECEIVED
 OUTREACH = (outbox.SMS_OPENING, outbox.REMINDER, outbox.VARSEL, outbox.VARSEL_REMINDER, outbox.TAILORED_GREETING)
 GATEWAY = Actor("system", "sms-gateway", via="sms")
 

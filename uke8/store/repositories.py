@@ -219,7 +219,7 @@ class VeilederRepository:
 
 def counts_by_case(session: Session, model: Any, case_ids: Sequence[str], status: str) -> dict[str, int]:
     """Per case, its rows of `model` in `status`: one query for a page of the queue (the queue's
-    flags for dead outbox messages and unanswered SMS)."""
+    flag for unanswered SMS)."""
     if not case_ids:
         return {}
     rows = session.execute(

@@ -130,7 +130,8 @@ def reply_after_questions(dispatcher: CollectingDispatcher, tracker: Tracker) ->
 def _offer_topics(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """A doubtful reading of one of the person's own questions or requests is offered as a
     button after the receipt (the same decision eval-nlu reports for lines with no question
-    open). Not by SMS: there a number after the questions picks a meeting time."""
+    open). Not by SMS: there a number after the questions picks a meeting time, and an offer
+    on a guess could name sick pay on a screen others may read when the person never did."""
     meaning = interpret(None, latest_text(tracker), latest_parse(tracker))
     offer = after_questions.topic_offer(meaning.offered) if meaning.action in ("confirm", "choose") else None
     if offer is not None:

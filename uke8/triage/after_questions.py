@@ -165,7 +165,8 @@ def every_reply(sms: bool | None = None) -> Iterator[str]:
 # After the receipt, when the classifier thinks the message may be one of the person's own
 # questions or requests but is not sure (uke8.understanding.interpret: `confirm` or `choose`
 # with no question open): a button to the answer, so a doubtful guess is offered, not imposed.
-# Chat only: by SMS a number after the questions picks a meeting time (actions/after_questions.py).
+# Chat only: by SMS a number after the questions picks a meeting time, and a guess must not put
+# words about sick pay on a screen others may read when the person never wrote them.
 TOPIC_OFFER = "Var det dette du lurte på? Trykk gjerne på knappen, så svarer jeg med en gang."
 TOPIC_OFFER_MANY = "Var det noe av dette du lurte på? Trykk gjerne på en knapp, så svarer jeg med en gang."
 TOPIC_BUTTONS = {

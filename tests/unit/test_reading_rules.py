@@ -166,6 +166,8 @@ def test_with_no_question_open_a_doubtful_request_is_offered_and_off_topic_is_ta
     assert answer_like.action == "reask" and answer_like.offered == ()
     # stopp is never offered: it is honoured or left alone
     assert interpret(None, "...", {"intent_ranking": ranking(("stopp", 0.4), ("out_of_scope", 0.3))}, T).offered == ()
+    doubtful_stop = interpret(None, "...", {"intent_ranking": ranking(("stopp", 0.4), ("personvern", 0.2))}, T)
+    assert (doubtful_stop.code, doubtful_stop.offered) == ("stopp", ())  # the forms read the code: it stays
     assert interpret(None, "...", {"intent_ranking": ranking(("sykepenger", 0.9))}, T).action == "accept"
 
 

@@ -267,22 +267,17 @@ def read_message(
     is the more specific reading, and an uncertainty that a clause gave to another question is
     no answer to the open one."""
     whole = interpret(open_question, text, parse, thresholds)
-    if whole.source in _ONE_ANSWER_SOURCES:
+    if whole.source in _ONE_ANSWER_SOURCES or whole.kind == "global" and (
+            whole.code not in _SMALL_TALK or len(pieces(text, parse)) == 1):
         return Reading(whole, ())
-    if whole.kind == "global":
-        if whole.code not in _SMALL_TALK or len(pieces(text, parse)) == 1:
-            return Reading(whole, ())
-        # Small talk around an answer ("Bra, vi snakkes en gang i uka", "takk, det går fint med
-        # sjefen") reads as small talk or off-topic as a whole: the clause that answers the open
-        # question still answers it.
-        carried = carried_answers(open_question, text, parse, answers, thresholds, har_arbeidsgiver)
-        clause_own = next((c.meaning for c in carried if c.question_id == open_question), None)
-        if clause_own is None:
-            return Reading(whole, ())
-        return Reading(clause_own, tuple(c for c in carried if c.question_id != open_question))
     carried = carried_answers(open_question, text, parse, answers, thresholds, har_arbeidsgiver)
     clause_own = next((c.meaning for c in carried if c.question_id == open_question), None)
     others = tuple(c for c in carried if c.question_id != open_question)
+    if whole.kind == "global":
+        # Small talk around an answer ("Bra, vi snakkes en gang i uka", "takk, det går fint med
+        # sjefen") reads as small talk or off-topic as a whole: the clause that answers the open
+        # question still answers it.
+        return Reading(clause_own, others) if clause_own is not None else Reading(whole, ())
     own = whole
     if len(pieces(text, parse)) == 1:
         # one clause, one answer: another question's ("arbeidsgiveren min har vært grei" while

@@ -78,6 +78,7 @@ OUT_OF_SCOPE = "ute_av_omfang"
 # classifier's word alone (actions/global_intents.py), and small talk needs no offer.
 OFFERABLE_GLOBALS = frozenset({"hvorfor", "personvern", "sykepenger", "hva_er_kartlegging", "endret_situasjon", "menneske"})
 GLOBAL_OFFER = 0.10
+_NOTHING_ASKED = frozenset({OUT_OF_SCOPE, "hilsen", "takk", "hade"})  # off-topic and small talk
 # No offer when off-topic outweighs everything the open question could mean this many times.
 # Not calibrated (the development set has no off-topic line that would get an offer): the
 # answers offered on it reach at most 2× off-topic ("50/50", "uklart foreløpig"), while words
@@ -235,7 +236,8 @@ def _doubtful_global(global_scores: Mapping[str, float], ranking: Sequence[Mappi
     with nothing offered (an answer-like text with no question open)."""
     offerable = sorted(((c, v) for c, v in global_scores.items() if c in OFFERABLE_GLOBALS), key=lambda kv: -kv[1])
     top = max(global_scores.items(), key=lambda kv: kv[1], default=(OUT_OF_SCOPE, 0.0))
-    if offerable and offerable[0][1] >= GLOBAL_OFFER:
+    # a doubtful STOPP or "ikke lagre" on top stays what it was (the forms read `code`): no offer
+    if offerable and offerable[0][1] >= GLOBAL_OFFER and (top[0] in OFFERABLE_GLOBALS or top[0] in _NOTHING_ASKED):
         (first, first_score), second = offerable[0], (offerable[1] if len(offerable) > 1 else (None, 0.0))
         if second[0] is not None and second[1] >= max(GLOBAL_OFFER, thresholds.close * first_score):
             return Interpretation("global", first, first_score, "choose", "nlu", (first, second[0]))

@@ -226,11 +226,9 @@ NOT_RECEIVED = ("undelivered", "failed")
 
 
 def dead_counts(session: Session, case_ids: Sequence[str]) -> dict[str, int]:
-    """Per case, the messages that did not reach the person: the delivery gave up on them
-    (status dead), or the gateway took them and its receipt later said they never arrived
-    (a veileder's message to a number that no longer works, say). One query for a page of the
-    queue, which flags those cases (the veileder may need to reach the person otherwise); a
-    later "delivered" receipt clears the flag."""
+    """Per case, the messages that did not reach the person: dead, or taken by the gateway whose
+    receipt said they never arrived (a later "delivered" clears it). One query for a page of the
+    queue, which flags those cases: the veileder may need to reach the person otherwise."""
     if not case_ids:
         return {}
     rows = session.execute(

@@ -114,8 +114,8 @@ def build_domain() -> dict[str, Any]:
     for intent in RESPONSE_INTENTS:
         code = GLOBAL_INTENTS[intent]
         responses[f"utter_{intent}"] = [{"text": REPLIES[code]}]
-        if reply_text(code, False) != REPLIES[code]:  # no word about an employer for one who has none
-            responses[f"utter_{intent}"].append({"condition": _without_employer(), "text": reply_text(code, False)})
+        if (without := reply_text(code, False)) != REPLIES[code]:  # no word about an employer for one who has none
+            responses[f"utter_{intent}"].append({"condition": _without_employer(), "text": without})
     responses["utter_default"] = [{"text": NOT_UNDERSTOOD}]
     # Sent by the guarded REST channel (bot/uke8_bot/channels.py) to unknown conversations.
     responses["utter_ukjent_avsender"] = [{"text": REPLIES["ukjent_avsender"]}]

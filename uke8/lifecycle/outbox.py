@@ -36,7 +36,7 @@ from uke8.lifecycle.links import make_link
 from uke8.settings import get_settings
 from uke8.store.db import Database
 from uke8.store.models import Case, Invitation, OutboxMessage, utcnow
-from uke8.store.repositories import OUTBOX_CANCELLED, OUTBOX_DELIVERABLE, OUTBOX_REPLY_KINDS
+from uke8.store.repositories import OUTBOX_CANCELLED, OUTBOX_DELIVERABLE, OUTBOX_REPLY_KINDS, counts_by_case
 from uke8.triage import notices
 
 # kinds
@@ -229,15 +229,8 @@ def dead_counts(session: Session, case_ids: Sequence[str]) -> dict[str, int]:
     """Per case, the messages that did not reach the person: dead, or taken by the gateway whose
     receipt said they never arrived (a later "delivered" clears it). One query for a page of the
     queue, which flags those cases: the veileder may need to reach the person otherwise."""
-    if not case_ids:
-        return {}
-    rows = session.execute(
-        select(OutboxMessage.case_id, func.count())
-        .where(OutboxMessage.case_id.in_(list(case_ids)),
-               (OutboxMessage.status == DEAD) | OutboxMessage.receipt.in_(NOT_RECEIVED))
-        .group_by(OutboxMessage.case_id)
-    ).all()
-    return {case_id: n for case_id, n in rows}
+    return counts_by_case(session, OutboxMessage, case_ids,
+                          (OutboxMessage.status == DEAD) | OutboxMessage.receipt.in_(NOT_RECEIVED))
 
 
 def for_case(session: Session, case_id: str) -> Sequence[OutboxMessage]:

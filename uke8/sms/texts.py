@@ -102,8 +102,6 @@ REPLIES_SMS: dict[str, str] = {
     "hade": "Ha det fint! Du kan svare på denne meldingen når det passer deg.",
 }
 
-# The one neutral reply a number that belongs to no open SMS invitation gets (inbound.py):
-# it says nothing about whether the number is known, and nothing about anyone.
 # Without an employer (messages.REPLIES_UTEN_ARBEIDSGIVER): no word about one by SMS either.
 REPLIES_SMS_UTEN_ARBEIDSGIVER: dict[str, str] = {
     "personvern": (
@@ -117,6 +115,8 @@ REPLIES_SMS_UTEN_ARBEIDSGIVER: dict[str, str] = {
     ),
 }
 
+# The one neutral reply a number that belongs to no open SMS invitation gets (inbound.py):
+# it says nothing about whether the number is known, and nothing about anyone.
 UNKNOWN_NUMBER_SMS = REPLIES_SMS["ukjent_avsender"]
 
 # The honest reply when an SMS could not be answered after every attempt (the bot did not

@@ -18,7 +18,7 @@ FAILED = "failed"  # inbound.FAILED (not imported: inbound imports the case serv
 
 def counts(session: Session, case_ids: Sequence[str]) -> dict[str, int]:
     """Per case, its unanswered SMS: one query for a page of the queue."""
-    return counts_by_case(session, SmsInbound, case_ids, FAILED)
+    return counts_by_case(session, SmsInbound, case_ids, SmsInbound.status == FAILED)
 
 
 def for_case(session: Session, case_id: str) -> list[dict[str, Any]]:

@@ -217,14 +217,14 @@ class VeilederRepository:
         self.session.add(veileder)
 
 
-def counts_by_case(session: Session, model: Any, case_ids: Sequence[str], status: str) -> dict[str, int]:
-    """Per case, its rows of `model` in `status`: one query for a page of the queue (the queue's
-    flag for unanswered SMS)."""
+def counts_by_case(session: Session, model: Any, case_ids: Sequence[str], condition: Any) -> dict[str, int]:
+    """Per case, its rows of `model` that meet `condition` (a SQL expression): one query for a
+    page of the queue (its flags for undelivered messages and unanswered SMS)."""
     if not case_ids:
         return {}
     rows = session.execute(
         select(model.case_id, func.count())
-        .where(model.case_id.in_(list(case_ids)), model.status == status)
+        .where(model.case_id.in_(list(case_ids)), condition)
         .group_by(model.case_id)
     ).all()
     return {case_id: n for case_id, n in rows}

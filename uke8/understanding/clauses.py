@@ -55,11 +55,12 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         piece = text[start:match.start()].strip()
-        if text[match.end():match.end() + 3].lower() == "og " and (_SUBJECT_WORDS.match(piece) or _BOTH.search(piece)):
+        and_follows = text[match.end():match.end() + 3].lower() == "og "
+        if and_follows and (_SUBJECT_WORDS.match(piece) or _BOTH.search(piece)):
             continue  # "sjefen og jeg …": one subject, one clause; "både ja og nei …": one answer
         if "," in match.group() and _FRONTED.match(piece) and _FINITE_FIRST.match(text, match.end()):
             continue  # "kor lenge eg er sjukmeld, veit eg ikkje": a fronted clause and its verb
-        if _SUBORDINATE.match(piece) and text[match.end():match.end() + 3].lower() == "og ":
+        if and_follows and _SUBORDINATE.match(piece):
             continue  # "om jeg kommer tilbake og når det skjer, avhenger …": one fronted part, not a claim
         spans.append((start, match.start()))
         start = match.end()

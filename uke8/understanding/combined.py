@@ -29,7 +29,7 @@ from uke8.understanding.duration import duration_answer
 from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, from_ranking, interpret, yes_or_no
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import match_pattern
-from uke8.understanding.treatment import mentions_treatment
+from uke8.understanding.treatment import denies_treatment, mentions_treatment
 
 SHARED = "usikker"  # the one answer intent of several questions
 _RANK = {"accept": 2, "confirm": 1}
@@ -50,7 +50,6 @@ _ABOUT_RETURN = re.compile(r"\b(?:tilbake|tebake|attende|fortsett\w*|komme\s+til
 _BACK_AT_WORK = re.compile(r"\b(?:tilbake|tebake|attende|tilbake\s+pa\s+jobb|i\s+jobb\s+igjen|pa\s+jobb\s+igjen)\b")
 _NEGATED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ikk|kje|aldri|neppe|tviler|tvilar)\b")
 _HEDGED = re.compile(r"\b(?:usikker|vet\s+ikke|veit\s+ikkje|kanskje|hvis|om\s+jeg|dersom|viss)\b")
-_NOT_TREATMENT = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|kje)\s+(?:\w+\s+){0,3}behandl\w*")
 _ABOUT_TIME = re.compile(r"\b(?:lenge|lang\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
 
 
@@ -312,7 +311,7 @@ def read_message(
             # read as usikker): nothing is recorded on either, both are offered
             own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (whole.code, str(lead)))
         elif (open_question == "q3_grunn" and whole.code == "annet" and whole.action == "accept" and whole.source == "nlu"
-              and any(_top_answer(p) == "q3_grunn_behandling" and not _NOT_TREATMENT.search(fold(normalise(c)))
+              and any(_top_answer(p) == "q3_grunn_behandling" and not denies_treatment(c)
                       for c, p in pieces(text, parse))):
             # one clause waits for treatment ("Jeg skal til MR neste uke …"), the whole reads as
             # something else: which one the uncertainty hangs on is the person's to say

@@ -36,7 +36,7 @@ _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BA
 # …"), or says plainly that one has no idea or puts it at 50/50, is unsure, whatever the
 # medical words after it (which the classifier hears as a reason for q3_grunn). Only at the
 # start: "jeg kommer tilbake, det kommer an på når" is left to the classifier.
-_DEPENDS = (r"^(?:(?:tja|hmm|vel|nja|altsa|nei|ja)[,.]?\s+)?(?:det\s+|dette\s+|de\s+)?(?:kommer|kjem|kjaem|kjem|kommer\s+helt|kjem\s+heilt)\s+an\s+pa\b"
+_DEPENDS = (r"^(?:(?:tja|hmm|vel|nja|altsa|nei|ja)[,.]?\s+)?(?:det\s+|dette\s+|de\s+)?(?:kommer|kjem|kjam|kommer\s+helt|kjem\s+heilt)\s+an\s+pa\b"
             r"|^(?:(?:tja|hmm|vel|nja|altsa)[,.]?\s+)?(?:det\s+)?(?:avhenger|avheng|avhengig)\s+(?:av|a)\b")
 # (The text is folded: "æ" and "jæ", dialect for "jeg", read "a" and "ja".)
 _NO_IDEA = (r"^(?:(?:jeg|eg|je|ja|a|e)\s+)?(?:har\s+)?(?:ingen|null|inga)\s+(?:anelse|aning|peiling)\b"

@@ -26,6 +26,10 @@ _TREATMENT = re.compile(
 _DENIED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|kje|ingen|inga)\s+(?:\w+\s+){0,3}?(?:\w*behandl\w*|lege\w*|operasjon\w*|medisin\w*)")
 
 
+def denies_treatment(text: str) -> bool:
+    """"ikke behandlingen …", "ingen operasjon …": the treatment is named only to be denied."""
+    return bool(_DENIED.search(fold(normalise(text))))
+
+
 def mentions_treatment(text: str) -> bool:
-    folded = fold(normalise(text))
-    return bool(_TREATMENT.search(folded)) and not _DENIED.search(folded)
+    return bool(_TREATMENT.search(fold(normalise(text)))) and not denies_treatment(text)

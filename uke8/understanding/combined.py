@@ -143,7 +143,7 @@ def carried_answers(
         current = best.get(owner)
         if current is not None and current.code != meaning.code:
             conflicts.add(owner)  # two clauses, two answers ("kan bli kort, kan bli lenge"): neither
-        if specific and owner != open_question and (len(clause.split()) < 2 or owner in _TOPIC and not _TOPIC[owner].search(fold(normalise(clause)))):
+        if specific and owner != open_question and (len(clause.split()) < 2 or not _about(owner, index, parts, owners)):
             continue  # an answer to a question not asked needs words about its subject
         if current is None or (_RANK[meaning.action], meaning.confidence) > (_RANK[current.action], current.confidence):
             best[owner] = meaning
@@ -163,6 +163,22 @@ def carried_answers(
         if question_id in best and answers.get(question.slot) not in question.codes and question.should_ask(merged):
             out.append(Carried(question_id, best[question_id]))
     return out
+
+
+# A clause that opens with a word pointing back ("…, det er ganske vanskeleg", "…, han er grei")
+# speaks of the subject of the clause before it.
+_POINTS_BACK = re.compile(r"^(?:det|dette|da|den|han|hun|ho|hu|dei|de|dem|dom|som)\b")
+
+
+def _about(question_id: str, index: int, parts: list[tuple[str, Mapping[str, Any] | None]], owners: list[str | None]) -> bool:
+    """The clause speaks of the question's subject, itself or by pointing back to the clause
+    before it that does ("leiaren min er ikkje lett å samarbeide med, det er ganske vanskeleg")."""
+    topic = _TOPIC.get(question_id)
+    folded = fold(normalise(parts[index][0]))
+    if topic is None or topic.search(folded):
+        return True
+    return (index > 0 and owners[index - 1] == question_id and bool(_POINTS_BACK.match(folded))
+            and bool(topic.search(fold(normalise(parts[index - 1][0])))))
 
 
 def _top_answer(parse: Mapping[str, Any] | None) -> str | None:

@@ -25,7 +25,7 @@ _NUMBER = r"(\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, _NUMBERS), key=l
 # A unit and its endings only: "ar" (år) must not match "en arbeidsgiver".
 _UNIT = r"(dag|uke|veke|uka|veka|mnd|maned|manad|man|ar)(?:er|ar|ene|ane|rs|r|ne|s|en|et|a)?"
 _AMOUNT = re.compile(rf"\b{_NUMBER}\s+(?:og\s+(et|eit)\s+halvt\s+)?{_UNIT}\b")
-_MORE = re.compile(r"\b(?:mer|meir|over|minst|lenger|lengre)\s+enn\b|\bminst\b|\bover\b")
+_MORE = re.compile(r"\b(?:mer|meir|over|minst|lenger|lengre)\s+enn\b|\bminst\b|\bover\b(?!\s+helg)")  # "over helga" is a time
 _LESS = re.compile(r"\b(?:under|mindre|kortere|kortare|innen|innan|maks|hoyst|hogst)\b")
 # Any negation makes a stated number no certain answer ("kommer ikke til å bli over 26 uker",
 # "langt fra seks måneder"): the patterns (patterns.py) and the classifier read those.
@@ -53,6 +53,18 @@ _HEDGE = re.compile(
 )
 
 
+# Back at work or declared fit within days ("blir friskmeldt på fredag", "begynner på jobb igjen
+# neste uke", "er tilbake på jobben over helga") is about a week more: under half a year. Only
+# with words of returning or being declared fit: "time hos legen på fredag" is an appointment.
+_DAYS = r"(?:mandag|tirsdag|tysdag|onsdag|torsdag|fredag|lordag|laurdag|sondag|mandagen|fredagen)"
+_NEAR = (rf"(?:i\s+morgen|i\s+morra|imorgen|imorra|pa\s+{_DAYS}|fra\s+{_DAYS}|(?:fra\s+)?neste\s+(?:uke|veke|{_DAYS})|"
+         r"over\s+helga|over\s+helgen|etter\s+helga|etter\s+helgen|denne\s+uka|denne\s+veka|"
+         r"om\s+(?:noen|nokre|et\s+par|eit\s+par|par)\s+dager|om\s+(?:noen|nokre|et\s+par|eit\s+par|par)\s+dagar)")
+_BACK = (r"(?:friskmeld\w*|tilbake\s+(?:pa|i)\s+(?:jobb\w*|arbeid\w*)|begynne\w*\s+(?:a\s+jobbe|pa\s+jobb\w*|igjen|att)|"
+         r"byrja\w*\s+(?:a\s+jobbe|pa\s+jobb\w*|att|igjen)|starte\w*\s+(?:opp|igjen|pa\s+jobb\w*)|(?:er|blir|vere|vaere)\s+pa\s+jobb\w*)")
+_SOON_BACK = re.compile(rf"\b{_BACK}\s+(?:\w+\s+){{0,3}}?{_NEAR}\b|\b{_NEAR}\s+(?:\w+\s+){{0,3}}?{_BACK}")
+
+
 def durations(text: str) -> list[float]:
     """Each duration in the text that can be about the sick leave, in weeks."""
     t = fold(normalise(text))
@@ -68,6 +80,8 @@ def durations(text: str) -> list[float]:
         found.append(value * _UNIT_WEEKS[unit])
     if re.search(r"\b(?:et|eit)\s+halvt\s+ar\b|\bhalvaret\b", t):
         found.append(26.0)
+    if _SOON_BACK.search(t):
+        found.append(1.0)
     return found
 
 

@@ -78,6 +78,9 @@ OUT_OF_SCOPE = "ute_av_omfang"
 # classifier's word alone (actions/global_intents.py), and small talk needs no offer.
 OFFERABLE_GLOBALS = frozenset({"hvorfor", "personvern", "sykepenger", "hva_er_kartlegging", "endret_situasjon", "menneske"})
 GLOBAL_OFFER = 0.10
+# Answers that, sent when no question is open, tell of a change: the job is lost or left, the
+# leave ends soon or lasts long (not "usikker", nor the employer or a reason for not knowing).
+_NEWS_LIKE = frozenset({"q1_lite_sannsynlig", "q3_under_26_uker", "q3_over_26_uker"})
 _NOTHING_ASKED = frozenset({OUT_OF_SCOPE, "hilsen", "takk", "hade"})  # off-topic and small talk
 # No offer when off-topic outweighs everything the open question could mean this many times.
 # Not calibrated (the development set has no off-topic line that would get an offer): the
@@ -243,6 +246,11 @@ def _doubtful_global(global_scores: Mapping[str, float], ranking: Sequence[Mappi
             return Interpretation("global", first, first_score, "choose", "nlu", (first, second[0]))
         return Interpretation("global", first, first_score, "confirm", "nlu", (first,))
     leader = str(ranking[0].get("name")) if ranking else None
+    if leader in _NEWS_LIKE and float(ranking[0].get("confidence") or 0.0) >= thresholds.confirm:
+        # with nothing asked, words about the job or how long ("ble sagt opp i går", "har gått
+        # over på AAP", "blir friskmeldt på fredag") are news of a changed situation: offered
+        return Interpretation("global", "endret_situasjon", global_scores.get("endret_situasjon", 0.0), "confirm", "nlu",
+                              ("endret_situasjon",))
     if top[0] == OUT_OF_SCOPE and leader == "out_of_scope":
         return Interpretation("global", OUT_OF_SCOPE, top[1], "accept", "nlu")
     return Interpretation("global", top[0] if top[1] > 0 else OUT_OF_SCOPE, top[1], "reask", "nlu")

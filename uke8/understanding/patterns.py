@@ -50,12 +50,62 @@ _UNKNOWN = (r"\b(?:vet|veit|vett|aner|anar)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj
             r"\buklar\w*|\buvisst\b|\bikke\s+sikker\b|\bikkje\s+sikker\b|\bvanskelig\s+a\s+si\b|\bvanskeleg\s+a\s+seie\b|"
             r"\bkommer\s+an\s+pa\b|\bkjem\s+an\s+pa\b|\bavheng\w*|\bhenger\s+sammen\b|\bheng\s+saman\b|\bingen\s+(?:anelse|peiling)\b|\bingen\s+(?:som\s+)?(?:vet|veit)\b")
 _HOW_LONG_UNKNOWN = rf"{_HOW_LONG}.{{0,60}}(?:{_UNKNOWN})|(?:{_UNKNOWN}).{{0,20}}{_HOW_LONG}"
+# "Om jeg skal tilbake til samme jobb, vet jeg ikke" (the main clause after the fronted one, its
+# verb first): whether one returns is not known. The classifier, which reads words, not their
+# order, hears "tilbake til samme jobb" and nothing after the last word's negation.
+_RETURN = r"\b(?:tilbake\w*|tebake|tibake|attende|begynne\w*\s+(?:igjen|att)|byrj\w*\s+att|fortsett\w*|halde\s+fram)\b"
+_RETURN_UNKNOWN = (rf"^(?:\w+\s+)?(?:om|hvorvidt|vis|viss|hvis)\s+.{{0,60}}?{_RETURN}.{{0,40}}?[,\s]\s*"
+                   r"(?:(?:vet|veit|vett|aner|anar)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b"
+                   r"|(?:er|e)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+)?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker)\b)")
 # Choosing the whole period of sick pay is choosing more than half a year (it lasts a year).
 _WHOLE_PERIOD = (r"\b(?:hele|heile|ut|resten\s+av)\s+(?:sykepengeperioden|sjukepengeperioden|sykepengeperiode|"
                  r"sykemeldingsperioden|sjukmeldingsperioden|sykmeldingsperioden|sykepengearet|perioden\s+med\s+sykepenger)\b"
                  r"|\b(?:til|ut|nar)\s+(?:maksdato|maks\s+dato|maksdatoen)\b")
 
 HEDGED = "usikker"
+
+# The chance of going back put as a percentage ("sjansen er vel rundt 10 prosent", "90 % sikker",
+# "100% 👍"): most of it is likely, little of it unlikely, around half unsure. Not where the
+# number is the sick leave or the job ("50 % sykmeldt", "jobber 40 prosent", "80 % stilling").
+# "på 50 %", "i 40 prosent", "opp til 80 %": a share of the work, not a chance
+_PERCENT = re.compile(r"(?<![\d,./-])(?<!\bpa )(?<!\bi )(?<!\bmed )(?<!\btil )(?<!\bfra )(?<!\bpo )(\d{1,3})\s*(?:%|prosent|pst\b|percent)")
+_PERCENT_NOT_CHANCE = re.compile(
+    r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|gradert\w*|stilling\w*|jobbe\w*|jobbar|arbeider|arbeidar|arbeide|lonn\w*|"
+    r"lon|sykepeng\w*|sjukepeng\w*|redusert|deltid|fulltid|uforetryg\w*|aap|dekning|utbetal\w*|start\w*|begynn\w*|byrj\w*)\b")
+_NO_DOUBT = re.compile(
+    r"^(?:(?:nei|ja|neida|jada)[,.!]?\s+)?(?:(?:jeg|eg|je|a|e)\s+)?(?:tviler|tvilar|tvile)\s+(?:ikke|ikkje|ikkj|itj)\b"
+    r"(?:\s+(?:pa|po)\s+(?:det|at\s+\w+\s+(?:kommer|kjem)\s+tilbake))?\W*$"
+    r"|^(?:(?:det\s+er\s+)?(?:ingen|inga)\s+tvil)(?:\s+om\s+det)?\W*$")
+
+# A flat no with a strong word ("absolutt ikke", "definitivt ikkje", "overhodet ikke", "nei, slett
+# ikke", "aldri i livet"): unlikely. The classifier hears the strong word, which usually
+# says yes ("absolutt!").
+_FLAT_NO = re.compile(
+    r"^(?:(?:nei|nope|nai)[,.!]*\s+)?(?:(?:absolutt|definitivt|garantert|slett|overhodet|bestemt|sikkert|heilt\s+sikkert|"
+    r"helt\s+sikkert|helt|heilt)\s+(?:ikke|ikkje|ikkj|itj|ik)|aldri\s+i\s+livet|aldri\s+(?:mer|meir)|pa\s+ingen\s+mate)\W*$")
+
+
+def chance_answer(text: str) -> str | None:
+    """q1's code for a chance of returning given as a percentage; None when there is none."""
+    folded = fold(normalise(text))
+    found = [int(n) for n in _PERCENT.findall(folded)]
+    if len(found) != 1 or found[0] > 100 or _PERCENT_NOT_CHANCE.search(folded) or re.search(_NOT, folded):
+        return None
+    if found[0] >= 70:
+        return "veldig_sannsynlig"
+    if found[0] <= 30:
+        return "lite_sannsynlig"
+    return HEDGED if 40 <= found[0] <= 60 else None
+
+# "Aner ikke om jeg kommer tilbake dit" is no idea about the return, not about how long; "aner
+# ikke hvor lenge" is about how long, not the return (the how-long pattern reads that). A
+# hedge whose object clause is about another question's topic is no answer to the open one.
+_COMPLEMENT = r"\s*[,.]?\s*(?:om|hvis|vis|dersom|at|hvordan|korleis|kossen|hvor|kor|nar|når)\b(?:\s+\S+){0,6}?\s+"
+_ABOUT_OTHER: dict[str, re.Pattern[str]] = {
+    "q3": re.compile(_COMPLEMENT + r"(?:tilbake\w*|tebake|attende|jobben|jobb|stillingen|arbeidsplassen|sjefen|sjefn|lederen|"
+                     r"leiaren|arbeidsgiver\w*|arbeidsgjevar\w*|begynne|byrje|starte)\b"),
+    "q1": re.compile(r"\s*[,.]?\s*(?:hvor|kor|kvor)\s+(?:lenge|lang\s+tid)\b"),
+}
 
 # (question, pattern, code): the first match wins.
 PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
@@ -66,14 +116,18 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q2", re.compile(_EITHER_OR), "verken_eller"),
     ("q2", re.compile(_MIXED), "verken_eller"),
     ("q3", re.compile(_WHOLE_PERIOD), "over_26_uker"),
+    ("q1", re.compile(_RETURN_UNKNOWN), "usikker"),
 )
 # Hedges answer the open question only: they say nothing about which question a clause of a
 # longer message is about ("det kommer an på sjefen" is no claim on q3).
-HEDGES: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("q1", re.compile(_DEPENDS), HEDGED),
-    ("q3", re.compile(_DEPENDS), HEDGED),
-    ("q1", re.compile(_NO_IDEA), HEDGED),
-    ("q3", re.compile(_NO_IDEA), HEDGED),
+# The last field: whether an object clause about another question's topic takes the hedge
+# there ("ingen anelse om jeg får komme tilbake"); "det kommer an på om jeg får begynne igjen"
+# still leaves how long open.
+HEDGES: tuple[tuple[str, re.Pattern[str], str, bool], ...] = (
+    ("q1", re.compile(_DEPENDS), HEDGED, False),
+    ("q3", re.compile(_DEPENDS), HEDGED, False),
+    ("q1", re.compile(_NO_IDEA), HEDGED, True),
+    ("q3", re.compile(_NO_IDEA), HEDGED, True),
 )
 
 # "1 takk", "nr 2", "svar 3 :)", "3 dessverre", "1 tror jeg" — a digit with only politeness or
@@ -93,7 +147,20 @@ def match_pattern(question_id: str, text: str, hedges: bool = True) -> str | Non
     """The code a pattern gives `text` for the question; `hedges=False` leaves out the hedges
     (for telling which question a clause is about)."""
     folded = fold(normalise(text))
-    for question, pattern, code in PATTERNS + (HEDGES if hedges else ()):
+    if question_id == "q1":
+        if _NO_DOUBT.search(folded):
+            return "veldig_sannsynlig"
+        if _FLAT_NO.search(folded):
+            return "lite_sannsynlig"
+        chance = chance_answer(text)
+        if chance is not None:
+            return chance
+    for question, pattern, code in PATTERNS:
         if question == question_id and pattern.search(folded):
+            return code
+    for question, pattern, code, object_decides in HEDGES if hedges else ():
+        found = pattern.search(folded) if question == question_id else None
+        other = _ABOUT_OTHER.get(question) if object_decides else None
+        if found and not (other and other.match(folded, found.end())):
             return code
     return None

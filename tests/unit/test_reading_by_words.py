@@ -1,0 +1,140 @@
+"""Readings by the words added in session 7 (issue 13): a chance given as a percentage, doubt
+denied ("tviler ikke på det"), a fronted "om jeg kommer tilbake, vet jeg ikke", a hedge whose
+object clause is about another question, back at work or declared fit within days, and news
+of a change typed with no question open. Rankings are synthetic and confidently wrong, so a
+pass means the words decided; the real model is measured by `uke8 eval-nlu` (README)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_combined import T, parse, ranking
+from uke8.understanding.combined import carried_answers
+from uke8.understanding.duration import duration_answer
+from uke8.understanding.interpret import interpret
+from uke8.understanding.patterns import chance_answer, match_pattern
+
+WRONG_FOR_Q1 = ranking(("q1_veldig_sannsynlig", 0.5), ("q1_lite_sannsynlig", 0.3), ("q3_grunn_annet", 0.2))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("sjansen er vel rundt 10 prosent", "lite_sannsynlig"),
+    ("100% 👍", "veldig_sannsynlig"),
+    ("90 % sikker på det", "veldig_sannsynlig"),
+    ("kanskje 20%", "lite_sannsynlig"),
+    ("50 prosent", "usikker"),
+])
+def test_a_chance_as_a_percentage_answers_q1(text, code):
+    meaning = interpret("q1", text, {"intent_ranking": WRONG_FOR_Q1}, T)
+    assert (meaning.code, meaning.action, meaning.source) == (code, "accept", "pattern")
+
+
+@pytest.mark.parametrize("text", [
+    "er 50 % sykmeldt nå",  # the sick leave, not a chance
+    "jobber 40 prosent",
+    "skal starte på 50 % om to uker",  # a share of the work
+    "tilbake i 80 %",
+    "90 % sikker på at jeg ikke kommer tilbake",  # negated: the classifier reads it
+    "kanskje 60-70%",  # a range: left to the classifier
+    "35 %",  # between the bands
+    "30 % eller 80 %",  # two numbers
+])
+def test_other_percentages_are_left_to_the_classifier(text):
+    assert chance_answer(text) is None
+    assert match_pattern("q3", text) is None or "sykmeldt" in text  # and no other question takes it
+
+
+@pytest.mark.parametrize("text", ["tviler ikke på det", "nei, tviler ikke", "ingen tvil", "det er ingen tvil om det",
+                                  "eg tvilar ikkje på det", "tviler ikke på at jeg kommer tilbake"])
+def test_doubt_denied_is_likely(text):
+    assert match_pattern("q1", text) == "veldig_sannsynlig"
+
+
+@pytest.mark.parametrize("text", ["tviler på det", "tviler ikke på at det blir vanskelig", "ingen tvil om at jeg slutter"])
+def test_doubt_kept_or_about_something_else_is_not_read_as_likely(text):
+    assert match_pattern("q1", text) != "veldig_sannsynlig"
+
+
+@pytest.mark.parametrize("text", [
+    "om jeg skal tilbake til samme jobb vet jeg ikke",
+    "om eg kjem tilbake dit, veit eg ikkje",
+    "om æ kjem tebake, vett æ itj",
+    "om jeg kommer tilbake er jeg usikker på",
+    "hvorvidt jeg begynner igjen der vet jeg ikke helt",
+])
+def test_a_fronted_whether_i_return_followed_by_not_knowing_is_unsure(text):
+    meaning = interpret("q1", text, {"intent_ranking": WRONG_FOR_Q1}, T)
+    assert (meaning.code, meaning.source) == ("usikker", "pattern")
+
+
+@pytest.mark.parametrize("text", ["hvis jeg kommer tilbake blir det i redusert stilling", "om jeg kommer tilbake? ja, det vet jeg"])
+def test_a_condition_about_returning_is_no_doubt(text):
+    assert match_pattern("q1", text) is None
+
+
+def test_a_hedge_about_returning_is_no_answer_to_how_long():
+    # "aner ikke om jeg kommer tilbake dit" is about the return: how long is the next clause's
+    text = "aner ikke om jeg kommer tilbake dit. blir nok lenge"
+    assert match_pattern("q3", text) is None
+    p = parse(text, ranking(("usikker", 0.9), ("q3_over_26_uker", 0.1)),
+              ranking(("usikker", 0.9), ("q1_lite_sannsynlig", 0.1)), ranking(("q3_over_26_uker", 0.96), ("q3_under_26_uker", 0.04)))
+    carried = {c.question_id: c.meaning.code for c in carried_answers("q3", text, p, {}, T)}
+    assert carried == {"q1": "usikker", "q3": "over_26_uker"}
+    # the same hedge alone, or about how long, still answers q3; "det kommer an på om …" too
+    for text in ("aner ikke", "har ingen anelse om hvor lenge", "det kommer an på om jeg får begynne igjen"):
+        assert match_pattern("q3", text) == "usikker", text
+    assert match_pattern("q1", "aner ikke om de vil ha meg tilbake") == "usikker"
+    assert match_pattern("q1", "aner ikke hvor lenge") is None  # how long: q3's own pattern reads it
+
+
+@pytest.mark.parametrize("text", ["blir friskmeldt på fredag", "begynner på jobb igjen neste uke", "er tilbake på jobben over helga",
+                                  "eg byrjar å jobbe att på måndag", "friskmeldt fra neste mandag", "starter opp igjen i morgen"])
+def test_back_at_work_within_days_is_under_half_a_year(text):
+    assert duration_answer(text) == "under_26_uker"
+    meaning = interpret("q3", text, {"intent_ranking": ranking(("endret_situasjon", 0.91), ("q3_over_26_uker", 0.09))}, T)
+    assert (meaning.code, meaning.action) == ("under_26_uker", "accept")
+
+
+@pytest.mark.parametrize("text", ["time hos legen på fredag", "blir friskmeldt neste uke? vet ikke", "blir ikke friskmeldt på fredag",
+                                  "skal snakke med sjefen neste uke"])
+def test_an_appointment_or_a_doubtful_date_is_not_a_duration(text):
+    assert duration_answer(text) is None
+
+
+def test_over_the_weekend_is_a_time_not_more_than():
+    assert duration_answer("over 26 uker") == "over_26_uker"
+    assert duration_answer("er tilbake på jobben over helga") == "under_26_uker"
+
+
+def test_with_no_question_open_news_of_the_job_or_the_leave_is_offered_as_a_changed_situation():
+    news = interpret(None, "ble sagt opp i går", {"intent_ranking": ranking(("q1_lite_sannsynlig", 0.87), ("endret_situasjon", 0.05))}, T)
+    assert (news.kind, news.code, news.action, news.offered) == ("global", "endret_situasjon", "confirm", ("endret_situasjon",))
+    # not from a doubtful answer, the employer or plain doubt: those still get the receipt only
+    for name in ("q2_god", "usikker", "q3_grunn_annet"):
+        other = interpret(None, "...", {"intent_ranking": ranking((name, 0.9), ("out_of_scope", 0.05))}, T)
+        assert other.action == "reask" and other.offered == (), name
+    weak = interpret(None, "...", {"intent_ranking": ranking(("q3_under_26_uker", 0.3), ("out_of_scope", 0.25))}, T)
+    assert weak.offered == ()
+
+
+@pytest.mark.parametrize("text", ["absolutt ikke", "nei, definitivt ikkje!", "aldri i livet", "overhodet ikke", "på ingen måte"])
+def test_a_flat_no_with_a_strong_word_is_unlikely(text):
+    meaning = interpret("q1", text, {"intent_ranking": WRONG_FOR_Q1}, T)
+    assert (meaning.code, meaning.source) == ("lite_sannsynlig", "pattern")
+
+
+@pytest.mark.parametrize("text", ["absolutt", "ikke sikkert", "absolutt ikke umulig"])
+def test_a_strong_word_alone_or_a_doubt_is_no_flat_no(text):
+    assert match_pattern("q1", text) != "lite_sannsynlig"
+
+
+def test_a_clause_pointing_back_speaks_of_the_clause_before_it():
+    text = "Eg skal tilbake, men leiaren min er ikkje lett å samarbeide med, det er ganske vanskeleg"
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.9), ("q2_vanskelig", 0.1)), ranking(("q1_veldig_sannsynlig", 1.0)),
+              ranking(("q2_vanskelig", 0.55), ("q2_god", 0.4)), ranking(("q2_vanskelig", 0.98), ("q2_god", 0.02)))
+    carried = {c.question_id: c.meaning.code for c in carried_answers("q1", text, p, {}, T)}
+    assert carried == {"q1": "veldig_sannsynlig", "q2": "vanskelig"}
+    # without the clause before it about the employer, "det er ganske vanskelig" is about nothing asked
+    text = "Eg skal tilbake, det er ganske vanskeleg"
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.9), ("q2_vanskelig", 0.1)), ranking(("q1_veldig_sannsynlig", 1.0)),
+              ranking(("q2_vanskelig", 0.98), ("q2_god", 0.02)))
+    assert {c.question_id for c in carried_answers("q1", text, p, {}, T)} == {"q1"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.test_combined import T, parse, ranking
-from uke8.understanding.combined import carried_answers
+from uke8.understanding.combined import carried_answers, read_message
 from uke8.understanding.duration import duration_answer
 from uke8.understanding.interpret import interpret
 from uke8.understanding.patterns import chance_answer, match_pattern
@@ -138,3 +138,22 @@ def test_a_clause_pointing_back_speaks_of_the_clause_before_it():
     p = parse(text, ranking(("q1_veldig_sannsynlig", 0.9), ("q2_vanskelig", 0.1)), ranking(("q1_veldig_sannsynlig", 1.0)),
               ranking(("q2_vanskelig", 0.98), ("q2_god", 0.02)))
     assert {c.question_id for c in carried_answers("q1", text, p, {}, T)} == {"q1"}
+
+
+@pytest.mark.parametrize("text", ["jeg vet ikke om jeg kommer tilbake til samme jobb", "usikker på om jeg kommer tilbake",
+                                  "eg veit ikkje om eg kjem tilbake"])
+def test_not_knowing_whether_one_returns_is_unsure_about_the_return(text):
+    meaning = interpret("q1", text, {"intent_ranking": WRONG_FOR_Q1}, T)
+    assert (meaning.code, meaning.source) == ("usikker", "pattern")
+    assert match_pattern("q3", text) is None
+
+
+def test_a_stated_duration_beside_not_knowing_whether_one_returns_answers_how_long():
+    # the whole message reads as "usikker" (the doubt about the return colours it); its clauses
+    # say how long (over half a year) and that the return is unsure
+    text = "Over et halvt år. Og jeg vet ikke om jeg kommer tilbake til samme jobb."
+    p = parse(text, ranking(("usikker", 0.9), ("q3_over_26_uker", 0.1)), ranking(("q3_over_26_uker", 1.0)),
+              ranking(("q3_grunn_annet", 0.69), ("usikker", 0.19), ("q1_veldig_sannsynlig", 0.1)))
+    reading = read_message("q3", text, p, {}, T)
+    assert (reading.own.code, reading.own.action) == ("over_26_uker", "accept")
+    assert {c.question_id: c.meaning.code for c in reading.others} == {"q1": "usikker"}

@@ -193,6 +193,8 @@ def _specific_owner(clause: str, parse: Mapping[str, Any] | None, thresholds: Th
         return "q3"  # a hedge ("kommer an på …") is no claim on q3: it may be about anything
     if match_pattern("q2", clause):
         return "q2"
+    if match_pattern("q1", clause, hedges=False):
+        return "q1"  # "jeg vet ikke om jeg kommer tilbake til samme jobb", "100 %": about the return
     own, shared = _masses(parse)
     question_id, mass = max(own.items(), key=lambda kv: kv[1])
     if shared > mass and shared >= thresholds.offer:

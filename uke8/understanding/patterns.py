@@ -56,7 +56,11 @@ _HOW_LONG_UNKNOWN = rf"{_HOW_LONG}.{{0,60}}(?:{_UNKNOWN})|(?:{_UNKNOWN}).{{0,20}
 _RETURN = r"\b(?:tilbake\w*|tebake|tibake|attende|begynne\w*\s+(?:igjen|att)|byrj\w*\s+att|fortsett\w*|halde\s+fram)\b"
 _RETURN_UNKNOWN = (rf"^(?:\w+\s+)?(?:om|hvorvidt|vis|viss|hvis)\s+.{{0,60}}?{_RETURN}.{{0,40}}?[,\s]\s*"
                    r"(?:(?:vet|veit|vett|aner|anar)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b"
-                   r"|(?:er|e)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+)?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker)\b)")
+                   r"|(?:er|e)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+)?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker)\b)"
+                   # and in plain order: "jeg vet ikke om jeg kommer tilbake til samme jobb"
+                   rf"|^(?:(?:jeg|eg|je|a|e|i)\s+)?(?:(?:vet|veit|vett|aner|anar)\s+(?:\w+\s+)?(?:ikke|ikkje|ikkj|itj|ikk)|"
+                   rf"(?:er\s+|e\s+)?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker))\s+(?:pa\s+)?(?:om|hvorvidt)\s+"
+                   rf"(?:\w+\s+){{0,4}}?{_RETURN}")
 # Choosing the whole period of sick pay is choosing more than half a year (it lasts a year).
 _WHOLE_PERIOD = (r"\b(?:hele|heile|ut|resten\s+av)\s+(?:sykepengeperioden|sjukepengeperioden|sykepengeperiode|"
                  r"sykemeldingsperioden|sjukmeldingsperioden|sykmeldingsperioden|sykepengearet|perioden\s+med\s+sykepenger)\b"

@@ -157,3 +157,28 @@ def test_a_stated_duration_beside_not_knowing_whether_one_returns_answers_how_lo
     reading = read_message("q3", text, p, {}, T)
     assert (reading.own.code, reading.own.action) == ("over_26_uker", "accept")
     assert {c.question_id: c.meaning.code for c in reading.others} == {"q1": "usikker"}
+
+
+def test_a_reason_that_speaks_of_the_employer_also_answers_q2_confirmed():
+    text = "Kommer nok ikke tilbake. Det er mye konflikt med sjefen"
+    p = parse(text, ranking(("q1_lite_sannsynlig", 0.9), ("q3_grunn_annet", 0.1)), ranking(("q1_lite_sannsynlig", 1.0)),
+              ranking(("q3_grunn_annet", 0.94), ("q2_vanskelig", 0.05), ("q2_god", 0.01)))
+    carried = {c.question_id: c.meaning for c in carried_answers("q1", text, p, {}, T)}
+    assert (carried["q2"].code, carried["q2"].action) == ("vanskelig", "confirm")
+    # a reason with no word about the employer, or with next to nothing pointing at q2, is no q2 answer
+    for second, ranked in (("Det er mye usikkerhet rundt stillingen", (("q3_grunn_annet", 0.94), ("q2_vanskelig", 0.06))),
+                           ("Det er mye konflikt med sjefen", (("q3_grunn_annet", 0.99), ("q2_vanskelig", 0.01)))):
+        text = "Kommer nok ikke tilbake. " + second
+        p = parse(text, ranking(("q1_lite_sannsynlig", 0.9)), ranking(("q1_lite_sannsynlig", 1.0)), ranking(*ranked))
+        assert "q2" not in {c.question_id for c in carried_answers("q1", text, p, {}, T)}, second
+
+
+def test_he_or_she_after_a_clause_about_the_boss_speaks_of_the_boss():
+    text = "eg har ikkje lyst tilbake til den leiaren, ho har gjort livet surt for meg"
+    p = parse(text, ranking(("q1_lite_sannsynlig", 0.9)), ranking(("q1_lite_sannsynlig", 0.99), ("q2_vanskelig", 0.01)),
+              ranking(("q2_vanskelig", 0.95), ("q2_god", 0.05)))
+    assert {c.question_id: c.meaning.code for c in carried_answers("q1", text, p, {}, T)} == {"q1": "lite_sannsynlig", "q2": "vanskelig"}
+    text = "eg har ikkje lyst tilbake til den jobben, ho har gjort livet surt for meg"  # no boss named before
+    p = parse(text, ranking(("q1_lite_sannsynlig", 0.9)), ranking(("q1_lite_sannsynlig", 0.99), ("q2_vanskelig", 0.01)),
+              ranking(("q2_vanskelig", 0.95), ("q2_god", 0.05)))
+    assert "q2" not in {c.question_id for c in carried_answers("q1", text, p, {}, T)}

@@ -154,6 +154,7 @@ def carried_answers(
         # a reason is an answer to q3_grunn only where the uncertainty is about how long: in
         # "det avhenger av om de kan tilrettelegge, så jeg er usikker" it explains q1
         best.pop("q3_grunn", None)
+    _employer_in_a_reason(best, parts, owners, thresholds)
     _imply(best)
     _imply_return(best, parts)
     merged = dict(answers) | {QUESTIONS[q].slot: m.code for q, m in best.items()}
@@ -168,6 +169,8 @@ def carried_answers(
 # A clause that opens with a word pointing back ("…, det er ganske vanskeleg", "…, han er grei")
 # speaks of the subject of the clause before it.
 _POINTS_BACK = re.compile(r"^(?:det|dette|da|den|han|hun|ho|hu|dei|de|dem|dom|som)\b")
+_HE_OR_SHE = re.compile(r"^(?:han|hun|ho|hu|dei|de|dem|dom)\b")  # a person (or people) named before
+_BOSS = re.compile(r"\b(?:sjef\w*|leder\w*|leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledels\w*|leiing\w*|formann\w*|bas\w*)\b")
 
 
 def _about(question_id: str, index: int, parts: list[tuple[str, Mapping[str, Any] | None]], owners: list[str | None]) -> bool:
@@ -177,8 +180,37 @@ def _about(question_id: str, index: int, parts: list[tuple[str, Mapping[str, Any
     folded = fold(normalise(parts[index][0]))
     if topic is None or topic.search(folded):
         return True
-    return (index > 0 and owners[index - 1] == question_id and bool(_POINTS_BACK.match(folded))
-            and bool(topic.search(fold(normalise(parts[index - 1][0])))))
+    if index == 0 or not _POINTS_BACK.match(folded):
+        return False
+    before = fold(normalise(parts[index - 1][0]))
+    if question_id == "q2" and _HE_OR_SHE.match(folded) and _BOSS.search(before):
+        return True  # "eg har ikkje lyst tilbake til den leiaren, ho har gjort livet surt for meg"
+    return owners[index - 1] == question_id and bool(topic.search(before))
+
+
+_REASON_INTENTS = frozenset(ANSWER_INTENTS["q3_grunn"]) - {SHARED}
+_EMPLOYER_FLOOR = 0.03  # some of the clause's mass must point at q2 for it to be read as q2
+
+
+def _employer_in_a_reason(best: dict[str, Interpretation], parts: list[tuple[str, Mapping[str, Any] | None]],
+                                owners: list[str | None], thresholds: Thresholds) -> None:
+    """A clause heard as a reason for not knowing how long ("det er mye konflikt med sjefen") may
+    also say how things are with the employer: read without the reason intents, it answers q2
+    when it speaks of the employer and no other clause did. Only ever confirmed."""
+    if "q2" in best:
+        return
+    for (clause, parse), owner in zip(parts, owners):
+        if owner != "q3_grunn" or not _TOPIC["q2"].search(fold(normalise(clause))):
+            continue
+        ranking = [e for e in (parse or {}).get("intent_ranking") or () if e.get("name") not in _REASON_INTENTS]
+        mass = sum(float(e.get("confidence") or 0.0) for e in ranking)
+        if sum(float(e.get("confidence") or 0.0) for e in ranking if e.get("name") in ANSWER_INTENTS["q2"]) < _EMPLOYER_FLOOR:
+            continue
+        rest = {"intent_ranking": [{"name": e.get("name"), "confidence": float(e.get("confidence") or 0.0) / mass} for e in ranking]}
+        meaning = from_ranking("q2", rest, thresholds)
+        if meaning.kind == "answer" and meaning.action in _RANK:
+            best["q2"] = Interpretation("answer", meaning.code, meaning.confidence, "confirm", meaning.source, (meaning.code,))
+            return
 
 
 def _top_answer(parse: Mapping[str, Any] | None) -> str | None:

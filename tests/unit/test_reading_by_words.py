@@ -182,3 +182,17 @@ def test_he_or_she_after_a_clause_about_the_boss_speaks_of_the_boss():
     p = parse(text, ranking(("q1_lite_sannsynlig", 0.9)), ranking(("q1_lite_sannsynlig", 0.99), ("q2_vanskelig", 0.01)),
               ranking(("q2_vanskelig", 0.95), ("q2_god", 0.05)))
     assert "q2" not in {c.question_id for c in carried_answers("q1", text, p, {}, T)}
+
+
+def test_sure_of_neither_is_unsure():
+    text = "Eg er verken sikker på at eg kjem tilbake eller at eg ikkje gjer det"
+    assert interpret("q1", text, {"intent_ranking": WRONG_FOR_Q1}, T).code == "usikker"
+    assert match_pattern("q1", "verken bra eller dårlig") is None  # that is q2's, with no "sikker"
+
+
+def test_starting_part_time_soon_implies_the_return_confirmed_with_its_offer():
+    text = "har allerede snakka med sjefen om å starte gradert om et par uker"
+    p = {"intent_ranking": ranking(("q3_under_26_uker", 0.88), ("q1_veldig_sannsynlig", 0.03), ("q2_god", 0.03))}
+    reading = read_message("q1", text, p, {}, T)
+    assert (reading.own.code, reading.own.action, reading.own.offered) == ("veldig_sannsynlig", "confirm", ("veldig_sannsynlig",))
+    assert {c.question_id: c.meaning.code for c in reading.others} == {"q3": "under_26_uker"}

@@ -47,7 +47,9 @@ _TOPIC: dict[str, re.Pattern[str]] = {
 # An uncertain clause that speaks of time answers "how long" (q3), one that speaks of going
 # back to the job answers "how likely" (q1).
 _ABOUT_RETURN = re.compile(r"\b(?:tilbake|tebake|attende|fortsett\w*|komme\s+tilbake|jobben|stillinga?|arbeidsplassen)\b")
-_BACK_AT_WORK = re.compile(r"\b(?:tilbake|tebake|attende|tilbake\s+pa\s+jobb|i\s+jobb\s+igjen|pa\s+jobb\s+igjen)\b")
+# ("starte gradert om et par uker", "begynne igjen": going back, part time first)
+_BACK_AT_WORK = re.compile(r"\b(?:tilbake|tebake|attende|tilbake\s+pa\s+jobb|i\s+jobb\s+igjen|pa\s+jobb\s+igjen|"
+                           r"(?:start\w*|begynn\w*|byrj\w*)\s+(?:a\s+jobbe\s+)?(?:gradert|igjen|att|opp\s+igjen|pa\s+jobb\w*))\b")
 _NEGATED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ikk|kje|aldri|neppe|tviler|tvilar)\b")
 _HEDGED = re.compile(r"\b(?:usikker|vet\s+ikke|veit\s+ikkje|kanskje|hvis|om\s+jeg|dersom|viss)\b")
 _ABOUT_TIME = re.compile(r"\b(?:lenge|lang\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
@@ -270,7 +272,8 @@ def _imply_return(best: dict[str, Interpretation], parts: list[tuple[str, Mappin
         folded = fold(normalise(clause))
         if _BACK_AT_WORK.search(folded) and (duration_answer(clause) is not None or match_pattern("q3", clause, hedges=False)):
             if not _NEGATED.search(folded) and not _HEDGED.search(folded):
-                best["q1"] = Interpretation("answer", "veldig_sannsynlig", varighet.confidence, "confirm", varighet.source)
+                best["q1"] = Interpretation("answer", "veldig_sannsynlig", varighet.confidence, "confirm", varighet.source,
+                                            ("veldig_sannsynlig",))
             return
 
 
@@ -280,7 +283,8 @@ def _imply(best: dict[str, Interpretation]) -> None:
         best.pop("q3_grunn", None)
     elif grunn is not None and varighet is None:
         # a reason for not knowing how long says "usikker" to q3, as surely as the reason itself
-        best["q3"] = Interpretation("answer", "usikker", grunn.confidence, grunn.action, grunn.source)
+        best["q3"] = Interpretation("answer", "usikker", grunn.confidence, grunn.action, grunn.source,
+                                    ("usikker",) if grunn.action == "confirm" else ())
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,8 @@ _RETURN_UNKNOWN = (rf"^(?:\w+\s+)?(?:om|hvorvidt|vis|viss|hvis)\s+.{{0,60}}?{_RE
                    rf"|^(?:(?:jeg|eg|je|a|e|i)\s+)?(?:(?:vet|veit|vett|aner|anar)\s+(?:\w+\s+)?(?:ikke|ikkje|ikkj|itj|ikk)|"
                    rf"(?:er\s+|e\s+)?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker))\s+(?:pa\s+)?(?:om|hvorvidt)\s+"
                    rf"(?:\w+\s+){{0,4}}?{_RETURN}")
+# "Eg er verken sikker på at eg kjem tilbake eller at eg ikkje gjer det": sure of neither.
+_SURE_OF_NEITHER = r"\b(?:verken|hverken|korkje|kverken)\s+(?:\w+\s+){0,2}?(?:sikker|sikre|trygg)\b.+\beller\b"
 # Choosing the whole period of sick pay is choosing more than half a year (it lasts a year).
 _WHOLE_PERIOD = (r"\b(?:hele|heile|ut|resten\s+av)\s+(?:sykepengeperioden|sjukepengeperioden|sykepengeperiode|"
                  r"sykemeldingsperioden|sjukmeldingsperioden|sykmeldingsperioden|sykepengearet|perioden\s+med\s+sykepenger)\b"
@@ -121,6 +123,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q2", re.compile(_MIXED), "verken_eller"),
     ("q3", re.compile(_WHOLE_PERIOD), "over_26_uker"),
     ("q1", re.compile(_RETURN_UNKNOWN), "usikker"),
+    ("q1", re.compile(_SURE_OF_NEITHER), "usikker"),
 )
 # Hedges answer the open question only: they say nothing about which question a clause of a
 # longer message is about ("det kommer an på sjefen" is no claim on q3).

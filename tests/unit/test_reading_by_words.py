@@ -196,3 +196,51 @@ def test_starting_part_time_soon_implies_the_return_confirmed_with_its_offer():
     reading = read_message("q1", text, p, {}, T)
     assert (reading.own.code, reading.own.action, reading.own.offered) == ("veldig_sannsynlig", "confirm", ("veldig_sannsynlig",))
     assert {c.question_id: c.meaning.code for c in reading.others} == {"q3": "under_26_uker"}
+
+
+@pytest.mark.parametrize("text", ["har fått sparken så nei", "jeg har sagt opp", "stillingen min er lagt ned", "eg er oppsagt",
+                                  "ble sagt opp i forrige uke"])
+def test_a_job_that_is_gone_is_unlikely_to_go_back_to(text):
+    assert interpret("q1", text, {"intent_ranking": ranking(("endret_situasjon", 0.6), ("q1_lite_sannsynlig", 0.3))}, T).code == "lite_sannsynlig"
+
+
+@pytest.mark.parametrize("text", ["hvis jeg får sparken", "har fått sparken, kanskje", "sagt opp? nei", "sjefen har sagt opp to andre"])
+def test_a_doubt_a_condition_or_someone_else_leaving_is_no_job_gone(text):
+    assert match_pattern("q1", text) != "lite_sannsynlig"
+
+
+@pytest.mark.parametrize("text", ["ikke så god ikke så dårlig", "ikkje bra, ikkje dårleg", "sjef er ok, ikke så god ikke så dårlig"])
+def test_not_good_and_not_bad_is_neither(text):
+    assert match_pattern("q2", text) == "verken_eller"
+
+
+def test_not_knowing_the_return_and_how_long_answers_how_long_too():
+    assert match_pattern("q3", "helt usikker på alt, både om jeg kommer tilbake og hvor lenge") == "usikker"
+
+
+def test_dialect_weeks_count():
+    assert duration_answer("tenke det bli ein tre-fire vekka te") == "under_26_uker"
+
+
+def test_and_so_on_ends_a_list_and_starts_no_clause():
+    from uke8.understanding.clauses import clauses
+    assert clauses("det er mest økonomi og sånt som gjør det vanskelig å planlegge, sjefen er grei") == [
+        "det er mest økonomi og sånt som gjør det vanskelig å planlegge", "sjefen er grei"]
+
+
+def test_an_answer_not_asked_for_said_with_a_doubt_is_confirmed_not_recorded():
+    text = "Økonomien, og at jeg kanskje ikke har jobb å gå tilbake til"
+    p = parse(text, ranking(("q3_grunn_annet", 0.9), ("q1_lite_sannsynlig", 0.1)), ranking(("q3_grunn_annet", 1.0)),
+              ranking(("q1_lite_sannsynlig", 0.95), ("usikker", 0.05)))
+    carried = {c.question_id: c.meaning for c in carried_answers("q3_grunn", text, p, {"varighet": "usikker"}, T)}
+    assert (carried["q1"].code, carried["q1"].action) == ("lite_sannsynlig", "confirm")
+
+
+@pytest.mark.parametrize("second", ["De har forøvrig vært veldig ryddige med meg", "Vi har hatt en del krangel"])
+def test_they_and_quarrels_speak_of_the_workplace(second):
+    text = "Jeg kommer nok ikke tilbake. " + second
+    p = parse(text, ranking(("q1_lite_sannsynlig", 0.9)), ranking(("q1_lite_sannsynlig", 1.0)), ranking(("q2_god", 0.9), ("q2_vanskelig", 0.1)))
+    assert "q2" in {c.question_id for c in carried_answers("q1", text, p, {}, T)}
+    text = "Jeg kommer nok ikke tilbake. Det er bare sånn"  # nothing about the workplace
+    p = parse(text, ranking(("q1_lite_sannsynlig", 0.9)), ranking(("q1_lite_sannsynlig", 1.0)), ranking(("q2_god", 0.9), ("q2_vanskelig", 0.1)))
+    assert "q2" not in {c.question_id for c in carried_answers("q1", text, p, {}, T)}

@@ -43,6 +43,8 @@ _FINITE_FIRST = re.compile(
 _SUBORDINATE = re.compile(
     r"^(?:om|hvis|viss|dersom|når|hvorvidt)\s+(?:jeg|eg|je|æ|i|det|de|dem|dæm|du|han|hun|ho|vi|me|dere|"
     r"sjefen|lederen|leiaren|arbeidsgiveren|arbeidsgjevaren|legen|behandlingen|behandlinga|operasjonen)\b", re.IGNORECASE)
+# "og sånt", "og slikt", "og så videre", "og lignende": the end of a list, not a new clause.
+_AND_SO_ON = re.compile(r"(?:sånt|slikt|sånn|slik|så\s+videre|lignende|liknende|diverse)\b", re.IGNORECASE)
 MAX_CLAUSES = 6  # a long story is read as a whole, not in many small pieces
 MIN_LETTERS = 3
 
@@ -60,6 +62,8 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
             continue  # "sjefen og jeg …": one subject, one clause; "både ja og nei …": one answer
         if "," in match.group() and _FRONTED.match(piece) and _FINITE_FIRST.match(text, match.end()):
             continue  # "kor lenge eg er sjukmeld, veit eg ikkje": a fronted clause and its verb
+        if and_follows and _AND_SO_ON.match(text, match.end() + 3):
+            continue  # "økonomi og sånt som …": "og sånt" ends a list, it starts no clause
         if and_follows and _SUBORDINATE.match(piece):
             continue  # "om jeg kommer tilbake og når det skjer, avhenger …": one fronted part, not a claim
         spans.append((start, match.start()))

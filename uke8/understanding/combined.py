@@ -38,9 +38,12 @@ _RANK = {"accept": 2, "confirm": 1}
 # "hverken ja eller nei" is no answer to q2 about the employer. (Folded: æ/ø/å as a/o/a.)
 _TOPIC: dict[str, re.Pattern[str]] = {
     "q1": re.compile(r"\b(?:tilbake|tebake|tibake|attende|jobb\w*|stilling\w*|arbeidet|arbeidsplass\w*|fortsett\w*|"
-                     r"begynn\w*\s+(?:igjen|att)|same\s+\w+|samme\s+\w+)\b"),
+                     r"begynn\w*\s+(?:igjen|att)|same\s+\w+|samme\s+\w+|sparken|oppsagt|sagt\s+opp|slutt\w*)\b"),
     "q2": re.compile(r"\b(?:sjef\w*|leder\w*|leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|samarbeid\w*|"
-                     r"relasjon\w*|kolleg\w*|forhold\w*|dialog\w*|ledels\w*|leiing\w*|firma\w*|bedrift\w*)\b"),
+                     r"relasjon\w*|kolleg\w*|forhold\w*|dialog\w*|ledels\w*|leiing\w*|firma\w*|bedrift\w*|krangl?\w*|"
+                     r"konflikt\w*|uenig\w*)\b"
+                     # "de har vært ryddige med meg", "dei er greie": after the first question "they" is the workplace
+                     r"|^(?:de|dei|dem|dom)\s+(?:har|hadde|er|var|e)\b"),
     "q3": re.compile(r"\b(?:lenge|lang\s+tid|kort\s+tid|\d+|uker?|veker?|veka|maned\w*|manad\w*|mnd|ar|halvt|halvar\w*|"
                      r"frisk\w*|sykmeld\w*|sjukmeld\w*|snart|jul|paske|sommer\w*|haust\w*|host\w*|var(?:en)?|tid)\b"),
 }
@@ -52,6 +55,7 @@ _BACK_AT_WORK = re.compile(r"\b(?:tilbake|tebake|attende|tilbake\s+pa\s+jobb|i\s
                            r"(?:start\w*|begynn\w*|byrj\w*)\s+(?:a\s+jobbe\s+)?(?:gradert|igjen|att|opp\s+igjen|pa\s+jobb\w*))\b")
 _NEGATED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ikk|kje|aldri|neppe|tviler|tvilar)\b")
 _HEDGED = re.compile(r"\b(?:usikker|vet\s+ikke|veit\s+ikkje|kanskje|hvis|om\s+jeg|dersom|viss)\b")
+_MAYBE = re.compile(r"\b(?:kanskje|kanskj|muligens|mulig|kan\s+hende|kan\s+bli|kan\s+skje|kan\s+vel|usikker\w*|vet\s+ikke|veit\s+ikkje)\b")
 _ABOUT_TIME = re.compile(r"\b(?:lenge|lang\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
 
 
@@ -142,6 +146,10 @@ def carried_answers(
         meaning = _read(owner, clause, clause_parse, thresholds)
         if meaning is None:
             continue
+        if owner != open_question and meaning.action == "accept" and meaning.code != SHARED and _MAYBE.search(fold(normalise(clause))):
+            # "at jeg kanskje ikke har jobb å gå tilbake til": an answer not asked for, said with
+            # a doubt, is confirmed, not recorded
+            meaning = Interpretation("answer", meaning.code, meaning.confidence, "confirm", meaning.source, (meaning.code,))
         current = best.get(owner)
         if current is not None and current.code != meaning.code:
             conflicts.add(owner)  # two clauses, two answers ("kan bli kort, kan bli lenge"): neither
@@ -170,7 +178,7 @@ def carried_answers(
 
 # A clause that opens with a word pointing back ("…, det er ganske vanskeleg", "…, han er grei")
 # speaks of the subject of the clause before it.
-_POINTS_BACK = re.compile(r"^(?:det|dette|da|den|han|hun|ho|hu|dei|de|dem|dom|som)\b")
+_POINTS_BACK = re.compile(r"^(?:det|dette|da|den|han|hun|ho|hu|dei|de|dem|dom|som|sa)\b")  # "sa": "så" folded
 _HE_OR_SHE = re.compile(r"^(?:han|hun|ho|hu|dei|de|dem|dom)\b")  # a person (or people) named before
 _BOSS = re.compile(r"\b(?:sjef\w*|leder\w*|leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledels\w*|leiing\w*|formann\w*|bas\w*)\b")
 

@@ -22,7 +22,10 @@ _SHORTER = rf"(?:{_NOT}\s+{_VERB}(?:over|mer\s+enn|meir\s+enn|lenger\s+enn|lengr
 # Also with where one is between: "blir nok itj borte lenge", "skal ikke være sykmeldt så lenge".
 _AWAY = r"(?:(?:borte|vekke|vare|vara|vaere|vere|bli|sykmeldt|sjukmeldt|sjukmeld|hjemme|heime|sa|veldig|altfor|for)\s+){0,3}"
 _NOT_LONG = rf"{_NOT}\s+{_AWAY}lenge\b"
-_EITHER_OR = r"\b(?:verken|hverken|korkje|kverken)\b.+\beller\b"
+_EITHER_OR = (r"\b(?:verken|hverken|korkje|kverken)\b.+\beller\b"
+              # "ikke så god ikke så dårlig", "ikkje bra, ikkje dårleg"
+              r"|\b(?:ikke|ikkje|itj)\s+(?:sa\s+)?(?:god|godt|bra|greit)\W+(?:og\s+|men\s+)?(?:ikke|ikkje|itj)\s+(?:sa\s+)?"
+              r"(?:darlig|dalig|darleg|vanskelig|vanskeleg|ille)\b")
 # Some good and some bad about the employer is neither ("noe bra og noe dårlig", "både bra og
 # mindre bra", "opp og ned"). Folded text: "noe" reads "no", "dårlig" "darlig", "både" "bade".
 _GOOD = r"(?:bra|godt|god|greit|fint|positivt)"
@@ -49,7 +52,8 @@ _HOW_LONG = r"\b(?:hvor|kor|kvor|kor\s+sa)\s+(?:lenge|lang\s+tid)\b"
 _UNKNOWN = (r"\b(?:vet|veit|vett|aner|anar)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b|\busikker\w*|\busekker\w*|"
             r"\buklar\w*|\buvisst\b|\bikke\s+sikker\b|\bikkje\s+sikker\b|\bvanskelig\s+a\s+si\b|\bvanskeleg\s+a\s+seie\b|"
             r"\bkommer\s+an\s+pa\b|\bkjem\s+an\s+pa\b|\bavheng\w*|\bhenger\s+sammen\b|\bheng\s+saman\b|\bingen\s+(?:anelse|peiling)\b|\bingen\s+(?:som\s+)?(?:vet|veit)\b")
-_HOW_LONG_UNKNOWN = rf"{_HOW_LONG}.{{0,60}}(?:{_UNKNOWN})|(?:{_UNKNOWN}).{{0,20}}{_HOW_LONG}"
+_HOW_LONG_UNKNOWN = (rf"{_HOW_LONG}.{{0,60}}(?:{_UNKNOWN})|(?:{_UNKNOWN}).{{0,20}}{_HOW_LONG}"
+                     rf"|(?:{_UNKNOWN}).{{0,60}}\bog\s+(?:om\s+|pa\s+)?{_HOW_LONG}")  # "… både om jeg kommer tilbake og hvor lenge"
 # "Om jeg skal tilbake til samme jobb, vet jeg ikke" (the main clause after the fronted one, its
 # verb first): whether one returns is not known. The classifier, which reads words, not their
 # order, hears "tilbake til samme jobb" and nothing after the last word's negation.
@@ -61,6 +65,13 @@ _RETURN_UNKNOWN = (rf"^(?:\w+\s+)?(?:om|hvorvidt|vis|viss|hvis)\s+.{{0,60}}?{_RE
                    rf"|^(?:(?:jeg|eg|je|a|e|i)\s+)?(?:(?:vet|veit|vett|aner|anar)\s+(?:\w+\s+)?(?:ikke|ikkje|ikkj|itj|ikk)|"
                    rf"(?:er\s+|e\s+)?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker))\s+(?:pa\s+)?(?:om|hvorvidt)\s+"
                    rf"(?:\w+\s+){{0,4}}?{_RETURN}")
+# Let go, resigned, or the position is gone ("har fått sparken", "er sagt opp", "stillingen min er
+# lagt ned"): that job is not there to go back to. Only at the start and without a doubt or a
+# negation ("hvis jeg får sparken", "har ikke sagt opp").
+_JOB_GONE = (r"^(?:(?:ja|nei|vel)[,.]?\s+)?(?:(?:jeg|eg|je|a|e)\s+)?(?:har\s+|e\s+|er\s+)?(?:(?:fatt|fikk|fekk)\s+sparken|"
+             r"(?:blitt|blir|vorte|vart|ble|er)\s+(?:oppsagt|sagt\s+opp|permittert\s+og\s+oppsagt)|sagt\s+opp(?:\s+(?:jobben|stillingen|der))?|"
+             r"(?:min\s+)?stilling(?:en|a)?\s+(?:min\s+)?(?:er|blir|ble|vart|er\s+blitt)\s+(?:lagt\s+ned|nedlagt|borte|fjernet|kuttet))\b"
+             r"(?!.*(?:\?|\b(?:kanskje|hvis|om|dersom|viss|usikker|vet\s+ikke|veit\s+ikkje)\b))")
 # "Eg er verken sikker på at eg kjem tilbake eller at eg ikkje gjer det": sure of neither.
 _SURE_OF_NEITHER = r"\b(?:verken|hverken|korkje|kverken)\s+(?:\w+\s+){0,2}?(?:sikker|sikre|trygg)\b.+\beller\b"
 # Choosing the whole period of sick pay is choosing more than half a year (it lasts a year).
@@ -124,6 +135,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q3", re.compile(_WHOLE_PERIOD), "over_26_uker"),
     ("q1", re.compile(_RETURN_UNKNOWN), "usikker"),
     ("q1", re.compile(_SURE_OF_NEITHER), "usikker"),
+    ("q1", re.compile(_JOB_GONE), "lite_sannsynlig"),
 )
 # Hedges answer the open question only: they say nothing about which question a clause of a
 # longer message is about ("det kommer an på sjefen" is no claim on q3).

@@ -26,7 +26,7 @@ from uke8.cases.errors import CaseError, UnknownConversation
 from uke8.clock import today_in_oslo
 from uke8.thread import person
 from uke8.thread.person import MeetingFacts, Taken
-from uke8.triage import after_questions, meeting_texts
+from uke8.triage import after_questions, meeting_texts, topics
 from uke8.triage.after_questions import CaseFacts
 from uke8.triage.catalogue import ANSWER_SLOTS
 from uke8.understanding import slot_choice
@@ -85,6 +85,9 @@ def reply_after_questions(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     """
     intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
     words = latest_text(tracker)
+    if topics.asks_for_menu(words):
+        _show_menu(dispatcher, tracker)  # not a message for the veileder
+        return []
     kind = after_questions.message_kind(intent, words)
     earlier = int(tracker.get_slot(COUNT_SLOT) or 0)
     # A button payload of an earlier question ("/svar{…}") and small talk are not messages for
@@ -118,8 +121,8 @@ def reply_after_questions(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         return []
     shown = after_questions.MESSAGE if taken.stored else kind
     dispatcher.utter_message(text=after_questions.reply(case_facts(state), shown, earlier, MESSAGES_REACH_VEILEDER, sms=sms))
-    if shown == after_questions.MESSAGE and not sms:
-        _offer_topics(dispatcher, tracker)
+    if shown == after_questions.MESSAGE:
+        _offer_topics(dispatcher, tracker, sms)
     if taken.meeting is not None and taken.meeting.status == "foreslatt":
         _offer(dispatcher, meeting_texts.offer(taken.meeting.slots, taken.meeting.form), taken.meeting)
     if shown in (after_questions.MESSAGE, after_questions.GREETING):
@@ -127,13 +130,28 @@ def reply_after_questions(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     return []
 
 
-def _offer_topics(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+def _show_menu(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """"MENY" (the SMS hint points there): what the assistant can answer, by the case's channel."""
+    try:
+        with database().read() as session:
+            sms = conversation.conversation_state(session, conversation_id(tracker)).channel == "sms"
+    except (*STORE_ERRORS, CaseError, UnknownConversation):
+        sms = tracker.get_latest_input_channel() == "sms"
+    text, buttons = topics.menu(sms)
+    dispatcher.utter_message(text=text, **({"buttons": buttons} if buttons else {}))
+
+
+def _offer_topics(dispatcher: CollectingDispatcher, tracker: Tracker, sms: bool) -> None:
     """A doubtful reading of one of the person's own questions or requests is offered as a
     button after the receipt (the same decision eval-nlu reports for lines with no question
-    open). Not by SMS: there a number after the questions picks a meeting time, and an offer
-    on a guess could name sick pay on a screen others may read when the person never did."""
+    open). By SMS the offer names no topic (uke8/triage/topics.py): it points to MENY."""
     meaning = interpret(None, latest_text(tracker), latest_parse(tracker))
-    offer = after_questions.topic_offer(meaning.offered) if meaning.action in ("confirm", "choose") else None
+    doubtful = meaning.action in ("confirm", "choose") and meaning.kind == "global"
+    if sms:
+        if doubtful and topics.topic_offer(meaning.offered) is not None:
+            dispatcher.utter_message(text=topics.SMS_TOPIC_HINT)
+        return
+    offer = topics.topic_offer(meaning.offered if doubtful else (meaning.code,) if meaning.source == "keyword" else ())
     if offer is not None:
         dispatcher.utter_message(text=offer[0], buttons=offer[1])
 

@@ -18,7 +18,7 @@ from actions.context import STORE_ERRORS, conversation_id, database, latest_pars
 from uke8.cases import conversation
 from uke8.cases.errors import CaseError, UnknownConversation
 from uke8.thread import messages
-from uke8.triage import after_questions
+from uke8.triage import after_questions, topics
 from uke8.triage.catalogue import ANSWER_SLOTS
 from uke8.triage.messages import REPLIES
 from uke8.understanding.interpret import interpret
@@ -112,13 +112,14 @@ class ActionGlobal(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         meaning = interpret(None, latest_text(tracker), latest_parse(tracker))
         code = meaning.code
-        if code not in ("stopp", "menneske", "ikke_lagre", "endret_situasjon"):
-            code = (tracker.latest_message.get("intent") or {}).get("name")
+        if code not in ("stopp", "menneske", "ikke_lagre", "endret_situasjon") and meaning.source != "keyword":
+            code = (tracker.latest_message.get("intent") or {}).get("name")  # a word of the menu keeps its own
         after = tracker.get_slot("samtale_status") in AFTER_QUESTIONS
-        if after and code in _MEETING_MIXUPS and not (code == "stopp" and meaning.source == "keyword") and about_the_meeting(tracker):
-            # An answer to a proposed or booked meeting read as a global intent ("kan vi ta en
-            # annen dag?" as a changed situation, "jeg må avlyse" as stopp): the meeting's
-            # answer wins; the keyword STOPP never loses.
+        if after and (topics.asks_for_menu(latest_text(tracker)) or code in _MEETING_MIXUPS and meaning.source != "keyword"
+                      and about_the_meeting(tracker)):
+            # "MENY" read as a request: the menu. An answer to a proposed or booked meeting read
+            # as a global intent ("kan vi ta en annen dag?" as a changed situation, "jeg må
+            # avlyse" as stopp): the meeting's answer wins; a keyword (STOPP, a menu word) never loses.
             return await ActionAfterQuestions().run(dispatcher, tracker, domain)
         if after and meaning.action != "accept" and code not in _HONOURED_IN_DOUBT:
             # After the questions a doubtful guess ("kan jeg jobbe litt hjemmefra?" read as a

@@ -11,6 +11,7 @@ from actions.global_intents import ActionGlobal
 from tests.actions.test_form_actions import form, invited_case, run, texts, tracker, view
 from tests.factories import synthetic_mobile
 from uke8.store.db import Database
+from uke8.triage import topics
 from uke8.triage.messages import NOT_UNDERSTOOD, REPLIES
 
 action = ActionAfterQuestions()
@@ -136,10 +137,33 @@ def test_a_doubtful_question_after_the_questions_goes_to_the_veileder_and_is_off
     assert REPLIES["sykepenger"] in texts(d)
 
 
-def test_by_sms_the_receipt_comes_without_an_offer(db):
+def test_by_sms_the_offer_names_no_topic_and_menu_lists_the_words(db):
     case_id, conv = answered(db, channel="sms", mobil=synthetic_mobile())
     d = CollectingDispatcher()
     doubtful = tracker(conv, "hva skjer når jeg har brukt opp det jeg har krav på?", {"samtale_status": "ferdig"},
                        ranking=[("sykepenger", 0.45), ("out_of_scope", 0.3)])
     run(ActionGlobal().run(d, doubtful, {}))
+    assert "sendt til veilederen" in texts(d) and not any(m.get("buttons") for m in d.messages)
+    assert topics.SMS_TOPIC_HINT in texts(d) and "sykepenger" not in texts(d).lower()
+    unread = view(db, case_id)["unread_from_person"]
+    # MENY: the words, no buttons (a number would pick a meeting time), and nothing for the veileder
+    d = CollectingDispatcher()
+    run(action.run(d, tracker(conv, "Meny", {"samtale_status": "ferdig"}, ranking=[("q2_verken_eller", 0.6)]), {}))
+    assert texts(d) == topics.MENU_SMS and not any(m.get("buttons") for m in d.messages)
+    assert view(db, case_id)["unread_from_person"] == unread
+    # a word of the menu answers at once, whatever the classifier made of it
+    d = CollectingDispatcher()
+    run(ActionGlobal().run(d, tracker(conv, "SYKEPENGER", {"samtale_status": "ferdig"}, ranking=[("hvorfor", 0.7)]), {}))
+    assert REPLIES["sykepenger"] in texts(d)
+
+
+def test_in_the_chat_menu_gives_a_button_for_each_topic_and_a_clear_request_gets_no_offer(db):
+    case_id, conv = answered(db)
+    d = CollectingDispatcher()
+    run(ActionGlobal().run(d, tracker(conv, "meny", {"samtale_status": "ferdig"}, ranking=[("menneske", 0.7)]), {}))
+    assert texts(d) == topics.MENU_CHAT
+    assert [b["payload"] for b in d.messages[-1]["buttons"]] == [f"/{code}" for code in topics.TOPIC_BUTTONS]
+    assert not view(db, case_id)["handoff_requested"]  # "meny" read as a wish to talk to someone: the menu, no handoff
+    d = CollectingDispatcher()
+    run(action.run(d, tracker(conv, "når kommer pengene?", {"samtale_status": "ferdig"}, ranking=[("q3_grunn_annet", 0.9)]), {}))
     assert "sendt til veilederen" in texts(d) and not any(m.get("buttons") for m in d.messages)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.test_combined import T, parse, ranking  # synthetic parses: the whole message's ranking, each clause's by span
-from uke8.triage import after_questions
+from uke8.triage import topics
 from uke8.understanding.clauses import clauses
 from uke8.understanding.combined import carried_answers, read_message
 from uke8.understanding.interpret import GLOBAL_OFFER, interpret
@@ -173,7 +173,7 @@ def test_with_no_question_open_a_doubtful_request_is_offered_and_off_topic_is_ta
 
 def test_every_offerable_request_has_a_button():
     from uke8.understanding.interpret import OFFERABLE_GLOBALS
-    assert set(after_questions.TOPIC_BUTTONS) == set(OFFERABLE_GLOBALS)
-    text, buttons = after_questions.topic_offer(("sykepenger", "personvern"))
+    assert set(topics.TOPIC_BUTTONS) == set(OFFERABLE_GLOBALS)
+    text, buttons = topics.topic_offer(("sykepenger", "personvern"))
     assert [b["payload"] for b in buttons] == ["/sykepenger", "/personvern"] and "knapp" in text
-    assert after_questions.topic_offer(("stopp",)) is None
+    assert topics.topic_offer(("stopp",)) is None

@@ -160,28 +160,3 @@ def every_reply(sms: bool | None = None) -> Iterator[str]:
                         yield reply(f, kind, earlier, reaches, by_sms)
     for by_sms in ((False, True) if sms is None else (sms,)):
         yield not_sent(by_sms)
-
-
-# After the receipt, when the classifier thinks the message may be one of the person's own
-# questions or requests but is not sure (uke8.understanding.interpret: `confirm` or `choose`
-# with no question open): a button to the answer, so a doubtful guess is offered, not imposed.
-# Chat only: by SMS a number after the questions picks a meeting time, and a guess must not put
-# words about sick pay on a screen others may read when the person never wrote them.
-TOPIC_OFFER = "Var det dette du lurte på? Trykk gjerne på knappen, så svarer jeg med en gang."
-TOPIC_OFFER_MANY = "Var det noe av dette du lurte på? Trykk gjerne på en knapp, så svarer jeg med en gang."
-TOPIC_BUTTONS = {
-    "hvorfor": "Hvorfor får jeg disse spørsmålene?",
-    "personvern": "Hva skjer med svarene mine?",
-    "sykepenger": "Jeg har et spørsmål om sykepenger",
-    "hva_er_kartlegging": "Hva er en kartleggingssamtale?",
-    "endret_situasjon": "Situasjonen min har endret seg",
-    "menneske": "Jeg vil snakke med en veileder",
-}
-
-
-def topic_offer(codes: tuple[str, ...]) -> tuple[str, list[dict[str, str]]] | None:
-    """The offer's text and buttons (payload: the intent), or None when none can be offered."""
-    buttons = [{"title": TOPIC_BUTTONS[code], "payload": f"/{code}"} for code in codes if code in TOPIC_BUTTONS]
-    if not buttons:
-        return None
-    return (TOPIC_OFFER if len(buttons) == 1 else TOPIC_OFFER_MANY), buttons

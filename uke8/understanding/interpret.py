@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from uke8.triage.catalogue import QUESTIONS, parse_button_payload
+from uke8.triage.topics import TOPIC_BUTTONS, topic_for_word
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.duration import duration_answer
 from uke8.understanding.normalise import fold, normalise
@@ -76,7 +77,7 @@ OUT_OF_SCOPE = "ute_av_omfang"
 # ("Lurer du på noe om sykepenger?"), offered when the classifier gives one at least
 # GLOBAL_OFFER but less than global_accept. Not stopp or ikke lagre: those are honoured on the
 # classifier's word alone (actions/global_intents.py), and small talk needs no offer.
-OFFERABLE_GLOBALS = frozenset({"hvorfor", "personvern", "sykepenger", "hva_er_kartlegging", "endret_situasjon", "menneske"})
+OFFERABLE_GLOBALS = frozenset(TOPIC_BUTTONS)  # each has a button (uke8/triage/topics.py)
 GLOBAL_OFFER = 0.10
 # Answers that, sent when no question is open, tell of a change: the job is lost or left, the
 # leave ends soon or lasts long (not "usikker", nor the employer or a reason for not knowing).
@@ -181,6 +182,8 @@ def interpret(
             return certain
     elif fold(normalise(text)).strip(" .!") in _STOP_WORDS:
         return Interpretation("global", "stopp", 1.0, "accept", "keyword")
+    elif (topic := topic_for_word(text)) is not None:
+        return Interpretation("global", topic, 1.0, "accept", "keyword")  # a word of the menu ("SYKEPENGER")
 
     return from_ranking(question_id, parse, thresholds)
 

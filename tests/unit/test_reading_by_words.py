@@ -244,3 +244,51 @@ def test_they_and_quarrels_speak_of_the_workplace(second):
     text = "Jeg kommer nok ikke tilbake. Det er bare sånn"  # nothing about the workplace
     p = parse(text, ranking(("q1_lite_sannsynlig", 0.9)), ranking(("q1_lite_sannsynlig", 1.0)), ranking(("q2_god", 0.9), ("q2_vanskelig", 0.1)))
     assert "q2" not in {c.question_id for c in carried_answers("q1", text, p, {}, T)}
+
+
+@pytest.mark.parametrize("text", ["Vet ikke om jeg klarer den jobben igjen", "Jeg ikke vet om jeg kan komme tilbake",
+                                  "ærlig talt vet jeg ikke om jeg kommer tilbake", "Jeg har lyst tilbake, men vet ærlig talt ikke",
+                                  "Jeg vet ikke en gang om jeg har en jobb å komme tilbake til"])
+def test_more_ways_of_not_knowing_whether_one_returns(text):
+    assert match_pattern("q1", text) == "usikker"
+
+
+@pytest.mark.parametrize("text", ["jeg vet ikke om jeg skal til legen", "jeg vil tilbake, men vet ikke når"])
+def test_not_knowing_something_else_is_no_doubt_about_the_return(text):
+    assert match_pattern("q1", text) is None
+
+
+def test_no_idea_about_the_return_or_how_long_answers_both():
+    text = "ingen aning om jeg kommer tilbake eller hvor lenge jeg må være borte"
+    assert match_pattern("q1", text) == match_pattern("q3", text) == "usikker"
+
+
+def test_about_a_month_or_so_is_a_duration_and_danish_weeks_count():
+    assert duration_answer("jeg skal tilbake om en måned eller så") == "under_26_uker"
+    assert duration_answer("et par uger te") == "under_26_uker"
+    assert duration_answer("kort eller lang tid, tre eller ni måneder") is None  # "eller" between two is still a doubt
+
+
+def test_a_pictograph_ends_a_clause_and_stays_with_it():
+    from uke8.understanding.clauses import clauses
+    assert clauses("100% tilbake 👍 trenger bare et par uker til") == ["100% tilbake 👍", "trenger bare et par uker til"]
+    assert clauses("chill, sjefen er digg 👍") == ["chill", "sjefen er digg 👍"]
+
+
+@pytest.mark.parametrize("boss", ["avdelingslederen", "butikksjefen", "formannen", "bas", "manageren", "ledern"])
+def test_the_boss_by_any_name_speaks_of_the_workplace(boss):
+    text = f"Jeg kommer nok ikke tilbake. {boss} er en drittsekk"
+    p = parse(text, ranking(("q1_lite_sannsynlig", 0.9)), ranking(("q1_lite_sannsynlig", 1.0)), ranking(("q2_vanskelig", 0.95)))
+    assert "q2" in {c.question_id for c in carried_answers("q1", text, p, {}, T)}
+
+
+def test_the_one_clause_about_the_open_question_decides_over_the_whole():
+    # q2 open: the whole reads "vanskelig" from the job's problems; only one clause speaks of the employer
+    text = "Lederen min er helt topp. Det er jobben som er problemet"
+    p = parse(text, ranking(("q2_vanskelig", 0.9), ("q2_god", 0.1)), ranking(("q2_god", 0.99)), ranking(("q3_grunn_annet", 0.7), ("q1_lite_sannsynlig", 0.3)))
+    reading = read_message("q2", text, p, {}, T)
+    assert (reading.own.code, reading.own.action) == ("god", "accept")
+    # two clauses about the employer: the whole message still decides
+    text = "Lederen min er helt topp. Men sjefen over henne er et problem"
+    p = parse(text, ranking(("q2_vanskelig", 0.9), ("q2_god", 0.1)), ranking(("q2_god", 0.99)), ranking(("q2_vanskelig", 0.9)))
+    assert read_message("q2", text, p, {}, T).own.code != "god"

@@ -15,6 +15,9 @@ import re
 # words that join clauses, in bokmål and nynorsk ("og", "men", "fordi", "for", "sidan").
 _BOUNDARY = re.compile(
     r"(?:[;:!?]|\.(?!\d)|(?<!\d),|,(?!\d)|\s+-\s+|\n)+\s*"
+    # a pictograph ends a thought as a full stop does, and stays with it (its feeling is part of
+    # the reading): "100% tilbake 👍 | trenger bare et par uker til"
+    r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f])\s+(?=\w)"
     r"|\s+(?=(?:og|men|fordi|siden|sidan|ettersom|samt|mens|dessuten)\b)",
     re.IGNORECASE,
 )

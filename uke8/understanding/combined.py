@@ -39,7 +39,9 @@ _RANK = {"accept": 2, "confirm": 1}
 _TOPIC: dict[str, re.Pattern[str]] = {
     "q1": re.compile(r"\b(?:tilbake|tebake|tibake|attende|jobb\w*|stilling\w*|arbeidet|arbeidsplass\w*|fortsett\w*|"
                      r"begynn\w*\s+(?:igjen|att)|same\s+\w+|samme\s+\w+|sparken|oppsagt|sagt\s+opp|slutt\w*)\b"),
-    "q2": re.compile(r"\b(?:sjef\w*|leder\w*|leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|samarbeid\w*|"
+    # (the boss in compounds too: "avdelingslederen", "butikksjefen"; and "bas", "formannen", "manageren")
+    "q2": re.compile(r"\b(?:\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|samarbeid\w*|"
+                     r"bas|basen|formann\w*|manager\w*|rektor\w*|"
                      r"relasjon\w*|kolleg\w*|forhold\w*|dialog\w*|ledels\w*|leiing\w*|firma\w*|bedrift\w*|krangl?\w*|"
                      r"konflikt\w*|uenig\w*)\b"
                      # "de har vært ryddige med meg", "dei er greie": after the first question "they" is the workplace
@@ -180,7 +182,8 @@ def carried_answers(
 # speaks of the subject of the clause before it.
 _POINTS_BACK = re.compile(r"^(?:det|dette|da|den|han|hun|ho|hu|dei|de|dem|dom|som|sa)\b")  # "sa": "så" folded
 _HE_OR_SHE = re.compile(r"^(?:han|hun|ho|hu|dei|de|dem|dom)\b")  # a person (or people) named before
-_BOSS = re.compile(r"\b(?:sjef\w*|leder\w*|leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledels\w*|leiing\w*|formann\w*|bas\w*)\b")
+_BOSS = re.compile(r"\b(?:\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledels\w*|leiing\w*|"
+                   r"formann\w*|bas|basen|manager\w*|rektor\w*)\b")
 
 
 def _about(question_id: str, index: int, parts: list[tuple[str, Mapping[str, Any] | None]], owners: list[str | None]) -> bool:
@@ -221,6 +224,12 @@ def _employer_in_a_reason(best: dict[str, Interpretation], parts: list[tuple[str
         if meaning.kind == "answer" and meaning.action in _RANK:
             best["q2"] = Interpretation("answer", meaning.code, meaning.confidence, "confirm", meaning.source, (meaning.code,))
             return
+
+
+def _one_clause_about(question_id: str, text: str, parse: Mapping[str, Any] | None) -> bool:
+    """Exactly one clause of the message speaks of the question's subject."""
+    topic = _TOPIC.get(question_id)
+    return topic is not None and sum(bool(topic.search(fold(normalise(c)))) for c, _ in pieces(text, parse)) == 1
 
 
 def _top_answer(parse: Mapping[str, Any] | None) -> str | None:
@@ -362,10 +371,11 @@ def read_message(
             own = clause_own or Interpretation("unknown", None, 0.0, "reask", "none")
         elif (clause_own is not None and clause_own.action == "accept" and clause_own.code != whole.code
               and whole.source == "nlu" and clause_own.confidence >= whole.confidence
-              and len(others) >= len(pieces(text, parse)) - 1):
+              and (len(others) >= len(pieces(text, parse)) - 1 or _one_clause_about(open_question, text, parse))):
             # every other clause answered another question ("greit samarbeid, men jeg blir nok
-            # borte mer enn et halvår"): their words colour the whole message's reading, and the
-            # open question's own clause, read surer than the whole, decides
+            # borte mer enn et halvår"), or speaks of something else ("Lederen min er helt topp.
+            # Det er jobben som er problemet"): their words colour the whole message's reading,
+            # and the open question's own clause, read surer than the whole, decides
             own = clause_own
         elif whole.action == "accept" and whole.source == "nlu" and (lead := _leading_yes_no(open_question, text)) not in (None, whole.code):
             # the message opens with a plain ja/nei to the open question that the reading of

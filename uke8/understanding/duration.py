@@ -20,10 +20,10 @@ _NUMBERS = {
     "sju": 7, "syv": 7, "atte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "et par": 2, "eit par": 2,
     "par": 2, "noen": 3, "non": 3, "nokre": 3, "nokon": 3, "nokra": 3, "et halvt": 0.5, "eit halvt": 0.5, "halvt": 0.5,
 }
-_UNIT_WEEKS = {"dag": 1 / 7, "uke": 1.0, "veke": 1.0, "uka": 1.0, "veka": 1.0, "vekka": 1.0, "vekke": 1.0, "mnd": 4.35, "maned": 4.35, "manad": 4.35, "man": 4.35, "ar": 52.0}
+_UNIT_WEEKS = {"dag": 1 / 7, "uke": 1.0, "veke": 1.0, "uka": 1.0, "veka": 1.0, "vekka": 1.0, "vekke": 1.0, "uge": 1.0, "mnd": 4.35, "maned": 4.35, "manad": 4.35, "man": 4.35, "ar": 52.0}
 _NUMBER = r"(\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + r")"
 # A unit and its endings only: "ar" (år) must not match "en arbeidsgiver".
-_UNIT = r"(dag|uke|veke|uka|veka|vekka|vekke|mnd|maned|manad|man|ar)(?:er|ar|ene|ane|rs|r|ne|s|en|et|a)?"
+_UNIT = r"(dag|uke|uge|veke|uka|veka|vekka|vekke|mnd|maned|manad|man|ar)(?:er|ar|ene|ane|rs|r|ne|s|en|et|a)?"
 _AMOUNT = re.compile(rf"\b{_NUMBER}\s+(?:og\s+(et|eit)\s+halvt\s+)?{_UNIT}\b")
 _MORE = re.compile(r"\b(?:mer|meir|over|minst|lenger|lengre)\s+enn\b|\bminst\b|\bover\b(?!\s+helg)")  # "over helga" is a time
 _LESS = re.compile(r"\b(?:under|mindre|kortere|kortare|innen|innan|maks|hoyst|hogst)\b")
@@ -48,7 +48,7 @@ _NOT_LEAVE_AFTER = re.compile(r"^\s*(?:siden|sidan|tilbake|gammel|gamal|i\s+stre
 # Words that make a stated number one possibility among others: the classifier and its
 # confirmation decide. ("kanskje tre uker" still says under.)
 _HEDGE = re.compile(
-    r"\b(?:usikker|usikre|vet\s+ikke|veit\s+ikkje|vet\s+ik|vetke|aner\s+ikke|tja|enten|eller|avhenger|"
+    r"\b(?:usikker|usikre|vet\s+ikke|veit\s+ikkje|vet\s+ik|vetke|aner\s+ikke|tja|enten|eller(?!\s+(?:sa|no|noe)\b)|avhenger|"
     r"kommer\s+an|kjem\s+an)\b"
 )
 

@@ -51,20 +51,27 @@ _NO_IDEA = (r"^(?:(?:jeg|eg|je|ja|a|e)\s+)?(?:har\s+)?(?:ingen|null|inga)\s+(?:a
 _HOW_LONG = r"\b(?:hvor|kor|kvor|kor\s+sa)\s+(?:lenge|lang\s+tid)\b"
 _UNKNOWN = (r"\b(?:vet|veit|vett|aner|anar)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b|\busikker\w*|\busekker\w*|"
             r"\buklar\w*|\buvisst\b|\bikke\s+sikker\b|\bikkje\s+sikker\b|\bvanskelig\s+a\s+si\b|\bvanskeleg\s+a\s+seie\b|"
-            r"\bkommer\s+an\s+pa\b|\bkjem\s+an\s+pa\b|\bavheng\w*|\bhenger\s+sammen\b|\bheng\s+saman\b|\bingen\s+(?:anelse|peiling)\b|\bingen\s+(?:som\s+)?(?:vet|veit)\b")
+            r"\bkommer\s+an\s+pa\b|\bkjem\s+an\s+pa\b|\bavheng\w*|\bhenger\s+sammen\b|\bheng\s+saman\b|\bingen\s+(?:anelse|aning|peiling)\b|\bingen\s+(?:som\s+)?(?:vet|veit)\b")
 _HOW_LONG_UNKNOWN = (rf"{_HOW_LONG}.{{0,60}}(?:{_UNKNOWN})|(?:{_UNKNOWN}).{{0,20}}{_HOW_LONG}"
-                     rf"|(?:{_UNKNOWN}).{{0,60}}\bog\s+(?:om\s+|pa\s+)?{_HOW_LONG}")  # "… både om jeg kommer tilbake og hvor lenge"
+                     rf"|(?:{_UNKNOWN}).{{0,60}}\b(?:og|eller)\s+(?:om\s+|pa\s+)?{_HOW_LONG}")  # "… både om jeg kommer tilbake og hvor lenge"
 # "Om jeg skal tilbake til samme jobb, vet jeg ikke" (the main clause after the fronted one, its
 # verb first): whether one returns is not known. The classifier, which reads words, not their
 # order, hears "tilbake til samme jobb" and nothing after the last word's negation.
-_RETURN = r"\b(?:tilbake\w*|tebake|tibake|attende|begynne\w*\s+(?:igjen|att)|byrj\w*\s+att|fortsett\w*|halde\s+fram)\b"
+_RETURN = (r"\b(?:tilbake\w*|tebake|tibake|tebage|attende|begynne\w*\s+(?:igjen|att)|byrj\w*\s+att|fortsett\w*|halde\s+fram|"
+           r"(?:den|samme|same)\s+jobben|jobben\s+igjen)\b")
 _RETURN_UNKNOWN = (rf"^(?:\w+\s+)?(?:om|hvorvidt|vis|viss|hvis)\s+.{{0,60}}?{_RETURN}.{{0,40}}?[,\s]\s*"
                    r"(?:(?:vet|veit|vett|aner|anar)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b"
                    r"|(?:er|e)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+)?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker)\b)"
                    # and in plain order: "jeg vet ikke om jeg kommer tilbake til samme jobb"
-                   rf"|^(?:(?:jeg|eg|je|a|e|i)\s+)?(?:(?:vet|veit|vett|aner|anar)\s+(?:\w+\s+)?(?:ikke|ikkje|ikkj|itj|ikk)|"
-                   rf"(?:er\s+|e\s+)?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker))\s+(?:pa\s+)?(?:om|hvorvidt)\s+"
-                   rf"(?:\w+\s+){{0,4}}?{_RETURN}")
+                   # (a word or two may come first, the subject after the verb, or before "ikke" in a
+                   # learner's order: "ærlig talt vet jeg ikke om …", "jeg ikke vet om jeg kan komme tilbake")
+                   rf"|^(?:\w+\s+){{0,2}}?(?:(?:jeg|eg|je|a|e|i)\s+)?(?:(?:vet|veit|vett|aner|anar)\s+(?:(?:jeg|eg|je|a|e)\s+)?"
+                   rf"(?:\w+\s+){{0,2}}?(?:ikke|ikkje|ikkj|itj|ikk)|(?:ikke|ikkje)\s+(?:vet|veit)|"
+                   rf"(?:er\s+|e\s+)?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker))\s+(?:\w+\s+){{0,2}}?(?:pa\s+)?(?:om|hvorvidt)\s+"
+                   rf"(?:\w+\s+){{0,6}}?{_RETURN}"
+                   # wanting to go back, but not knowing: "jeg har lyst tilbake, men vet ærlig talt ikke"
+                   r"|\b(?:lyst|vil\s+gjerne|vil|ønsker|onsker|haper|håper)\s+(?:a\s+(?:komme|ga|gå)\s+)?(?:tilbake|tebake)\w*\W+men\s+"
+                   r"(?:(?:jeg|eg|je)\s+)?(?:vet|veit)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje)\W*$")
 # Let go, resigned, or the position is gone ("har fått sparken", "er sagt opp", "stillingen min er
 # lagt ned"): that job is not there to go back to. Only at the start and without a doubt or a
 # negation ("hvis jeg får sparken", "har ikke sagt opp").

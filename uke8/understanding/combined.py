@@ -36,14 +36,14 @@ _RANK = {"accept": 2, "confirm": 1}
 # To take an answer to a question that is not open, its clause must speak of that question's
 # subject: "det er sikkert" after a q3 answer, or "dessverre", is no answer to q1, and
 # "hverken ja eller nei" is no answer to q2 about the employer. (Folded: æ/ø/å as a/o/a.)
+# The boss by any name: in compounds too ("avdelingslederen", "butikksjefen"), "bas", "formannen".
+_BOSS_WORDS = (r"\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledels\w*|leiing\w*|"
+               r"formann\w*|bas|basen|manager\w*|rektor\w*")
 _TOPIC: dict[str, re.Pattern[str]] = {
     "q1": re.compile(r"\b(?:tilbake|tebake|tibake|attende|jobb\w*|stilling\w*|arbeidet|arbeidsplass\w*|fortsett\w*|"
                      r"begynn\w*\s+(?:igjen|att)|same\s+\w+|samme\s+\w+|sparken|oppsagt|sagt\s+opp|slutt\w*)\b"),
-    # (the boss in compounds too: "avdelingslederen", "butikksjefen"; and "bas", "formannen", "manageren")
-    "q2": re.compile(r"\b(?:\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|samarbeid\w*|"
-                     r"bas|basen|formann\w*|manager\w*|rektor\w*|"
-                     r"relasjon\w*|kolleg\w*|forhold\w*|dialog\w*|ledels\w*|leiing\w*|firma\w*|bedrift\w*|krangl?\w*|"
-                     r"konflikt\w*|uenig\w*)\b"
+    "q2": re.compile(rf"\b(?:{_BOSS_WORDS}|samarbeid\w*|relasjon\w*|kolleg\w*|forhold\w*|dialog\w*|firma\w*|bedrift\w*|"
+                     r"krangl?\w*|konflikt\w*|uenig\w*)\b"
                      # "de har vært ryddige med meg", "dei er greie": after the first question "they" is the workplace
                      r"|^(?:de|dei|dem|dom)\s+(?:har|hadde|er|var|e)\b"),
     "q3": re.compile(r"\b(?:lenge|lang\s+tid|kort\s+tid|\d+|uker?|veker?|veka|maned\w*|manad\w*|mnd|ar|halvt|halvar\w*|"
@@ -182,8 +182,7 @@ def carried_answers(
 # speaks of the subject of the clause before it.
 _POINTS_BACK = re.compile(r"^(?:det|dette|da|den|han|hun|ho|hu|dei|de|dem|dom|som|sa)\b")  # "sa": "så" folded
 _HE_OR_SHE = re.compile(r"^(?:han|hun|ho|hu|dei|de|dem|dom)\b")  # a person (or people) named before
-_BOSS = re.compile(r"\b(?:\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledels\w*|leiing\w*|"
-                   r"formann\w*|bas|basen|manager\w*|rektor\w*)\b")
+_BOSS = re.compile(rf"\b(?:{_BOSS_WORDS})\b")
 
 
 def _about(question_id: str, index: int, parts: list[tuple[str, Mapping[str, Any] | None]], owners: list[str | None]) -> bool:
@@ -206,7 +205,7 @@ _EMPLOYER_FLOOR = 0.03  # some of the clause's mass must point at q2 for it to b
 
 
 def _employer_in_a_reason(best: dict[str, Interpretation], parts: list[tuple[str, Mapping[str, Any] | None]],
-                                owners: list[str | None], thresholds: Thresholds) -> None:
+                          owners: list[str | None], thresholds: Thresholds) -> None:
     """A clause heard as a reason for not knowing how long ("det er mye konflikt med sjefen") may
     also say how things are with the employer: read without the reason intents, it answers q2
     when it speaks of the employer and no other clause did. Only ever confirmed."""

@@ -292,3 +292,38 @@ def test_the_one_clause_about_the_open_question_decides_over_the_whole():
     text = "Lederen min er helt topp. Men sjefen over henne er et problem"
     p = parse(text, ranking(("q2_vanskelig", 0.9), ("q2_god", 0.1)), ranking(("q2_god", 0.99)), ranking(("q2_vanskelig", 0.9)))
     assert read_message("q2", text, p, {}, T).own.code != "god"
+
+
+@pytest.mark.parametrize("text", ["Har ikke hatt kontakt med arbeidsgiver", "Det er lite kontakt med arbeidsgiveren", "har snakket lite med leder",
+                                  "sjefen og jeg har ikke snakket sammen på lenge", "helt ok, ikke noe mer", "grei nok, men ikkje noko meir"])
+def test_little_contact_or_fine_but_no_more_is_neither(text):
+    assert match_pattern("q2", text) == "verken_eller"
+
+
+@pytest.mark.parametrize("text", ["sjefen har ikke tatt kontakt, hun bryr seg ikke", "ingen kontakt, han svarer aldri",
+                                  "vi har ikke snakket sammen siden, og siste samtale endte i krangel"])
+def test_little_contact_with_a_complaint_is_left_to_the_classifier(text):
+    assert match_pattern("q2", text) is None
+
+
+def test_a_complaint_in_the_next_clause_is_not_overruled_by_little_contact():
+    text = "vi har ikke snakket sammen siden jeg leverte sykmeldingen, og siste samtale endte i krangel"
+    p = parse(text, ranking(("q2_vanskelig", 0.9)), ranking(("q2_vanskelig", 0.6), ("q2_verken_eller", 0.4)),
+              ranking(("q3_grunn_annet", 0.9)), ranking(("q2_vanskelig", 0.95)))
+    reading = read_message("q2", text, p, {}, T)
+    assert reading.own.code == "vanskelig" and reading.own.source == "nlu"
+
+
+def test_a_short_qualifier_settles_the_clause_before_it():
+    text = "Eg skal tilbake, samarbeidet med leiaren er heilt greitt, verken bra eller dårleg"
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("q1_veldig_sannsynlig", 1.0)), ranking(("q2_god", 0.9)),
+              ranking(("q2_verken_eller", 0.9)))
+    carried = {c.question_id: c.meaning for c in carried_answers("q1", text, p, {}, T)}
+    assert (carried["q2"].code, carried["q2"].action) == ("verken_eller", "accept")
+
+
+def test_a_plain_yes_before_the_rest_is_a_clause_and_soon_back_is_a_duration():
+    from uke8.understanding.clauses import clauses
+    assert clauses("Ja. To uker til så er jeg på plass") == ["Ja", "To uker til så er jeg på plass"]
+    assert duration_answer("jeg er snart tilbake") == duration_answer("kommer snart tilbake") == "under_26_uker"
+    assert duration_answer("blir ikke snart tilbake") is None

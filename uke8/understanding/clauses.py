@@ -85,7 +85,8 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
         words = _WORDS.findall(text[begin:end].lower())
         if words and all(word in FILLERS for word in words):
             continue
-        if sum(ch.isalpha() for ch in text[begin:end]) >= MIN_LETTERS:
+        if sum(ch.isalpha() for ch in text[begin:end]) >= MIN_LETTERS or words in (["ja"], ["jo"]):
+            # (a plain "Ja." before the rest answers the question asked: actions read it first)
             cleaned.append((begin, end))
     if len(cleaned) < 2 or len(cleaned) > MAX_CLAUSES:
         return [(0, len(text))]

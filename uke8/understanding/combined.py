@@ -28,7 +28,7 @@ from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.duration import duration_answer
 from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, from_ranking, interpret, yes_or_no
 from uke8.understanding.normalise import fold, normalise
-from uke8.understanding.patterns import match_pattern
+from uke8.understanding.patterns import little_contact, match_pattern
 from uke8.understanding.treatment import denies_treatment, mentions_treatment
 
 SHARED = "usikker"  # the one answer intent of several questions
@@ -130,6 +130,7 @@ def carried_answers(
     treatment = any(_top_answer(p) == "q3_grunn_behandling" for _, p in parts)
     best: dict[str, Interpretation] = {}
     conflicts: set[str] = set()
+    worded: dict[str, set[str]] = {}  # the codes the patterns gave each question
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
         specific = owner != SHARED  # a shared owner was chosen by its words already
         if not specific:
@@ -155,12 +156,22 @@ def carried_answers(
         current = best.get(owner)
         if current is not None and current.code != meaning.code:
             conflicts.add(owner)  # two clauses, two answers ("kan bli kort, kan bli lenge"): neither
-        if specific and owner != open_question and (len(clause.split()) < 2 or not _about(owner, index, parts, owners)):
+        if specific and owner != open_question and (len(clause.split()) < 2 or not (
+                _about(owner, index, parts, owners) or _qualifies(owner, index, parts, owners))):
             continue  # an answer to a question not asked needs words about its subject
+        if meaning.source == "pattern" and not (owner == "q2" and little_contact(clause)):
+            # (little contact is neither only without a complaint, which may sit in the other clause)
+            worded.setdefault(owner, set()).add(meaning.code)
         if current is None or (_RANK[meaning.action], meaning.confidence) > (_RANK[current.action], current.confidence):
             best[owner] = meaning
     for question_id in conflicts:
-        best.pop(question_id, None)
+        # unless the words settle it: "samarbeidet er heilt greitt, verken bra eller dårleg" qualifies
+        # the first clause, it does not contradict it
+        codes = worded.get(question_id, set())
+        if len(codes) == 1:
+            best[question_id] = Interpretation("answer", codes.pop(), 1.0, "accept", "pattern")
+        else:
+            best.pop(question_id, None)
     grunn_asked = open_question in ("q3", "q3_grunn") or answers.get("varighet") == "usikker"
     if not grunn_asked and (best.get("q3") is None or best["q3"].code != "usikker"):
         # a reason is an answer to q3_grunn only where the uncertainty is about how long: in
@@ -198,6 +209,14 @@ def _about(question_id: str, index: int, parts: list[tuple[str, Mapping[str, Any
     if question_id == "q2" and _HE_OR_SHE.match(folded) and _BOSS.search(before):
         return True  # "eg har ikkje lyst tilbake til den leiaren, ho har gjort livet surt for meg"
     return owners[index - 1] == question_id and bool(topic.search(before))
+
+
+def _qualifies(question_id: str, index: int, parts: list[tuple[str, Mapping[str, Any] | None]], owners: list[str | None]) -> bool:
+    """A short clause right after one about the same question's subject qualifies it ("Vi har et
+    greit samarbeid, verken mer eller mindre", "ledelsen har vært ok, ikke noe mer")."""
+    topic = _TOPIC.get(question_id)
+    return (topic is not None and index > 0 and owners[index - 1] == question_id and len(parts[index][0].split()) <= 5
+            and bool(topic.search(fold(normalise(parts[index - 1][0])))))
 
 
 _REASON_INTENTS = frozenset(ANSWER_INTENTS["q3_grunn"]) - {SHARED}

@@ -62,7 +62,8 @@ _NEAR = (rf"(?:i\s+morgen|i\s+morra|imorgen|imorra|pa\s+{_DAYS}|fra\s+{_DAYS}|(?
          r"om\s+(?:noen|nokre|et\s+par|eit\s+par|par)\s+dager|om\s+(?:noen|nokre|et\s+par|eit\s+par|par)\s+dagar)")
 _BACK = (r"(?:friskmeld\w*|tilbake\s+(?:pa|i)\s+(?:jobb\w*|arbeid\w*)|begynne\w*\s+(?:a\s+jobbe|pa\s+jobb\w*|igjen|att)|"
          r"byrja\w*\s+(?:a\s+jobbe|pa\s+jobb\w*|att|igjen)|starte\w*\s+(?:opp|igjen|pa\s+jobb\w*)|(?:er|blir|vere|vaere)\s+pa\s+jobb\w*)")
-_SOON_BACK = re.compile(rf"\b{_BACK}\s+(?:\w+\s+){{0,3}}?{_NEAR}\b|\b{_NEAR}\s+(?:\w+\s+){{0,3}}?{_BACK}")
+_SOON_BACK = re.compile(rf"\b{_BACK}\s+(?:\w+\s+){{0,3}}?{_NEAR}\b|\b{_NEAR}\s+(?:\w+\s+){{0,3}}?{_BACK}"
+                        r"|\b(?:er|blir|kommer|kjem|kjaem|vere|vaere)\s+snart\s+(?:tilbake|tebake|pa\s+jobb|i\s+jobb|frisk\w*)\b")
 
 
 def durations(text: str) -> list[float]:

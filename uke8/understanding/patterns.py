@@ -34,7 +34,9 @@ _SOME = r"(?:no|non|litt|noko|delvis|dels)"
 _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BAD}\b.{{0,40}}\b{_SOME}\s+{_GOOD}\b"
           rf"|\bbade\s+{_GOOD}\s+og\s+{_BAD}\b|\bbade\s+{_BAD}\s+og\s+{_GOOD}\b|\bbade[\s-]+og\b"
           # a short reply only: in a longer one "opp og ned" may be the health, not the employer
-          r"|^(?:\w+\s+){0,3}(?:opp\s+og\s+ned|blande[td]|blanda|sann\s+passe)\W*$")
+          r"|^(?:\w+\s+){0,3}(?:opp\s+og\s+ned|blande[td]|blanda|sann\s+passe)\W*$"
+          # fine, but no more than that: "helt ok, ikke noe mer", "grei nok, men ikkje noko meir"
+          r"|\b(?:greit|grei|greitt|ok|okei|fin|fint|bra|nok)\W+(?:men\s+)?(?:ikke|ikkje)\s+(?:noe|no|noko)\s+(?:mer|meir)\b")
 # A message that opens by saying it depends ("kommer an på …", "kjem an på …", "avhenger av
 # …"), or says plainly that one has no idea or puts it at 50/50, is unsure, whatever the
 # medical words after it (which the classifier hears as a reason for q3_grunn). Only at the
@@ -88,6 +90,18 @@ _WHOLE_PERIOD = (r"\b(?:hele|heile|ut|resten\s+av)\s+(?:sykepengeperioden|sjukep
 
 HEDGED = "usikker"
 
+# Little or no contact with the employer, said as a plain fact ("har ikke hatt kontakt med
+# arbeidsgiver", "det er lite kontakt", "har snakket lite med leder", "sjefen og jeg har ikke
+# snakket sammen på lenge"): neither good nor bad. Not with a complaint beside it ("svarer
+# aldri", "bryr seg ikke", "ignorerer meg"), which the classifier reads as difficult.
+_LITTLE_CONTACT = re.compile(
+    r"\b(?:(?:lite|ingen|null|ikke\s+(?:noe|no|mye|noko)?|ikkje\s+(?:noko|mykje)?|ikke\s+hatt|ikkje\s+hatt|ikke\s+hatt\s+(?:noe|no)|lite\s+med)\s*kontakt"
+    r"|(?:snakket|snakka|prata|pratet|hort|hoyrt)\s+(?:\w+\s+){0,2}?(?:lite|lite\s+med|ikke|ikkje)\b"
+    r"|(?:ikke|ikkje)\s+(?:snakket|snakka|prata|pratet|hort|hoyrt)\s+(?:med|sammen|saman|noe|no|noko|fra|ifra)\b)")
+_COMPLAINT = re.compile(
+    r"\b(?:bryr|bry|ignorer\w*|svarer\s+(?:ikke|aldri)|svarar\s+(?:ikkje|aldri)|aldri|krangl?\w*|konflikt\w*|darlig|dalig|darleg|"
+    r"vanskelig|vanskeleg|sur|sint|ille|mobb\w*|kjeft\w*|problem\w*|skuffet|skuffa|lei\s+meg|unngar|unngår|vil\s+ikke)\b")
+
 # The chance of going back put as a percentage ("sjansen er vel rundt 10 prosent", "90 % sikker",
 # "100% 👍"): most of it is likely, little of it unlikely, around half unsure. Not where the
 # number is the sick leave or the job ("50 % sykmeldt", "jobber 40 prosent", "80 % stilling").
@@ -107,6 +121,11 @@ _NO_DOUBT = re.compile(
 _FLAT_NO = re.compile(
     r"^(?:(?:nei|nope|nai)[,.!]*\s+)?(?:(?:absolutt|definitivt|garantert|slett|overhodet|bestemt|sikkert|heilt\s+sikkert|"
     r"helt\s+sikkert|helt|heilt)\s+(?:ikke|ikkje|ikkj|itj|ik)|aldri\s+i\s+livet|aldri\s+(?:mer|meir)|pa\s+ingen\s+mate)\W*$")
+
+
+def little_contact(text: str) -> bool:
+    """The words say there is little or no contact with the employer (complaints or not)."""
+    return bool(_LITTLE_CONTACT.search(fold(normalise(text))))
 
 
 def chance_answer(text: str) -> str | None:
@@ -184,6 +203,8 @@ def match_pattern(question_id: str, text: str, hedges: bool = True) -> str | Non
     for question, pattern, code in PATTERNS:
         if question == question_id and pattern.search(folded):
             return code
+    if question_id == "q2" and little_contact(text) and not _COMPLAINT.search(folded):
+        return "verken_eller"
     for question, pattern, code, object_decides in HEDGES if hedges else ():
         found = pattern.search(folded) if question == question_id else None
         other = _ABOUT_OTHER.get(question) if object_decides else None

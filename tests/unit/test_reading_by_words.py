@@ -327,3 +327,26 @@ def test_a_plain_yes_before_the_rest_is_a_clause_and_soon_back_is_a_duration():
     assert clauses("Ja. To uker til så er jeg på plass") == ["Ja", "To uker til så er jeg på plass"]
     assert duration_answer("jeg er snart tilbake") == duration_answer("kommer snart tilbake") == "under_26_uker"
     assert duration_answer("blir ikke snart tilbake") is None
+
+
+def test_how_long_something_has_lasted_is_not_the_leave_to_come():
+    assert duration_answer("teamlederen har mobbet meg i over et år") is None
+    assert duration_answer("har hatt vondt i to år") is None
+    assert duration_answer("har fått sykmelding i tre uker til") == "under_26_uker"
+    assert duration_answer("har vært sykmeldt i åtte uker, tror det blir et år til") == "over_26_uker"
+
+
+def test_a_hedge_later_in_a_message_is_about_what_came_before_it():
+    # q1 open: "det kommer an på …" follows "aner ikke hvor lenge"; it says nothing of the return
+    text = "kommer tilbake. lederen er super. aner ikke hvor lenge, det kommer an på hvordan hodet mitt er"
+    p = parse(text, ranking(("usikker", 0.9), ("q1_veldig_sannsynlig", 0.1)), ranking(("q1_veldig_sannsynlig", 0.95)),
+              ranking(("q2_god", 0.95)), ranking(("usikker", 0.9)), ranking(("usikker", 0.5), ("q3_grunn_annet", 0.5)))
+    reading = read_message("q1", text, p, {}, T)
+    assert not (reading.own.code == "usikker" and reading.own.action == "accept")
+
+
+def test_a_clause_about_how_long_something_has_gone_on_answers_no_duration():
+    text = "nei. orker ikke mer av den plassen. teamlederen har mobbet meg i over et år"
+    p = parse(text, ranking(("q1_lite_sannsynlig", 0.9)), ranking(("nei", 0.97)), ranking(("q1_lite_sannsynlig", 0.87)),
+              ranking(("q3_over_26_uker", 0.88), ("q2_vanskelig", 0.11)))
+    assert "q3" not in {c.question_id for c in carried_answers("q1", text, p, {}, T)}

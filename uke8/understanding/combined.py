@@ -25,7 +25,7 @@ from typing import Any
 
 from uke8.triage.catalogue import QUESTIONS, question_order
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
-from uke8.understanding.duration import duration_answer
+from uke8.understanding.duration import duration_answer, only_past_durations
 from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, from_ranking, interpret, yes_or_no
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import little_contact, match_pattern
@@ -100,9 +100,10 @@ def _masses(parse: Mapping[str, Any] | None) -> tuple[dict[str, float], float]:
     return own, shared
 
 
-def _read(question_id: str, text: str, parse: Mapping[str, Any] | None, thresholds: Thresholds) -> Interpretation | None:
+def _read(question_id: str, text: str, parse: Mapping[str, Any] | None, thresholds: Thresholds,
+          hedges: bool = True) -> Interpretation | None:
     code = duration_answer(text) if question_id == "q3" else None
-    code = code or match_pattern(question_id, text)
+    code = code or match_pattern(question_id, text, hedges)
     if code is not None:
         return Interpretation("answer", code, 1.0, "accept", "pattern")
     meaning = from_ranking(question_id, parse, thresholds)
@@ -146,7 +147,9 @@ def carried_answers(
             if plain is not None and open_question is not None:
                 best[open_question] = plain  # "nei. sjefen er umulig. …": a first plain ja/nei answers the question asked
             continue
-        meaning = _read(owner, clause, clause_parse, thresholds)
+        # a hedge opens a message ("Det kommer an på …"); later in one it is about what came
+        # before it ("aner ikke hvor lenge, det kommer an på hvordan hodet mitt er")
+        meaning = _read(owner, clause, clause_parse, thresholds, hedges=index == 0)
         if meaning is None:
             continue
         if owner != open_question and meaning.action == "accept" and meaning.code != SHARED and _MAYBE.search(fold(normalise(clause))):
@@ -156,6 +159,8 @@ def carried_answers(
         current = best.get(owner)
         if current is not None and current.code != meaning.code:
             conflicts.add(owner)  # two clauses, two answers ("kan bli kort, kan bli lenge"): neither
+        if owner == "q3" and owner != open_question and only_past_durations(clause):
+            continue  # "teamlederen har mobbet meg i over et år": how long it has gone on, not the leave
         if specific and owner != open_question and (len(clause.split()) < 2 or not (
                 _about(owner, index, parts, owners) or _qualifies(owner, index, parts, owners))):
             continue  # an answer to a question not asked needs words about its subject

@@ -44,6 +44,11 @@ _EVENT_BEFORE = re.compile(
     r"innkalling\w*|spesialist\w*|utredning\w*|undersok\w*|ko|koen|venteliste\w*|sykehus\w*|sjukehus\w*)\s+"
     r"(?:\w+\s+){0,4}(?:om|pa|i|innen|innan|neste|naermare|naermere)\s+(?:\w+\s+){0,2}$"
 )
+# Perfect tense, then "i" and the amount: how long something has lasted so far ("teamlederen har
+# mobbet meg i over et år", "har hatt vondt i to år"), unless more is to come ("har fått
+# sykmelding i tre uker til").
+_SO_FAR_BEFORE = re.compile(r"\b(?:har|hadde|har\s+no|har\s+na)\s+(?:\w+\s+){0,3}i\s+(?:over\s+|mer\s+enn\s+|nesten\s+|snart\s+|bortimot\s+)?$")
+_MORE_TO_COME = re.compile(r"^\s*(?:til|te|fremover|framover|til\s+na|mer|meir)\b")
 _NOT_LEAVE_AFTER = re.compile(r"^\s*(?:siden|sidan|tilbake|gammel|gamal|i\s+strekk)\b")
 # Words that make a stated number one possibility among others: the classifier and its
 # confirmation decide. ("kanskje tre uker" still says under.)
@@ -73,8 +78,11 @@ def durations(text: str) -> list[float]:
     for match in _AMOUNT.finditer(t):
         number, half, unit = match.groups()
         before = t[: match.start()]
-        if _NOT_LEAVE_BEFORE.search(before) or _EVENT_BEFORE.search(before) or _NOT_LEAVE_AFTER.search(t[match.end():]):
+        after = t[match.end():]
+        if _NOT_LEAVE_BEFORE.search(before) or _EVENT_BEFORE.search(before) or _NOT_LEAVE_AFTER.search(after):
             continue
+        if _SO_FAR_BEFORE.search(before) and not _MORE_TO_COME.match(after):
+            continue  # "har mobbet meg i over et år": how long something has gone on, not the leave to come
         value = float(number.replace(",", ".")) if number[0].isdigit() else float(_NUMBERS[number])
         if half:
             value += 0.5
@@ -84,6 +92,12 @@ def durations(text: str) -> list[float]:
     if _SOON_BACK.search(t):
         found.append(1.0)
     return found
+
+
+def only_past_durations(text: str) -> bool:
+    """The text names amounts of time, and none of them is the leave to come ("har mobbet meg i
+    over et år", "jobbet der i 12 år"): a reading of it as how long one will be away is a guess."""
+    return bool(_AMOUNT.search(fold(normalise(text)))) and not durations(text)
 
 
 def weeks_mentioned(text: str) -> float | None:

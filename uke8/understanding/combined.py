@@ -164,8 +164,10 @@ def carried_answers(
         if specific and owner != open_question and (len(clause.split()) < 2 or not (
                 _about(owner, index, parts, owners) or _qualifies(owner, index, parts, owners))):
             continue  # an answer to a question not asked needs words about its subject
-        if meaning.source == "pattern" and not (owner == "q2" and little_contact(clause)):
-            # (little contact is neither only without a complaint, which may sit in the other clause)
+        if meaning.source == "pattern" and not (owner == "q2" and little_contact(clause)) and (
+                match_pattern(owner, clause, hedges=False) == meaning.code or owner == "q3" and duration_answer(clause)):
+            # (not a hedge, which leaves the answer open; and little contact is neither only
+            # without a complaint, which may sit in the other clause)
             worded.setdefault(owner, set()).add(meaning.code)
         if current is None or (_RANK[meaning.action], meaning.confidence) > (_RANK[current.action], current.confidence):
             best[owner] = meaning

@@ -160,7 +160,7 @@ def test_single_answer_sets_use_valid_codes_and_cover_every_question(name, least
     for row in rows:
         allowed = global_codes if row["question"] == "any" else codes(QUESTION_SLOT[row["question"]])
         assert row["expected"] in allowed, row
-    # fresh4 (session 7) holds answers to the questions only; the others have "any" lines too
+    # the session 7 sets (fresh4–8) hold answers to the questions only; the earlier ones "any" lines too
     assert set(QUESTION_SLOT) <= {r["question"] for r in rows} <= {*QUESTION_SLOT, "any"}
 
 

@@ -1,9 +1,11 @@
 """A few answer patterns a careful reader never misreads, checked before the classifier.
 
 Word-count models are weak exactly where Norwegian answers flip meaning with one small word
-("ikke under 26 uker", "korkje godt eller vanskeleg"). Only patterns that are unambiguous in
-the context of the open question live here; everything else is left to the classifier and
-its thresholds, so this list should stay short.
+("ikke under 26 uker", "korkje godt eller vanskeleg") or on word order ("om jeg kommer tilbake,
+vet jeg ikke"). Only patterns that are unambiguous in the context of the open question live
+here, each with its tests (tests/unit/test_reading_rules.py, test_reading_by_words.py);
+everything else is left to the classifier and its thresholds. Each was found by reading the
+misses of an evaluation set, and each new blind set is measured before its lines are read.
 """
 from __future__ import annotations
 
@@ -159,6 +161,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q2", re.compile(_EITHER_OR), "verken_eller"),
     ("q2", re.compile(_MIXED), "verken_eller"),
     ("q3", re.compile(_WHOLE_PERIOD), "over_26_uker"),
+    ("q1", _NO_DOUBT, "veldig_sannsynlig"),
+    ("q1", _FLAT_NO, "lite_sannsynlig"),
     ("q1", re.compile(_RETURN_UNKNOWN), "usikker"),
     ("q1", re.compile(_SURE_OF_NEITHER), "usikker"),
     ("q1", re.compile(_JOB_GONE), "lite_sannsynlig"),
@@ -192,14 +196,8 @@ def match_pattern(question_id: str, text: str, hedges: bool = True) -> str | Non
     """The code a pattern gives `text` for the question; `hedges=False` leaves out the hedges
     (for telling which question a clause is about)."""
     folded = fold(normalise(text))
-    if question_id == "q1":
-        if _NO_DOUBT.search(folded):
-            return "veldig_sannsynlig"
-        if _FLAT_NO.search(folded):
-            return "lite_sannsynlig"
-        chance = chance_answer(text)
-        if chance is not None:
-            return chance
+    if question_id == "q1" and (chance := chance_answer(text)) is not None:
+        return chance
     for question, pattern, code in PATTERNS:
         if question == question_id and pattern.search(folded):
             return code

@@ -23,8 +23,18 @@ def synthetic_fnr(birth: date | None = None) -> str:
     return f"{birth.day:02d}{birth.month + 80:02d}{birth.year % 100:02d}{individual:03d}{secrets.randbelow(100):02d}"
 
 
+_ISSUED_MOBILES: set[str] = {"+4700012345", "+4700099999", "+4700011122"}  # fixed ones some tests use
+
+
 def synthetic_mobile() -> str:
-    return f"+47000{secrets.randbelow(100000):05d}"
+    """A synthetic number (+47000…, never a real subscriber), new in this test run: the fake SMS
+    gateway keeps every message of the run, so two cases sharing a number would see each other's
+    messages (a one-in-a-few-hundred flake in tests/sms/test_two_workers.py on PostgreSQL)."""
+    while True:
+        number = f"+47000{secrets.randbelow(100000):05d}"
+        if number not in _ISSUED_MOBILES:
+            _ISSUED_MOBILES.add(number)
+            return number
 
 
 def case_body(**overrides: Any) -> dict[str, Any]:

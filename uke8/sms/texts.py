@@ -70,23 +70,30 @@ TAILORED_GREETING_SMS = (
     "ikke å svare. Ta gjerne kontakt hvis du ønsker en samtale: nav.no/skriv-til-oss eller 55 55 33 33."
 )
 
+
+def _privacy_sms(har_arbeidsgiver: bool) -> str:
+    employer = ", ikke arbeidsgiveren din" if har_arbeidsgiver else ""
+    return (f"Bare veilederen din i NAV leser svarene{employer}. Vi sletter dem når oppfølgingen er ferdig. "
+            'Du trenger ikke skrive noe om helsen din. Vil du ikke at vi lagrer svarene, skriv "Jeg vil ikke '
+            'at dere lagrer dette".')
+
+
+def _kartlegging_sms(har_arbeidsgiver: bool) -> str:
+    places = "på video, på telefon eller på arbeidsplassen" if har_arbeidsgiver else "på video eller på telefon"
+    return ("Kartlegging betyr at veilederen din tar en prat med deg om situasjonen din, planene dine og om NAV "
+            f"kan hjelpe. Det kan være på NAV-kontoret, {places}.")
+
+
 REPLIES_SMS: dict[str, str] = {
     "hvorfor": (
         "Dette er en automatisk tjeneste fra NAV. Vi spør alle i samme situasjon som deg hvordan det "
         "går, slik at vi kan hjelpe tidlig hvis det trengs. Det betyr ikke at noe er galt. "
         "Veilederen din leser svarene."
     ),
-    "personvern": (
-        "Bare veilederen din i NAV leser svarene, ikke arbeidsgiveren din. Vi sletter dem når "
-        "oppfølgingen er ferdig. Du trenger ikke skrive noe om helsen din. Vil du ikke at vi "
-        'lagrer svarene, skriv "Jeg vil ikke at dere lagrer dette".'
-    ),
+    "personvern": _privacy_sms(har_arbeidsgiver=True),
     # the person asked about it in their own words, so the answer may name it
     "sykepenger": "Nei, du mister ikke sykepengene dine om du ikke svarer. Det er helt frivillig å svare.",
-    "hva_er_kartlegging": (
-        "Kartlegging betyr at veilederen din tar en prat med deg om situasjonen din, planene dine og "
-        "om NAV kan hjelpe. Det kan være på NAV-kontoret, på video, på telefon eller på arbeidsplassen."
-    ),
+    "hva_er_kartlegging": _kartlegging_sms(har_arbeidsgiver=True),
     "menneske": "Selvfølgelig. Vi har sagt fra til veilederen din, som tar kontakt med deg. " + CONTACT_SMS,
     "stopp": "Den er grei. Vi sender deg ikke flere meldinger om dette. Svarene du har gitt, ser veilederen din. " + CONTACT_SMS,
     "ukjent_avsender": (
@@ -104,15 +111,8 @@ REPLIES_SMS: dict[str, str] = {
 
 # Without an employer (messages.REPLIES_UTEN_ARBEIDSGIVER): no word about one by SMS either.
 REPLIES_SMS_UTEN_ARBEIDSGIVER: dict[str, str] = {
-    "personvern": (
-        "Bare veilederen din i NAV leser svarene. Vi sletter dem når oppfølgingen er ferdig. Du "
-        'trenger ikke skrive noe om helsen din. Vil du ikke at vi lagrer svarene, skriv "Jeg vil '
-        'ikke at dere lagrer dette".'
-    ),
-    "hva_er_kartlegging": (
-        "Kartlegging betyr at veilederen din tar en prat med deg om situasjonen din, planene dine og "
-        "om NAV kan hjelpe. Det kan være på NAV-kontoret, på video eller på telefon."
-    ),
+    "personvern": _privacy_sms(har_arbeidsgiver=False),
+    "hva_er_kartlegging": _kartlegging_sms(har_arbeidsgiver=False),
 }
 
 # The one neutral reply a number that belongs to no open SMS invitation gets (inbound.py):

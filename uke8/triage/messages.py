@@ -226,6 +226,26 @@ def outcome_message(classification: str, reasons: Sequence[str], har_arbeidsgive
 
 # -- replies to what people ask at any point (PRODUCT.md §5) ----------------------------
 
+def _privacy_reply(har_arbeidsgiver: bool) -> str:
+    """Who reads the answers and how long they are kept; the employer only for one who has one."""
+    employer = " – arbeidsgiveren din får ikke se dem" if har_arbeidsgiver else ""
+    return (
+        f"Det er bare veilederen din i NAV som leser svarene dine{employer}. Vi lagrer svarene sammen "
+        "med sykefraværssaken din og sletter dem når oppfølgingen er ferdig. Du trenger ikke å skrive "
+        "noe om helsen din, og du kan skrive «Jeg vil ikke at dere lagrer dette» hvis du ikke vil at "
+        "vi lagrer svarene."
+    )
+
+
+def _kartlegging_reply(har_arbeidsgiver: bool) -> str:
+    """What a kartleggingssamtale is; at the workplace only for one who has one."""
+    places = "på video, på telefon eller på arbeidsplassen" if har_arbeidsgiver else "på video eller på telefon"
+    return (
+        "Kartlegging betyr at veilederen din tar en prat med deg om situasjonen din, planene dine og "
+        f"om NAV kan hjelpe deg med noe. Det kan være på NAV-kontoret, {places} – det du foretrekker."
+    )
+
+
 REPLIES: dict[str, str] = {
     "hvorfor": (
         "Dette er en automatisk tjeneste fra NAV. Når noen har vært sykmeldt i åtte uker, spør vi "
@@ -233,21 +253,12 @@ REPLIES: dict[str, str] = {
         "så lenge får de samme spørsmålene – det betyr ikke at noe er galt. Spørsmålene stilles "
         "på vegne av veilederen din, som leser svarene dine."
     ),
-    "personvern": (
-        "Det er bare veilederen din i NAV som leser svarene dine – arbeidsgiveren din får ikke se "
-        "dem. Vi lagrer svarene sammen med sykefraværssaken din og sletter dem når oppfølgingen er "
-        "ferdig. Du trenger ikke å skrive noe om helsen din, og du kan skrive «Jeg vil ikke at dere "
-        "lagrer dette» hvis du ikke vil at vi lagrer svarene."
-    ),
+    "personvern": _privacy_reply(har_arbeidsgiver=True),
     "sykepenger": (
         "Nei, du mister ikke sykepengene dine om du ikke svarer. Det er helt frivillig å svare, "
         "men svarene hjelper veilederen din å forstå om du trenger hjelp fra oss."
     ),
-    "hva_er_kartlegging": (
-        "Kartlegging betyr at veilederen din tar en prat med deg om situasjonen din, planene dine "
-        "og om NAV kan hjelpe deg med noe. Det kan være på NAV-kontoret, på video, på telefon "
-        "eller på arbeidsplassen – det du foretrekker."
-    ),
+    "hva_er_kartlegging": _kartlegging_reply(har_arbeidsgiver=True),
     "menneske": (
         "Selvfølgelig. Vi har sagt fra til veilederen din at du ønsker å snakke med et menneske, "
         "og veilederen tar kontakt med deg. " + CONTACT_INFO
@@ -320,17 +331,8 @@ NO_THANKS_LABEL = "Nei takk"
 # For people without an employer (triage-v2: arbeidsledig, frilanser, selvstendig): the same
 # answers without a word about an employer or a workplace.
 REPLIES_UTEN_ARBEIDSGIVER: dict[str, str] = {
-    "personvern": (
-        "Det er bare veilederen din i NAV som leser svarene dine. Vi lagrer svarene sammen med "
-        "sykefraværssaken din og sletter dem når oppfølgingen er ferdig. Du trenger ikke å skrive "
-        "noe om helsen din, og du kan skrive «Jeg vil ikke at dere lagrer dette» hvis du ikke vil "
-        "at vi lagrer svarene."
-    ),
-    "hva_er_kartlegging": (
-        "Kartlegging betyr at veilederen din tar en prat med deg om situasjonen din, planene dine "
-        "og om NAV kan hjelpe deg med noe. Det kan være på NAV-kontoret, på video eller på telefon "
-        "– det du foretrekker."
-    ),
+    "personvern": _privacy_reply(har_arbeidsgiver=False),
+    "hva_er_kartlegging": _kartlegging_reply(har_arbeidsgiver=False),
 }
 
 

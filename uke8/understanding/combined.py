@@ -251,10 +251,10 @@ def _employer_in_a_reason(best: dict[str, Interpretation], parts: list[tuple[str
             return
 
 
-def _one_clause_about(question_id: str, text: str, parse: Mapping[str, Any] | None) -> bool:
+def _one_clause_about(question_id: str, parts: list[tuple[str, Mapping[str, Any] | None]]) -> bool:
     """Exactly one clause of the message speaks of the question's subject."""
     topic = _TOPIC.get(question_id)
-    return topic is not None and sum(bool(topic.search(fold(normalise(c)))) for c, _ in pieces(text, parse)) == 1
+    return topic is not None and sum(bool(topic.search(fold(normalise(c)))) for c, _ in parts) == 1
 
 
 def _top_answer(parse: Mapping[str, Any] | None) -> str | None:
@@ -362,8 +362,9 @@ def read_message(
     is the more specific reading, and an uncertainty that a clause gave to another question is
     no answer to the open one."""
     whole = interpret(open_question, text, parse, thresholds)
+    parts = pieces(text, parse)
     if whole.source in _ONE_ANSWER_SOURCES or whole.kind == "global" and (
-            whole.code not in _SMALL_TALK or len(pieces(text, parse)) == 1):
+            whole.code not in _SMALL_TALK or len(parts) == 1):
         return Reading(whole, ())
     carried = carried_answers(open_question, text, parse, answers, thresholds, har_arbeidsgiver)
     clause_own = next((c.meaning for c in carried if c.question_id == open_question), None)
@@ -374,7 +375,7 @@ def read_message(
         # question still answers it.
         return Reading(clause_own, others) if clause_own is not None else Reading(whole, ())
     own = whole
-    if len(pieces(text, parse)) == 1:
+    if len(parts) == 1:
         # one clause, one answer: another question's ("arbeidsgiveren min har vært grei" while
         # q1 is open) only when nothing points at the open question
         if own.action == "reask" and clause_own is not None:
@@ -396,7 +397,7 @@ def read_message(
             own = clause_own or Interpretation("unknown", None, 0.0, "reask", "none")
         elif (clause_own is not None and clause_own.action == "accept" and clause_own.code != whole.code
               and whole.source == "nlu" and clause_own.confidence >= whole.confidence
-              and (len(others) >= len(pieces(text, parse)) - 1 or _one_clause_about(open_question, text, parse))):
+              and (len(others) >= len(parts) - 1 or _one_clause_about(open_question, parts))):
             # every other clause answered another question ("greit samarbeid, men jeg blir nok
             # borte mer enn et halvår"), or speaks of something else ("Lederen min er helt topp.
             # Det er jobben som er problemet"): their words colour the whole message's reading,
@@ -409,7 +410,7 @@ def read_message(
             own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (whole.code, str(lead)))
         elif (open_question == "q3_grunn" and whole.code == "annet" and whole.action == "accept" and whole.source == "nlu"
               and any(_top_answer(p) == "q3_grunn_behandling" and not denies_treatment(c)
-                      for c, p in pieces(text, parse))):
+                      for c, p in parts)):
             # one clause waits for treatment ("Jeg skal til MR neste uke …"), the whole reads as
             # something else: which one the uncertainty hangs on is the person's to say
             own = Interpretation("answer", "behandling", whole.confidence, "choose", "nlu", ("behandling", "annet"))

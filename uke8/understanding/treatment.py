@@ -32,4 +32,5 @@ def denies_treatment(text: str) -> bool:
 
 
 def mentions_treatment(text: str) -> bool:
-    return bool(_TREATMENT.search(fold(normalise(text)))) and not denies_treatment(text)
+    folded = fold(normalise(text))
+    return bool(_TREATMENT.search(folded)) and not _DENIED.search(folded)

@@ -29,8 +29,13 @@ _WORDS = re.compile(r"\w+")
 # "sjefen og jeg krangler mye", "jeg og lederen min har god dialog": "og" joins the subject, not
 # two clauses. A piece of one such word before "og" stays with what follows.
 _SUBJECT_WORDS = re.compile(
-    r"^(?:jeg|eg|æ|vi|me|sjefen|sjef|lederen|leder|leiaren|leiar|arbeidsgiveren|arbeidsgiver|arbeidsgjevaren|"
-    r"arbeidsgjevar|kollegaene|kollegene|kollegaane|nærmeste)$", re.IGNORECASE)
+    r"^(?:(?:min|mi|mitt|den|ho|han|hun)\s+)?(?:jeg|eg|æ|je|vi|me|\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|"
+    r"kolleg\w*|nærmeste|formann\w*|bas|basen|bassen|rektor\w*|skipper\w*|styrer\w*|styrar\w*|"
+    r"(?:de|dei|dem|dom|dæm)\s+på\s+(?:jobben|jobb|kontoret|arbeidsplassen|lageret|avdelingen))$", re.IGNORECASE)
+# Fixed pairs joined by "og": "rett og slett", "av og til", "fram og tilbake" are one expression.
+_PAIRS = re.compile(r"(?:^|\s)(?:rett|av|fram|frem|nå|no|titt|sånn|litt|opp|ut|hit|vel)$", re.IGNORECASE)
+_PAIR_ENDS = {"rett": "slett", "av": "til", "fram": "tilbake", "frem": "tilbake", "nå": "da", "no": "då", "titt": "ofte",
+              "sånn": "sånn", "litt": "litt", "opp": "ned", "ut": "inn", "hit": "dit", "vel": "bra"}
 # "både ja og nei", "både bra og dårlig", "ja og nei": "og" joins two halves of one answer.
 _BOTH = re.compile(r"(?:^|\s)(?:både|båe|baade|bade)(?:\s+\w+)?$|^(?:ja|jo|nei)$", re.IGNORECASE)
 # Norwegian puts the finite verb second: after a fronted subordinate clause ("hvor lenge jeg er
@@ -48,6 +53,19 @@ _SUBORDINATE = re.compile(
     r"sjefen|lederen|leiaren|arbeidsgiveren|arbeidsgjevaren|legen|behandlingen|behandlinga|operasjonen)\b", re.IGNORECASE)
 # "og sånt", "og slikt", "og så videre", "og lignende": the end of a list, not a new clause.
 _AND_SO_ON = re.compile(r"(?:sånt|slikt|sånn|slik|så\s+videre|lignende|liknende|diverse)\b", re.IGNORECASE)
+# A short qualifier after a comma belongs to the clause before it: "sjefen var helt ok, ikke noe
+# mer å si om det", "eit greitt forhold, ikkje meir enn det", "samarbeidet er greit, verken bra
+# eller dårlig". Read alone it is a hedge about nothing.
+_QUALIFIER = re.compile(
+    r"(?:men\s+)?(?:ikke|ikkje|itj)\s+(?:noe\s+|no\s+|noko\s+)?(?:mer|meir)\b|(?:verken|hverken|korkje|kverken)\b|"
+    r"sånn\s+passe\b|bare\s+ok\b|hverken\s+eller\b|nøytral\w*|noytral\w*|middels\b|"
+    r"(?:ikke|ikkje|itj)\s+(?:venn\w*|fiende\w*|uvenn\w*|problem\w*)(?=\s*(?:$|[.!?;]))|(?:ikke|ikkje|itj)\s+(?:venn\w*|fiende\w*|uvenn\w*)\b",
+    re.IGNORECASE)  # "ok, ikke venn, ikke problem"
+# "siden" joins clauses as "because", but "siden januar", "sidan i vår", "siden nyttår" is a time.
+_SINCE_TIME = re.compile(
+    r"(?:siden|sidan)\s+(?:(?:begynnelsen|starten|midten|slutten)\s+(?:av|på)\s+)?(?:januar|februar|mars|april|mai|juni|juli|august|"
+    r"september|oktober|november|desember|jan|feb|aug|sept|okt|nov|des|nyttår|jul|påske|sist|forrige|i\s+(?:går|fjor|vår|høst|haust|"
+    r"sommer|vinter|mars|april|mai|juni|juli|august)|\d|en\s+\w+|ei\s+\w+|et\s+\w+)\b", re.IGNORECASE)
 MAX_CLAUSES = 6  # a long story is read as a whole, not in many small pieces
 MIN_LETTERS = 3
 
@@ -63,11 +81,18 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
         and_follows = text[match.end():match.end() + 3].lower() == "og "
         if and_follows and (_SUBJECT_WORDS.match(piece) or _BOTH.search(piece)):
             continue  # "sjefen og jeg …": one subject, one clause; "både ja og nei …": one answer
+        if and_follows and (pair := _PAIRS.search(piece)) and re.match(
+                rf"\s*{_PAIR_ENDS[pair.group(0).strip().lower()]}\b", text[match.end() + 3:], re.IGNORECASE):
+            continue  # "eg veit rett og slett ikkje": an expression, not two clauses
         if "," in match.group() and _FRONTED.match(piece) and _FINITE_FIRST.match(text, match.end()):
             continue  # "kor lenge eg er sjukmeld, veit eg ikkje": a fronted clause and its verb
         if and_follows and _AND_SO_ON.match(text, match.end() + 3):
             continue  # "økonomi og sånt som …": "og sånt" ends a list, it starts no clause
-        if and_follows and _SUBORDINATE.match(piece):
+        if _SINCE_TIME.match(text, match.end()) and not match.group().strip():
+            continue  # "sykmeldt siden januar": when, not because
+        if "," in match.group() and _QUALIFIER.match(text, match.end()):
+            continue  # "helt ok, ikke noe mer": the qualifier stays with what it qualifies
+        if and_follows and _SUBORDINATE.match(piece) and len(piece.split()) <= 6:
             continue  # "om jeg kommer tilbake og når det skjer, avhenger …": one fronted part, not a claim
         spans.append((start, match.start()))
         start = match.end()

@@ -25,10 +25,10 @@ from typing import Any
 
 from uke8.triage.catalogue import QUESTIONS, question_order
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
-from uke8.understanding.duration import duration_answer, only_past_durations
+from uke8.understanding.duration import duration_answer, only_past_durations, whole_leave_answer
 from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, from_ranking, interpret, yes_or_no
 from uke8.understanding.normalise import fold, normalise
-from uke8.understanding.patterns import little_contact, match_pattern
+from uke8.understanding.patterns import BOSS_WORDS, little_contact, match_pattern
 from uke8.understanding.treatment import denies_treatment, mentions_treatment
 
 SHARED = "usikker"  # the one answer intent of several questions
@@ -36,16 +36,15 @@ _RANK = {"accept": 2, "confirm": 1}
 # To take an answer to a question that is not open, its clause must speak of that question's
 # subject: "det er sikkert" after a q3 answer, or "dessverre", is no answer to q1, and
 # "hverken ja eller nei" is no answer to q2 about the employer. (Folded: æ/ø/å as a/o/a.)
-# The boss by any name: in compounds too ("avdelingslederen", "butikksjefen"), "bas", "formannen".
-_BOSS_WORDS = (r"\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledels\w*|leiing\w*|"
-               r"formann\w*|bas|basen|manager\w*|rektor\w*")
+# The boss by any name (patterns.BOSS_WORDS).
+_BOSS_WORDS = BOSS_WORDS
 _TOPIC: dict[str, re.Pattern[str]] = {
     "q1": re.compile(r"\b(?:tilbake|tebake|tibake|attende|jobb\w*|stilling\w*|arbeidet|arbeidsplass\w*|fortsett\w*|"
                      r"begynn\w*\s+(?:igjen|att)|same\s+\w+|samme\s+\w+|sparken|oppsagt|sagt\s+opp|slutt\w*)\b"),
-    "q2": re.compile(rf"\b(?:{_BOSS_WORDS}|samarbeid\w*|relasjon\w*|kolleg\w*|forhold\w*|dialog\w*|firma\w*|bedrift\w*|"
+    "q2": re.compile(rf"\b(?:{_BOSS_WORDS}|samarbeid\w*|relasjon\w*|kolleg\w*|forhold\w*|dialog\w*|firma\w*|bedrift\w*|kontakt\w*|"
                      r"krangl?\w*|konflikt\w*|uenig\w*)\b"
                      # "de har vært ryddige med meg", "dei er greie": after the first question "they" is the workplace
-                     r"|^(?:de|dei|dem|dom)\s+(?:har|hadde|er|var|e)\b"),
+                     r"|^(?:de|dei|dem|dom|dam)\s+(?:har|hadde|er|var|e)\b"),  # ("dæm" folds to "dam")
     "q3": re.compile(r"\b(?:lenge|lang\s+tid|kort\s+tid|\d+|uker?|veker?|veka|maned\w*|manad\w*|mnd|ar|halvt|halvar\w*|"
                      r"frisk\w*|sykmeld\w*|sjukmeld\w*|snart|jul|paske|sommer\w*|haust\w*|host\w*|var(?:en)?|tid)\b"),
 }
@@ -53,7 +52,7 @@ _TOPIC: dict[str, re.Pattern[str]] = {
 # back to the job answers "how likely" (q1).
 _ABOUT_RETURN = re.compile(r"\b(?:tilbake|tebake|attende|fortsett\w*|komme\s+tilbake|jobben|stillinga?|arbeidsplassen)\b")
 # ("starte gradert om et par uker", "begynne igjen": going back, part time first)
-_BACK_AT_WORK = re.compile(r"\b(?:tilbake|tebake|attende|tilbake\s+pa\s+jobb|i\s+jobb\s+igjen|pa\s+jobb\s+igjen|"
+_BACK_AT_WORK = re.compile(r"\b(?:tilbake|tebake|attende|back|tilbake\s+pa\s+jobb|i\s+jobb\s+igjen|pa\s+jobb\s+igjen|"
                            r"(?:start\w*|begynn\w*|byrj\w*)\s+(?:a\s+jobbe\s+)?(?:gradert|igjen|att|opp\s+igjen|pa\s+jobb\w*))\b")
 _NEGATED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ikk|kje|aldri|neppe|tviler|tvilar)\b")
 _HEDGED = re.compile(r"\b(?:usikker|vet\s+ikke|veit\s+ikkje|kanskje|hvis|om\s+jeg|dersom|viss)\b")
@@ -132,10 +131,13 @@ def carried_answers(
     best: dict[str, Interpretation] = {}
     conflicts: set[str] = set()
     worded: dict[str, set[str]] = {}  # the codes the patterns gave each question
+    direct: Interpretation | None = None  # a short first clause that plainly answers the open question
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
         specific = owner != SHARED  # a shared owner was chosen by its words already
         if not specific:
-            if index == 0 and len(clause.split()) <= 3 and open_question in ("q1", "q3_grunn") and "q3" in claimed:
+            if index == 0 and len(clause.split()) <= 3 and open_question in ("q1", "q3_grunn") and (
+                    "q3" in claimed or any(o == SHARED and _ABOUT_TIME.search(fold(normalise(c)))
+                                           for (c, _), o in zip(parts[1:], owners[1:]))):
                 # "Usikker. … Kor lenge eg blir borte, kjem an på operasjonen": how long is
                 # answered by a clause of its own, so a short first word of doubt answers the
                 # question asked
@@ -157,6 +159,10 @@ def carried_answers(
             # a doubt, is confirmed, not recorded
             meaning = Interpretation("answer", meaning.code, meaning.confidence, "confirm", meaning.source, (meaning.code,))
         current = best.get(owner)
+        if current is not None and current.code != meaning.code and direct is current and meaning.action != "accept":
+            continue  # "Dårlig. Han har sagt at jeg er sløv …": a plain first answer outweighs a doubtful later reading
+        if index == 0 and owner == open_question and meaning.action == "accept" and len(clause.split()) <= 3:
+            direct = meaning
         if current is not None and current.code != meaning.code:
             conflicts.add(owner)  # two clauses, two answers ("kan bli kort, kan bli lenge"): neither
         if owner == "q3" and owner != open_question and only_past_durations(clause):
@@ -171,6 +177,14 @@ def carried_answers(
             worded.setdefault(owner, set()).add(meaning.code)
         if current is None or (_RANK[meaning.action], meaning.confidence) > (_RANK[current.action], current.confidence):
             best[owner] = meaning
+    if "q3" not in best or best["q3"].source != "pattern":
+        # "Har vært borte siden nyttår | og legen tror jeg er klar i løpet av mars": when the leave
+        # began and when it ends, in two clauses, say how long it lasts in all
+        for (first, _), (second, _) in zip(parts, parts[1:]):
+            if (code := whole_leave_answer(f"{first}, {second}")) is not None:
+                best["q3"] = Interpretation("answer", code, 1.0, "accept", "pattern")
+                worded["q3"] = {code}
+                break
     for question_id in conflicts:
         # unless the words settle it: "samarbeidet er heilt greitt, verken bra eller dårleg" qualifies
         # the first clause, it does not contradict it
@@ -198,8 +212,8 @@ def carried_answers(
 
 # A clause that opens with a word pointing back ("…, det er ganske vanskeleg", "…, han er grei")
 # speaks of the subject of the clause before it.
-_POINTS_BACK = re.compile(r"^(?:det|dette|da|den|han|hun|ho|hu|dei|de|dem|dom|som|sa)\b")  # "sa": "så" folded
-_HE_OR_SHE = re.compile(r"^(?:han|hun|ho|hu|dei|de|dem|dom)\b")  # a person (or people) named before
+_POINTS_BACK = re.compile(r"^(?:det|dette|da|den|han|hun|ho|hu|dei|de|dem|dom|dam|vi|me|som|sa)\b")  # "sa": "så" folded
+_HE_OR_SHE = re.compile(r"^(?:han|hun|ho|hu|dei|de|dem|dom|dam|vi|me)\b")  # a person (or people) named before ("vi": the two of us)
 _BOSS = re.compile(rf"\b(?:{_BOSS_WORDS})\b")
 
 
@@ -222,8 +236,16 @@ def _qualifies(question_id: str, index: int, parts: list[tuple[str, Mapping[str,
     """A short clause right after one about the same question's subject qualifies it ("Vi har et
     greit samarbeid, verken mer eller mindre", "ledelsen har vært ok, ikke noe mer")."""
     topic = _TOPIC.get(question_id)
-    return (topic is not None and index > 0 and owners[index - 1] == question_id and len(parts[index][0].split()) <= 5
-            and bool(topic.search(fold(normalise(parts[index - 1][0])))))
+    if topic is None or len(parts[index][0].split()) > 5:
+        return False
+    # the clause qualified may sit before other short ones ("Kontakt med arbeidsgiver er ok, ikke så
+    # mye, ikke bra ikke dårlig")
+    for before in range(index - 1, max(index - 3, -1), -1):
+        if owners[before] == question_id and topic.search(fold(normalise(parts[before][0]))):
+            return True
+        if len(parts[before][0].split()) > 5:
+            return False
+    return False
 
 
 _REASON_INTENTS = frozenset(ANSWER_INTENTS["q3_grunn"]) - {SHARED}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from uke8.understanding.leave_span import WEEKS_DONE_AT_ASKING, total_weeks
 from uke8.understanding.normalise import fold, normalise
 
 CLEARLY_UNDER_WEEKS = 14.0
@@ -25,7 +26,9 @@ _NUMBER = r"(\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, _NUMBERS), key=l
 # A unit and its endings only: "ar" (år) must not match "en arbeidsgiver".
 _UNIT = r"(dag|uke|uge|veke|uka|veka|vekka|vekke|mnd|maned|manad|man|ar)(?:er|ar|ene|ane|rs|r|ne|s|en|et|a)?"
 _AMOUNT = re.compile(rf"\b{_NUMBER}\s+(?:og\s+(et|eit)\s+halvt\s+)?{_UNIT}\b")
-_MORE = re.compile(r"\b(?:mer|meir|over|minst|lenger|lengre)\s+enn\b|\bminst\b|\bover\b(?!\s+helg)")  # "over helga" is a time
+_MORE = re.compile(r"\b(?:mer|meir|over|minst|lenger|lengre)\s+enn\b|\bminst\b"
+                   r"|\bover\b(?!\s+(?:helg|jul|nyttar|paske|sommer|ferie|nyar))"  # "over helga", "over jul": a time
+                   r"|\beller\s+(?:mer|meir|mere|lenger|lengre)\b")  # "et halvt år eller mer"
 _LESS = re.compile(r"\b(?:under|mindre|kortere|kortare|innen|innan|maks|hoyst|hogst)\b")
 # Any negation makes a stated number no certain answer ("kommer ikke til å bli over 26 uker",
 # "langt fra seks måneder"): the patterns (patterns.py) and the classifier read those.
@@ -37,6 +40,9 @@ _NEGATION = re.compile(r"\b(?:ikke|ikkje|ikkj|ikk|itj|kje|aldri|langt\s+(?:fra|i
 _NOT_LEAVE_BEFORE = re.compile(
     r"\b(?:jobbet|jobba|jobber|jobbar|ansatt|tilsett|arbeidet|arbeida|arbeider|vart|vaert|vore|hatt|siste|hvert|kvart|for|etter)\s+(?:\w+\s+){0,3}$"
 )
+# "etter" starts the leave's end when it follows being back or fit ("være tilbake etter et par
+# uker til", "frisk etter tre måneder"); elsewhere it may be the past ("etter ti år i firmaet").
+_BACK_AFTER = re.compile(r"\b(?:tilbake|tebake|attende|frisk\w*|jobb\w*|igjen|att)\s+(?:\w+\s+){0,3}?etter\s+(?:\w+\s+){0,3}$")
 # When something happens is not how long the leave lasts: "time hos spesialist om fem uker",
 # "operasjonen er om to måneder", "svar på MR om en uke" (folded).
 _EVENT_BEFORE = re.compile(
@@ -48,12 +54,13 @@ _EVENT_BEFORE = re.compile(
 # mobbet meg i over et år", "har hatt vondt i to år"), unless more is to come ("har fått
 # sykmelding i tre uker til").
 _SO_FAR_BEFORE = re.compile(r"\b(?:har|hadde|har\s+no|har\s+na)\s+(?:\w+\s+){0,3}i\s+(?:over\s+|mer\s+enn\s+|nesten\s+|snart\s+|bortimot\s+)?$")
+_LEAVE_SO_FAR = re.compile(r"\b(?:sykmeldt|sykemeldt|sjukmeld\w*|syk|sjuk|borte|heime|hjemme)\s+(?:\w+\s+){0,2}i\s+(?:over\s+|mer\s+enn\s+|nesten\s+|snart\s+|bortimot\s+)?$")
 _MORE_TO_COME = re.compile(r"^\s*(?:til|te|fremover|framover|til\s+na|mer|meir)\b")
 _NOT_LEAVE_AFTER = re.compile(r"^\s*(?:siden|sidan|tilbake|gammel|gamal|i\s+strekk)\b")
 # Words that make a stated number one possibility among others: the classifier and its
 # confirmation decide. ("kanskje tre uker" still says under.)
 _HEDGE = re.compile(
-    r"\b(?:usikker|usikre|vet\s+ikke|veit\s+ikkje|vet\s+ik|vetke|aner\s+ikke|tja|enten|eller(?!\s+(?:sa|no|noe)\b)|avhenger|"
+    r"\b(?:usikker|usikre|vet\s+ikke|veit\s+ikkje|vet\s+ik|vetke|aner\s+ikke|tja|enten|eller(?!\s+(?:sa|no|noe|mer|meir|mere|lenger|lengre)\b)|avhenger|"
     r"kommer\s+an|kjem\s+an)\b"
 )
 
@@ -74,19 +81,30 @@ _SOON_BACK = re.compile(rf"\b{_BACK}\s+(?:\w+\s+){{0,3}}?{_NEAR}\b|\b{_NEAR}\s+(
 def durations(text: str) -> list[float]:
     """Each duration in the text that can be about the sick leave, in weeks."""
     t = fold(normalise(text))
-    found = []
+    found: list[float] = []
+    so_far: list[float] = []
+    to_come: list[float] = []
     for match in _AMOUNT.finditer(t):
         number, half, unit = match.groups()
         before = t[: match.start()]
         after = t[match.end():]
-        if _NOT_LEAVE_BEFORE.search(before) or _EVENT_BEFORE.search(before) or _NOT_LEAVE_AFTER.search(after):
+        value = (float(number.replace(",", ".")) if number[0].isdigit() else float(_NUMBERS[number])) + (0.5 if half else 0.0)
+        if _LEAVE_SO_FAR.search(before) and _SO_FAR_BEFORE.search(before) and not _MORE_TO_COME.match(after):
+            so_far.append(value * _UNIT_WEEKS[unit])  # "har vært sykmeldt i fem måneder (allerede)"
+            continue
+        not_leave = _NOT_LEAVE_BEFORE.search(before)
+        if not_leave and not_leave.group(0).startswith("etter") and (_BACK_AFTER.search(before) or _MORE_TO_COME.match(after)):
+            not_leave = None
+        if not_leave or _EVENT_BEFORE.search(before) or _NOT_LEAVE_AFTER.search(after):
             continue
         if _SO_FAR_BEFORE.search(before) and not _MORE_TO_COME.match(after):
             continue  # "har mobbet meg i over et år": how long something has gone on, not the leave to come
-        value = float(number.replace(",", ".")) if number[0].isdigit() else float(_NUMBERS[number])
-        if half:
-            value += 0.5
-        found.append(value * _UNIT_WEEKS[unit])
+        (to_come if _MORE_TO_COME.match(after) else found).append(value * _UNIT_WEEKS[unit])
+    # "har vært sykmeldt i fem måneder allerede, minst tre måneder til": the whole leave is both,
+    # and the thresholds are set for what is left after week 8
+    found += [weeks + max(so_far) - WEEKS_DONE_AT_ASKING for weeks in to_come] if so_far else to_come
+    if (span := total_weeks(t)) is not None:
+        found.append(span - WEEKS_DONE_AT_ASKING)
     if re.search(r"\b(?:et|eit)\s+halvt\s+ar\b|\bhalvaret\b", t):
         found.append(26.0)
     if _SOON_BACK.search(t):
@@ -127,3 +145,12 @@ def _side(weeks: float, more: bool, less: bool) -> str | None:
     if less and weeks <= CLEARLY_OVER_WEEKS - 8:
         return "under_26_uker"  # "innen fire måneder": at most 8 + 17 weeks in total
     return None
+
+
+def whole_leave_answer(text: str) -> str | None:
+    """under/over from how long the whole leave lasts, where the text says when it began or how
+    long it has gone on ("sykmeldt siden januar og tilbake i mars"); None otherwise. For reading
+    two clauses together that each say half of it."""
+    t = fold(normalise(text))
+    so_far = any(_LEAVE_SO_FAR.search(t[: m.start()]) and _SO_FAR_BEFORE.search(t[: m.start()]) for m in _AMOUNT.finditer(t))
+    return duration_answer(text) if total_weeks(t) is not None or so_far else None

@@ -19,15 +19,22 @@ _HALF_YEAR = r"(?:26\s*(?:uk|vek)\w*|seks\s*m\w*|6\s*m\w*|et\s*halvt\s*ar|eit\s*
 # meir enn eit halvt år".
 _VERB = r"(?:(?:til|a|bli|blir|vare|varer|vara|vere|vaere|noe|noko|det|da)\s+){0,4}"
 _LONGER = rf"(?:{_NOT}\s+{_VERB}(?:under|mindre\s+enn|mindre\s+enn|kortare\s+enn|kortere\s+enn)\s+{_HALF_YEAR})"
+# "trur ikkje det blir før om eit halvt år eller meir": not before half a year is over it
+_NOT_BEFORE = rf"(?:{_NOT}\s+{_VERB}(?:for|forr|foer)\s+(?:om\s+|etter\s+|i\s+)?(?:minst\s+)?{_HALF_YEAR})"
 _SHORTER = rf"(?:{_NOT}\s+{_VERB}(?:over|mer\s+enn|meir\s+enn|lenger\s+enn|lengre\s+enn)\s+{_HALF_YEAR})"
 # "ikke lenge" answers "how long" (but "vet ikke hvor lenge" does not match: "hvor" intervenes).
 # Also with where one is between: "blir nok itj borte lenge", "skal ikke være sykmeldt så lenge".
 _AWAY = r"(?:(?:borte|vekke|vare|vara|vaere|vere|bli|sykmeldt|sjukmeldt|sjukmeld|hjemme|heime|sa|veldig|altfor|for)\s+){0,3}"
 _NOT_LONG = rf"{_NOT}\s+{_AWAY}lenge\b"
 _EITHER_OR = (r"\b(?:verken|hverken|korkje|kverken)\b.+\beller\b"
+              # "ikke venner, ikke fiender", "ikke venn, ikke problem"
+              r"|\b(?:ikke|ikkje|itj)\s+(?:venn\w*)\W+(?:og\s+|men\s+)?(?:ikke|ikkje|itj)\s+(?:fiende\w*|uvenn\w*|problem\w*)"
               # "ikke så god ikke så dårlig", "ikkje bra, ikkje dårleg"
               r"|\b(?:ikke|ikkje|itj)\s+(?:sa\s+)?(?:god|godt|bra|greit)\W+(?:og\s+|men\s+)?(?:ikke|ikkje|itj)\s+(?:sa\s+)?"
               r"(?:darlig|dalig|darleg|vanskelig|vanskeleg|ille)\b")
+# The boss by any name: in compounds too ("avdelingslederen", "butikksjefen"), "bas", "formannen".
+BOSS_WORDS = (r"\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledels\w*|leiing\w*|"
+              r"formann\w*|bas|basen|bassen|manager\w*|rektor\w*|skipper\w*|styrer\w*|eier\w*|eigar\w*|rederi\w*|hr")
 # Some good and some bad about the employer is neither ("noe bra og noe dårlig", "både bra og
 # mindre bra", "opp og ned"). Folded text: "noe" reads "no", "dårlig" "darlig", "både" "bade".
 _GOOD = r"(?:bra|godt|god|greit|fint|positivt)"
@@ -38,7 +45,12 @@ _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BA
           # a short reply only: in a longer one "opp og ned" may be the health, not the employer
           r"|^(?:\w+\s+){0,3}(?:opp\s+og\s+ned|blande[td]|blanda|sann\s+passe)\W*$"
           # fine, but no more than that: "helt ok, ikke noe mer", "grei nok, men ikkje noko meir"
-          r"|\b(?:greit|grei|greitt|ok|okei|fin|fint|bra|nok)\W+(?:men\s+)?(?:ikke|ikkje)\s+(?:noe|no|noko)\s+(?:mer|meir)\b")
+          r"|\b(?:greit|grei|greitt|ok|okei|fin|fint|bra|nok|forhold)\W+(?:men\s+)?(?:ikke|ikkje)\s+(?:(?:noe|no|noko)\s+)?(?:mer|meir)\b"
+          # "helt nøytral", "nøytralt forhold" (folded: "noytral"), "sånn middels"
+          r"|\bnoytral\w*|\bmiddels\b"
+          # the employer, then "so-so": "sjefen e sånn passe egt", "samarbeidet er så som så"
+          rf"|\b(?:{BOSS_WORDS}|samarbeid\w*|forhold\w*|kontakt\w*)\W+(?:\w+\W+){{0,3}}?(?:sann\s+passe|sa\s+som\s+sa|ikke\s+noe\s+spes\w*|ikkje\s+noko\s+spes\w*)"
+          r"|^(?:\w+\s+){0,2}(?:so-so|soso|so\s+so|sa\s+som\s+sa)\W*$")
 # A message that opens by saying it depends ("kommer an på …", "kjem an på …", "avhenger av
 # …"), or says plainly that one has no idea or puts it at 50/50, is unsure, whatever the
 # medical words after it (which the classifier hears as a reason for q3_grunn). Only at the
@@ -47,16 +59,21 @@ _DEPENDS = (r"^(?:(?:tja|hmm|vel|nja|altsa|nei|ja)[,.]?\s+)?(?:det\s+|dette\s+|d
             r"|^(?:(?:tja|hmm|vel|nja|altsa)[,.]?\s+)?(?:det\s+)?(?:avhenger|avheng|avhengig)\s+(?:av|a)\b")
 # (The text is folded: "æ" and "jæ", dialect for "jeg", read "a" and "ja".)
 _NO_IDEA = (r"^(?:(?:jeg|eg|je|ja|a|e)\s+)?(?:har\s+)?(?:ingen|null|inga)\s+(?:anelse|aning|peiling)\b"
+            r"|^(?:(?:tja|hmm|nja)[,.]?\s+)?(?:det\s+er\s+|det\s+e\s+|det\s+)?(?:vanskelig|vanskeleg|umulig|umogleg|umuleg)\s+a\s+"
+            r"(?:si|seie|sei|svare|svara|vite|vita)(?:\s+(?:na|no|enda|enno|ennå|akkurat\s+na))?\W*(?:$|[,.]|\s+(?:det|for|fordi)\b)"
             r"|^(?:(?:jeg|eg|je|ja|a|e)\s+)?(?:aner|anar)\s+(?:ikke|ikkje|itj|ikkj)\b"
             r"|^(?:(?:jeg|eg|je|ja|a|e)\s+)?har\s+(?:ikke|ikkje|itj|ikkj)\s+(?:peiling|anelse|aning)\b"
             r"|\b(?:50\s*/\s*50|50\s*-\s*50|50\s+50|femti\s*-?\s*femti|fifty\s*-?\s*fifty)\b")
 # Saying that how long is not known ("hvor lenge vet jeg ikke", "kor lenge eg er sjukmeld, veit eg
 # heller ikkje", "hvor lenge jeg blir borte er uklart") answers q3 with "usikker", in either order.
 _HOW_LONG = r"\b(?:hvor|kor|kvor|kor\s+sa)\s+(?:lenge|lang\s+tid)\b"
-_UNKNOWN = (r"\b(?:vet|veit|vett|aner|anar)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b|\busikker\w*|\busekker\w*|"
+_UNKNOWN = (r"\b(?:vet|veit|vett|aner|anar)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b|\b(?:ikke|ikkje|itj)\s+(?:vet|veit|vett)\b|"
+            r"\busikker\w*|\busekker\w*|"
             r"\buklar\w*|\buvisst\b|\bikke\s+sikker\b|\bikkje\s+sikker\b|\bvanskelig\s+a\s+si\b|\bvanskeleg\s+a\s+seie\b|"
             r"\bkommer\s+an\s+pa\b|\bkjem\s+an\s+pa\b|\bavheng\w*|\bhenger\s+sammen\b|\bheng\s+saman\b|\bingen\s+(?:anelse|aning|peiling)\b|\bingen\s+(?:som\s+)?(?:vet|veit)\b")
 _HOW_LONG_UNKNOWN = (rf"{_HOW_LONG}.{{0,60}}(?:{_UNKNOWN})|(?:{_UNKNOWN}).{{0,20}}{_HOW_LONG}"
+                     # "Eg veit ikkje om eg kjem tilbake, og heller ikkje kor lenge …": the clause after the comma
+                     rf"|^(?:og\s+)?heller\s+(?:ikke|ikkje|itj)\s+{_HOW_LONG}"
                      rf"|(?:{_UNKNOWN}).{{0,60}}\b(?:og|eller)\s+(?:om\s+|pa\s+)?{_HOW_LONG}")  # "… både om jeg kommer tilbake og hvor lenge"
 # "Om jeg skal tilbake til samme jobb, vet jeg ikke" (the main clause after the fronted one, its
 # verb first): whether one returns is not known. The classifier, which reads words, not their
@@ -65,17 +82,21 @@ _RETURN = (r"\b(?:tilbake\w*|tebake|tibake|tebage|attende|begynne\w*\s+(?:igjen|
            r"(?:den|samme|same)\s+jobben|jobben\s+igjen)\b")
 _RETURN_UNKNOWN = (rf"^(?:\w+\s+)?(?:om|hvorvidt|vis|viss|hvis)\s+.{{0,60}}?{_RETURN}.{{0,40}}?[,\s]\s*"
                    r"(?:(?:vet|veit|vett|aner|anar)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b"
-                   r"|(?:er|e)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+)?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker)\b)"
+                   r"|(?:er|e)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+)?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker)\b"
+                   # the fronted clause is the subject: "om jeg kommer tilbake er også usikkert"
+                   r"|(?:er|e)\s+(?:ogsa\s+|og\s+|heller\s+|helt\s+|heilt\s+)?(?:usikkert|uklart|uvisst|ikke\s+sikkert|ikkje\s+sikkert)\b)"
                    # and in plain order: "jeg vet ikke om jeg kommer tilbake til samme jobb"
                    # (a word or two may come first, the subject after the verb, or before "ikke" in a
                    # learner's order: "ærlig talt vet jeg ikke om …", "jeg ikke vet om jeg kan komme tilbake")
                    rf"|^(?:\w+\s+){{0,2}}?(?:(?:jeg|eg|je|a|e|i)\s+)?(?:(?:vet|veit|vett|aner|anar)\s+(?:(?:jeg|eg|je|a|e)\s+)?"
                    rf"(?:\w+\s+){{0,2}}?(?:ikke|ikkje|ikkj|itj|ikk)|(?:ikke|ikkje)\s+(?:vet|veit)|"
-                   rf"(?:er\s+|e\s+)?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker))\s+(?:\w+\s+){{0,2}}?(?:pa\s+)?(?:om|hvorvidt)\s+"
+                   rf"(?:er\s+|e\s+)?(?:usikker|usikkert|usikre|ikke\s+sikker|ikkje\s+sikker|"
+                   rf"(?:vanskelig|vanskeleg|umulig|umogleg|umuleg)\s+a\s+(?:si|seie|sei|vite|vita|svare|svara)))\s+(?:\w+\s+){{0,2}}?(?:pa\s+)?(?:om|hvorvidt)\s+"
                    rf"(?:\w+\s+){{0,6}}?{_RETURN}"
                    # wanting to go back, but not knowing: "jeg har lyst tilbake, men vet ærlig talt ikke"
-                   r"|\b(?:lyst|vil\s+gjerne|vil|ønsker|onsker|haper|håper)\s+(?:a\s+(?:komme|ga|gå)\s+)?(?:tilbake|tebake)\w*\W+men\s+"
-                   r"(?:(?:jeg|eg|je)\s+)?(?:vet|veit)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje)\W*$")
+                   r"|\b(?:lyst|vill?\s+gjerne|vill?|ønsker|onsker|haper|håper)\s+(?:a\s+(?:komme|ga|gå)\s+)?(?:tilbake|tebake)\w*\W+men\s+"
+                   # (ending there, or going on with whether: "… men vet ikke om de vil ha meg")
+                   r"(?:(?:jeg|eg|je)\s+)?(?:vet|veit)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje)(?:\W*$|\s+om\b)")
 # Let go, resigned, or the position is gone ("har fått sparken", "er sagt opp", "stillingen min er
 # lagt ned"): that job is not there to go back to. Only at the start and without a doubt or a
 # negation ("hvis jeg får sparken", "har ikke sagt opp").
@@ -83,12 +104,46 @@ _JOB_GONE = (r"^(?:(?:ja|nei|vel)[,.]?\s+)?(?:(?:jeg|eg|je|a|e)\s+)?(?:har\s+|e\
              r"(?:blitt|blir|vorte|vart|ble|er)\s+(?:oppsagt|sagt\s+opp|permittert\s+og\s+oppsagt)|sagt\s+opp(?:\s+(?:jobben|stillingen|der))?|"
              r"(?:min\s+)?stilling(?:en|a)?\s+(?:min\s+)?(?:er|blir|ble|vart|er\s+blitt)\s+(?:lagt\s+ned|nedlagt|borte|fjernet|kuttet))\b"
              r"(?!.*(?:\?|\b(?:kanskje|hvis|om|dersom|viss|usikker|vet\s+ikke|veit\s+ikkje)\b))")
+# Going back, fronted and denied ("Men tilbake til busselskapet kjem æ ikkje", "tilbake dit går
+# jeg aldri"): unlikely. Not "tilbake kommer jeg ikke før i mars", which is about when.
+_NOT_BACK = (r"(?:^|[.,!;:]\s*|\b(?:men|og|nei)\s+)(?:tilbake|tebake|tibake|attende)\b(?:\s+\w+){0,3}?\s+"
+             r"(?:kommer|kjem|kjam|gar|skal|vil|reiser|drar)\s+(?:jeg|eg|je|a|e|i)\s+(?:nok\s+|vel\s+|sikkert\s+|heilt\s+sikkert\s+)?"
+             r"(?:ikke|ikkje|ikkj|itj|aldri)\b(?!\s+(?:for|forr|foer|sa\s+snart|med\s+det\s+forste|pa\s+(?:en|ei)\s+stund))")
+# Done with that job, or looking for another, said plainly ("eg e ferdig der", "bas har kasta
+# meg ut", "jeg finner ny jobb etterpå", "vil ha ei anna stilling"): unlikely. Not with a doubt
+# beside it ("kanskje jeg må finne en ny jobb", "vurderer ny jobb"), which leaves it open.
+_DONE_THERE = (r"\b(?:ferdig|ferdi)\s+(?:der|dar|med\s+(?:den\s+|dei\s+|de\s+)?(?:jobben|plassen|arbeidsplassen|firmaet|bedriften|dem|dei|dom))\b"
+               r"|\b(?:kastet|kasta|kaste|sparket|sparka)\s+meg\s+ut\b"
+               r"|\b(?:finner|finne|finn|ha|har|skaffe|skaffer|soke|soker|ser\s+etter|se\s+etter|leter\s+etter|leite\s+etter|begynner\s+i|begynne\s+i|"
+               r"byrjar\s+i|starter\s+i|fatt|fått)\s+(?:meg\s+)?(?:en\s+|ei\s+|eit\s+|et\s+)?(?:ny|nytt|annen|anna|annan|annet|noe\s+annet|noko\s+anna)\s+"
+               r"(?:jobb|arbeid|arbeidsplass|stilling)\b(?!\s+(?:i|hos|pa|ved)\s+(?:samme|same)\b)")
+_DOUBT = re.compile(r"\b(?:kanskje|kanskj|muligens|mulig|kan\s+hende|vurder\w*|tenker\s+pa|tenkjer\s+pa|hvis|viss|dersom|om\s+(?:jeg|eg)|"
+                    r"usikker\w*|vet\s+ikke|veit\s+ikkje|ma\s+kanskje|kan\s+bli|kommer\s+an|kjem\s+an|avheng\w*|"
+                    r"om\s+(?:de|dei|dem|dom|dam|han|hun|ho|vi|dere|firmaet|sjefen|kommunen)|\?)")
 # "Eg er verken sikker på at eg kjem tilbake eller at eg ikkje gjer det": sure of neither.
 _SURE_OF_NEITHER = r"\b(?:verken|hverken|korkje|kverken)\s+(?:\w+\s+){0,2}?(?:sikker|sikre|trygg)\b.+\beller\b"
 # Choosing the whole period of sick pay is choosing more than half a year (it lasts a year).
 _WHOLE_PERIOD = (r"\b(?:hele|heile|ut|resten\s+av)\s+(?:sykepengeperioden|sjukepengeperioden|sykepengeperiode|"
                  r"sykemeldingsperioden|sjukmeldingsperioden|sykmeldingsperioden|sykepengearet|perioden\s+med\s+sykepenger)\b"
                  r"|\b(?:til|ut|nar)\s+(?:maksdato|maks\s+dato|maksdatoen)\b")
+
+# Hard to work with the employer, said outright ("umogleg å samarbeide med", "ikke lett å
+# samarbeide med"), or never getting on ("sjefen og jeg har aldri gått godt sammen"): difficult.
+# The classifier hears "samarbeide" and says good.
+_HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg|vanskelig|vanskeleg|tungt|ille|forferdelig|"
+                      r"(?:ikke|ikkje|itj)\s+(?:sa\s+)?(?:lett|enkelt|greit))\s+a\s+(?:samarbeide|samarbeida)\b"
+                      r"|\b(?:far|fatt|klarer|klarar)\s+(?:ikke|ikkje|itj|aldri)\s+(?:til\s+)?a\s+samarbeid\w*"
+                      # "hun bryr seg null", "får aldri svar"
+                      r"|\bbryr\s+(?:seg|sei)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|null|fint\s+lite|katta|fanden|ein\s+dritt|en\s+dritt)\b"
+                      r"|\b(?:far|fatt|fikk|fekk)\s+aldri\s+(?:noe\s+|noko\s+)?svar\b|\bsvar(?:er|ar)\s+aldri\b"
+                      # "samarbeidet med rektor har vore tungt lenge" (no "ikke" on the way)
+                      r"|\b(?:samarbeidet|samarbeidet\s+vart|forholdet|relasjonen|tonen)\s+(?:(?!ikke\b|ikkje\b|itj\b)\w+\s+){0,4}?"
+                      r"(?:vore|vaert|vart|blitt|vorte|er|e|var)\s+(?:sa\s+|veldig\s+|litt\s+|ganske\s+|heilt\s+|helt\s+)?"
+                      r"(?:tungt|tung|vanskelig|vanskeleg|darlig|darleg|elendig|ille|anstrengt|kjolig|kaldt|dritt|jafla|forferdelig)\b"
+                      # not on speaking terms: "har itj vært på talefot på fleire år"
+                      r"|\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}(?:pa|po)\s+talefot\b"
+                      r"|\b(?:aldri|ikke|ikkje|itj)\s+(?:\w+\s+)?(?:gatt|kommet|kommi|komme|kome|gikk|gjekk|gar)\s+"
+                      r"(?:(?:sa\s+)?(?:godt|bra)\s+)?(?:overens|(?<=godt )(?:sammen|saman|ihop)|(?<=bra )(?:sammen|saman|ihop))\b")
 
 HEDGED = "usikker"
 
@@ -97,12 +152,18 @@ HEDGED = "usikker"
 # snakket sammen på lenge"): neither good nor bad. Not with a complaint beside it ("svarer
 # aldri", "bryr seg ikke", "ignorerer meg"), which the classifier reads as difficult.
 _LITTLE_CONTACT = re.compile(
-    r"\b(?:(?:lite|ingen|null|ikke\s+(?:noe|no|mye|noko)?|ikkje\s+(?:noko|mykje)?|ikke\s+hatt|ikkje\s+hatt|ikke\s+hatt\s+(?:noe|no)|lite\s+med)\s*kontakt"
-    r"|(?:snakket|snakka|prata|pratet|hort|hoyrt)\s+(?:\w+\s+){0,2}?(?:lite|lite\s+med|ikke|ikkje)\b"
+    r"\b(?:(?:lite|ingen|inga|null|ikke|ikkje|itj|ikkj)\s+(?:(?:noe|no|noko|mye|my|mykje|sa|so|hatt|sarlig|serlig|sarleg|spesielt|"
+    r"veldig|med|noen|nokon)\s+){0,3}(?:kontakt|prat)"
+    r"|(?:snakk\w*|prat\w*|hort|hoyrt)\s+(?:\w+\s+){0,2}?(?:lite|lite\s+med|ikke|ikkje)\b"
     r"|(?:ikke|ikkje)\s+(?:snakket|snakka|prata|pratet|hort|hoyrt)\s+(?:med|sammen|saman|noe|no|noko|fra|ifra)\b)")
 _COMPLAINT = re.compile(
     r"\b(?:bryr|bry|ignorer\w*|svarer\s+(?:ikke|aldri)|svarar\s+(?:ikkje|aldri)|aldri|krangl?\w*|konflikt\w*|darlig|dalig|darleg|"
-    r"vanskelig|vanskeleg|sur|sint|ille|mobb\w*|kjeft\w*|problem\w*|skuffet|skuffa|lei\s+meg|unngar|unngår|vil\s+ikke)\b")
+    r"vanskelig|vanskeleg|sur|sint|ille|mobb\w*|kjeft\w*|problem\w*|skuffet|skuffa|lei\s+meg|unngar|unngår|vil\s+ikke)\b"
+    # ("vanskelig å svare på", "vanskeleg å seie": about the question, not the employer)
+    r"(?!\s+a\s+(?:svare|svara|si|seie|sei|vite|veta|forklare|forklara|beskrive|skildre)\b)"
+    # not on speaking terms, which is more than little contact: "vi snakkar ikkje saman lenger"
+    r"|\b(?:snakker|snakkar|snakke|prater|pratar|prate)\s+(?:\w+\s+)?(?:ikke|ikkje|itj)\s+(?:sammen|saman|med\s+(?:hverandre|kvarandre))\b"
+    r"|\b(?:sammen|saman)\s+(?:lenger|lengre|meir|mer)\b")
 
 # The chance of going back put as a percentage ("sjansen er vel rundt 10 prosent", "90 % sikker",
 # "100% 👍"): most of it is likely, little of it unlikely, around half unsure. Not where the
@@ -156,6 +217,7 @@ _ABOUT_OTHER: dict[str, re.Pattern[str]] = {
 PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q3", re.compile(_LONGER), "over_26_uker"),
     ("q3", re.compile(_SHORTER), "under_26_uker"),
+    ("q3", re.compile(_NOT_BEFORE), "over_26_uker"),
     ("q3", re.compile(_NOT_LONG), "under_26_uker"),
     ("q3", re.compile(_HOW_LONG_UNKNOWN), HEDGED),
     ("q2", re.compile(_EITHER_OR), "verken_eller"),
@@ -166,6 +228,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(_RETURN_UNKNOWN), "usikker"),
     ("q1", re.compile(_SURE_OF_NEITHER), "usikker"),
     ("q1", re.compile(_JOB_GONE), "lite_sannsynlig"),
+    ("q1", re.compile(_NOT_BACK), "lite_sannsynlig"),
+    ("q2", re.compile(_HARD_TO_WORK_WITH), "vanskelig"),
 )
 # Hedges answer the open question only: they say nothing about which question a clause of a
 # longer message is about ("det kommer an på sjefen" is no claim on q3).
@@ -203,6 +267,8 @@ def match_pattern(question_id: str, text: str, hedges: bool = True) -> str | Non
             return code
     if question_id == "q2" and little_contact(text) and not _COMPLAINT.search(folded):
         return "verken_eller"
+    if question_id == "q1" and re.search(_DONE_THERE, folded) and not _DOUBT.search(folded):
+        return "lite_sannsynlig"
     for question, pattern, code, object_decides in HEDGES if hedges else ():
         found = pattern.search(folded) if question == question_id else None
         other = _ABOUT_OTHER.get(question) if object_decides else None

@@ -1,0 +1,156 @@
+"""Readings by the words added in session 8 (issue 13), each found in the misses of a combined
+set after its blind figure was taken: the whole leave from a named start and end, how long so
+far plus how much more, a denied return put first, done with the job, hard to work with, little
+contact in more words, fixed expressions and qualifiers that stay in their clause, and a plain
+first answer over a doubtful later clause. Rankings are synthetic and confidently wrong, so a
+pass means the words decided; the real model is measured by `uke8 eval-nlu` (README)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_combined import T, parse, ranking
+from uke8.understanding.clauses import clauses
+from uke8.understanding.combined import carried_answers, read_message
+from uke8.understanding.duration import duration_answer, whole_leave_answer
+from uke8.understanding.leave_span import total_weeks
+from uke8.understanding.normalise import fold, normalise
+from uke8.understanding.patterns import match_pattern
+
+
+def weeks(text: str) -> float | None:
+    return total_weeks(fold(normalise(text)))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Har vært borte siden nyttår og legen tror jeg er klar i løpet av mars", "under_26_uker"),
+    ("skal bare være borte til over jul, ble sykmeldt i midten av november", "under_26_uker"),
+    ("Jeg har vært sykmeldt siden januar og regner med å være tilbake i mars.", "under_26_uker"),
+    ("Siden jeg ble sykmeldt i august, tror jeg det blir til 1. desember.", "under_26_uker"),
+    ("Doktor sier jeg er syk ut året, og nå er det april.", "over_26_uker"),
+    ("sykmeldt fra februar, tilbake i oktober", "over_26_uker"),
+    ("Jeg har vært sykmeldt i fem måneder allerede og legen mener det trengs minst tre måneder til.", "over_26_uker"),
+    ("har vært sykmeldt i tre uker, trenger to uker til", "under_26_uker"),
+])
+def test_the_whole_leave_from_its_start_and_end_or_so_far_and_more(text, code):
+    assert duration_answer(text) == whole_leave_answer(text) == code
+
+
+@pytest.mark.parametrize("text", [
+    "sykmeldt i mars, tilbake i mars",  # the same month twice says nothing
+    "tilbake i mars",  # no start: left to the classifier and its confirmation
+    "har vært sykmeldt i to uker",  # only how long so far
+    "har mobbet meg i over et år",
+    "sykmeldt siden mai og tilbake i desember",  # seven months in all: between the bands
+])
+def test_no_whole_leave_without_both_ends(text):
+    assert whole_leave_answer(text) is None
+
+
+def test_the_span_counts_months_across_new_year():
+    assert weeks("sykmeldt i november, tilbake i februar") == pytest.approx(3 * 4.35)
+
+
+def test_over_jul_is_a_time_not_more_than():
+    assert duration_answer("ble sykmeldt i oktober, borte til over jul") == "under_26_uker"
+    assert duration_answer("over 26 uker") == "over_26_uker"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Jeg regner med å være tilbake etter et par uker til", "under_26_uker"),
+    ("frisk etter tre måneder", "under_26_uker"),
+    ("et halvt år eller mer", "over_26_uker"),
+])
+def test_after_a_return_and_or_more(text, code):
+    assert duration_answer(text) == code
+
+
+def test_etter_alone_is_still_the_past():
+    assert duration_answer("etter ti år i firmaet") is None
+
+
+@pytest.mark.parametrize("question, text, code", [
+    ("q1", "Men tilbake til busselskapet kjem æ ikkje", "lite_sannsynlig"),
+    ("q1", "eg e ferdig der", "lite_sannsynlig"),
+    ("q1", "Jeg finner ny jobb etterpå.", "lite_sannsynlig"),
+    ("q1", "bas har kasta meg ut", "lite_sannsynlig"),
+    ("q1", "Det e usikkert om eg har noen jobb å komme tilbake te", "usikker"),
+    ("q1", "jeg vill gjerne tilbake men vet ikke om dem vil ha meg", "usikker"),
+    ("q1", "Det er vanskeleg å seie om eg kjem tilbake til same stilling", "usikker"),
+    ("q1", "Om jeg kommer tilbake er også usikkert.", "usikker"),
+    ("q1", "Det er vanskeleg å seie no, det kjem an på korleis hjartet held seg.", "usikker"),
+    ("q2", "Sjefen var umogleg å samarbeide med.", "vanskelig"),
+    ("q2", "Sjefen og jeg har aldri gått godt sammen.", "vanskelig"),
+    ("q2", "Bassen og æ har aldri kommi overens", "vanskelig"),
+    ("q2", "Formannen og æ har itj vært på talefot på fleire år", "vanskelig"),
+    ("q2", "Butikksjefen og jeg får ikke til å samarbeide.", "vanskelig"),
+    ("q2", "Samarbeidet med rektor har vore tungt lenge", "vanskelig"),
+    ("q2", "Formannen og eg har eit greitt forhold, ikkje meir enn det.", "verken_eller"),
+    ("q2", "Relasjonen til sjefen er helt nøytral", "verken_eller"),
+    ("q2", "Leder er ok, ikke så mye prat, bare ok.", "verken_eller"),
+    ("q2", "me har ikkje så my kontakt", "verken_eller"),
+    ("q2", "etter det har jeg ikke hatt noe særlig kontakt med ledelsen", "verken_eller"),
+    ("q2", "Jeg synes det er vanskelig å svare på. Vi har hatt lite kontakt", "verken_eller"),
+    ("q2", "sjefen e sånn passe egt ikke noe spes", "verken_eller"),
+    ("q2", "det er sånn middels", "verken_eller"),
+    ("q2", "Normal. Ikke venner, ikke fiender.", "verken_eller"),
+    ("q2", "so-so", "verken_eller"),
+    ("q3", "eg trur ikkje det blir før om eit halvt år eller meir", "over_26_uker"),
+    ("q3", "heller ikkje kor lenge eg blir sjukmeld", "usikker"),
+    ("q3", "Det heng saman med at eg ikkje veit kor lenge eg treng å vere sjukmeld", "usikker"),
+])
+def test_plain_words_decide(question, text, code):
+    assert match_pattern(question, text) == code
+
+
+@pytest.mark.parametrize("question, text", [
+    ("q1", "tilbake kommer jeg ikke før i mars"),  # when, not whether
+    ("q1", "kanskje jeg finner ny jobb"),  # a doubt leaves it open
+    ("q1", "om de finner ei anna stilling til meg, er det fint"),
+    ("q1", "fått ny stilling i samme firma"),
+    ("q2", "ikke vanskelig å samarbeide med"),
+    ("q2", "samarbeidet har ikke vært tungt"),
+    ("q2", "vi har ikke kommet sammen for et møte"),
+    ("q2", "god kontakt med sjefen"),
+    ("q1", "vanskelig å si hvor lenge"),  # about how long, not the return
+])
+def test_near_misses_are_left_to_the_classifier(question, text):
+    assert match_pattern(question, text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Avdelingslederen og jeg har ikke så mye med hverandre å gjøre", ["Avdelingslederen og jeg har ikke så mye med hverandre å gjøre"]),
+    ("de på jobben og jeg har et dårlig forhold. tror ikke jeg kommer tilbake",
+     ["de på jobben og jeg har et dårlig forhold", "tror ikke jeg kommer tilbake"]),
+    ("eg veit rett og slett ikkje", ["eg veit rett og slett ikkje"]),
+    ("Min gamle sjef var helt ok, ikke noe mer å si om det", ["Min gamle sjef var helt ok, ikke noe mer å si om det"]),
+    ("Bas er ok, ikke venn, ikke problem. Trenger en måned.", ["Bas er ok, ikke venn, ikke problem", "Trenger en måned"]),
+    ("Om jeg kommer tilbake til samme jobb vet jeg ikke, og samarbeidet har vært tungt",
+     ["Om jeg kommer tilbake til samme jobb vet jeg ikke", "samarbeidet har vært tungt"]),
+])
+def test_subjects_expressions_and_qualifiers_stay_in_one_clause(text, expected):
+    assert clauses(text) == expected
+
+
+def test_a_start_and_an_end_in_two_clauses_answer_how_long():
+    text = "Jeg kommer helt sikkert tilbake. Har vært sykmeldt siden januar og regner med å være tilbake i mars."
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("q1_veldig_sannsynlig", 0.99)),
+              ranking(("q3_over_26_uker", 0.9)), ranking(("q3_over_26_uker", 0.9)))
+    carried = {c.question_id: c.meaning for c in carried_answers("q1", text, p, {}, T)}
+    assert (carried["q3"].code, carried["q3"].action) == ("under_26_uker", "accept")
+
+
+def test_a_plain_first_answer_outweighs_a_doubtful_later_clause():
+    text = "Dårlig. Han har sagt at jeg er sløv. Jeg tror jeg må være sykmeldt lenge, minst ett år."
+    p = parse(text, ranking(("q3_over_26_uker", 0.9), ("q2_vanskelig", 0.1)), ranking(("q2_vanskelig", 0.99)),
+              ranking(("q2_god", 0.7), ("q2_vanskelig", 0.2), ("out_of_scope", 0.1)),
+              ranking(("q3_over_26_uker", 0.6), ("q3_under_26_uker", 0.4)), ranking(("q3_over_26_uker", 1.0)))
+    reading = read_message("q2", text, p, {}, T)
+    assert (reading.own.code, reading.own.action) == ("vanskelig", "accept")
+
+
+def test_we_after_the_boss_speaks_of_the_employer():
+    text = "sjefen e helt ok, vi snakker ikke så mye sammen"
+    p = parse(text, ranking(("q2_god", 0.5), ("q2_verken_eller", 0.5)), ranking(("q2_god", 0.5), ("q2_verken_eller", 0.5)),
+              ranking(("q2_vanskelig", 0.9)))
+    carried = {c.question_id: c.meaning for c in carried_answers("q1", text, p, {}, T)}
+    assert (carried["q2"].code, carried["q2"].action) == ("verken_eller", "accept")

@@ -1,0 +1,60 @@
+"""How long the whole sick leave lasts when a person names when it began and when it ends
+("ble sykmeldt i oktober, tror jeg er borte til over jul", "sykmeldt siden januar, regner med
+å være tilbake i mars", "legen sier jeg er syk ut året, og nå er det april"), or how long it
+has lasted and how much is left ("har vært sykmeldt i fem måneder allerede, minst tre måneder
+til").
+
+No date is needed: the two months the person names give the span. The result is the total in
+weeks; duration.py turns it into the remaining time its thresholds are set for (q3 is asked in
+week 8). Text is folded (æ/ø/å as a/o/a) before it gets here.
+"""
+from __future__ import annotations
+
+import re
+
+_MONTHS = {
+    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "mars": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "juli": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "desember": 12, "des": 12,
+    # feasts and seasons as a point in the year (a month and a bit)
+    "jul": 12.8, "jula": 12.8, "julen": 12.8, "nyttar": 1.0, "nyttaret": 1.0, "paske": 4.0, "paska": 4.0, "pasken": 4.0,
+}
+_MONTH = r"(" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")"
+_PART = r"(?:(begynnelsen|starten|byrjinga|midten|slutten|enden)\s+(?:av|pa)\s+)?"
+_PART_SHIFT = {"begynnelsen": -0.4, "starten": -0.4, "byrjinga": -0.4, "midten": 0.0, "slutten": 0.4, "enden": 0.4}
+_LEAVE = r"(?:sykmeldt|sykemeldt|sjukmeld\w*|sykmelding\w*|syk|sjuk|borte|heime|hjemme|vekke)"
+# When it began: "sykmeldt i oktober", "borte siden nyttår", "syk fra midten av mars".
+_STARTED = re.compile(rf"\b(?:{_LEAVE}\s+(?:\w+\s+){{0,2}}?(?:i|fra|fra\s+og\s+med)|siden|sidan|fra)\s+{_PART}{_MONTH}\b")
+# When it ends: "til over jul", "tilbake i mars", "klar i løpet av mars", "til 1. desember".
+_ENDS = re.compile(rf"\b(?:til|te|innen|innan|for|ut|over|etter|rundt|utpa|i\s+lopet\s+av|tilbake\s+i|frisk\w*\s+i|"
+                   rf"klar\s+i|jobb\w*\s+i|igjen\s+i)\s+(?:over\s+|ut\s+)?(?:\d{{1,2}}\.?\s+)?{_PART}{_MONTH}\b")
+_YEAR_OUT = re.compile(r"\b(?:ut|resten\s+av)\s+(?:aret|arett)\b")
+_NOW = re.compile(rf"\b(?:na|no)\s+er\s+det\s+{_PART}{_MONTH}\b")
+# How long the leave has lasted so far ("har vært sykmeldt i fem måneder allerede", "er syk siden
+# 2 uker") and how much more ("minst tre måneder til").
+WEEKS_DONE_AT_ASKING = 8.0
+
+
+def _point(part: str | None, month: str) -> float:
+    return _MONTHS[month] + _PART_SHIFT.get(part or "", 0.0)
+
+
+def total_weeks(text: str) -> float | None:
+    """The whole leave in weeks from a named start and end month, or None."""
+    start = _STARTED.search(text)
+    end = next((m for m in _ENDS.finditer(text) if not start or m.start() != start.start()), None)
+    begin = _point(*start.groups()) if start else None
+    if begin is None and (now := _NOW.search(text)):
+        begin = _point(*now.groups()) - WEEKS_DONE_AT_ASKING / 4.35  # asked in week 8
+    if begin is None:
+        return None
+    if end is not None:
+        finish = _point(*end.groups())
+    elif _YEAR_OUT.search(text):
+        finish = 12.9
+    else:
+        return None
+    months = (finish - begin) % 12
+    if months < 0.3:
+        return None  # the same month named twice says nothing about the length
+    return months * 4.35

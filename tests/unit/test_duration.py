@@ -20,7 +20,8 @@ from uke8.understanding.duration import duration_answer, weeks_mentioned
         ("8 måneder", "over_26_uker"),
         ("5 måneder", None),  # from now or in total? let the classifier and confirmation decide
         ("mer enn to måneder", None),
-        ("ikke mer enn to måneder", None),  # negations belong to the pattern rules
+        ("ikke mer enn to måneder", "under_26_uker"),  # at most: no negation of the amount
+        ("tre uker til, ikke mer", "under_26_uker"),  # negations belong to the pattern rules
         ("vet ikke", None),
         # numbers that are not the sick leave do not decide it
         ("Jeg har jobbet der i 12 år, så jeg regner med å være tilbake om tre uker", "under_26_uker"),

@@ -59,8 +59,13 @@ _AND_SO_ON = re.compile(r"(?:sånt|slikt|sånn|slik|så\s+videre|lignende|liknen
 _QUALIFIER = re.compile(
     r"(?:men\s+)?(?:ikke|ikkje|itj)\s+(?:noe\s+|no\s+|noko\s+)?(?:mer|meir)\b|(?:verken|hverken|korkje|kverken)\b|"
     r"sånn\s+passe\b|bare\s+ok\b|hverken\s+eller\b|nøytral\w*|noytral\w*|middels\b|"
+    # "…, ikke bra, ikke dårlig": both halves stay with what they qualify
+    r"(?:ikke|ikkje|itj)\s+(?:så\s+)?(?:bra|god|godt|greit)\W+(?:og\s+|men\s+)?(?:ikke|ikkje|itj)\s+|"
+    r"(?:ikke|ikkje|itj)\s+(?:så\s+)?(?:dårlig|dårleg|darlig|ille|vanskelig|vanskeleg)\b|"
+    r"(?:ikke|ikkje|itj)\s+(?:så\s+)?(?:mye|mykje|ofte)\W*(?:$|[,.])|"  # "kontakt er ok, ikke så mye, …"
     r"(?:ikke|ikkje|itj)\s+(?:venn\w*|fiende\w*|uvenn\w*|problem\w*)(?=\s*(?:$|[.!?;]))|(?:ikke|ikkje|itj)\s+(?:venn\w*|fiende\w*|uvenn\w*)\b",
     re.IGNORECASE)  # "ok, ikke venn, ikke problem"
+_KNOWN_AFTER = re.compile(r"(?:det\s+)?(?:vet|veit|vett|aner|anar|er|e|avhenger|avheng|kommer\s+an|kjem\s+an)\b", re.IGNORECASE)
 # "siden" joins clauses as "because", but "siden januar", "sidan i vår", "siden nyttår" is a time.
 _SINCE_TIME = re.compile(
     r"(?:siden|sidan)\s+(?:(?:begynnelsen|starten|midten|slutten)\s+(?:av|på)\s+)?(?:januar|februar|mars|april|mai|juni|juli|august|"
@@ -88,6 +93,10 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
             continue  # "kor lenge eg er sjukmeld, veit eg ikkje": a fronted clause and its verb
         if and_follows and _AND_SO_ON.match(text, match.end() + 3):
             continue  # "økonomi og sånt som …": "og sånt" ends a list, it starts no clause
+        if ":" in match.group() and len(_WORDS.findall(piece.split("\n")[-1].split(".")[-1])) == 1:
+            continue  # "Retur: lite sannsynlig", "Varighet: ca 2 mnd": a label and its answer are one clause
+        if "?" in match.group() and _FRONTED.match(piece) and _KNOWN_AFTER.match(text, match.end()):
+            continue  # "Om eg kjem tilbake? Det veit eg ikkje": the question put back, and its answer
         if _SINCE_TIME.match(text, match.end()) and not match.group().strip():
             continue  # "sykmeldt siden januar": when, not because
         if "," in match.group() and _QUALIFIER.match(text, match.end()):

@@ -39,9 +39,10 @@ _RANK = {"accept": 2, "confirm": 1}
 # The boss by any name (patterns.BOSS_WORDS).
 _BOSS_WORDS = BOSS_WORDS
 _TOPIC: dict[str, re.Pattern[str]] = {
-    "q1": re.compile(r"\b(?:tilbake|tebake|tibake|attende|jobb\w*|stilling\w*|arbeidet|arbeidsplass\w*|fortsett\w*|"
+    "q1": re.compile(r"\b(?:tilbake|tebake|tibake|tilbage|tillbaka|attende|retur\w*|jobb\w*|stilling\w*|arbeidet|arbeidsplass\w*|fortsett\w*|"
                      r"begynn\w*\s+(?:igjen|att)|same\s+\w+|samme\s+\w+|sparken|oppsagt|sagt\s+opp|slutt\w*)\b"),
-    "q2": re.compile(rf"\b(?:{_BOSS_WORDS}|samarbeid\w*|relasjon\w*|kolleg\w*|forhold\w*|dialog\w*|firma\w*|bedrift\w*|kontakt\w*|"
+    "q2": re.compile(rf"\b(?:{_BOSS_WORDS}|chef\w*|samarbe\w*|relasjon\w*|kolleg\w*|forhold\w*|dialog\w*|firma\w*|bedrift\w*|kontakt\w*|"
+                     r"kommun\w*|"
                      r"krangl?\w*|konflikt\w*|uenig\w*)\b"
                      # "de har vært ryddige med meg", "dei er greie": after the first question "they" is the workplace
                      r"|^(?:de|dei|dem|dom|dam)\s+(?:har|hadde|er|var|e)\b"),  # ("dæm" folds to "dam")
@@ -50,10 +51,14 @@ _TOPIC: dict[str, re.Pattern[str]] = {
 }
 # An uncertain clause that speaks of time answers "how long" (q3), one that speaks of going
 # back to the job answers "how likely" (q1).
-_ABOUT_RETURN = re.compile(r"\b(?:tilbake|tebake|attende|fortsett\w*|komme\s+tilbake|jobben|stillinga?|arbeidsplassen)\b")
+_ABOUT_RETURN = re.compile(r"\b(?:tilbake|tebake|tilbage|tillbaka|attende|retur\w*|fortsett\w*|komme\s+tilbake|jobben|stillinga?|arbeidsplassen)\b")
 # ("starte gradert om et par uker", "begynne igjen": going back, part time first)
 _BACK_AT_WORK = re.compile(r"\b(?:tilbake|tebake|attende|back|tilbake\s+pa\s+jobb|i\s+jobb\s+igjen|pa\s+jobb\s+igjen|"
                            r"(?:start\w*|begynn\w*|byrj\w*)\s+(?:a\s+jobbe\s+)?(?:gradert|igjen|att|opp\s+igjen|pa\s+jobb\w*))\b")
+# Years at a job ("vært lærer ved denne skolen i elleve år", "jobbe på restaurant fire år"): two
+# years or more is no sick leave (sick pay lasts one), and no leave word is near.
+_YEARS_AT_WORK = re.compile(r"^(?!.*\b(?:sykmeld\w*|sjukmeld\w*|borte|frisk\w*|syk|sjuk)\b).*\b(?:[2-9]|[1-9]\d|to|tre|fire|fem|seks|sju|syv|"
+                            r"atte|ni|ti|elleve|tolv|mange|flere|fleire)\s+ar\b")
 _NEGATED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ikk|kje|aldri|neppe|tviler|tvilar)\b")
 _HEDGED = re.compile(r"\b(?:usikker|vet\s+ikke|veit\s+ikkje|kanskje|hvis|om\s+jeg|dersom|viss)\b")
 _MAYBE = re.compile(r"\b(?:kanskje|kanskj|muligens|mulig|kan\s+hende|kan\s+bli|kan\s+skje|kan\s+vel|usikker\w*|vet\s+ikke|veit\s+ikkje)\b")
@@ -165,7 +170,7 @@ def carried_answers(
             direct = meaning
         if current is not None and current.code != meaning.code:
             conflicts.add(owner)  # two clauses, two answers ("kan bli kort, kan bli lenge"): neither
-        if owner == "q3" and owner != open_question and only_past_durations(clause):
+        if owner == "q3" and owner != open_question and (only_past_durations(clause) or _YEARS_AT_WORK.search(fold(normalise(clause)))):
             continue  # "teamlederen har mobbet meg i over et år": how long it has gone on, not the leave
         if specific and owner != open_question and (len(clause.split()) < 2 or not (
                 _about(owner, index, parts, owners) or _qualifies(owner, index, parts, owners))):

@@ -43,6 +43,15 @@ BOKMAL: dict[str, str] = {
     "månadar": "måneder", "lengje": "lenge", "sjukmeld": "sykmeldt", "sjukmeldt": "sykmeldt",
     "sjukemeldt": "sykmeldt", "sjukmelding": "sykmelding", "sjukmeldinga": "sykmeldingen",
     "behandlinga": "behandlingen", "ventar": "venter", "venta": "vente",
+    # Swedish and Danish, as neighbours living here write ("jag kommer tillbaka", "jeg kommer tilbage")
+    "jag": "jeg", "tillbaka": "tilbake", "tilbage": "tilbake", "chefen": "sjefen", "chef": "sjef", "sjukskriven": "sykmeldt",
+    "sjukskrivning": "sykmelding", "sygemeldt": "sykmeldt", "sygemelding": "sykmelding", "sykemeldt": "sykmeldt",
+    "veckor": "uker", "vecka": "uke", "uger": "uker", "uge": "uke", "säker": "sikker", "säkert": "sikkert", "troligt": "trolig",
+    "nog": "nok", "svårt": "vanskelig", "svår": "vanskelig", "snäll": "snill", "arbetsgivare": "arbeidsgiver",
+    "arbetsgivaren": "arbeidsgiveren", "behöver": "trenger", "några": "noen", "nogle": "noen", "länge": "lenge", "længe": "lenge",
+    "hur": "hvor", "läkaren": "legen", "lægen": "legen", "samarbetar": "samarbeider", "samarbete": "samarbeid",
+    "samarbejde": "samarbeid", "samarbejdet": "samarbeidet", "knappast": "neppe", "kanske": "kanskje", "dårligt": "dårlig",
+    "skidt": "dårlig", "mindst": "minst", "afhænger": "avhenger", "mere": "mer", "kommer": "kommer", "inget": "ikke",
 }
 
 

@@ -19,12 +19,12 @@ CLEARLY_OVER_WEEKS = 26.0
 _NUMBERS = {
     "en": 1, "ein": 1, "ei": 1, "et": 1, "eit": 1, "ett": 1, "eitt": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
     "sju": 7, "syv": 7, "atte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "et par": 2, "eit par": 2,
-    "par": 2, "noen": 3, "non": 3, "nokre": 3, "nokon": 3, "nokra": 3, "et halvt": 0.5, "eit halvt": 0.5, "halvt": 0.5,
+    "par": 2, "ett par": 2, "noen": 3, "non": 3, "nokre": 3, "nokon": 3, "nokra": 3, "nagra": 3, "nogle": 3, "et halvt": 0.5, "eit halvt": 0.5, "halvt": 0.5,
 }
-_UNIT_WEEKS = {"dag": 1 / 7, "uke": 1.0, "veke": 1.0, "uka": 1.0, "veka": 1.0, "vekka": 1.0, "vekke": 1.0, "uge": 1.0, "mnd": 4.35, "maned": 4.35, "manad": 4.35, "man": 4.35, "ar": 52.0}
+_UNIT_WEEKS = {"dag": 1 / 7, "uke": 1.0, "veke": 1.0, "uka": 1.0, "veka": 1.0, "vekka": 1.0, "vekke": 1.0, "uge": 1.0, "vecka": 1.0, "veck": 1.0, "mnd": 4.35, "maned": 4.35, "manad": 4.35, "man": 4.35, "ar": 52.0}
 _NUMBER = r"(\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + r")"
 # A unit and its endings only: "ar" (år) must not match "en arbeidsgiver".
-_UNIT = r"(dag|uke|uge|veke|uka|veka|vekka|vekke|mnd|maned|manad|man|ar)(?:er|ar|ene|ane|rs|r|ne|s|en|et|a)?"
+_UNIT = r"(dag|uke|uge|veke|uka|veka|vekka|vekke|vecka|veck|mnd|maned|manad|man|ar)(?:er|ar|ene|ane|rs|r|ne|s|en|et|a|or|orna)?"
 _AMOUNT = re.compile(rf"\b{_NUMBER}\s+(?:og\s+(et|eit)\s+halvt\s+)?{_UNIT}\b")
 _MORE = re.compile(r"\b(?:mer|meir|over|minst|lenger|lengre)\s+enn\b|\bminst\b"
                    r"|\bover\b(?!\s+(?:helg|jul|nyttar|paske|sommer|ferie|nyar))"  # "over helga", "over jul": a time
@@ -124,9 +124,15 @@ def weeks_mentioned(text: str) -> float | None:
     return max(found) if found else None
 
 
+# "ikke mer enn tre uker", "ikkje lenger enn til påske", "tre uker til, ikke mer": at most, which
+# is no negation of the amount.
+_AT_MOST = re.compile(r"\b(?:ikke|ikkje|itj)\s+(?:\w+\s+){0,3}?(?:mer|meir|mere|lenger|lengre)\s+enn\b"
+                      r"|,?\s*\b(?:ikke|ikkje|itj)\s+(?:noe\s+|noko\s+)?(?:mer|meir|mere|lenger|lengre)\b(?!\s+enn)\W*$")
+
+
 def duration_answer(text: str) -> str | None:
     """under_26_uker / over_26_uker when the number leaves no doubt, else None."""
-    t = fold(normalise(text))
+    t = _AT_MOST.sub(" maks ", fold(normalise(text)))
     found = durations(text)
     if not found or _NEGATION.search(t) or _HEDGE.search(t):
         return None

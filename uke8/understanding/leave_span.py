@@ -18,6 +18,7 @@ _MONTHS = {
     "desember": 12, "des": 12,
     # feasts and seasons as a point in the year (a month and a bit)
     "jul": 12.8, "jula": 12.8, "julen": 12.8, "nyttar": 1.0, "nyttaret": 1.0, "paske": 4.0, "paska": 4.0, "pasken": 4.0,
+    "varen": 5.0, "vara": 5.0, "sommeren": 6.5, "sommaren": 6.5, "sommerferien": 7.0, "hosten": 9.5, "hausten": 9.5,
 }
 _MONTH = r"(" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")"
 _PART = r"(?:(begynnelsen|starten|byrjinga|midten|slutten|enden)\s+(?:av|pa)\s+)?"

@@ -26,7 +26,7 @@ _SHORTER = rf"(?:{_NOT}\s+{_VERB}(?:over|mer\s+enn|meir\s+enn|lenger\s+enn|lengr
 # Also with where one is between: "blir nok itj borte lenge", "skal ikke være sykmeldt så lenge".
 _AWAY = r"(?:(?:borte|vekke|vare|vara|vaere|vere|bli|sykmeldt|sjukmeldt|sjukmeld|hjemme|heime|sa|veldig|altfor|for)\s+){0,3}"
 _NOT_LONG = rf"{_NOT}\s+{_AWAY}lenge\b"
-_EITHER_OR = (r"\b(?:verken|hverken|korkje|kverken)\b.+\beller\b"
+_EITHER_OR = (r"\b(?:verken|hverken|korkje|kverken)\b.+\b(?:eller|el\.)"
               # "ikke venner, ikke fiender", "ikke venn, ikke problem"
               r"|\b(?:ikke|ikkje|itj)\s+(?:venn\w*)\W+(?:og\s+|men\s+)?(?:ikke|ikkje|itj)\s+(?:fiende\w*|uvenn\w*|problem\w*)"
               # "ikke så god ikke så dårlig", "ikkje bra, ikkje dårleg"
@@ -46,10 +46,11 @@ _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BA
           r"|^(?:\w+\s+){0,3}(?:opp\s+og\s+ned|blande[td]|blanda|sann\s+passe)\W*$"
           # fine, but no more than that: "helt ok, ikke noe mer", "grei nok, men ikkje noko meir"
           r"|\b(?:greit|grei|greitt|ok|okei|fin|fint|bra|nok|forhold)\W+(?:men\s+)?(?:ikke|ikkje)\s+(?:(?:noe|no|noko)\s+)?(?:mer|meir)\b"
+          r"|\b(?:greit|grei|greitt|ok|okei|okej|fin|fint|bra|nok)\W+(?:men\s+)?(?:ikke|ikkje|inget|inga)\s+(?:noe\s+|no\s+|noko\s+)?spes\w*"
           # "helt nøytral", "nøytralt forhold" (folded: "noytral"), "sånn middels"
           r"|\bnoytral\w*|\bmiddels\b"
           # the employer, then "so-so": "sjefen e sånn passe egt", "samarbeidet er så som så"
-          rf"|\b(?:{BOSS_WORDS}|samarbeid\w*|forhold\w*|kontakt\w*)\W+(?:\w+\W+){{0,3}}?(?:sann\s+passe|sa\s+som\s+sa|ikke\s+noe\s+spes\w*|ikkje\s+noko\s+spes\w*)"
+          rf"|\b(?:{BOSS_WORDS}|samarbeid\w*|forhold\w*|kontakt\w*)\W+(?:\w+\W+){{0,5}}?(?:sann\s+passe|sa\s+som\s+sa|ikke\s+noe\s+spes\w*|ikkje\s+noko\s+spes\w*)"
           r"|^(?:\w+\s+){0,2}(?:so-so|soso|so\s+so|sa\s+som\s+sa)\W*$")
 # A message that opens by saying it depends ("kommer an på …", "kjem an på …", "avhenger av
 # …"), or says plainly that one has no idea or puts it at 50/50, is unsure, whatever the
@@ -78,10 +79,10 @@ _HOW_LONG_UNKNOWN = (rf"{_HOW_LONG}.{{0,60}}(?:{_UNKNOWN})|(?:{_UNKNOWN}).{{0,20
 # "Om jeg skal tilbake til samme jobb, vet jeg ikke" (the main clause after the fronted one, its
 # verb first): whether one returns is not known. The classifier, which reads words, not their
 # order, hears "tilbake til samme jobb" and nothing after the last word's negation.
-_RETURN = (r"\b(?:tilbake\w*|tebake|tibake|tebage|attende|begynne\w*\s+(?:igjen|att)|byrj\w*\s+att|fortsett\w*|halde\s+fram|"
+_RETURN = (r"\b(?:tilbake\w*|tebake|tibake|tebage|tilbage|tillbaka|attende|retur\w*|begynne\w*\s+(?:igjen|att)|byrj\w*\s+att|fortsett\w*|halde\s+fram|"
            r"(?:den|samme|same)\s+jobben|jobben\s+igjen)\b")
-_RETURN_UNKNOWN = (rf"^(?:\w+\s+)?(?:om|hvorvidt|vis|viss|hvis)\s+.{{0,60}}?{_RETURN}.{{0,40}}?[,\s]\s*"
-                   r"(?:(?:vet|veit|vett|aner|anar)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b"
+_RETURN_UNKNOWN = (rf"(?:^|[.!?]\s+)(?:\w+\s+)?(?:om|hvorvidt|vis|viss|hvis)\s+.{{0,60}}?{_RETURN}.{{0,40}}?[,\s?]\s*(?:det\s+)?"
+                   r"(?:(?:vet|veit|vett|aner|anar)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+){0,3}?(?:ikke|ikkje|ikkj|itj|ikk)\b"
                    r"|(?:er|e)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+)?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker)\b"
                    # the fronted clause is the subject: "om jeg kommer tilbake er også usikkert"
                    r"|(?:er|e)\s+(?:ogsa\s+|og\s+|heller\s+|helt\s+|heilt\s+)?(?:usikkert|uklart|uvisst|ikke\s+sikkert|ikkje\s+sikkert)\b)"
@@ -133,6 +134,10 @@ _WHOLE_PERIOD = (r"\b(?:hele|heile|ut|resten\s+av)\s+(?:sykepengeperioden|sjukep
 _HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg|vanskelig|vanskeleg|tungt|ille|forferdelig|"
                       r"(?:ikke|ikkje|itj)\s+(?:sa\s+)?(?:lett|enkelt|greit))\s+a\s+(?:samarbeide|samarbeida)\b"
                       r"|\b(?:far|fatt|klarer|klarar)\s+(?:ikke|ikkje|itj|aldri)\s+(?:til\s+)?a\s+samarbeid\w*"
+                      # problems with the boss, or "we": "vi har problem", "problemer med lederen"
+                      rf"|\b(?:vi|me)\s+har\s+(?:(?!ingen|ikke|ikkje|null|noe|noko|aldri)\w+\s+)?problem\w*"
+                      rf"|(?<!\bingen )(?<!\bnull )(?<!\bnoe )(?<!\bnoko )(?<!\bhatt )(?<!\bnoen )(?<!\bnokon )\bproblem\w*\s+(?:med|mellom)\s+"
+                      rf"(?:meg\s+og\s+)?(?:min\s+|mi\s+)?(?:{BOSS_WORDS})\b"
                       # "hun bryr seg null", "får aldri svar"
                       r"|\bbryr\s+(?:seg|sei)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|null|fint\s+lite|katta|fanden|ein\s+dritt|en\s+dritt)\b"
                       r"|\b(?:far|fatt|fikk|fekk)\s+aldri\s+(?:noe\s+|noko\s+)?svar\b|\bsvar(?:er|ar)\s+aldri\b"
@@ -155,6 +160,7 @@ _LITTLE_CONTACT = re.compile(
     r"\b(?:(?:lite|ingen|inga|null|ikke|ikkje|itj|ikkj)\s+(?:(?:noe|no|noko|mye|my|mykje|sa|so|hatt|sarlig|serlig|sarleg|spesielt|"
     r"veldig|med|noen|nokon)\s+){0,3}(?:kontakt|prat)"
     r"|(?:snakk\w*|prat\w*|hort|hoyrt)\s+(?:\w+\s+){0,2}?(?:lite|lite\s+med|ikke|ikkje)\b"
+    r"|(?:ringer|ringar|ringt|ringa)\s+(?:\w+\s+)?(?:ikke\s+(?:sa\s+)?(?:mye|ofte)|ikkje\s+(?:sa\s+)?(?:mykje|ofte)|sjelden|sjeldan|lite)\b"
     r"|(?:ikke|ikkje)\s+(?:snakket|snakka|prata|pratet|hort|hoyrt)\s+(?:med|sammen|saman|noe|no|noko|fra|ifra)\b)")
 _COMPLAINT = re.compile(
     r"\b(?:bryr|bry|ignorer\w*|svarer\s+(?:ikke|aldri)|svarar\s+(?:ikkje|aldri)|aldri|krangl?\w*|konflikt\w*|darlig|dalig|darleg|"
@@ -230,6 +236,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(_JOB_GONE), "lite_sannsynlig"),
     ("q1", re.compile(_NOT_BACK), "lite_sannsynlig"),
     ("q2", re.compile(_HARD_TO_WORK_WITH), "vanskelig"),
+    # a flat "ikke god", "ikkje noko bra" (after "ikke god ikke dårlig" above; "ikke så bra" may
+    # be milder, so the classifier reads it)
+    ("q2", re.compile(r"^(?:nei[,.!]*\s+)?(?:ikke|ikkje|itj)\s+(?:noe\s+|noko\s+|no\s+)?(?:god|godt|bra)\W*$"), "vanskelig"),
 )
 # Hedges answer the open question only: they say nothing about which question a clause of a
 # longer message is about ("det kommer an på sjefen" is no claim on q3).

@@ -170,3 +170,50 @@ def test_we_after_the_boss_speaks_of_the_employer():
               ranking(("q2_vanskelig", 0.9)))
     carried = {c.question_id: c.meaning for c in carried_answers("q1", text, p, {}, T)}
     assert (carried["q2"].code, carried["q2"].action) == ("verken_eller", "accept")
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("Retur: ja", ("q1", "ja")),
+    ("Samarbeid m/ sjef: 5 av 10, verken bra el. dårlig", ("q2", "5 av 10, verken bra el. dårlig")),
+    ("Tid: 6 uker totalt", ("q3", "6 uker totalt")),
+    ("Grunn: ingen spesiell", ("q3_grunn", "ingen spesiell")),
+    ("klokka: 10", None),  # a label about no question
+    ("jobben og sjefen: helt ok", None),  # a label about two
+])
+def test_a_label_names_the_question_its_answer_is_for(clause, expected):
+    from uke8.understanding.clause_subjects import labelled
+    assert labelled(clause) == expected
+
+
+def test_labelled_answers_are_taken_for_their_questions():
+    text = "Samarbeid: bra, 8 av 10. Retur: ja, nesten sikkert. Tid: 6 uker totalt."
+    assert clauses(text) == ["Samarbeid: bra", "Retur: ja", "nesten sikkert", "Tid: 6 uker totalt"]  # ("8 av 10": too few letters)
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.4), ("q2_god", 0.3), ("q3_under_26_uker", 0.3)),
+              ranking(("q2_god", 0.99)), ranking(("ja", 0.98)),
+              ranking(("q1_veldig_sannsynlig", 0.6), ("q3_under_26_uker", 0.4)), ranking(("q3_under_26_uker", 0.9)))
+    reading = read_message("q2", text, p, {}, T)
+    assert (reading.own.code, reading.own.action) == ("god", "accept")
+    assert {c.question_id: (c.meaning.code, c.meaning.action) for c in reading.others} == {
+        "q1": ("veldig_sannsynlig", "accept"), "q3": ("under_26_uker", "accept")}
+
+
+def test_the_question_put_back_answers_nothing():
+    text = "Kommer jeg tilbake? Kanskje, kanskje ikke. Borte en måned til."
+    assert clauses(text) == ["Kommer jeg tilbake", "Kanskje", "kanskje ikke", "Borte en måned til"]
+    p = parse(text, ranking(("usikker", 0.6), ("q3_under_26_uker", 0.4)), ranking(("q1_veldig_sannsynlig", 0.99)),
+              ranking(("usikker", 0.9)), ranking(("usikker", 0.9)), ranking(("q3_under_26_uker", 0.95)))
+    carried = {c.question_id: c.meaning for c in carried_answers("q2", text, p, {}, T)}
+    assert "q1" not in carried or carried["q1"].code == "usikker"
+
+
+@pytest.mark.parametrize("clause", ["Jeg har vært lærer ved denne skolen i elleve år", "Jeg jobbe på restaurant fire år"])
+def test_years_at_a_job_are_no_leave(clause):
+    text = f"{clause}. Jeg kommer tilbake."
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("q3_over_26_uker", 0.99)), ranking(("q1_veldig_sannsynlig", 0.99)))
+    assert "q3" not in {c.question_id for c in carried_answers("q1", text, p, {}, T)}
+
+
+def test_a_long_message_is_still_read_clause_by_clause():
+    text = "Hei. Jeg svarer nå. Jeg kommer tilbake. Sjefen er grei. Trenger to uker til. Takk. Ha det."
+    assert len(clauses(text)) == 7
+    assert clauses("verken bra el. dårlig, ca. 2 mnd") == ["verken bra el. dårlig", "ca. 2 mnd"]

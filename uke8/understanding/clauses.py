@@ -14,7 +14,8 @@ import re
 # Commas and full stops (not inside numbers: "2,5 måneder"), other sentence marks, and the
 # words that join clauses, in bokmål and nynorsk ("og", "men", "fordi", "for", "sidan").
 _BOUNDARY = re.compile(
-    r"(?:[;:!?]|\.(?!\d)|(?<!\d),|,(?!\d)|\s+-\s+|\n)+\s*"
+    # (not after a short form: "verken bra el. dårlig", "ca. 2 mnd", "evt. lenger")
+    r"(?:[;:!?]|(?<!\bel)(?<!\bca)(?<!\bevt)(?<!\bbl)(?<!\bmv)(?<!\bfeks)(?<!\bosv)\.(?!\d)|(?<!\d),|,(?!\d)|\s+-\s+|\n)+\s*"
     # a pictograph ends a thought as a full stop does, and stays with it (its feeling is part of
     # the reading): "100% tilbake 👍 | trenger bare et par uker til"
     r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f])\s+(?=\w)"
@@ -71,7 +72,7 @@ _SINCE_TIME = re.compile(
     r"(?:siden|sidan)\s+(?:(?:begynnelsen|starten|midten|slutten)\s+(?:av|på)\s+)?(?:januar|februar|mars|april|mai|juni|juli|august|"
     r"september|oktober|november|desember|jan|feb|aug|sept|okt|nov|des|nyttår|jul|påske|sist|forrige|i\s+(?:går|fjor|vår|høst|haust|"
     r"sommer|vinter|mars|april|mai|juni|juli|august)|\d|en\s+\w+|ei\s+\w+|et\s+\w+)\b", re.IGNORECASE)
-MAX_CLAUSES = 6  # a long story is read as a whole, not in many small pieces
+MAX_CLAUSES = 10  # a long story is read as a whole, not in many small pieces
 MIN_LETTERS = 3
 
 
@@ -93,7 +94,7 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
             continue  # "kor lenge eg er sjukmeld, veit eg ikkje": a fronted clause and its verb
         if and_follows and _AND_SO_ON.match(text, match.end() + 3):
             continue  # "økonomi og sånt som …": "og sånt" ends a list, it starts no clause
-        if ":" in match.group() and len(_WORDS.findall(piece.split("\n")[-1].split(".")[-1])) == 1:
+        if ":" in match.group() and len(_WORDS.findall(piece.split("\n")[-1].split(".")[-1])) <= 4:
             continue  # "Retur: lite sannsynlig", "Varighet: ca 2 mnd": a label and its answer are one clause
         if "?" in match.group() and _FRONTED.match(piece) and _KNOWN_AFTER.match(text, match.end()):
             continue  # "Om eg kjem tilbake? Det veit eg ikkje": the question put back, and its answer

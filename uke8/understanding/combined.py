@@ -28,27 +28,12 @@ from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.duration import duration_answer, only_past_durations, whole_leave_answer
 from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, from_ranking, interpret, yes_or_no
 from uke8.understanding.normalise import fold, normalise
-from uke8.understanding.patterns import BOSS_WORDS, little_contact, match_pattern
+from uke8.understanding.clause_subjects import TOPIC, about, labelled, one_clause_about, qualifies
+from uke8.understanding.patterns import little_contact, match_pattern
 from uke8.understanding.treatment import denies_treatment, mentions_treatment
 
 SHARED = "usikker"  # the one answer intent of several questions
 _RANK = {"accept": 2, "confirm": 1}
-# To take an answer to a question that is not open, its clause must speak of that question's
-# subject: "det er sikkert" after a q3 answer, or "dessverre", is no answer to q1, and
-# "hverken ja eller nei" is no answer to q2 about the employer. (Folded: æ/ø/å as a/o/a.)
-# The boss by any name (patterns.BOSS_WORDS).
-_BOSS_WORDS = BOSS_WORDS
-_TOPIC: dict[str, re.Pattern[str]] = {
-    "q1": re.compile(r"\b(?:tilbake|tebake|tibake|tilbage|tillbaka|attende|retur\w*|jobb\w*|stilling\w*|arbeidet|arbeidsplass\w*|fortsett\w*|"
-                     r"begynn\w*\s+(?:igjen|att)|same\s+\w+|samme\s+\w+|sparken|oppsagt|sagt\s+opp|slutt\w*)\b"),
-    "q2": re.compile(rf"\b(?:{_BOSS_WORDS}|chef\w*|samarbe\w*|relasjon\w*|kolleg\w*|forhold\w*|dialog\w*|firma\w*|bedrift\w*|kontakt\w*|"
-                     r"kommun\w*|"
-                     r"krangl?\w*|konflikt\w*|uenig\w*)\b"
-                     # "de har vært ryddige med meg", "dei er greie": after the first question "they" is the workplace
-                     r"|^(?:de|dei|dem|dom|dam)\s+(?:har|hadde|er|var|e)\b"),  # ("dæm" folds to "dam")
-    "q3": re.compile(r"\b(?:lenge|lang\s+tid|kort\s+tid|\d+|uker?|veker?|veka|maned\w*|manad\w*|mnd|ar|halvt|halvar\w*|"
-                     r"frisk\w*|sykmeld\w*|sjukmeld\w*|snart|jul|paske|sommer\w*|haust\w*|host\w*|var(?:en)?|tid)\b"),
-}
 # An uncertain clause that speaks of time answers "how long" (q3), one that speaks of going
 # back to the job answers "how likely" (q1).
 _ABOUT_RETURN = re.compile(r"\b(?:tilbake|tebake|tilbage|tillbaka|attende|retur\w*|fortsett\w*|komme\s+tilbake|jobben|stillinga?|arbeidsplassen)\b")
@@ -85,8 +70,16 @@ def pieces(text: str, parse: Mapping[str, Any] | None) -> list[tuple[str, Mappin
         except (KeyError, TypeError, ValueError):
             continue
         if 0 <= begin < end <= len(text):
-            found.append((text[begin:end], {"intent_ranking": clause.get("intent_ranking") or []}))
+            # (a question mark after it is kept: "Kommer jeg tilbake?" is the question put back)
+            asked = "?" if text[end:end + 1] == "?" else ""
+            found.append((text[begin:end] + asked, {"intent_ranking": clause.get("intent_ranking") or []}))
     return found or [(text, parse)]
+
+
+# The person repeats the question before answering it ("Kommer jeg tilbake? Kanskje, kanskje
+# ikke", "Hvor lenge? Et års tid"): the question itself answers nothing.
+_PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klarer|tror|trur|gar|far)\s+(?:jeg|eg|je|a|e|i)\b"
+                       r"|(?:hvor|kor|hva|ka|kva|hvordan|korleis|om)\b).*\?$")
 
 
 def _masses(parse: Mapping[str, Any] | None) -> tuple[dict[str, float], float]:
@@ -138,8 +131,14 @@ def carried_answers(
     worded: dict[str, set[str]] = {}  # the codes the patterns gave each question
     direct: Interpretation | None = None  # a short first clause that plainly answers the open question
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
+        if _PUT_BACK.match(fold(normalise(clause))):
+            continue
         specific = owner != SHARED  # a shared owner was chosen by its words already
-        if not specific:
+        label = labelled(clause)
+        if label is not None:
+            owner, clause = label  # "Retur: lite sannsynlig": the label says which question the rest answers
+            specific = True
+        elif not specific:
             if index == 0 and len(clause.split()) <= 3 and open_question in ("q1", "q3_grunn") and (
                     "q3" in claimed or any(o == SHARED and _ABOUT_TIME.search(fold(normalise(c)))
                                            for (c, _), o in zip(parts[1:], owners[1:]))):
@@ -156,7 +155,7 @@ def carried_answers(
             continue
         # a hedge opens a message ("Det kommer an på …"); later in one it is about what came
         # before it ("aner ikke hvor lenge, det kommer an på hvordan hodet mitt er")
-        meaning = _read(owner, clause, clause_parse, thresholds, hedges=index == 0)
+        meaning = (_plain_yes_no(owner, clause) if label else None) or _read(owner, clause, clause_parse, thresholds, hedges=index == 0)
         if meaning is None:
             continue
         if owner != open_question and meaning.action == "accept" and meaning.code != SHARED and _MAYBE.search(fold(normalise(clause))):
@@ -172,8 +171,8 @@ def carried_answers(
             conflicts.add(owner)  # two clauses, two answers ("kan bli kort, kan bli lenge"): neither
         if owner == "q3" and owner != open_question and (only_past_durations(clause) or _YEARS_AT_WORK.search(fold(normalise(clause)))):
             continue  # "teamlederen har mobbet meg i over et år": how long it has gone on, not the leave
-        if specific and owner != open_question and (len(clause.split()) < 2 or not (
-                _about(owner, index, parts, owners) or _qualifies(owner, index, parts, owners))):
+        if specific and owner != open_question and label is None and (len(clause.split()) < 2 or not (
+                about(owner, index, parts, owners) or qualifies(owner, index, parts, owners))):
             continue  # an answer to a question not asked needs words about its subject
         if meaning.source == "pattern" and not (owner == "q2" and little_contact(clause)) and (
                 match_pattern(owner, clause, hedges=False) == meaning.code or owner == "q3" and duration_answer(clause)):
@@ -215,44 +214,6 @@ def carried_answers(
     return out
 
 
-# A clause that opens with a word pointing back ("…, det er ganske vanskeleg", "…, han er grei")
-# speaks of the subject of the clause before it.
-_POINTS_BACK = re.compile(r"^(?:det|dette|da|den|han|hun|ho|hu|dei|de|dem|dom|dam|vi|me|som|sa)\b")  # "sa": "så" folded
-_HE_OR_SHE = re.compile(r"^(?:han|hun|ho|hu|dei|de|dem|dom|dam|vi|me)\b")  # a person (or people) named before ("vi": the two of us)
-_BOSS = re.compile(rf"\b(?:{_BOSS_WORDS})\b")
-
-
-def _about(question_id: str, index: int, parts: list[tuple[str, Mapping[str, Any] | None]], owners: list[str | None]) -> bool:
-    """The clause speaks of the question's subject, itself or by pointing back to the clause
-    before it that does ("leiaren min er ikkje lett å samarbeide med, det er ganske vanskeleg")."""
-    topic = _TOPIC.get(question_id)
-    folded = fold(normalise(parts[index][0]))
-    if topic is None or topic.search(folded):
-        return True
-    if index == 0 or not _POINTS_BACK.match(folded):
-        return False
-    before = fold(normalise(parts[index - 1][0]))
-    if question_id == "q2" and _HE_OR_SHE.match(folded) and _BOSS.search(before):
-        return True  # "eg har ikkje lyst tilbake til den leiaren, ho har gjort livet surt for meg"
-    return owners[index - 1] == question_id and bool(topic.search(before))
-
-
-def _qualifies(question_id: str, index: int, parts: list[tuple[str, Mapping[str, Any] | None]], owners: list[str | None]) -> bool:
-    """A short clause right after one about the same question's subject qualifies it ("Vi har et
-    greit samarbeid, verken mer eller mindre", "ledelsen har vært ok, ikke noe mer")."""
-    topic = _TOPIC.get(question_id)
-    if topic is None or len(parts[index][0].split()) > 5:
-        return False
-    # the clause qualified may sit before other short ones ("Kontakt med arbeidsgiver er ok, ikke så
-    # mye, ikke bra ikke dårlig")
-    for before in range(index - 1, max(index - 3, -1), -1):
-        if owners[before] == question_id and topic.search(fold(normalise(parts[before][0]))):
-            return True
-        if len(parts[before][0].split()) > 5:
-            return False
-    return False
-
-
 _REASON_INTENTS = frozenset(ANSWER_INTENTS["q3_grunn"]) - {SHARED}
 _EMPLOYER_FLOOR = 0.03  # some of the clause's mass must point at q2 for it to be read as q2
 
@@ -265,7 +226,7 @@ def _employer_in_a_reason(best: dict[str, Interpretation], parts: list[tuple[str
     if "q2" in best:
         return
     for (clause, parse), owner in zip(parts, owners):
-        if owner != "q3_grunn" or not _TOPIC["q2"].search(fold(normalise(clause))):
+        if owner != "q3_grunn" or not TOPIC["q2"].search(fold(normalise(clause))):
             continue
         ranking = [e for e in (parse or {}).get("intent_ranking") or () if e.get("name") not in _REASON_INTENTS]
         mass = sum(float(e.get("confidence") or 0.0) for e in ranking)
@@ -276,12 +237,6 @@ def _employer_in_a_reason(best: dict[str, Interpretation], parts: list[tuple[str
         if meaning.kind == "answer" and meaning.action in _RANK:
             best["q2"] = Interpretation("answer", meaning.code, meaning.confidence, "confirm", meaning.source, (meaning.code,))
             return
-
-
-def _one_clause_about(question_id: str, parts: list[tuple[str, Mapping[str, Any] | None]]) -> bool:
-    """Exactly one clause of the message speaks of the question's subject."""
-    topic = _TOPIC.get(question_id)
-    return topic is not None and sum(bool(topic.search(fold(normalise(c)))) for c, _ in parts) == 1
 
 
 def _top_answer(parse: Mapping[str, Any] | None) -> str | None:
@@ -424,7 +379,7 @@ def read_message(
             own = clause_own or Interpretation("unknown", None, 0.0, "reask", "none")
         elif (clause_own is not None and clause_own.action == "accept" and clause_own.code != whole.code
               and whole.source == "nlu" and clause_own.confidence >= whole.confidence
-              and (len(others) >= len(parts) - 1 or _one_clause_about(open_question, parts))):
+              and (len(others) >= len(parts) - 1 or one_clause_about(open_question, parts))):
             # every other clause answered another question ("greit samarbeid, men jeg blir nok
             # borte mer enn et halvår"), or speaks of something else ("Lederen min er helt topp.
             # Det er jobben som er problemet"): their words colour the whole message's reading,

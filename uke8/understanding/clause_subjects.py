@@ -1,0 +1,93 @@
+"""Which question's subject a clause of a longer message speaks of (uke8/understanding/combined.py
+takes an answer to a question not asked only from a clause about its subject), and answers
+given under a label ("Retur: lite sannsynlig", "Leder: grei nok", "Varighet: ca 2 mnd").
+Text is folded (æ/ø/å as a/o/a) before the patterns here see it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from uke8.understanding.normalise import fold, normalise
+from uke8.understanding.patterns import BOSS_WORDS
+
+Parts = list[tuple[str, Mapping[str, Any] | None]]
+
+# To take an answer to a question that is not open, its clause must speak of that question's
+# subject: "det er sikkert" after a q3 answer, or "dessverre", is no answer to q1, and
+# "hverken ja eller nei" is no answer to q2 about the employer. (Folded: æ/ø/å as a/o/a.)
+# The boss by any name (patterns.BOSS_WORDS).
+TOPIC: dict[str, re.Pattern[str]] = {
+    "q1": re.compile(r"\b(?:tilbake|tebake|tibake|tilbage|tillbaka|attende|retur\w*|jobb\w*|stilling\w*|arbeidet|arbeidsplass\w*|fortsett\w*|"
+                     r"begynn\w*\s+(?:igjen|att)|same\s+\w+|samme\s+\w+|sparken|oppsagt|sagt\s+opp|slutt\w*)\b"),
+    "q2": re.compile(rf"\b(?:{BOSS_WORDS}|chef\w*|samarbe\w*|relasjon\w*|kolleg\w*|forhold\w*|dialog\w*|firma\w*|bedrift\w*|kontakt\w*|"
+                     r"kommun\w*|"
+                     r"krangl?\w*|konflikt\w*|uenig\w*)\b"
+                     # "de har vært ryddige med meg", "dei er greie": after the first question "they" is the workplace
+                     r"|^(?:de|dei|dem|dom|dam)\s+(?:har|hadde|er|var|e)\b"),  # ("dæm" folds to "dam")
+    "q3": re.compile(r"\b(?:varighet\w*|lenge|lang\s+tid|kort\s+tid|\d+|uker?|veker?|veka|maned\w*|manad\w*|mnd|ar|halvt|halvar\w*|"
+                     r"frisk\w*|sykmeld\w*|sjukmeld\w*|snart|jul|paske|sommer\w*|haust\w*|host\w*|var(?:en)?|tid)\b"),
+}
+
+# A clause that opens with a word pointing back ("…, det er ganske vanskeleg", "…, han er grei")
+# speaks of the subject of the clause before it.
+_POINTS_BACK = re.compile(r"^(?:det|dette|da|den|han|hun|ho|hu|dei|de|dem|dom|dam|vi|me|som|sa)\b")  # "sa": "så" folded
+_HE_OR_SHE = re.compile(r"^(?:han|hun|ho|hu|dei|de|dem|dom|dam|vi|me)\b")  # a person (or people) named before ("vi": the two of us)
+_BOSS = re.compile(rf"\b(?:{BOSS_WORDS})\b")
+
+
+def about(question_id: str, index: int, parts: Parts, owners: list[str | None]) -> bool:
+    """The clause speaks of the question's subject, itself or by pointing back to the clause
+    before it that does ("leiaren min er ikkje lett å samarbeide med, det er ganske vanskeleg")."""
+    topic = TOPIC.get(question_id)
+    folded = fold(normalise(parts[index][0]))
+    if topic is None or topic.search(folded):
+        return True
+    if index == 0 or not _POINTS_BACK.match(folded):
+        return False
+    before = fold(normalise(parts[index - 1][0]))
+    if question_id == "q2" and _HE_OR_SHE.match(folded) and _BOSS.search(before):
+        return True  # "eg har ikkje lyst tilbake til den leiaren, ho har gjort livet surt for meg"
+    return owners[index - 1] == question_id and bool(topic.search(before))
+
+
+def qualifies(question_id: str, index: int, parts: Parts, owners: list[str | None]) -> bool:
+    """A short clause right after one about the same question's subject qualifies it ("Vi har et
+    greit samarbeid, verken mer eller mindre", "ledelsen har vært ok, ikke noe mer")."""
+    topic = TOPIC.get(question_id)
+    if topic is None or len(parts[index][0].split()) > 5:
+        return False
+    # the clause qualified may sit before other short ones ("Kontakt med arbeidsgiver er ok, ikke så
+    # mye, ikke bra ikke dårlig")
+    for before in range(index - 1, max(index - 3, -1), -1):
+        if owners[before] == question_id and topic.search(fold(normalise(parts[before][0]))):
+            return True
+        if len(parts[before][0].split()) > 5:
+            return False
+    return False
+
+
+def one_clause_about(question_id: str, parts: Parts) -> bool:
+    """Exactly one clause of the message speaks of the question's subject."""
+    topic = TOPIC.get(question_id)
+    return topic is not None and sum(bool(topic.search(fold(normalise(c)))) for c, _ in parts) == 1
+
+
+# A label before a colon names the question its answer is for: "Retur: lite sannsynlig",
+# "Samarbeid m/ sjef: 5 av 10", "Tid: 6 uker totalt", "Grunn: ingen spesiell".
+_LABEL = re.compile(r"^\s*(?:\d[.)]\s*)?([\w/ ]{2,40}?)\s*:\s*(\S.*)$", re.DOTALL)
+_REASON_LABEL = re.compile(r"\b(?:grunn\w*|arsak\w*|fordi)\b")
+
+
+def labelled(clause: str) -> tuple[str, str] | None:
+    """(question, the answer after the label) when the clause opens with a label about one
+    question's subject alone; None otherwise."""
+    found = _LABEL.match(clause)
+    if not found:
+        return None
+    label = fold(normalise(found.group(1)))
+    if _REASON_LABEL.search(label):
+        return "q3_grunn", found.group(2)
+    about = [q for q, topic in TOPIC.items() if topic.search(label)]
+    return (about[0], found.group(2)) if len(about) == 1 else None

@@ -217,3 +217,17 @@ def test_a_long_message_is_still_read_clause_by_clause():
     text = "Hei. Jeg svarer nå. Jeg kommer tilbake. Sjefen er grei. Trenger to uker til. Takk. Ha det."
     assert len(clauses(text)) == 7
     assert clauses("verken bra el. dårlig, ca. 2 mnd") == ["verken bra el. dårlig", "ca. 2 mnd"]
+
+
+def test_a_plain_answer_to_another_question_stands_beside_a_weak_offer():
+    text = "æ kjæm tebake itj no problem sjefen e kjempegrei"
+    p = {"intent_ranking": ranking(("q2_god", 0.88), ("q1_veldig_sannsynlig", 0.05), ("q1_lite_sannsynlig", 0.04),
+                                   ("q2_vanskelig", 0.03))}
+    reading = read_message("q1", text, p, {}, T)
+    assert reading.own.action == "choose"
+    assert [(c.question_id, c.meaning.code, c.meaning.action) for c in reading.others] == [("q2", "god", "accept")]
+
+
+def test_a_subject_pair_before_a_comma_stays_with_what_is_said_of_it():
+    assert clauses("Sjef og jeg, vi snakker ikke mye, det er ok, ikke bra ikke dårlig.") == [
+        "Sjef og jeg, vi snakker ikke mye", "det er ok, ikke bra ikke dårlig"]

@@ -49,7 +49,8 @@ def about(question_id: str, index: int, parts: Parts, owners: list[str | None]) 
     before = fold(normalise(parts[index - 1][0]))
     if question_id == "q2" and _HE_OR_SHE.match(folded) and _BOSS.search(before):
         return True  # "eg har ikkje lyst tilbake til den leiaren, ho har gjort livet surt for meg"
-    return owners[index - 1] == question_id and bool(topic.search(before))
+    # (the clause before may itself point back: "Sjef og jeg, vi snakker ikke mye, det er ok, …")
+    return owners[index - 1] == question_id and (bool(topic.search(before)) or about(question_id, index - 1, parts, owners))
 
 
 def qualifies(question_id: str, index: int, parts: Parts, owners: list[str | None]) -> bool:

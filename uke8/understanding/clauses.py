@@ -33,6 +33,7 @@ _SUBJECT_WORDS = re.compile(
     r"^(?:(?:min|mi|mitt|den|ho|han|hun)\s+)?(?:jeg|eg|æ|je|vi|me|\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|"
     r"kolleg\w*|nærmeste|formann\w*|bas|basen|bassen|rektor\w*|skipper\w*|styrer\w*|styrar\w*|"
     r"(?:de|dei|dem|dom|dæm)\s+på\s+(?:jobben|jobb|kontoret|arbeidsplassen|lageret|avdelingen))$", re.IGNORECASE)
+_SUBJECT_PAIR = re.compile(r"^(?:\w+\s+)?\w+\s+og\s+(?:jeg|eg|æ|je|meg|mæ)$", re.IGNORECASE)
 # Fixed pairs joined by "og": "rett og slett", "av og til", "fram og tilbake" are one expression.
 _PAIRS = re.compile(r"(?:^|\s)(?:rett|av|fram|frem|nå|no|titt|sånn|litt|opp|ut|hit|vel)$", re.IGNORECASE)
 _PAIR_ENDS = {"rett": "slett", "av": "til", "fram": "tilbake", "frem": "tilbake", "nå": "da", "no": "då", "titt": "ofte",
@@ -85,6 +86,8 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         piece = text[start:match.start()].strip()
         and_follows = text[match.end():match.end() + 3].lower() == "og "
+        if "," in match.group() and _SUBJECT_PAIR.match(piece):
+            continue  # "Sjef og jeg, vi snakker ikke mye": the subject, then what is said of it
         if and_follows and (_SUBJECT_WORDS.match(piece) or _BOTH.search(piece)):
             continue  # "sjefen og jeg …": one subject, one clause; "både ja og nei …": one answer
         if and_follows and (pair := _PAIRS.search(piece)) and re.match(

@@ -362,7 +362,9 @@ def read_message(
         # q1 is open) only when nothing points at the open question
         if own.action == "reask" and clause_own is not None:
             own = clause_own  # implied: a reason for not knowing how long answers q3 too
-        elif own.action != "reask":
+        elif own.action != "reask" and not (own.action == "choose" and own.confidence < thresholds.confirm):
+            # (an offer of two at low confidence is a guess; "æ kjæm tebake itj no problem sjefen e
+            # kjempegrei" still answers q2 plainly, and the offer about q1 stands beside it)
             others = ()
     elif whole.source != "pattern":
         # The whole message reads the open question best ("jeg vil gjerne tilbake, men jeg vet

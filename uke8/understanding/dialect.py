@@ -23,7 +23,7 @@ BOKMAL: dict[str, str] = {
     "tebake": "tilbake", "tibake": "tilbake", "attende": "tilbake", "tilbakers": "tilbake",
     "byrja": "begynne", "byrje": "begynne", "byrjar": "begynner", "begynnar": "begynner",
     # think, know, believe
-    "trur": "tror", "trure": "tror", "veit": "vet", "vett": "vet", "vetta": "vet", "skjønar": "skjønner",
+    "trur": "tror", "trure": "tror", "veit": "vet", "vett": "vet", "vetta": "vet", "vøtt": "vet", "vøtte": "vet", "skjønar": "skjønner",
     "ska": "skal", "sku": "skulle", "vert": "blir", "verte": "bli",
     "heilt": "helt", "heile": "hele", "berre": "bare", "mykje": "mye",
     "kva": "hva", "ka": "hva", "korleis": "hvordan", "koss": "hvordan", "kor": "hvor", "kordan": "hvordan",

@@ -231,3 +231,38 @@ def test_a_plain_answer_to_another_question_stands_beside_a_weak_offer():
 def test_a_subject_pair_before_a_comma_stays_with_what_is_said_of_it():
     assert clauses("Sjef og jeg, vi snakker ikke mye, det er ok, ikke bra ikke dårlig.") == [
         "Sjef og jeg, vi snakker ikke mye", "det er ok, ikke bra ikke dårlig"]
+
+
+@pytest.mark.parametrize("question, text, code", [
+    ("q1", "Tebake kjem je itte, det er je sikker på.", "lite_sannsynlig"),  # "itte": inland for "ikke"
+    ("q1", "Om je kjem tebake er je itte sikker på.", "usikker"),
+    ("q1", "helt sikker på at jeg kommer tilbake sykmeldt fra mars til ut mai", "veldig_sannsynlig"),
+    ("q3", "Veit itte åssen lenge", "usikker"),
+])
+def test_spoken_negations_and_sure_to_return(question, text, code):
+    assert match_pattern(question, text) == code
+
+
+@pytest.mark.parametrize("text", ["jeg er ikke sikker på at jeg kommer tilbake", "sikker på at jeg ikke kommer tilbake"])
+def test_sure_of_not_returning_is_no_sure_return(text):
+    assert match_pattern("q1", text) != "veldig_sannsynlig"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("kommer tilbake helt klart savner kollegaene enhetsleder har vært kjempegrei hele veien",
+     ["kommer tilbake helt klart savner kollegaene", "enhetsleder har vært kjempegrei hele veien"]),
+    ("samarbeidet med leder er vanskelig", ["samarbeidet med leder er vanskelig"]),
+    ("eg gruar meg kvar gong sjefen ringer", ["eg gruar meg kvar gong sjefen ringer"]),
+    ("ja absolutt\nsjefen er grei\nmå bare bli ferdig", ["ja absolutt", "sjefen er grei", "må bare bli ferdig"]),
+    ("Sykmeldingen varer fra oktober til og med desember.", ["Sykmeldingen varer fra oktober til og med desember"]),
+])
+def test_the_boss_as_a_new_subject_starts_a_clause_without_punctuation(text, expected):
+    assert clauses(text) == expected
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Sykmeldingsperioden forventes å vare fra oktober til og med desember.", "under_26_uker"),
+    ("noen uker, tops", "under_26_uker"),
+])
+def test_to_and_with_and_tops(text, code):
+    assert duration_answer(text) == code

@@ -19,9 +19,17 @@ _BOUNDARY = re.compile(
     # a pictograph ends a thought as a full stop does, and stays with it (its feeling is part of
     # the reading): "100% tilbake 👍 | trenger bare et par uker til"
     r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f])\s+(?=\w)"
-    r"|\s+(?=(?:og|men|fordi|siden|sidan|ettersom|samt|mens|dessuten)\b)",
+    r"|\s+(?=(?:og|men|fordi|siden|sidan|ettersom|samt|mens|dessuten)\b)"
+    # without punctuation, the boss as the subject of what follows starts a new clause: "kommer
+    # tilbake helt klart savner kollegaene | enhetsleder har vært kjempegrei hele veien"
+    r"|\s+(?=(?:\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|formann\w*|rektor\w*)\s+"
+    r"(?:har|er|e|var|ringer|sier|seier)\b)",
     re.IGNORECASE,
 )
+# ("samarbeidet med leder er …", "at sjefen er …": the boss is no new subject after these)
+_BEFORE_BOSS_NO_SPLIT = frozenset({"med", "til", "om", "på", "for", "av", "og", "at", "min", "mi", "mitt", "din", "hos", "fra",
+                                   "mellom", "enn", "som", "den", "det", "ny", "nye", "gamle", "nærmeste", "men", "der", "gang", "gong",
+                                   "når", "da", "då", "fordi", "hvis", "viss", "om", "dersom", "at", "ho", "han", "hun"})
 _JOINERS = re.compile(r"^(?:og|men|fordi|siden|sidan|ettersom|så|samt|mens|dessuten)\b\s*", re.IGNORECASE)
 # A piece of only such words is a hedge before the answer, not a clause of its own ("tja, tror
 # nok jeg er tilbake om en stund": "tja" alone would read as "usikker").
@@ -35,9 +43,9 @@ _SUBJECT_WORDS = re.compile(
     r"(?:de|dei|dem|dom|dæm)\s+på\s+(?:jobben|jobb|kontoret|arbeidsplassen|lageret|avdelingen))$", re.IGNORECASE)
 _SUBJECT_PAIR = re.compile(r"^(?:\w+\s+)?\w+\s+og\s+(?:jeg|eg|æ|je|meg|mæ)$", re.IGNORECASE)
 # Fixed pairs joined by "og": "rett og slett", "av og til", "fram og tilbake" are one expression.
-_PAIRS = re.compile(r"(?:^|\s)(?:rett|av|fram|frem|nå|no|titt|sånn|litt|opp|ut|hit|vel)$", re.IGNORECASE)
+_PAIRS = re.compile(r"(?:^|\s)(?:rett|av|fram|frem|nå|no|titt|sånn|litt|opp|ut|hit|vel|til)$", re.IGNORECASE)
 _PAIR_ENDS = {"rett": "slett", "av": "til", "fram": "tilbake", "frem": "tilbake", "nå": "da", "no": "då", "titt": "ofte",
-              "sånn": "sånn", "litt": "litt", "opp": "ned", "ut": "inn", "hit": "dit", "vel": "bra"}
+              "sånn": "sånn", "litt": "litt", "opp": "ned", "ut": "inn", "hit": "dit", "vel": "bra", "til": "med"}
 # "både ja og nei", "både bra og dårlig", "ja og nei": "og" joins two halves of one answer.
 _BOTH = re.compile(r"(?:^|\s)(?:både|båe|baade|bade)(?:\s+\w+)?$|^(?:ja|jo|nei)$", re.IGNORECASE)
 # Norwegian puts the finite verb second: after a fronted subordinate clause ("hvor lenge jeg er
@@ -77,6 +85,11 @@ MAX_CLAUSES = 10  # a long story is read as a whole, not in many small pieces
 MIN_LETTERS = 3
 
 
+def _ends_thought(match: re.Match[str], text: str) -> bool:
+    """The boundary is a pictograph's, not a boss starting a clause."""
+    return match.start() > 0 and bool(re.match(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f]", text[match.start() - 1]))
+
+
 def clause_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each clause with at least MIN_LETTERS letters; one span for the whole
     text when it has no boundary (or too many pieces)."""
@@ -85,6 +98,9 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         piece = text[start:match.start()].strip()
+        if not match.group().strip() and "\n" not in match.group() and not _JOINERS.match(text[match.end():]) and not _ends_thought(match, text) and (
+                len(piece.split()) < 3 or piece.split()[-1].lower() in _BEFORE_BOSS_NO_SPLIT):
+            continue  # the boss after a preposition or two words is part of the clause, not its start
         and_follows = text[match.end():match.end() + 3].lower() == "og "
         if "," in match.group() and _SUBJECT_PAIR.match(piece):
             continue  # "Sjef og jeg, vi snakker ikke mye": the subject, then what is said of it

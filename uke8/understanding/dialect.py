@@ -17,7 +17,7 @@ BOKMAL: dict[str, str] = {
     "eg": "jeg", "æ": "jeg", "ej": "jeg", "mæ": "meg", "mej": "meg", "dæ": "deg",
     # not, never
     "ikkje": "ikke", "ikkj": "ikke", "itj": "ikke", "ittj": "ikke", "ikk": "ikke", "ik": "ikke", "ikje": "ikke",
-    "kje": "ikke", "inte": "ikke", "innte": "ikke", "aldrig": "aldri",
+    "kje": "ikke", "inte": "ikke", "innte": "ikke", "aldrig": "aldri", "itte": "ikke", "ittje": "ikke", "je": "jeg",
     # come, go back
     "kjem": "kommer", "kjæm": "kommer", "kjæmm": "kommer", "kjømm": "kommer", "kome": "komme", "kåmme": "komme",
     "tebake": "tilbake", "tibake": "tilbake", "attende": "tilbake", "tilbakers": "tilbake",
@@ -27,6 +27,7 @@ BOKMAL: dict[str, str] = {
     "ska": "skal", "sku": "skulle", "vert": "blir", "verte": "bli",
     "heilt": "helt", "heile": "hele", "berre": "bare", "mykje": "mye",
     "kva": "hva", "ka": "hva", "korleis": "hvordan", "koss": "hvordan", "kor": "hvor", "kordan": "hvordan",
+    "åssen": "hvordan", "åsså": "også", "nåe": "noe", "vøri": "vært", "vøre": "være",
     "kven": "hvem", "kem": "hvem", "kvifor": "hvorfor", "korfor": "hvorfor", "kofor": "hvorfor",
     "noko": "noe", "nokon": "noen", "nokre": "noen", "nåkka": "noe", "nåkke": "noe", "meir": "mer",
     "sjøl": "selv", "sjølv": "selv", "frå": "fra", "ifrå": "ifra", "te": "til", "tå": "av",
@@ -51,7 +52,9 @@ BOKMAL: dict[str, str] = {
     "arbetsgivaren": "arbeidsgiveren", "behöver": "trenger", "några": "noen", "nogle": "noen", "länge": "lenge", "længe": "lenge",
     "hur": "hvor", "läkaren": "legen", "lægen": "legen", "samarbetar": "samarbeider", "samarbete": "samarbeid",
     "samarbejde": "samarbeid", "samarbejdet": "samarbeidet", "knappast": "neppe", "kanske": "kanskje", "dårligt": "dårlig",
-    "skidt": "dårlig", "mindst": "minst", "afhænger": "avhenger", "mere": "mer", "kommer": "kommer", "inget": "ikke",
+    "skidt": "dårlig", "mindst": "minst", "afhænger": "avhenger", "mere": "mer", "inget": "ikke",
+    # English words that carry an answer in mixed writing ("kinda usikker", "kommer back", "depends på")
+    "unsure": "usikker", "back": "tilbake", "depends": "avhenger", "likely": "sannsynlig", "toxic": "vanskelig",
 }
 
 

@@ -29,7 +29,7 @@ _AMOUNT = re.compile(rf"\b{_NUMBER}\s+(?:og\s+(et|eit)\s+halvt\s+)?{_UNIT}\b")
 _MORE = re.compile(r"\b(?:mer|meir|over|minst|lenger|lengre)\s+enn\b|\bminst\b"
                    r"|\bover\b(?!\s+(?:helg|jul|nyttar|paske|sommer|ferie|nyar))"  # "over helga", "over jul": a time
                    r"|\beller\s+(?:mer|meir|mere|lenger|lengre)\b")  # "et halvt år eller mer"
-_LESS = re.compile(r"\b(?:under|mindre|kortere|kortare|innen|innan|maks|hoyst|hogst)\b")
+_LESS = re.compile(r"\b(?:under|mindre|kortere|kortare|innen|innan|maks|maksimalt|max|tops|hoyst|hogst)\b")
 # Any negation makes a stated number no certain answer ("kommer ikke til å bli over 26 uker",
 # "langt fra seks måneder"): the patterns (patterns.py) and the classifier read those.
 _NEGATION = re.compile(r"\b(?:ikke|ikkje|ikkj|ikk|itj|kje|aldri|langt\s+(?:fra|ifra|unna))\b")

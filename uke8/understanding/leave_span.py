@@ -27,7 +27,7 @@ _LEAVE = r"(?:sykmeldt|sykemeldt|sjukmeld\w*|sykmelding\w*|syk|sjuk|borte|heime|
 # When it began: "sykmeldt i oktober", "borte siden nyttår", "syk fra midten av mars".
 _STARTED = re.compile(rf"\b(?:{_LEAVE}\s+(?:\w+\s+){{0,2}}?(?:i|fra|fra\s+og\s+med)|siden|sidan|fra)\s+{_PART}{_MONTH}\b")
 # When it ends: "til over jul", "tilbake i mars", "klar i løpet av mars", "til 1. desember".
-_ENDS = re.compile(rf"\b(?:til|te|innen|innan|for|ut|over|etter|rundt|utpa|i\s+lopet\s+av|tilbake\s+i|frisk\w*\s+i|"
+_ENDS = re.compile(rf"\b(?:til\s+og\s+med|til|te|innen|innan|for|ut|over|etter|rundt|utpa|i\s+lopet\s+av|tilbake\s+i|frisk\w*\s+i|"
                    rf"klar\s+i|jobb\w*\s+i|igjen\s+i)\s+(?:over\s+|ut\s+)?(?:\d{{1,2}}\.?\s+)?{_PART}{_MONTH}\b")
 _YEAR_OUT = re.compile(r"\b(?:ut|resten\s+av)\s+(?:aret|arett)\b")
 _NOW = re.compile(rf"\b(?:na|no)\s+er\s+det\s+{_PART}{_MONTH}\b")

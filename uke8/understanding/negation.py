@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _TOKENS = re.compile(r"(?u)\b\w+\b")
-NEGATIONS = frozenset({"ikke", "ikkje", "ikkj", "itj", "ittj", "ikk", "ik", "kje", "inte", "aldri", "aldrig", "neppe",
+NEGATIONS = frozenset({"ikke", "ikkje", "ikkj", "itj", "ittj", "itte", "ittje", "ikk", "ik", "kje", "inte", "aldri", "aldrig", "neppe",
                        "ingen", "inga", "intet"})
 # A clause ends at punctuation or at a word that turns the sentence: "…, men sjefen er grei".
 _CLAUSE_END = re.compile(r"[,.;:!?]|\b(?:men|selv om|sjølv om|fordi|så)\b")

@@ -7,10 +7,15 @@ import unicodedata
 _SPACES = re.compile(r"\s+")
 
 
+# Negations spelt as spoken in the east and the inland ("je kjem itte tebake"): the rules list
+# "ikke", "ikkje", "itj" and the other short forms; these two they read as "ikke".
+_SPOKEN_NOT = re.compile(r"\b(?:itte|ittje)\b")
+
+
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text or "").lower().strip()
     text = text.replace("’", "'").replace("“", '"').replace("”", '"')
-    return _SPACES.sub(" ", text)
+    return _SPOKEN_NOT.sub("ikke", _SPACES.sub(" ", text))
 
 
 def fold(text: str) -> str:

@@ -67,7 +67,7 @@ _NO_IDEA = (r"^(?:(?:jeg|eg|je|ja|a|e)\s+)?(?:har\s+)?(?:ingen|null|inga)\s+(?:a
             r"|\b(?:50\s*/\s*50|50\s*-\s*50|50\s+50|femti\s*-?\s*femti|fifty\s*-?\s*fifty)\b")
 # Saying that how long is not known ("hvor lenge vet jeg ikke", "kor lenge eg er sjukmeld, veit eg
 # heller ikkje", "hvor lenge jeg blir borte er uklart") answers q3 with "usikker", in either order.
-_HOW_LONG = r"\b(?:hvor|kor|kvor|kor\s+sa)\s+(?:lenge|lang\s+tid)\b"
+_HOW_LONG = r"\b(?:hvor|kor|kvor|kor\s+sa|assen|hur)\s+(?:lenge|lang\s+tid|lange)\b"
 _UNKNOWN = (r"\b(?:vet|veit|vett|vott|aner|anar)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b|\b(?:ikke|ikkje|itj)\s+(?:vet|veit|vett)\b|"
             r"\busikker\w*|\busekker\w*|"
             r"\buklar\w*|\buvisst\b|\bikke\s+sikker\b|\bikkje\s+sikker\b|\bvanskelig\s+a\s+si\b|\bvanskeleg\s+a\s+seie\b|"
@@ -121,6 +121,11 @@ _DONE_THERE = (r"\b(?:ferdig|ferdi)\s+(?:der|dar|med\s+(?:den\s+|dei\s+|de\s+)?(
 _DOUBT = re.compile(r"\b(?:kanskje|kanskj|muligens|mulig|kan\s+hende|vurder\w*|tenker\s+pa|tenkjer\s+pa|hvis|viss|dersom|om\s+(?:jeg|eg)|"
                     r"usikker\w*|vet\s+ikke|veit\s+ikkje|ma\s+kanskje|kan\s+bli|kommer\s+an|kjem\s+an|avheng\w*|"
                     r"om\s+(?:de|dei|dem|dom|dam|han|hun|ho|vi|dere|firmaet|sjefen|kommunen)|\?)")
+# Sure of going back, said outright ("helt sikker på at jeg kommer tilbake …"): likely, whatever
+# the classifier makes of the words after it. Not "ikke sikker på …", nor "… at jeg ikke kommer".
+_SURE_BACK = (r"^(?:(?:ja|jo)[,.!]?\s+)?(?:(?:jeg|eg|je|a)\s+(?:er|e)\s+)?(?:helt\s+|heilt\s+|100\s*%\s+|hundre\s+prosent\s+|veldig\s+)?"
+              r"(?:sikker|trygg)\s+(?:pa\s+)?at\s+(?:jeg|eg|je|a)\s+(?:nok\s+|skal\s+|ska\s+|vil\s+)?"
+              r"(?:kommer|kjem|kjam|kome|komme|gar|drar|skal|ska)\s+(?:(?!ikke\b|ikkje\b|itj\b|aldri\b)\w+\s+)?(?:tilbake|tebake|attende|tilbage)\b")
 # "Eg er verken sikker på at eg kjem tilbake eller at eg ikkje gjer det": sure of neither.
 _SURE_OF_NEITHER = r"\b(?:verken|hverken|korkje|kverken)\s+(?:\w+\s+){0,2}?(?:sikker|sikre|trygg)\b.+\beller\b"
 # Choosing the whole period of sick pay is choosing more than half a year (it lasts a year).
@@ -235,6 +240,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(_SURE_OF_NEITHER), "usikker"),
     ("q1", re.compile(_JOB_GONE), "lite_sannsynlig"),
     ("q1", re.compile(_NOT_BACK), "lite_sannsynlig"),
+    ("q1", re.compile(_SURE_BACK), "veldig_sannsynlig"),
     ("q2", re.compile(_HARD_TO_WORK_WITH), "vanskelig"),
     # a flat "ikke god", "ikkje noko bra" (after "ikke god ikke dårlig" above; "ikke så bra" may
     # be milder, so the classifier reads it)

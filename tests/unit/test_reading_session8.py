@@ -254,7 +254,7 @@ def test_sure_of_not_returning_is_no_sure_return(text):
     ("samarbeidet med leder er vanskelig", ["samarbeidet med leder er vanskelig"]),
     ("eg gruar meg kvar gong sjefen ringer", ["eg gruar meg kvar gong sjefen ringer"]),
     ("ja absolutt\nsjefen er grei\nmå bare bli ferdig", ["ja absolutt", "sjefen er grei", "må bare bli ferdig"]),
-    ("Sykmeldingen varer fra oktober til og med desember.", ["Sykmeldingen varer fra oktober til og med desember"]),
+    ("Sykmeldingen varer fra oktober til og med desember.", ["Sykmeldingen varer fra oktober til og med desember."]),
 ])
 def test_the_boss_as_a_new_subject_starts_a_clause_without_punctuation(text, expected):
     assert clauses(text) == expected

@@ -266,3 +266,20 @@ def test_the_boss_as_a_new_subject_starts_a_clause_without_punctuation(text, exp
 ])
 def test_to_and_with_and_tops(text, code):
     assert duration_answer(text) == code
+
+
+def test_a_whole_and_its_own_clause_that_disagree_are_both_offered():
+    text = "Det er bra med sjefen. Jeg vet ikke hvor lenge jeg er syk."
+    p = parse(text, ranking(("q2_vanskelig", 0.9), ("q2_god", 0.1)), ranking(("q2_god", 0.88), ("q2_vanskelig", 0.12)),
+              ranking(("usikker", 0.9)))
+    reading = read_message("q2", text, p, {}, T)
+    assert (reading.own.action, set(reading.own.offered)) == ("choose", {"god", "vanskelig"})
+    assert [(c.question_id, c.meaning.code) for c in reading.others] == [("q3", "usikker")]
+
+
+def test_a_plain_duration_in_a_one_clause_message_is_kept_beside_its_answer():
+    text = "helt sikker på at jeg kommer tilbake sykmeldt fra mars til ut mai"
+    p = {"intent_ranking": ranking(("q1_lite_sannsynlig", 0.7), ("q1_veldig_sannsynlig", 0.3))}
+    reading = read_message("q1", text, p, {}, T)
+    assert (reading.own.code, reading.own.action) == ("veldig_sannsynlig", "accept")
+    assert [(c.question_id, c.meaning.code, c.meaning.action) for c in reading.others] == [("q3", "under_26_uker", "accept")]

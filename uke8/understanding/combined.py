@@ -364,8 +364,10 @@ def read_message(
             own = clause_own  # implied: a reason for not knowing how long answers q3 too
         elif own.action != "reask" and not (own.action == "choose" and own.confidence < thresholds.confirm):
             # (an offer of two at low confidence is a guess; "æ kjæm tebake itj no problem sjefen e
-            # kjempegrei" still answers q2 plainly, and the offer about q1 stands beside it)
-            others = ()
+            # kjempegrei" still answers q2 plainly, and the offer about q1 stands beside it) Words
+            # leave no doubt, though: "helt sikker på at jeg kommer tilbake sykmeldt fra mars til
+            # ut mai" says how long as plainly as it says it returns.
+            others = tuple(c for c in others if c.meaning.source == "pattern" and c.meaning.action == "accept")
     elif whole.source != "pattern":
         # The whole message reads the open question best ("jeg vil gjerne tilbake, men jeg vet
         # ikke om kroppen holder" is usikker, though its first clause is not): a clause decides
@@ -380,13 +382,17 @@ def read_message(
         elif whole.code == "usikker" and any(c.meaning.code == "usikker" for c in others):
             own = clause_own or Interpretation("unknown", None, 0.0, "reask", "none")
         elif (clause_own is not None and clause_own.action == "accept" and clause_own.code != whole.code
-              and whole.source == "nlu" and clause_own.confidence >= whole.confidence
-              and (len(others) >= len(parts) - 1 or one_clause_about(open_question, parts))):
+              and whole.source == "nlu" and (len(others) >= len(parts) - 1 or one_clause_about(open_question, parts))
+              and (clause_own.confidence >= whole.confidence or open_question != "q3_grunn")):  # (q3_grunn: the treatment rule below)
             # every other clause answered another question ("greit samarbeid, men jeg blir nok
             # borte mer enn et halvår"), or speaks of something else ("Lederen min er helt topp.
             # Det er jobben som er problemet"): their words colour the whole message's reading,
-            # and the open question's own clause, read surer than the whole, decides
-            own = clause_own
+            # and the open question's own clause, read surer than the whole, decides. Read less
+            # sure, it still says the whole may be wrong: both are offered, nothing recorded.
+            if clause_own.confidence >= whole.confidence:
+                own = clause_own
+            else:
+                own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (clause_own.code, whole.code))
         elif whole.action == "accept" and whole.source == "nlu" and (lead := _leading_yes_no(open_question, text)) not in (None, whole.code):
             # the message opens with a plain ja/nei to the open question that the reading of
             # the whole contradicts ("ja kommer tilbake om et par uker, men sjefen er vanskelig"

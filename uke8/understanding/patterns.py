@@ -34,7 +34,8 @@ _EITHER_OR = (r"\b(?:verken|hverken|korkje|kverken)\b.+\b(?:eller|el\.)"
               r"(?:darlig|dalig|darleg|vanskelig|vanskeleg|ille)\b")
 # The boss by any name: in compounds too ("avdelingslederen", "butikksjefen"), "bas", "formannen".
 BOSS_WORDS = (r"\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledels\w*|leiing\w*|"
-              r"formann\w*|bas|basen|bassen|manager\w*|rektor\w*|skipper\w*|styrer\w*|eier\w*|eigar\w*|rederi\w*|hr")
+              r"formann\w*|bas|basen|bassen|manager\w*|rektor\w*|skipper\w*|styrer\w*|eier\w*|eigar\w*|rederi\w*|hr|"
+              r"\w*mester\w*|overordne\w*")
 # Some good and some bad about the employer is neither ("noe bra og noe dårlig", "både bra og
 # mindre bra", "opp og ned"). Folded text: "noe" reads "no", "dårlig" "darlig", "både" "bade".
 _GOOD = r"(?:bra|godt|god|greit|fint|positivt)"

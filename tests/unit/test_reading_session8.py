@@ -283,3 +283,28 @@ def test_a_plain_duration_in_a_one_clause_message_is_kept_beside_its_answer():
     reading = read_message("q1", text, p, {}, T)
     assert (reading.own.code, reading.own.action) == ("veldig_sannsynlig", "accept")
     assert [(c.question_id, c.meaning.code, c.meaning.action) for c in reading.others] == [("q3", "under_26_uker", "accept")]
+
+
+def test_numbered_answers_follow_the_order_of_the_questions():
+    text = "1. tror ikke jeg kommer tilbake\n2. formannen og jeg er uvenner\n3. lenge, over et halvt år"
+    assert clauses(text)[0] == "1. tror ikke jeg kommer tilbake"
+    spans = clauses(text)
+    p = parse(text, ranking(("q1_lite_sannsynlig", 0.5), ("q2_vanskelig", 0.5)),
+              *[ranking(("out_of_scope", 0.9), ("q1_veldig_sannsynlig", 0.1))] * len(spans))
+    carried = {c.question_id: c.meaning.code for c in carried_answers("q1", text, p, {}, T)}
+    assert carried.get("q3") == "over_26_uker"
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("Hvor lenge – over 26 uker", ("q3", "over 26 uker")),
+    ("- tilbake i jobben: usikker", ("q1", "usikker")),
+])
+def test_a_dash_or_a_bullet_labels_an_answer_too(clause, expected):
+    from uke8.understanding.clause_subjects import labelled
+    assert labelled(clause) == expected
+
+
+def test_not_knowing_how_long_does_not_reach_across_a_full_stop():
+    assert match_pattern("q3", "Hvor lenge – over 26 uker. Tilbake – usikker.") is None
+    assert match_pattern("q3", "Kor lenge? Veit ikkje.") == "usikker"
+    assert clauses("jeg kommer tilbake - sjefen er grei") == ["jeg kommer tilbake", "sjefen er grei"]

@@ -77,7 +77,9 @@ def one_clause_about(question_id: str, parts: Parts) -> bool:
 
 # A label before a colon names the question its answer is for: "Retur: lite sannsynlig",
 # "Samarbeid m/ sjef: 5 av 10", "Tid: 6 uker totalt", "Grunn: ingen spesiell".
-_LABEL = re.compile(r"^\s*(?:\d[.)]\s*)?([\w/ ]{2,40}?)\s*:\s*(\S.*)$", re.DOTALL)
+_LABEL = re.compile(r"^\s*(?:[-–*•]\s*)?(?:\d[.)]\s*)?([\w/ ]{2,40}?)\s*(?::|\s[-–])\s*(\S.*)$", re.DOTALL)
+# "1. Veldig sannsynlig / 2. Sjefen er grei / 3. Et par uker": answers numbered as the questions are
+_NUMBERED = re.compile(r"^\s*(?:[-–*•]\s*)?([1-4])\s*[.)]\s*(\S.*)$", re.DOTALL)
 _REASON_LABEL = re.compile(r"\b(?:grunn\w*|arsak\w*|fordi)\b")
 
 
@@ -92,3 +94,12 @@ def labelled(clause: str) -> tuple[str, str] | None:
         return "q3_grunn", found.group(2)
     about = [q for q, topic in TOPIC.items() if topic.search(label)]
     return (about[0], found.group(2)) if len(about) == 1 else None
+
+
+def numbered(clause: str, order: tuple[str, ...]) -> tuple[str, str] | None:
+    """(question, answer) for a clause numbered as a question in asking order ("2. sånn passe"),
+    or None. The caller checks that the message is such a list (two numbered clauses or more)."""
+    found = _NUMBERED.match(clause)
+    if not found or int(found.group(1)) > len(order):
+        return None
+    return order[int(found.group(1)) - 1], found.group(2)

@@ -15,7 +15,7 @@ import re
 # words that join clauses, in bokmål and nynorsk ("og", "men", "fordi", "for", "sidan").
 _BOUNDARY = re.compile(
     # (not after a short form: "verken bra el. dårlig", "ca. 2 mnd", "evt. lenger")
-    r"(?:[;:!?]|(?<!\bel)(?<!\bca)(?<!\bevt)(?<!\bbl)(?<!\bmv)(?<!\bfeks)(?<!\bosv)\.(?!\d)|(?<!\d),|,(?!\d)|\s+-\s+|\n)+\s*"
+    r"(?:[;:!?]|(?<!\bel)(?<!\bca)(?<!\bevt)(?<!\bbl)(?<!\bmv)(?<!\bfeks)(?<!\bosv)\.(?!\d)|(?<!\d),|,(?!\d)|\s+[-–]\s+|\n)+\s*"
     # a pictograph ends a thought as a full stop does, and stays with it (its feeling is part of
     # the reading): "100% tilbake 👍 | trenger bare et par uker til"
     r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f])\s+(?=\w)"
@@ -113,7 +113,10 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
             continue  # "kor lenge eg er sjukmeld, veit eg ikkje": a fronted clause and its verb
         if and_follows and _AND_SO_ON.match(text, match.end() + 3):
             continue  # "økonomi og sånt som …": "og sånt" ends a list, it starts no clause
-        if ":" in match.group() and len(_WORDS.findall(piece.split("\n")[-1].split(".")[-1])) <= 4:
+        if re.fullmatch(r"[-–*•]?\s*[1-4]", piece.split("\n")[-1].strip()) and re.match(r"[.)]", match.group()):
+            continue  # "1. Veldig sannsynlig": a numbered answer keeps its number
+        label_words = len(_WORDS.findall(piece.split("\n")[-1].split(".")[-1]))
+        if "\n" not in match.group() and 0 < label_words <= (4 if ":" in match.group() else 2 if re.search(r"\s[-–]\s", match.group()) else 0):
             continue  # "Retur: lite sannsynlig", "Varighet: ca 2 mnd": a label and its answer are one clause
         if "?" in match.group() and _FRONTED.match(piece) and _KNOWN_AFTER.match(text, match.end()):
             continue  # "Om eg kjem tilbake? Det veit eg ikkje": the question put back, and its answer

@@ -28,7 +28,7 @@ from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.duration import duration_answer, only_past_durations, whole_leave_answer
 from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, from_ranking, interpret, yes_or_no
 from uke8.understanding.normalise import fold, normalise
-from uke8.understanding.clause_subjects import TOPIC, about, labelled, one_clause_about, qualifies
+from uke8.understanding.clause_subjects import TOPIC, about, labelled, numbered, one_clause_about, qualifies
 from uke8.understanding.patterns import little_contact, match_pattern
 from uke8.understanding.treatment import denies_treatment, mentions_treatment
 
@@ -130,11 +130,13 @@ def carried_answers(
     conflicts: set[str] = set()
     worded: dict[str, set[str]] = {}  # the codes the patterns gave each question
     direct: Interpretation | None = None  # a short first clause that plainly answers the open question
+    order = question_order(har_arbeidsgiver)
+    is_list = sum(numbered(c, order) is not None for c, _ in parts) >= 2  # "1. …\n2. …": answers in asking order
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
         if _PUT_BACK.match(fold(normalise(clause))):
             continue
         specific = owner != SHARED  # a shared owner was chosen by its words already
-        label = labelled(clause)
+        label = labelled(clause) or (numbered(clause, order) if is_list else None)
         if label is not None:
             owner, clause = label  # "Retur: lite sannsynlig": the label says which question the rest answers
             specific = True

@@ -73,7 +73,8 @@ _UNKNOWN = (r"\b(?:vet|veit|vett|vott|aner|anar)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje
             r"\busikker\w*|\busekker\w*|"
             r"\buklar\w*|\buvisst\b|\bikke\s+sikker\b|\bikkje\s+sikker\b|\bvanskelig\s+a\s+si\b|\bvanskeleg\s+a\s+seie\b|"
             r"\bkommer\s+an\s+pa\b|\bkjem\s+an\s+pa\b|\bavheng\w*|\bhenger\s+sammen\b|\bheng\s+saman\b|\bingen\s+(?:anelse|aning|peiling)\b|\bingen\s+(?:som\s+)?(?:vet|veit)\b")
-_HOW_LONG_UNKNOWN = (rf"{_HOW_LONG}.{{0,60}}(?:{_UNKNOWN})|(?:{_UNKNOWN}).{{0,20}}{_HOW_LONG}"
+# (not across a full stop or a line: "Hvor lenge – over 26 uker. Tilbake – usikker.")
+_HOW_LONG_UNKNOWN = (rf"{_HOW_LONG}[^.!\n]{{0,60}}(?:{_UNKNOWN})|(?:{_UNKNOWN})[^.!\n]{{0,20}}{_HOW_LONG}"
                      # "Eg veit ikkje om eg kjem tilbake, og heller ikkje kor lenge …": the clause after the comma
                      rf"|^(?:og\s+)?heller\s+(?:ikke|ikkje|itj)\s+{_HOW_LONG}"
                      rf"|(?:{_UNKNOWN}).{{0,60}}\b(?:og|eller)\s+(?:om\s+|pa\s+)?{_HOW_LONG}")  # "… både om jeg kommer tilbake og hvor lenge"

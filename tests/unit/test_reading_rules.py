@@ -56,7 +56,7 @@ def test_some_good_and_some_bad_about_the_employer_is_neither(text):
 
 @pytest.mark.parametrize("text", ["helsa går opp og ned hele tiden, men sjefen er kjempegrei", "bra", "ikke så bra"])
 def test_a_longer_up_and_down_or_a_plain_answer_is_not_a_mixed_one(text):
-    assert match_pattern("q2", text) is None
+    assert match_pattern("q2", text) != "verken_eller"  # ("kjempegrei" itself says good: session 8)
 
 
 @pytest.mark.parametrize("text, code", [

@@ -308,3 +308,32 @@ def test_not_knowing_how_long_does_not_reach_across_a_full_stop():
     assert match_pattern("q3", "Hvor lenge – over 26 uker. Tilbake – usikker.") is None
     assert match_pattern("q3", "Kor lenge? Veit ikkje.") == "usikker"
     assert clauses("jeg kommer tilbake - sjefen er grei") == ["jeg kommer tilbake", "sjefen er grei"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("sjefen er dritbra forresten", "god"), ("kjempegrei, men lite kontakt", "verken_eller"), ("ikke kjempebra", None),
+])
+def test_a_strong_prefix_is_praise(text, code):
+    assert match_pattern("q2", text) == code
+
+
+def test_a_treatment_named_to_be_denied_is_no_treatment_reason():
+    text = "Jeg er usikker. Varigheten er uviss, og den avhenger av omorganiseringen, ikke av medisinsk behandling."
+    p = parse(text, ranking(("usikker", 0.9)), *[ranking(("usikker", 0.9))] * 3, ranking(("q3_grunn_behandling", 0.95)))
+    carried = {c.question_id: c.meaning.code for c in carried_answers("q1", text, p, {}, T)}
+    assert carried.get("q3_grunn") != "behandling"
+
+
+def test_a_whether_clause_with_its_answer_is_one_and_alone_says_nothing():
+    assert clauses("Og om jeg kommer tilbake, det er jeg usikker på.") == ["Og om jeg kommer tilbake, det er jeg usikker på."]
+    text = "Sjefen er grei. Om jeg kommer tilbake"
+    p = parse(text, ranking(("q2_god", 0.9)), ranking(("q2_god", 0.99)), ranking(("q1_veldig_sannsynlig", 0.99)))
+    assert "q1" not in {c.question_id for c in carried_answers("q2", text, p, {}, T)}
+
+
+def test_a_doubt_goes_to_the_open_question_when_another_clause_says_how_long_is_unknown():
+    text = "Jeg er så usikker. Hvor lenge vet jeg heller ikke, jeg står på venteliste til operasjon."
+    p = parse(text, ranking(("usikker", 0.9)), ranking(("usikker", 0.99)), ranking(("usikker", 0.9)),
+              ranking(("q3_grunn_behandling", 0.99)))
+    reading = read_message("q1", text, p, {}, T)
+    assert (reading.own.code, reading.own.action) == ("usikker", "accept")

@@ -55,6 +55,9 @@ _FRONTED = re.compile(r"^(?:\w+\s+)?(?:hvor|kor|kva|hva|om|når|hvis|viss|dersom
 _FINITE_FIRST = re.compile(
     r"(?:er|e|æ|var|vet|veit|vett|aner|kommer|kjem|kjæm|avhenger|avheng|blir|bli|vil|har|henger|heng|står|tror|trur|"
     r"må|skal|ska|kan|avgjør|avgjer|bestemmer|styrer)\b", re.IGNORECASE)
+# "Og om jeg kommer tilbake, det er jeg usikker på": "det" takes up the fronted whether-clause.
+_WHETHER = re.compile(r"^(?:\w+\s+)?(?:om|hvorvidt)\b", re.IGNORECASE)
+_IT_THEN_VERB = re.compile(r"(?:det|dette)\s+(?:er|e|vet|veit|vett|blir|aner)\s+(?:jeg|eg|je|æ|i)\b", re.IGNORECASE)
 # "om jeg …", "hvis sjefen …": a condition or a question put indirectly, which says nothing on
 # its own ("om" before a subject; "om to uker" is a time). Joined by "og" to another, both are
 # the fronted part of what follows.
@@ -109,7 +112,8 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
         if and_follows and (pair := _PAIRS.search(piece)) and re.match(
                 rf"\s*{_PAIR_ENDS[pair.group(0).strip().lower()]}\b", text[match.end() + 3:], re.IGNORECASE):
             continue  # "eg veit rett og slett ikkje": an expression, not two clauses
-        if "," in match.group() and _FRONTED.match(piece) and _FINITE_FIRST.match(text, match.end()):
+        if "," in match.group() and _FRONTED.match(piece) and (_FINITE_FIRST.match(text, match.end()) or (
+                _WHETHER.match(piece) and _IT_THEN_VERB.match(text, match.end()))):
             continue  # "kor lenge eg er sjukmeld, veit eg ikkje": a fronted clause and its verb
         if and_follows and _AND_SO_ON.match(text, match.end() + 3):
             continue  # "økonomi og sånt som …": "og sånt" ends a list, it starts no clause

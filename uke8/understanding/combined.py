@@ -78,6 +78,8 @@ def pieces(text: str, parse: Mapping[str, Any] | None) -> list[tuple[str, Mappin
 
 # The person repeats the question before answering it ("Kommer jeg tilbake? Kanskje, kanskje
 # ikke", "Hvor lenge? Et års tid"): the question itself answers nothing.
+# "Og om jeg kommer tilbake, det er jeg usikker på": the condition alone says nothing yet.
+_CONDITION_ALONE = re.compile(r"^(?:og\s+|men\s+)?(?:om|hvis|viss|dersom|hvorvidt)\s+(?:jeg|eg|je|a|i)\s+(?:\S+\s+){0,3}\S+$")
 _PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klarer|tror|trur|gar|far)\s+(?:jeg|eg|je|a|e|i)\b"
                        r"|(?:hvor|kor|hva|ka|kva|hvordan|korleis|om)\b).*\?$")
 
@@ -133,7 +135,7 @@ def carried_answers(
     order = question_order(har_arbeidsgiver)
     is_list = sum(numbered(c, order) is not None for c, _ in parts) >= 2  # "1. …\n2. …": answers in asking order
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
-        if _PUT_BACK.match(fold(normalise(clause))):
+        if _PUT_BACK.match(fold(normalise(clause))) or _CONDITION_ALONE.match(fold(normalise(clause))):
             continue
         specific = owner != SHARED  # a shared owner was chosen by its words already
         label = labelled(clause) or (numbered(clause, order) if is_list else None)
@@ -158,8 +160,8 @@ def carried_answers(
         # a hedge opens a message ("Det kommer an på …"); later in one it is about what came
         # before it ("aner ikke hvor lenge, det kommer an på hvordan hodet mitt er")
         meaning = (_plain_yes_no(owner, clause) if label else None) or _read(owner, clause, clause_parse, thresholds, hedges=index == 0)
-        if meaning is None:
-            continue
+        if meaning is None or meaning.code == "behandling" and denies_treatment(clause):
+            continue  # ("…, ikke av medisinsk behandling": a treatment named only to be denied)
         if owner != open_question and meaning.action == "accept" and meaning.code != SHARED and _MAYBE.search(fold(normalise(clause))):
             # "at jeg kanskje ikke har jobb å gå tilbake til": an answer not asked for, said with
             # a doubt, is confirmed, not recorded
@@ -269,7 +271,11 @@ def _shared_owner(clause: str, open_question: str | None, claimed: set[str], giv
     folded = fold(normalise(clause))
     if _ABOUT_RETURN.search(folded):
         return "q1" if "q1" not in claimed or open_question == "q1" else None
-    if _ABOUT_TIME.search(folded) or gives_treatment_reason:
+    if _ABOUT_TIME.search(folded):
+        return "q3" if "q3" not in claimed else None
+    if gives_treatment_reason and ("q3" not in claimed or open_question in claimed):
+        # (where another clause says how long is not known, a plain doubt is the open question's,
+        # unless a clause of its own answered that already)
         return "q3" if "q3" not in claimed else None
     if open_question in ("q1", "q3", "q3_grunn"):
         return open_question  # a clause that also answered it makes a conflict: neither is taken

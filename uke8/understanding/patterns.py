@@ -157,6 +157,10 @@ _HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg
                       r"|\b(?:aldri|ikke|ikkje|itj)\s+(?:\w+\s+)?(?:gatt|kommet|kommi|komme|kome|gikk|gjekk|gar)\s+"
                       r"(?:(?:sa\s+)?(?:godt|bra)\s+)?(?:overens|(?<=godt )(?:sammen|saman|ihop)|(?<=bra )(?:sammen|saman|ihop))\b")
 
+# Very good with a strong prefix: "dritbra", "kjempegrei", "knallbra" ("drit" is no complaint
+# here). After little contact, which makes even a kind boss neither.
+_VERY_GOOD = re.compile(r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:drit|kjempe|super|knall|mega)(?:bra|god|godt|grei|greit|snill|fin|flink)\b")
+
 HEDGED = "usikker"
 
 # Little or no contact with the employer, said as a plain fact ("har ikke hatt kontakt med
@@ -284,6 +288,8 @@ def match_pattern(question_id: str, text: str, hedges: bool = True) -> str | Non
             return code
     if question_id == "q2" and little_contact(text) and not _COMPLAINT.search(folded):
         return "verken_eller"
+    if question_id == "q2" and _VERY_GOOD.search(folded) and not _COMPLAINT.search(folded):
+        return "god"
     if question_id == "q1" and re.search(_DONE_THERE, folded) and not _DOUBT.search(folded):
         return "lite_sannsynlig"
     for question, pattern, code, object_decides in HEDGES if hedges else ():

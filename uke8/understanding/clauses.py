@@ -93,6 +93,44 @@ def _ends_thought(match: re.Match[str], text: str) -> bool:
     return match.start() > 0 and bool(re.match(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f]", text[match.start() - 1]))
 
 
+def _keeps_together(text: str, piece: str, match: re.Match[str]) -> bool:
+    """Whether the boundary `match` after `piece` joins, not splits: each rule below names the
+    expression it keeps in one clause."""
+    gap = match.group()
+    after = text[match.end():]
+    if not gap.strip() and "\n" not in gap and not _JOINERS.match(after) and not _ends_thought(match, text) and (
+            len(piece.split()) < 3 or piece.split()[-1].lower() in _BEFORE_BOSS_NO_SPLIT):
+        return True  # the boss after a preposition or two words is part of the clause, not its start
+    and_follows = after[:3].lower() == "og "
+    if "," in gap and _SUBJECT_PAIR.match(piece):
+        return True  # "Sjef og jeg, vi snakker ikke mye": the subject, then what is said of it
+    if and_follows and (_SUBJECT_WORDS.match(piece) or _BOTH.search(piece)):
+        return True  # "sjefen og jeg …": one subject, one clause; "både ja og nei …": one answer
+    if and_follows and (pair := _PAIRS.search(piece)) and re.match(
+            rf"\s*{_PAIR_ENDS[pair.group(0).strip().lower()]}\b", after[3:], re.IGNORECASE):
+        return True  # "eg veit rett og slett ikkje": an expression, not two clauses
+    if "," in gap and _FRONTED.match(piece) and (
+            _FINITE_FIRST.match(after) or (_WHETHER.match(piece) and _IT_THEN_VERB.match(after))):
+        return True  # "kor lenge eg er sjukmeld, veit eg ikkje": a fronted clause and its verb
+    if and_follows and _AND_SO_ON.match(after[3:]):
+        return True  # "økonomi og sånt som …": "og sånt" ends a list, it starts no clause
+    last_line = piece.split("\n")[-1]
+    if re.fullmatch(r"[-–*•]?\s*[1-4]", last_line.strip()) and re.match(r"[.)]", gap):
+        return True  # "1. Veldig sannsynlig": a numbered answer keeps its number
+    label_words = len(_WORDS.findall(last_line.split(".")[-1]))
+    most = 4 if ":" in gap else 2 if re.search(r"\s[-–]\s", gap) else 0
+    if "\n" not in gap and 0 < label_words <= most:
+        return True  # "Retur: lite sannsynlig", "Tid – 6 uker": a label and its answer are one clause
+    if "?" in gap and _FRONTED.match(piece) and _KNOWN_AFTER.match(after):
+        return True  # "Om eg kjem tilbake? Det veit eg ikkje": the question put back, and its answer
+    if _SINCE_TIME.match(after) and not gap.strip():
+        return True  # "sykmeldt siden januar": when, not because
+    if "," in gap and _QUALIFIER.match(after):
+        return True  # "helt ok, ikke noe mer": the qualifier stays with what it qualifies
+    # "om jeg kommer tilbake og når det skjer, avhenger …": one fronted part, not a claim
+    return bool(and_follows and _SUBORDINATE.match(piece) and len(piece.split()) <= 6)
+
+
 def clause_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each clause with at least MIN_LETTERS letters; one span for the whole
     text when it has no boundary (or too many pieces)."""
@@ -100,36 +138,8 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        piece = text[start:match.start()].strip()
-        if not match.group().strip() and "\n" not in match.group() and not _JOINERS.match(text[match.end():]) and not _ends_thought(match, text) and (
-                len(piece.split()) < 3 or piece.split()[-1].lower() in _BEFORE_BOSS_NO_SPLIT):
-            continue  # the boss after a preposition or two words is part of the clause, not its start
-        and_follows = text[match.end():match.end() + 3].lower() == "og "
-        if "," in match.group() and _SUBJECT_PAIR.match(piece):
-            continue  # "Sjef og jeg, vi snakker ikke mye": the subject, then what is said of it
-        if and_follows and (_SUBJECT_WORDS.match(piece) or _BOTH.search(piece)):
-            continue  # "sjefen og jeg …": one subject, one clause; "både ja og nei …": one answer
-        if and_follows and (pair := _PAIRS.search(piece)) and re.match(
-                rf"\s*{_PAIR_ENDS[pair.group(0).strip().lower()]}\b", text[match.end() + 3:], re.IGNORECASE):
-            continue  # "eg veit rett og slett ikkje": an expression, not two clauses
-        if "," in match.group() and _FRONTED.match(piece) and (_FINITE_FIRST.match(text, match.end()) or (
-                _WHETHER.match(piece) and _IT_THEN_VERB.match(text, match.end()))):
-            continue  # "kor lenge eg er sjukmeld, veit eg ikkje": a fronted clause and its verb
-        if and_follows and _AND_SO_ON.match(text, match.end() + 3):
-            continue  # "økonomi og sånt som …": "og sånt" ends a list, it starts no clause
-        if re.fullmatch(r"[-–*•]?\s*[1-4]", piece.split("\n")[-1].strip()) and re.match(r"[.)]", match.group()):
-            continue  # "1. Veldig sannsynlig": a numbered answer keeps its number
-        label_words = len(_WORDS.findall(piece.split("\n")[-1].split(".")[-1]))
-        if "\n" not in match.group() and 0 < label_words <= (4 if ":" in match.group() else 2 if re.search(r"\s[-–]\s", match.group()) else 0):
-            continue  # "Retur: lite sannsynlig", "Varighet: ca 2 mnd": a label and its answer are one clause
-        if "?" in match.group() and _FRONTED.match(piece) and _KNOWN_AFTER.match(text, match.end()):
-            continue  # "Om eg kjem tilbake? Det veit eg ikkje": the question put back, and its answer
-        if _SINCE_TIME.match(text, match.end()) and not match.group().strip():
-            continue  # "sykmeldt siden januar": when, not because
-        if "," in match.group() and _QUALIFIER.match(text, match.end()):
-            continue  # "helt ok, ikke noe mer": the qualifier stays with what it qualifies
-        if and_follows and _SUBORDINATE.match(piece) and len(piece.split()) <= 6:
-            continue  # "om jeg kommer tilbake og når det skjer, avhenger …": one fronted part, not a claim
+        if _keeps_together(text, text[start:match.start()].strip(), match):
+            continue
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))

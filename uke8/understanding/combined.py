@@ -135,7 +135,8 @@ def carried_answers(
     order = question_order(har_arbeidsgiver)
     is_list = sum(numbered(c, order) is not None for c, _ in parts) >= 2  # "1. …\n2. …": answers in asking order
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
-        if _PUT_BACK.match(fold(normalise(clause))) or _CONDITION_ALONE.match(fold(normalise(clause))):
+        folded = fold(normalise(clause))
+        if _PUT_BACK.match(folded) or _CONDITION_ALONE.match(folded):
             continue
         specific = owner != SHARED  # a shared owner was chosen by its words already
         label = labelled(clause) or (numbered(clause, order) if is_list else None)

@@ -93,6 +93,16 @@ def _ends_thought(match: re.Match[str], text: str) -> bool:
     return match.start() > 0 and bool(re.match(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f]", text[match.start() - 1]))
 
 
+def _is_label(piece: str, match: re.Match[str]) -> bool:
+    """"Retur: lite sannsynlig", "Tid – 6 uker": the piece before the boundary names the question
+    its answer is for. The answer is ranked alone (the label's words would colour it: "tilbake i
+    jobben: usikker" is no return), and combined.pieces puts the label back in front of it."""
+    gap = match.group()
+    label_words = len(_WORDS.findall(piece.split("\n")[-1].split(".")[-1]))
+    most = 4 if ":" in gap else 2 if re.search(r"\s[-–]\s", gap) else 0
+    return "\n" not in gap and 0 < label_words <= most
+
+
 def _keeps_together(text: str, piece: str, match: re.Match[str]) -> bool:
     """Whether the boundary `match` after `piece` joins, not splits: each rule below names the
     expression it keeps in one clause."""
@@ -117,10 +127,6 @@ def _keeps_together(text: str, piece: str, match: re.Match[str]) -> bool:
     last_line = piece.split("\n")[-1]
     if re.fullmatch(r"[-–*•]?\s*[1-4]", last_line.strip()) and re.match(r"[.)]", gap):
         return True  # "1. Veldig sannsynlig": a numbered answer keeps its number
-    label_words = len(_WORDS.findall(last_line.split(".")[-1]))
-    most = 4 if ":" in gap else 2 if re.search(r"\s[-–]\s", gap) else 0
-    if "\n" not in gap and 0 < label_words <= most:
-        return True  # "Retur: lite sannsynlig", "Tid – 6 uker": a label and its answer are one clause
     if "?" in gap and _FRONTED.match(piece) and _KNOWN_AFTER.match(after):
         return True  # "Om eg kjem tilbake? Det veit eg ikkje": the question put back, and its answer
     if _SINCE_TIME.match(after) and not gap.strip():
@@ -135,16 +141,20 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each clause with at least MIN_LETTERS letters; one span for the whole
     text when it has no boundary (or too many pieces)."""
     text = text or ""
-    spans: list[tuple[int, int]] = []
-    start = 0
+    spans: list[tuple[int, int, bool]] = []  # (start, end, whether a label names it)
+    start, labelled = 0, False
     for match in _BOUNDARY.finditer(text):
-        if _keeps_together(text, text[start:match.start()].strip(), match):
+        piece = text[start:match.start()].strip()
+        if _keeps_together(text, piece, match):
             continue
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
+        if not labelled and piece and _is_label(piece, match):
+            start, labelled = match.end(), True  # the label is left out of the span, not dropped
+            continue
+        spans.append((start, match.start(), labelled))
+        start, labelled = match.end(), False
+    spans.append((start, len(text), labelled))
     cleaned = []
-    for begin, end in spans:
+    for begin, end, after_label in spans:
         piece = text[begin:end]
         joiner = _JOINERS.match(piece)
         if joiner:
@@ -156,7 +166,8 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
         words = _WORDS.findall(text[begin:end].lower())
         if words and all(word in FILLERS for word in words):
             continue
-        if sum(ch.isalpha() for ch in text[begin:end]) >= MIN_LETTERS or words in (["ja"], ["jo"]):
+        if sum(ch.isalpha() for ch in text[begin:end]) >= MIN_LETTERS or words in (["ja"], ["jo"]) or after_label and words:
+            # (under a label any answer counts: "Samarbeid: ok", "Tid: 6 mnd")
             # (a plain "Ja." before the rest answers the question asked: actions read it first)
             cleaned.append((begin, end))
     if len(cleaned) < 2 or len(cleaned) > MAX_CLAUSES:

@@ -47,7 +47,7 @@ _YEARS_AT_WORK = re.compile(r"^(?!.*\b(?:sykmeld\w*|sjukmeld\w*|borte|frisk\w*|s
 _NEGATED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ikk|kje|aldri|neppe|tviler|tvilar)\b")
 _HEDGED = re.compile(r"\b(?:usikker|vet\s+ikke|veit\s+ikkje|kanskje|hvis|om\s+jeg|dersom|viss)\b")
 _MAYBE = re.compile(r"\b(?:kanskje|kanskj|muligens|mulig|kan\s+hende|kan\s+bli|kan\s+skje|kan\s+vel|usikker\w*|vet\s+ikke|veit\s+ikkje)\b")
-_ABOUT_TIME = re.compile(r"\b(?:lenge|lang\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
+_ABOUT_TIME = re.compile(r"\b(?:lenge|lang\s+tid|nar|tidspunkt\w*|kor\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
 
 
 @dataclass(frozen=True)
@@ -64,16 +64,27 @@ def pieces(text: str, parse: Mapping[str, Any] | None) -> list[tuple[str, Mappin
     """(clause text, its parse) for each clause the classifier ranked; the whole message when
     it has none."""
     found = []
+    previous_end = 0
     for clause in (parse or {}).get("clauses") or ():
         try:
             begin, end = int(clause["start"]), int(clause["end"])
         except (KeyError, TypeError, ValueError):
             continue
-        if 0 <= begin < end <= len(text):
+        if previous_end <= begin < end <= len(text):
             # (a question mark after it is kept: "Kommer jeg tilbake?" is the question put back)
             asked = "?" if text[end:end + 1] == "?" else ""
-            found.append((text[begin:end] + asked, {"intent_ranking": clause.get("intent_ranking") or []}))
+            # the label the classifier did not see ("Retur: lite sannsynlig") goes back in front
+            gap = text[previous_end:begin]
+            label, joiner = _LABEL_BEFORE.search(gap), _JOINED_BY.search(gap)
+            found.append(((label.group(1) + " " if label else "") + text[begin:end] + asked,
+                          {"intent_ranking": clause.get("intent_ranking") or [], "joined_by": joiner and joiner.group(1).lower()}))
+            previous_end = end
     return found or [(text, parse)]
+
+
+_JOINED_BY = re.compile(r"\b(og|men|fordi|siden|sidan|ettersom|samt|mens|dessuten)\s*$", re.IGNORECASE)
+# The label before a clause's span (uke8/understanding/clauses.py leaves it out of the span).
+_LABEL_BEFORE = re.compile(r"(?:^|[\n.!?;,]\s*)((?:[-–*•]\s*)?[^\n.!?;,:]*\w[^\n.!?;,:]*(?::|\s[-–]))\s*$")
 
 
 # The person repeats the question before answering it ("Kommer jeg tilbake? Kanskje, kanskje
@@ -138,6 +149,17 @@ def carried_answers(
         folded = fold(normalise(clause))
         if _PUT_BACK.match(folded) or _CONDITION_ALONE.match(folded):
             continue
+        if (owner == SHARED and index > 0 and (clause_parse or {}).get("joined_by") == "men" and owners[index - 1] in ("q1", "q3")
+                and not _ABOUT_TIME.search(folded) and not _ABOUT_RETURN.search(folded)):
+            # "kommer nok tilbake, men vet egentlig ikke", "jeg håper å komme tilbake, men jeg er
+            # usikker": a bare doubt after "men" takes back the answer just given
+            doubt = _read(owners[index - 1], clause, clause_parse, thresholds)
+            if doubt is not None and doubt.code == SHARED:
+                taken_back = str(owners[index - 1])
+                best[taken_back] = doubt
+                conflicts.discard(taken_back)
+                worded.pop(taken_back, None)
+                continue
         specific = owner != SHARED  # a shared owner was chosen by its words already
         label = labelled(clause) or (numbered(clause, order) if is_list else None)
         if label is not None:

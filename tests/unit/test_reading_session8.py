@@ -137,7 +137,8 @@ def test_near_misses_are_left_to_the_classifier(question, text):
     ("eg veit rett og slett ikkje", ["eg veit rett og slett ikkje"]),
     ("Min gamle sjef var helt ok, ikke noe mer å si om det", ["Min gamle sjef var helt ok, ikke noe mer å si om det"]),
     ("Bas er ok, ikke venn, ikke problem. Trenger en måned.", ["Bas er ok, ikke venn, ikke problem", "Trenger en måned"]),
-    ("Retur: lite sannsynlig. Varighet: ca 2 mnd totalt.", ["Retur: lite sannsynlig", "Varighet: ca 2 mnd totalt"]),
+    # (a label is ranked apart from its answer since session 9; combined.pieces puts it back)
+    ("Retur: lite sannsynlig. Varighet: ca 2 mnd totalt.", ["lite sannsynlig", "ca 2 mnd totalt"]),
     ("Sjefen er grei. Om eg kjem tilbake? Det veit eg ikkje.", ["Sjefen er grei", "Om eg kjem tilbake? Det veit eg ikkje"]),
     ("Jeg er sykmeldt siden januar og tilbake i mars", ["Jeg er sykmeldt siden januar", "tilbake i mars"]),
     ("Om jeg kommer tilbake til samme jobb vet jeg ikke, og samarbeidet har vært tungt",
@@ -187,7 +188,7 @@ def test_a_label_names_the_question_its_answer_is_for(clause, expected):
 
 def test_labelled_answers_are_taken_for_their_questions():
     text = "Samarbeid: bra, 8 av 10. Retur: ja, nesten sikkert. Tid: 6 uker totalt."
-    assert clauses(text) == ["Samarbeid: bra", "Retur: ja", "nesten sikkert", "Tid: 6 uker totalt"]  # ("8 av 10": too few letters)
+    assert clauses(text) == ["bra", "ja", "nesten sikkert", "6 uker totalt"]  # ("8 av 10": too few letters; labels: test_reading_session9)
     p = parse(text, ranking(("q1_veldig_sannsynlig", 0.4), ("q2_god", 0.3), ("q3_under_26_uker", 0.3)),
               ranking(("q2_god", 0.99)), ranking(("ja", 0.98)),
               ranking(("q1_veldig_sannsynlig", 0.6), ("q3_under_26_uker", 0.4)), ranking(("q3_under_26_uker", 0.9)))

@@ -25,7 +25,12 @@ TOPIC: dict[str, re.Pattern[str]] = {
                      r"kommun\w*|"
                      r"krangl?\w*|konflikt\w*|uenig\w*)\b"
                      # "de har vært ryddige med meg", "dei er greie": after the first question "they" is the workplace
-                     r"|^(?:de|dei|dem|dom|dam)\s+(?:har|hadde|er|var|e)\b"),  # ("dæm" folds to "dam")
+                     r"|^(?:de|dei|dem|dom|dam)\s+(?:har|hadde|er|var|e)\b"  # ("dæm" folds to "dam")
+                     # the workplace as the one who treats the person: "jobben har vært fin med meg",
+                     # "fikk blomster fra jobben", "jobben ringte"
+                     r"|\b(?:jobben|arbeidsplassen|avdelingen)\s+(?:har\s+)?(?:vart|vaert|vore|var|er|e)\s+(?:\w+\s+){0,3}?(?:med|mot)\s+(?:meg|ma|meij)\b"
+                     r"|\bfra\s+(?:jobben|arbeidsplassen|avdelingen)\b(?!\s+(?:i|pa)\b)"
+                     r"|\b(?:jobben|arbeidsplassen|avdelingen)\s+(?:har\s+)?(?:ringt|ringte|ringer|sendt|sendte|sender|fulgt|folger|fulgte)\b"),
     "q3": re.compile(r"\b(?:varighet\w*|lenge|lang\s+tid|kort\s+tid|\d+|uker?|veker?|veka|maned\w*|manad\w*|mnd|ar|halvt|halvar\w*|"
                      r"frisk\w*|sykmeld\w*|sjukmeld\w*|snart|jul|paske|sommer\w*|haust\w*|host\w*|var(?:en)?|tid)\b"),
 }

@@ -84,6 +84,10 @@ _SINCE_TIME = re.compile(
     r"(?:siden|sidan)\s+(?:(?:begynnelsen|starten|midten|slutten)\s+(?:av|på)\s+)?(?:januar|februar|mars|april|mai|juni|juli|august|"
     r"september|oktober|november|desember|jan|feb|aug|sept|okt|nov|des|nyttår|jul|påske|sist|forrige|i\s+(?:går|fjor|vår|høst|haust|"
     r"sommer|vinter|mars|april|mai|juni|juli|august)|\d|en\s+\w+|ei\s+\w+|et\s+\w+)\b", re.IGNORECASE)
+# "og" and one or two more words of the same description before the clause ends ("ryddig og godt",
+# "grei og snill") — not a time ("grei og 2 mnd"), which answers another question.
+_SHORT_PAIR = re.compile(r"og\s+(?!(?:\w+\s+)?(?:uker?|veker?|mnd|måned\w*|månad\w*|år|lenge|tid)\b)[^\W\d]+(?:\s+[^\W\d]+)?\s*(?:[.!?,;\n]|$)",
+                         re.IGNORECASE)
 MAX_CLAUSES = 10  # a long story is read as a whole, not in many small pieces
 MIN_LETTERS = 3
 
@@ -122,6 +126,8 @@ def _keeps_together(text: str, piece: str, match: re.Match[str]) -> bool:
     if "," in gap and _FRONTED.match(piece) and (
             _FINITE_FIRST.match(after) or (_WHETHER.match(piece) and _IT_THEN_VERB.match(after))):
         return True  # "kor lenge eg er sjukmeld, veit eg ikkje": a fronted clause and its verb
+    if and_follows and not gap.strip() and _SHORT_PAIR.match(after):
+        return True  # "samarbeidet er ryddig og godt": two words of one description, not two clauses
     if and_follows and _AND_SO_ON.match(after[3:]):
         return True  # "økonomi og sånt som …": "og sånt" ends a list, it starts no clause
     last_line = piece.split("\n")[-1]
@@ -164,7 +170,7 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
         while end > begin and text[end - 1] in " .,;:!?\n\t":
             end -= 1
         words = _WORDS.findall(text[begin:end].lower())
-        if words and all(word in FILLERS for word in words):
+        if words and all(word in FILLERS for word in words) and not after_label:  # ("Samarbeid: ok" answers)
             continue
         if sum(ch.isalpha() for ch in text[begin:end]) >= MIN_LETTERS or words in (["ja"], ["jo"]) or after_label and words:
             # (under a label any answer counts: "Samarbeid: ok", "Tid: 6 mnd")

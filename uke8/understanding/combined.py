@@ -94,6 +94,10 @@ _CONDITION_ALONE = re.compile(r"^(?:og\s+|men\s+)?(?:om|hvis|viss|dersom|hvorvid
 _PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klarer|tror|trur|gar|far)\s+(?:jeg|eg|je|a|e|i)\b"
                        r"|(?:hvor|kor|hva|ka|kva|hvordan|korleis|om)\b).*\?$")
 
+# "…, så det e itj der problemet ligg": points away from what was said before, answers nothing.
+_NOT_THE_PROBLEM = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ik)\s+(?:der|dar|her|det)\s+(?:som\s+)?problemet?\b"
+                              r"|\bproblemet\s+(?:ligger|ligg|er|e)\s+(?:ikke|ikkje|ikkj|itj|ik)\s+(?:der|dar|her)\b")
+
 
 def _masses(parse: Mapping[str, Any] | None) -> tuple[dict[str, float], float]:
     """Each question's own answer mass (the shared intent left out), and the shared intent's."""
@@ -147,7 +151,7 @@ def carried_answers(
     is_list = sum(numbered(c, order) is not None for c, _ in parts) >= 2  # "1. …\n2. …": answers in asking order
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
         folded = fold(normalise(clause))
-        if _PUT_BACK.match(folded) or _CONDITION_ALONE.match(folded):
+        if _PUT_BACK.match(folded) or _CONDITION_ALONE.match(folded) or _NOT_THE_PROBLEM.search(folded):
             continue
         if (owner == SHARED and index > 0 and (clause_parse or {}).get("joined_by") == "men" and owners[index - 1] in ("q1", "q3")
                 and not _ABOUT_TIME.search(folded) and not _ABOUT_RETURN.search(folded)):

@@ -93,3 +93,44 @@ def test_not_where_the_problem_lies_answers_nothing():
 ])
 def test_the_workplace_can_be_the_one_who_treats_the_person(clause, expected):
     assert about("q2", 0, [(clause, None)], ["q2"]) is expected
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Jeg er imidlertid usikker på om en retur er realistisk", "usikker"),  # a word between the verb and the doubt
+    ("Jeg er på nåværende tidspunkt usikker på en eventuell retur", "usikker"),
+    ("Jeg ved ikke, om jeg kommer tilbage", "usikker"),  # Danish, with its comma before "om"
+    ("Jeg er også usikker på, om jeg overhovedet kommer tilbage", "usikker"),
+    ("Jeg tror jeg ikke kommer tilbake", "lite_sannsynlig"),  # the negation before the verb
+    ("eg ikkje kjem tilbake dit", "lite_sannsynlig"),
+    ("hvis jeg ikke kommer tilbake", None),  # a condition stays open
+    ("jeg ikke kommer tilbake kanskje", None),
+])
+def test_doubt_and_denial_in_more_word_orders(text, code):
+    from uke8.understanding.patterns import match_pattern
+    assert match_pattern("q1", text) == code
+
+
+@pytest.mark.parametrize("text, sure_clause", [
+    ("Et års tid, sei legen. Kjem ikkje tilbake på sjøen, det e sikkert.", "det e sikkert"),
+    ("Det er sånn passe med kommunen. Jeg kommer ikke tilbake, det vet jeg.", "det vet jeg"),
+])
+def test_that_is_sure_after_an_answer_adds_nothing_new(text, sure_clause):
+    spans = clause_spans(text)
+    rankings = [ranking(("q1_veldig_sannsynlig", 0.93)) if text[b:e] == sure_clause else
+                ranking(("q1_lite_sannsynlig", 0.99)) if "tilbake" in text[b:e] else
+                ranking(("q3_over_26_uker", 0.96)) if "år" in text[b:e] else ranking(("q2_verken_eller", 0.99))
+                for b, e in spans]
+    p = parse(text, ranking(("q3_over_26_uker", 0.5)), *rankings)
+    reading = read_message("q3", text, p, {}, T)
+    assert ("retur", "lite_sannsynlig") in {(c.slot, c.meaning.code) for c in reading.others}
+
+
+def test_a_comma_then_a_plain_doubt_takes_back_too_but_a_sure_clause_does_not():
+    text = "Jeg kommer tilbake kanskje, jeg vet ikke. Sjefen er grei."
+    p = parse(text, ranking(("q2_god", 0.9)), ranking(("q1_veldig_sannsynlig", 0.6)), ranking(("usikker", 1.0)), ranking(("q2_god", 0.98)))
+    reading = read_message("q2", text, p, {}, T)
+    assert ("retur", "usikker") in {(c.slot, c.meaning.code) for c in reading.others}
+    sure = "Sjefen er grei. Jeg kommer tilbake, det vet jeg."
+    p = parse(sure, ranking(("q2_god", 0.9)), ranking(("q2_god", 0.98)), ranking(("q1_veldig_sannsynlig", 0.97)), ranking(("usikker", 0.7)))
+    reading = read_message("q2", sure, p, {}, T)
+    assert ("retur", "veldig_sannsynlig") in {(c.slot, c.meaning.code) for c in reading.others}

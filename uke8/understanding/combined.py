@@ -76,8 +76,9 @@ def pieces(text: str, parse: Mapping[str, Any] | None) -> list[tuple[str, Mappin
             # the label the classifier did not see ("Retur: lite sannsynlig") goes back in front
             gap = text[previous_end:begin]
             label, joiner = _LABEL_BEFORE.search(gap), _JOINED_BY.search(gap)
+            joined_by = joiner.group(1).lower() if joiner else "," if gap.strip() == "," else None
             found.append(((label.group(1) + " " if label else "") + text[begin:end] + asked,
-                          {"intent_ranking": clause.get("intent_ranking") or [], "joined_by": joiner and joiner.group(1).lower()}))
+                          {"intent_ranking": clause.get("intent_ranking") or [], "joined_by": joined_by}))
             previous_end = end
     return found or [(text, parse)]
 
@@ -94,6 +95,13 @@ _CONDITION_ALONE = re.compile(r"^(?:og\s+|men\s+)?(?:om|hvis|viss|dersom|hvorvid
 _PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klarer|tror|trur|gar|far)\s+(?:jeg|eg|je|a|e|i)\b"
                        r"|(?:hvor|kor|hva|ka|kva|hvordan|korleis|om)\b).*\?$")
 
+# The words of a doubt, not merely a clause the classifier heard as one ("det vet jeg" is sure).
+_BARE_DOUBT = re.compile(r"\b(?:usikker\w*|ikke\s+sikker|ikkje\s+sikker|kanskje|tviler|tvilar|uvisst|uklart)\b"
+                         r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b")
+# "Kjem ikkje tilbake på sjøen, det e sikkert": makes the clause before surer, answers nothing new.
+_THAT_IS_SURE = re.compile(r"^(?:og\s+)?(?:det|dette|det\s+vet\s+jeg)\s+(?:er|e|ae|a)\s+(?:jeg\s+)?(?:helt\s+|heilt\s+|ganske\s+|100\s*%\s+)?"
+                           r"(?:sikkert|sikker|klart|garantert|sant|helt\s+sikkert)\W*$"
+                           r"|^(?:og\s+)?det\s+(?:vet|veit)\s+(?:jeg|eg|a|je)(?:\s+(?:sikkert|godt|helt\s+sikkert))?\W*$")
 # "…, så det e itj der problemet ligg": points away from what was said before, answers nothing.
 _NOT_THE_PROBLEM = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ik)\s+(?:der|dar|her|det)\s+(?:som\s+)?problemet?\b"
                               r"|\bproblemet\s+(?:ligger|ligg|er|e)\s+(?:ikke|ikkje|ikkj|itj|ik)\s+(?:der|dar|her)\b")
@@ -151,10 +159,11 @@ def carried_answers(
     is_list = sum(numbered(c, order) is not None for c, _ in parts) >= 2  # "1. …\n2. …": answers in asking order
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
         folded = fold(normalise(clause))
-        if _PUT_BACK.match(folded) or _CONDITION_ALONE.match(folded) or _NOT_THE_PROBLEM.search(folded):
+        if _PUT_BACK.match(folded) or _CONDITION_ALONE.match(folded) or _NOT_THE_PROBLEM.search(folded) or (
+                index > 0 and _THAT_IS_SURE.match(folded)):
             continue
-        if (owner == SHARED and index > 0 and (clause_parse or {}).get("joined_by") == "men" and owners[index - 1] in ("q1", "q3")
-                and not _ABOUT_TIME.search(folded) and not _ABOUT_RETURN.search(folded)):
+        if (owner == SHARED and index > 0 and (clause_parse or {}).get("joined_by") in ("men", ",") and owners[index - 1] in ("q1", "q3")
+                and _BARE_DOUBT.search(folded) and not _ABOUT_TIME.search(folded) and not _ABOUT_RETURN.search(folded)):
             # "kommer nok tilbake, men vet egentlig ikke", "jeg håper å komme tilbake, men jeg er
             # usikker": a bare doubt after "men" takes back the answer just given
             doubt = _read(owners[index - 1], clause, clause_parse, thresholds)

@@ -83,6 +83,8 @@ _HOW_LONG_UNKNOWN = (rf"{_HOW_LONG}[^.!\n]{{0,60}}(?:{_UNKNOWN})|(?:{_UNKNOWN})[
 # order, hears "tilbake til samme jobb" and nothing after the last word's negation.
 _RETURN = (r"\b(?:tilbake\w*|tebake|tibake|tebage|tilbage|tillbaka|attende|retur\w*|begynne\w*\s+(?:igjen|att)|byrj\w*\s+att|fortsett\w*|halde\s+fram|"
            r"(?:den|samme|same)\s+jobben|jobben\s+igjen)\b")
+# A word between the verb and the doubt ("Jeg er imidlertid usikker på om …", "er også usikker").
+_ADVERB = r"(?:imidlertid|dog|ogsa|og|fortsatt|fremdeles|framleis|litt|ganske|veldig|helt|heilt|egentlig|eigentleg|nok|vel|bare|berre|stadig)"
 _RETURN_UNKNOWN = (rf"(?:^|[.!?]\s+)(?:\w+\s+)?(?:om|hvorvidt|vis|viss|hvis)\s+.{{0,60}}?{_RETURN}.{{0,40}}?[,\s?]\s*(?:det\s+)?"
                    r"(?:(?:vet|veit|vett|aner|anar)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+){0,3}?(?:ikke|ikkje|ikkj|itj|ikk)\b"
                    r"|(?:er|e)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+)?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker)\b"
@@ -91,11 +93,13 @@ _RETURN_UNKNOWN = (rf"(?:^|[.!?]\s+)(?:\w+\s+)?(?:om|hvorvidt|vis|viss|hvis)\s+.
                    # and in plain order: "jeg vet ikke om jeg kommer tilbake til samme jobb"
                    # (a word or two may come first, the subject after the verb, or before "ikke" in a
                    # learner's order: "ærlig talt vet jeg ikke om …", "jeg ikke vet om jeg kan komme tilbake")
-                   rf"|^(?:\w+\s+){{0,2}}?(?:(?:jeg|eg|je|a|e|i)\s+)?(?:(?:vet|veit|vett|aner|anar)\s+(?:(?:jeg|eg|je|a|e)\s+)?"
+                   rf"|^(?:\w+\s+){{0,2}}?(?:(?:jeg|eg|je|a|e|i)\s+)?(?:(?:vet|veit|vett|ved|aner|anar)\s+(?:(?:jeg|eg|je|a|e)\s+)?"
                    rf"(?:\w+\s+){{0,2}}?(?:ikke|ikkje|ikkj|itj|ikk)|(?:ikke|ikkje)\s+(?:vet|veit)|"
-                   rf"(?:er\s+|e\s+)?(?:usikker|usikkert|usikre|ikke\s+sikker|ikkje\s+sikker|"
-                   rf"(?:vanskelig|vanskeleg|umulig|umogleg|umuleg)\s+a\s+(?:si|seie|sei|vite|vita|svare|svara)))\s+(?:\w+\s+){{0,2}}?(?:pa\s+)?(?:om|hvorvidt)\s+"
+                   rf"(?:er\s+|e\s+)?(?:{_ADVERB}\s+)?(?:usikker|usikkert|usikre|ikke\s+sikker|ikkje\s+sikker|"
+                   rf"(?:vanskelig|vanskeleg|umulig|umogleg|umuleg)\s+a\s+(?:si|seie|sei|vite|vita|svare|svara)))\s*,?\s+(?:\w+\s+){{0,2}}?(?:pa\s*,?\s+)?,?\s*(?:om|hvorvidt)\s+"
                    rf"(?:\w+\s+){{0,6}}?{_RETURN}"
+                   # "usikker på en eventuell retur"
+                   r"|^(?:\w+\s+){0,6}?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker)\s+pa\s+(?:en\s+|ein\s+)?(?:eventuell\s+|mulig\s+)?retur\w*"
                    # wanting to go back, but not knowing: "jeg har lyst tilbake, men vet ærlig talt ikke"
                    r"|\b(?:lyst|vill?\s+gjerne|vill?|ønsker|onsker|haper|håper)\s+(?:a\s+(?:komme|ga|gå)\s+)?(?:tilbake|tebake)\w*\W+men\s+"
                    # (ending there, or going on with whether: "… men vet ikke om de vil ha meg")
@@ -195,6 +199,13 @@ _NO_DOUBT = re.compile(
     r"(?:\s+(?:pa|po)\s+(?:det|at\s+\w+\s+(?:kommer|kjem)\s+tilbake))?\W*$"
     r"|^(?:(?:det\s+er\s+)?(?:ingen|inga)\s+tvil)(?:\s+om\s+det)?\W*$")
 
+# "Jeg tror jeg ikke kommer tilbake", "eg ikkje kjem tilbake": the negation before the verb, as
+# learners and some dialects put it. Only at the start, so "hvis jeg ikke kommer tilbake …" and
+# "kanskje jeg ikke …" stay open.
+_NOT_COMING_BACK = re.compile(
+    r"^(?:(?:jeg|eg|je|a)\s+(?:tror|trur|tenker|tenkjer|mener|meiner)\s+(?:at\s+)?)?(?:jeg|eg|je|a)\s+(?:nok\s+|vel\s+)?(?:ikke|ikkje|ikkj|itj)\s+"
+    r"(?:kommer|kjem|kjam|kommer\s+til\s+a\s+komme|gar|skal|ska|vil)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|tilbage)\b(?!.*(?:\?|\bkanskje\b|\bhvis\b|\bom\b))")
+
 # A flat no with a strong word ("absolutt ikke", "definitivt ikkje", "overhodet ikke", "nei, slett
 # ikke", "aldri i livet"): unlikely. The classifier hears the strong word, which usually
 # says yes ("absolutt!").
@@ -246,6 +257,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(_SURE_OF_NEITHER), "usikker"),
     ("q1", re.compile(_JOB_GONE), "lite_sannsynlig"),
     ("q1", re.compile(_NOT_BACK), "lite_sannsynlig"),
+    ("q1", _NOT_COMING_BACK, "lite_sannsynlig"),
     ("q1", re.compile(_SURE_BACK), "veldig_sannsynlig"),
     ("q2", re.compile(_HARD_TO_WORK_WITH), "vanskelig"),
     # a flat "ikke god", "ikkje noko bra" (after "ikke god ikke dårlig" above; "ikke så bra" may

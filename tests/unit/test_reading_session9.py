@@ -134,3 +134,42 @@ def test_a_comma_then_a_plain_doubt_takes_back_too_but_a_sure_clause_does_not():
     p = parse(sure, ranking(("q2_god", 0.9)), ranking(("q2_god", 0.98)), ranking(("q1_veldig_sannsynlig", 0.97)), ranking(("usikker", 0.7)))
     reading = read_message("q2", sure, p, {}, T)
     assert ("retur", "veldig_sannsynlig") in {(c.slot, c.meaning.code) for c in reading.others}
+
+
+def test_a_clause_that_cannot_answer_contradicts_nothing():
+    # "sykmeldt sia februar" heard as q2 speaks of no employer: it must not cancel "godt samarbeid"
+    text = "Skipperen e ein god kar, vi har alltid hatt godt samarbeid. Æ bli nok borte over sommeren og heile høsten, sykmeldt sia februar. Usikker, æ."
+    p = parse(text, ranking(("q2_god", 0.9)), ranking(("q2_god", 0.98)), ranking(("q2_god", 1.0)),
+              ranking(("q3_over_26_uker", 0.83)), ranking(("q2_vanskelig", 0.88)), ranking(("usikker", 1.0)))
+    reading = read_message("q1", text, p, {}, T)
+    assert ("relasjon", "god", "accept") in {(c.slot, c.meaning.code, c.meaning.action) for c in reading.others}
+
+
+def test_little_contact_gives_way_to_a_complaint_beside_it():
+    text = "Det er lite sannsynlig. Arbeidsgiver liker meg ikke, han snakker ikke med meg."
+    p = parse(text, ranking(("q2_vanskelig", 0.75)), ranking(("q1_lite_sannsynlig", 1.0)), ranking(("q2_vanskelig", 0.9)),
+              ranking(("q2_vanskelig", 0.97)))
+    reading = read_message("q1", text, p, {}, T)
+    assert ("relasjon", "vanskelig") in {(c.slot, c.meaning.code) for c in reading.others}
+
+
+def test_a_sure_reading_against_doubtful_ones_is_confirmed_not_recorded():
+    text = "Det er lite sannsynlig. Sjefen har vært grei. Sjefen er ikke alltid lett."
+    p = parse(text, ranking(("q1_lite_sannsynlig", 0.9)), ranking(("q1_lite_sannsynlig", 1.0)), ranking(("q2_god", 0.97)),
+              ranking(("q2_vanskelig", 0.7), ("out_of_scope", 0.3)))
+    reading = read_message("q1", text, p, {}, T)
+    assert ("relasjon", "god", "confirm") in {(c.slot, c.meaning.code, c.meaning.action) for c in reading.others}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Æ trur ikkje æ kjem tilbake, og lederen og æ har hatt det vanskelig lenge.",
+     ["Æ trur ikkje æ kjem tilbake", "lederen og æ har hatt det vanskelig lenge"]),
+])
+def test_a_subject_pair_after_a_joiner_stays_together(text, expected):
+    assert clauses(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Har ikke hørt så mye fra jobben", "Har knapt hørt fra de på jobben"])
+def test_little_contact_in_more_words(text):
+    from uke8.understanding.patterns import little_contact
+    assert little_contact(text)

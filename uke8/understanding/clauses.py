@@ -116,6 +116,7 @@ def _keeps_together(text: str, piece: str, match: re.Match[str]) -> bool:
             len(piece.split()) < 3 or piece.split()[-1].lower() in _BEFORE_BOSS_NO_SPLIT):
         return True  # the boss after a preposition or two words is part of the clause, not its start
     and_follows = after[:3].lower() == "og "
+    piece = _JOINERS.sub("", piece, count=1)  # ("…, og lederen og æ har …": the subject follows the joiner)
     if "," in gap and _SUBJECT_PAIR.match(piece):
         return True  # "Sjef og jeg, vi snakker ikke mye": the subject, then what is said of it
     if and_follows and (_SUBJECT_WORDS.match(piece) or _BOTH.search(piece)):

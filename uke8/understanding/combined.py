@@ -154,6 +154,7 @@ def carried_answers(
     best: dict[str, Interpretation] = {}
     conflicts: set[str] = set()
     worded: dict[str, set[str]] = {}  # the codes the patterns gave each question
+    readings: dict[str, list[tuple[Interpretation, bool]]] = {}  # each question's clause readings (and whether only little contact)
     direct: Interpretation | None = None  # a short first clause that plainly answers the open question
     order = question_order(har_arbeidsgiver)
     is_list = sum(numbered(c, order) is not None for c, _ in parts) >= 2  # "1. …\n2. …": answers in asking order
@@ -207,13 +208,16 @@ def carried_answers(
             continue  # "Dårlig. Han har sagt at jeg er sløv …": a plain first answer outweighs a doubtful later reading
         if index == 0 and owner == open_question and meaning.action == "accept" and len(clause.split()) <= 3:
             direct = meaning
-        if current is not None and current.code != meaning.code:
-            conflicts.add(owner)  # two clauses, two answers ("kan bli kort, kan bli lenge"): neither
         if owner == "q3" and owner != open_question and (only_past_durations(clause) or _YEARS_AT_WORK.search(fold(normalise(clause)))):
             continue  # "teamlederen har mobbet meg i over et år": how long it has gone on, not the leave
         if specific and owner != open_question and label is None and (len(clause.split()) < 2 or not (
                 about(owner, index, parts, owners) or qualifies(owner, index, parts, owners))):
             continue  # an answer to a question not asked needs words about its subject
+        # (only a clause that may answer counts against another: "sykmeldt sia februar" heard as
+        # q2 speaks of no employer and contradicts no "godt samarbeid")
+        readings.setdefault(owner, []).append((meaning, owner == "q2" and meaning.source == "pattern" and little_contact(clause)))
+        if current is not None and current.code != meaning.code:
+            conflicts.add(owner)  # two clauses, two answers ("kan bli kort, kan bli lenge"): neither
         if meaning.source == "pattern" and not (owner == "q2" and little_contact(clause)) and (
                 match_pattern(owner, clause, hedges=False) == meaning.code or owner == "q3" and duration_answer(clause)):
             # (not a hedge, which leaves the answer open; and little contact is neither only
@@ -235,6 +239,8 @@ def carried_answers(
         codes = worded.get(question_id, set())
         if len(codes) == 1:
             best[question_id] = Interpretation("answer", codes.pop(), 1.0, "accept", "pattern")
+        elif (settled := _settle(readings.get(question_id, []))) is not None:
+            best[question_id] = settled
         else:
             best.pop(question_id, None)
     grunn_asked = open_question in ("q3", "q3_grunn") or answers.get("varighet") == "usikker"
@@ -252,6 +258,24 @@ def carried_answers(
         if question_id in best and answers.get(question.slot) not in question.codes and question.should_ask(merged):
             out.append(Carried(question_id, best[question_id]))
     return out
+
+
+def _settle(readings: list[tuple[Interpretation, bool]]) -> Interpretation | None:
+    """Clauses that disagree about one question, where one side is plainly stronger:
+    - little contact is "neither" only without a complaint ("Arbeidsgiver liker meg ikke, han
+      snakker ikke med meg"): the other readings decide, as they stand;
+    - a sure reading against only doubtful ones ("Har knapt hørt fra de på jobben" heard as
+      vanskelig at 0.65, "det er ikke noe galt mellom oss, sånn passe" as verken_eller): the sure
+      one, confirmed, never recorded unasked."""
+    others = [m for m, contact in readings if not contact]
+    if len(others) < len(readings) and others and len({m.code for m in others}) == 1:
+        return max(others, key=lambda m: (_RANK[m.action], m.confidence))
+    sure = {m.code for m, _ in readings if m.action == "accept"}
+    if len(sure) == 1:
+        code = sure.pop()
+        top = max((m for m, _ in readings if m.code == code), key=lambda m: m.confidence)
+        return Interpretation("answer", code, top.confidence, "confirm", top.source, (code,))
+    return None
 
 
 _REASON_INTENTS = frozenset(ANSWER_INTENTS["q3_grunn"]) - {SHARED}

@@ -176,7 +176,8 @@ _LITTLE_CONTACT = re.compile(
     r"veldig|med|noen|nokon)\s+){0,3}(?:kontakt|prat)"
     r"|(?:snakk\w*|prat\w*|hort|hoyrt)\s+(?:\w+\s+){0,2}?(?:lite|lite\s+med|ikke|ikkje)\b"
     r"|(?:ringer|ringar|ringt|ringa)\s+(?:\w+\s+)?(?:ikke\s+(?:sa\s+)?(?:mye|ofte)|ikkje\s+(?:sa\s+)?(?:mykje|ofte)|sjelden|sjeldan|lite)\b"
-    r"|(?:ikke|ikkje)\s+(?:snakket|snakka|prata|pratet|hort|hoyrt)\s+(?:med|sammen|saman|noe|no|noko|fra|ifra)\b)")
+    r"|(?:ikke|ikkje|itj|knapt|nesten\s+ikke)\s+(?:snakket|snakka|prata|pratet|hort|hoyrt)\s+(?:(?:sa\s+)?(?:mye|mykje|my|sarlig|stort)\s+)?"
+    r"(?:med|sammen|saman|noe|no|noko|fra|ifra)\b)")
 _COMPLAINT = re.compile(
     r"\b(?:bryr|bry|ignorer\w*|svarer\s+(?:ikke|aldri)|svarar\s+(?:ikkje|aldri)|aldri|krangl?\w*|konflikt\w*|darlig|dalig|darleg|"
     r"vanskelig|vanskeleg|sur|sint|ille|mobb\w*|kjeft\w*|problem\w*|skuffet|skuffa|lei\s+meg|unngar|unngår|vil\s+ikke)\b"

@@ -173,3 +173,24 @@ def test_a_subject_pair_after_a_joiner_stays_together(text, expected):
 def test_little_contact_in_more_words(text):
     from uke8.understanding.patterns import little_contact
     assert little_contact(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Jeg vet ikke når jeg er ferdig sykmeldt", "usikker"),  # when it ends is how long
+    ("Varigheten av sykmeldingen er jeg usikker på", "usikker"),  # the length as a noun
+    ("Også varigheten av sykmeldingen er ukjent for meg", "usikker"),
+    ("Varigheten er likeledes uviss", "usikker"),
+    ("Varighet: 3 mnd", None),  # a length given is no doubt
+])
+def test_not_knowing_when_it_ends_or_its_length(text, code):
+    from uke8.understanding.patterns import match_pattern
+    assert match_pattern("q3", text) == code
+
+
+def test_a_doubt_right_after_a_question_put_back_answers_that_question():
+    text = "Sjefen er grei. Jeg kommer tilbake, jeg er sikker. Men hvor lenge? Jeg vet ikke."
+    p = parse(text, ranking(("q2_god", 0.9)), ranking(("q2_god", 0.98)), ranking(("q1_veldig_sannsynlig", 0.98)),
+              ranking(("q1_veldig_sannsynlig", 0.88)), ranking(("out_of_scope", 0.98)), ranking(("usikker", 1.0)))
+    reading = read_message("q2", text, p, {}, T)
+    taken = {(c.slot, c.meaning.code) for c in reading.others}
+    assert ("varighet", "usikker") in taken and ("retur", "veldig_sannsynlig") in taken

@@ -154,13 +154,18 @@ def carried_answers(
     best: dict[str, Interpretation] = {}
     conflicts: set[str] = set()
     worded: dict[str, set[str]] = {}  # the codes the patterns gave each question
+    asked_back: tuple[int, str | None] = (-2, None)  # (index, question) of a question the person put back
     readings: dict[str, list[tuple[Interpretation, bool]]] = {}  # each question's clause readings (and whether only little contact)
     direct: Interpretation | None = None  # a short first clause that plainly answers the open question
     order = question_order(har_arbeidsgiver)
     is_list = sum(numbered(c, order) is not None for c, _ in parts) >= 2  # "1. …\n2. …": answers in asking order
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
         folded = fold(normalise(clause))
-        if _PUT_BACK.match(folded) or _CONDITION_ALONE.match(folded) or _NOT_THE_PROBLEM.search(folded) or (
+        if _PUT_BACK.match(folded):
+            # "Men hvor lenge? Jeg vet ikke": the doubt right after answers the question put back
+            asked_back = (index, "q3" if _ABOUT_TIME.search(folded) else "q1" if _ABOUT_RETURN.search(folded) else None)
+            continue
+        if _CONDITION_ALONE.match(folded) or _NOT_THE_PROBLEM.search(folded) or (
                 index > 0 and _THAT_IS_SURE.match(folded)):
             continue
         if (owner == SHARED and index > 0 and (clause_parse or {}).get("joined_by") in ("men", ",") and owners[index - 1] in ("q1", "q3")
@@ -179,6 +184,8 @@ def carried_answers(
         if label is not None:
             owner, clause = label  # "Retur: lite sannsynlig": the label says which question the rest answers
             specific = True
+        elif not specific and asked_back[0] == index - 1 and asked_back[1] is not None:
+            owner = asked_back[1]
         elif not specific:
             if index == 0 and len(clause.split()) <= 3 and open_question in ("q1", "q3_grunn") and (
                     "q3" in claimed or any(o == SHARED and _ABOUT_TIME.search(fold(normalise(c)))

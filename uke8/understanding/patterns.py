@@ -68,10 +68,14 @@ _NO_IDEA = (r"^(?:(?:jeg|eg|je|ja|a|e)\s+)?(?:har\s+)?(?:ingen|null|inga)\s+(?:a
             r"|\b(?:50\s*/\s*50|50\s*-\s*50|50\s+50|femti\s*-?\s*femti|fifty\s*-?\s*fifty)\b")
 # Saying that how long is not known ("hvor lenge vet jeg ikke", "kor lenge eg er sjukmeld, veit eg
 # heller ikkje", "hvor lenge jeg blir borte er uklart") answers q3 with "usikker", in either order.
-_HOW_LONG = r"\b(?:hvor|kor|kvor|kor\s+sa|assen|hur)\s+(?:lenge|lang\s+tid|lange)\b"
+_HOW_LONG = (r"(?:\b(?:hvor|kor|kvor|kor\s+sa|assen|hur)\s+(?:lenge|lang\s+tid|lange)\b"
+             # the length as a noun ("varigheten av sykmeldingen er jeg usikker på"), or when it ends
+             # ("vet ikke når jeg er ferdig sykmeldt", "når eg blir frisk")
+             r"|\b(?:varighet\w*|lengden\s+pa\s+sykmelding\w*)\b"
+             r"|\b(?:nar|kor\s+tid)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+){0,2}?(?:ferdig|frisk\w*|klar|friskmeld\w*)\b)")
 _UNKNOWN = (r"\b(?:vet|veit|vett|vott|aner|anar)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b|\b(?:ikke|ikkje|itj)\s+(?:vet|veit|vett)\b|"
             r"\busikker\w*|\busekker\w*|"
-            r"\buklar\w*|\buvisst\b|\bikke\s+sikker\b|\bikkje\s+sikker\b|\bvanskelig\s+a\s+si\b|\bvanskeleg\s+a\s+seie\b|"
+            r"\buklar\w*|\buvisst\b|\buviss\b|\bukjent\b|\bikke\s+sikker\b|\bikkje\s+sikker\b|\bvanskelig\s+a\s+si\b|\bvanskeleg\s+a\s+seie\b|"
             r"\bkommer\s+an\s+pa\b|\bkjem\s+an\s+pa\b|\bavheng\w*|\bhenger\s+sammen\b|\bheng\s+saman\b|\bingen\s+(?:anelse|aning|peiling)\b|\bingen\s+(?:som\s+)?(?:vet|veit)\b")
 # (not across a full stop or a line: "Hvor lenge – over 26 uker. Tilbake – usikker.")
 _HOW_LONG_UNKNOWN = (rf"{_HOW_LONG}[^.!\n]{{0,60}}(?:{_UNKNOWN})|(?:{_UNKNOWN})[^.!\n]{{0,20}}{_HOW_LONG}"

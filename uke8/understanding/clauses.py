@@ -33,7 +33,9 @@ _BEFORE_BOSS_NO_SPLIT = frozenset({"med", "til", "om", "på", "for", "av", "og",
 _JOINERS = re.compile(r"^(?:og|men|fordi|siden|sidan|ettersom|så|samt|mens|dessuten)\b\s*", re.IGNORECASE)
 # A piece of only such words is a hedge before the answer, not a clause of its own ("tja, tror
 # nok jeg er tilbake om en stund": "tja" alone would read as "usikker").
-FILLERS = frozenset({"tja", "tjaa", "tjah", "hmm", "hm", "hmmm", "nja", "vel", "altså", "joa", "ok", "okei", "jaha", "nåja", "såå"})
+FILLERS = frozenset({"tja", "tjaa", "tjah", "hmm", "hm", "hmmm", "nja", "vel", "altså", "joa", "ok", "okei", "jaha", "nåja", "såå",
+                     # ("Usikker, ærlig talt.", "…, liksom", "…, tbh": how it is said, not what)
+                     "ærlig", "ærleg", "talt", "liksom", "honestly", "tbh", "egentlig", "eigentleg"})
 _WORDS = re.compile(r"\w+")
 # "sjefen og jeg krangler mye", "jeg og lederen min har god dialog": "og" joins the subject, not
 # two clauses. A piece of one such word before "og" stays with what follows.

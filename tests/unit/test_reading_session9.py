@@ -194,3 +194,57 @@ def test_a_doubt_right_after_a_question_put_back_answers_that_question():
     reading = read_message("q2", text, p, {}, T)
     taken = {(c.slot, c.meaning.code) for c in reading.others}
     assert ("varighet", "usikker") in taken and ("retur", "veldig_sannsynlig") in taken
+
+
+def test_a_correction_replaces_what_came_before():
+    text = "Jeg kommer nok ikke tilbake. Eller, jo, kanskje, jeg vet egentlig ikke. Sjefen er kjempegrei"
+    assert clauses(text)[1] == "Eller"
+    p = parse(text, ranking(("q1_lite_sannsynlig", 0.52)), ranking(("q1_lite_sannsynlig", 1.0)), ranking(("q2_verken_eller", 0.91)),
+              ranking(("ja", 0.99)), ranking(("usikker", 0.93)), ranking(("usikker", 0.99)), ranking(("q2_god", 1.0)))
+    reading = read_message("q1", text, p, {}, T)
+    assert (reading.own.code, reading.own.action) == ("usikker", "accept")
+    assert {(c.slot, c.meaning.code) for c in reading.others} == {("relasjon", "god")}
+
+
+def test_the_persons_own_view_after_someone_elses():
+    text = "Kona mi synes sjefen er en idiot, men jeg synes egentlig han er helt grei. Et par uker til"
+    p = parse(text, ranking(("q2_verken_eller", 0.85)), ranking(("out_of_scope", 0.3)), ranking(("q2_vanskelig", 0.99)),
+              ranking(("q2_god", 0.9)), ranking(("q3_under_26_uker", 1.0)))
+    reading = read_message("q2", text, p, {}, T)
+    assert reading.own.code == "god"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1. usikker 2. vanskelig 3. over et halvt år", ["1. usikker", "2. vanskelig", "3. over et halvt år"]),
+    ("fra 1. mars til 3. april", ["fra 1. mars til 3. april"]),  # dates, not a list
+    ("jeg er borte i 2 uker. 3. juni er jeg tilbake", ["jeg er borte i 2 uker", "3. juni er jeg tilbake"]),
+    ("ca 1 år vsa vet ikke om jeg kommer tilbake", ["ca 1 år", "vet ikke om jeg kommer tilbake"]),  # "vsa": besides
+    ("1, og forholdet til sjefen er greit nok", ["1", "forholdet til sjefen er greit nok"]),  # a digit first answers
+])
+def test_inline_numbers_dates_and_sms_joiners(text, expected):
+    assert clauses(text) == expected
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("andre: bra", ("q2", "bra")),
+    ("Svar på første: usikker", ("q1", "usikker")),
+    ("Tredje spørsmål: under 26 uker", ("q3", "under 26 uker")),
+    ("2: verken eller", ("q2", "verken eller")),
+    ("på det første: ja helt sikkert", ("q1", "ja helt sikkert")),
+    ("de andre: greie", None),
+])
+def test_a_question_named_by_its_place(clause, expected):
+    from uke8.understanding.clause_subjects import numbered
+    assert numbered(clause, ("q1", "q2", "q3")) == expected
+
+
+def test_a_digit_first_answers_the_open_question():
+    text = "1, og forholdet til sjefen er greit nok, verken bra eller dårlig"
+    p = parse(text, ranking(("q2_verken_eller", 1.0)), ranking(("out_of_scope", 0.5)), ranking(("q2_verken_eller", 1.0)))
+    reading = read_message("q1", text, p, {}, T)
+    assert (reading.own.code, reading.own.action) == ("veldig_sannsynlig", "accept")
+    assert {(c.slot, c.meaning.code) for c in reading.others} == {("relasjon", "verken_eller")}
+
+
+def test_colleagues_are_not_the_employer():
+    assert not about("q2", 0, [("Kollegaene har vært kjempesnille og sendt blomster", None)], ["q2"])

@@ -21,7 +21,7 @@ Parts = list[tuple[str, Mapping[str, Any] | None]]
 TOPIC: dict[str, re.Pattern[str]] = {
     "q1": re.compile(r"\b(?:tilbake|tebake|tibake|tilbage|tillbaka|attende|retur\w*|jobb\w*|stilling\w*|arbeidet|arbeidsplass\w*|fortsett\w*|"
                      r"begynn\w*\s+(?:igjen|att)|same\s+\w+|samme\s+\w+|sparken|oppsagt|sagt\s+opp|slutt\w*)\b"),
-    "q2": re.compile(rf"\b(?:{BOSS_WORDS}|chef\w*|samarbe\w*|relasjon\w*|kolleg\w*|forhold\w*|dialog\w*|firma\w*|bedrift\w*|kontakt\w*|"
+    "q2": re.compile(rf"\b(?:{BOSS_WORDS}|chef\w*|samarbe\w*|relasjon\w*|forhold\w*|dialog\w*|firma\w*|bedrift\w*|kontakt\w*|"
                      r"kommun\w*|"
                      r"krangl?\w*|konflikt\w*|uenig\w*)\b"
                      # "de har vært ryddige med meg", "dei er greie": after the first question "they" is the workplace
@@ -84,7 +84,10 @@ def one_clause_about(question_id: str, parts: Parts) -> bool:
 # "Samarbeid m/ sjef: 5 av 10", "Tid: 6 uker totalt", "Grunn: ingen spesiell".
 _LABEL = re.compile(r"^\s*(?:[-–*•]\s*)?(?:\d[.)]\s*)?([\w/ ]{2,40}?)\s*(?::|\s[-–])\s*(\S.*)$", re.DOTALL)
 # "1. Veldig sannsynlig / 2. Sjefen er grei / 3. Et par uker": answers numbered as the questions are
-_NUMBERED = re.compile(r"^\s*(?:[-–*•]\s*)?([1-4])\s*[.)]\s*(\S.*)$", re.DOTALL)
+# (or by the question's place: "andre: bra", "Svar på første: usikker", "Tredje spørsmål: under 26 uker", "2: verken eller")
+_NUMBERED = re.compile(r"^\s*(?:[-–*•]\s*)?(?:svar\s+pa\s+|pa\s+)?(?:det\s+)?([1-4]|forste|fyrste|andre|tredje|fjerde)\s*"
+                       r"(?:spm\.?|sporsmal\w*)?\s*[.):–-]\s*(\S.*)$", re.DOTALL)
+_PLACE = {"1": 1, "2": 2, "3": 3, "4": 4, "forste": 1, "fyrste": 1, "andre": 2, "tredje": 3, "fjerde": 4}
 _REASON_LABEL = re.compile(r"\b(?:grunn\w*|arsak\w*|fordi)\b")
 
 
@@ -104,7 +107,7 @@ def labelled(clause: str) -> tuple[str, str] | None:
 def numbered(clause: str, order: tuple[str, ...]) -> tuple[str, str] | None:
     """(question, answer) for a clause numbered as a question in asking order ("2. sånn passe"),
     or None. The caller checks that the message is such a list (two numbered clauses or more)."""
-    found = _NUMBERED.match(clause)
-    if not found or int(found.group(1)) > len(order):
+    found = _NUMBERED.match(fold(normalise(clause)))
+    if not found or _PLACE[found.group(1)] > len(order):
         return None
-    return order[int(found.group(1)) - 1], found.group(2)
+    return order[_PLACE[found.group(1)] - 1], found.group(2)

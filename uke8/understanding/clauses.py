@@ -15,11 +15,13 @@ import re
 # words that join clauses, in bokmål and nynorsk ("og", "men", "fordi", "for", "sidan").
 _BOUNDARY = re.compile(
     # (not after a short form: "verken bra el. dårlig", "ca. 2 mnd", "evt. lenger")
-    r"(?:[;:!?]|(?<!\bel)(?<!\bca)(?<!\bevt)(?<!\bbl)(?<!\bmv)(?<!\bfeks)(?<!\bosv)\.(?!\d)|(?<!\d),|,(?!\d)|\s+[-–]\s+|\n)+\s*"
+    r"(?:[;:!?]|(?<!\bel)(?<!\bca)(?<!\bevt)(?<!\bbl)(?<!\bmv)(?<!\bfeks)(?<!\bosv)\.(?!\d)(?!\s*(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|jan|feb|apr|jun|jul|aug|sept?|okt|nov|des)\b)|(?<!\d),|,(?!\d)|\s+[-–]\s+|\n)+\s*"
     # a pictograph ends a thought as a full stop does, and stays with it (its feeling is part of
     # the reading): "100% tilbake 👍 | trenger bare et par uker til"
     r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f])\s+(?=\w)"
-    r"|\s+(?=(?:og|men|fordi|siden|sidan|ettersom|samt|mens|dessuten)\b)"
+    r"|\s+(?=(?:og|men|fordi|siden|sidan|ettersom|samt|mens|dessuten|vsa|forresten)\b)"
+    # a numbered answer in the middle of a line ("1. usikker 2. vanskelig 3. over et halvt år"; not a date: "2. mai")
+    r"|\s+(?=[2-4]\s*[.):]\s+(?!(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)\w*)[^\W\d])"
     # without punctuation, the boss as the subject of what follows starts a new clause: "kommer
     # tilbake helt klart savner kollegaene | enhetsleder har vært kjempegrei hele veien"
     r"|\s+(?=(?:\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|formann\w*|rektor\w*)\s+"
@@ -30,7 +32,7 @@ _BOUNDARY = re.compile(
 _BEFORE_BOSS_NO_SPLIT = frozenset({"med", "til", "om", "på", "for", "av", "og", "at", "min", "mi", "mitt", "din", "hos", "fra",
                                    "mellom", "enn", "som", "den", "det", "ny", "nye", "gamle", "nærmeste", "men", "der", "gang", "gong",
                                    "når", "da", "då", "fordi", "hvis", "viss", "om", "dersom", "at", "ho", "han", "hun"})
-_JOINERS = re.compile(r"^(?:og|men|fordi|siden|sidan|ettersom|så|samt|mens|dessuten)\b\s*", re.IGNORECASE)
+_JOINERS = re.compile(r"^(?:og|men|fordi|siden|sidan|ettersom|så|samt|mens|dessuten|vsa)\b\s*", re.IGNORECASE)
 # A piece of only such words is a hedge before the answer, not a clause of its own ("tja, tror
 # nok jeg er tilbake om en stund": "tja" alone would read as "usikker").
 FILLERS = frozenset({"tja", "tjaa", "tjah", "hmm", "hm", "hmmm", "nja", "vel", "altså", "joa", "ok", "okei", "jaha", "nåja", "såå",
@@ -90,6 +92,8 @@ _SINCE_TIME = re.compile(
 # "grei og snill") — not a time ("grei og 2 mnd"), which answers another question.
 _SHORT_PAIR = re.compile(r"og\s+(?!(?:\w+\s+)?(?:uker?|veker?|mnd|måned\w*|månad\w*|år|lenge|tid)\b)[^\W\d]+(?:\s+[^\W\d]+)?\s*(?:[.!?,;\n]|$)",
                          re.IGNORECASE)
+_INLINE_NUMBER = re.compile(r"[2-4]\s*[.):]\s")
+_FIRST_NUMBER = re.compile(r"\s*(?:[-–*•]\s*)?1\s*[.):]\s")
 MAX_CLAUSES = 10  # a long story is read as a whole, not in many small pieces
 MIN_LETTERS = 3
 
@@ -114,6 +118,8 @@ def _keeps_together(text: str, piece: str, match: re.Match[str]) -> bool:
     expression it keeps in one clause."""
     gap = match.group()
     after = text[match.end():]
+    if not gap.strip() and _INLINE_NUMBER.match(after):
+        return not _FIRST_NUMBER.match(text)  # only a list that starts at 1 is numbered inline
     if not gap.strip() and "\n" not in gap and not _JOINERS.match(after) and not _ends_thought(match, text) and (
             len(piece.split()) < 3 or piece.split()[-1].lower() in _BEFORE_BOSS_NO_SPLIT):
         return True  # the boss after a preposition or two words is part of the clause, not its start
@@ -175,7 +181,8 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
         words = _WORDS.findall(text[begin:end].lower())
         if words and all(word in FILLERS for word in words) and not after_label:  # ("Samarbeid: ok" answers)
             continue
-        if sum(ch.isalpha() for ch in text[begin:end]) >= MIN_LETTERS or words in (["ja"], ["jo"]) or after_label and words:
+        if sum(ch.isalpha() for ch in text[begin:end]) >= MIN_LETTERS or words in (["ja"], ["jo"]) or after_label and words or (
+                not cleaned and words in (["1"], ["2"], ["3"])):  # ("1, og forholdet til sjefen er greit": a digit first answers)
             # (under a label any answer counts: "Samarbeid: ok", "Tid: 6 mnd")
             # (a plain "Ja." before the rest answers the question asked: actions read it first)
             cleaned.append((begin, end))

@@ -96,8 +96,13 @@ _PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klar
                        r"|(?:hvor|kor|hva|ka|kva|hvordan|korleis|om)\b).*\?$")
 
 # The words of a doubt, not merely a clause the classifier heard as one ("det vet jeg" is sure).
-_BARE_DOUBT = re.compile(r"\b(?:usikker\w*|ikke\s+sikker|ikkje\s+sikker|kanskje|tviler|tvilar|uvisst|uklart)\b"
+_BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker|kanskje|tviler|tvilar|uvisst|uklart)\b"
                          r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b")
+# A correction opens the clause ("Eller, jo, kanskje", "nei forresten nærmere tre måneder",
+# "nei vent, usikker"); the person's own view after someone else's ("…, men jeg synes …").
+_CORRECTION = re.compile(r"^(?:eller|nei\s+vent|vent|nei\s+forresten|forresten|rettere\s+sagt|nei\s+eller)\b[\s,.]*")
+_OWN_VIEW = re.compile(r"^(?:jeg|eg|je|a)\s+(?:synes|syns|synest|mener|meiner|tykkjer|sjol|selv)\b")
+_WORDS = re.compile(r"\w+")
 # "Kjem ikkje tilbake på sjøen, det e sikkert": makes the clause before surer, answers nothing new.
 _THAT_IS_SURE = re.compile(r"^(?:og\s+)?(?:det|dette|det\s+vet\s+jeg)\s+(?:er|e|ae|a)\s+(?:jeg\s+)?(?:helt\s+|heilt\s+|ganske\s+|100\s*%\s+)?"
                            r"(?:sikkert|sikker|klart|garantert|sant|helt\s+sikkert)\W*$"
@@ -154,13 +159,20 @@ def carried_answers(
     best: dict[str, Interpretation] = {}
     conflicts: set[str] = set()
     worded: dict[str, set[str]] = {}  # the codes the patterns gave each question
+    corrected_at: int | None = None  # the clause where the person corrects what they said
     asked_back: tuple[int, str | None] = (-2, None)  # (index, question) of a question the person put back
-    readings: dict[str, list[tuple[Interpretation, bool]]] = {}  # each question's clause readings (and whether only little contact)
+    readings: dict[str, list[tuple[Interpretation, bool, int]]] = {}  # each question's clause readings (whether only little contact, where)
     direct: Interpretation | None = None  # a short first clause that plainly answers the open question
     order = question_order(har_arbeidsgiver)
     is_list = sum(numbered(c, order) is not None for c, _ in parts) >= 2  # "1. …\n2. …": answers in asking order
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
         folded = fold(normalise(clause))
+        if _CORRECTION.match(folded) or (clause_parse or {}).get("joined_by") == "men" and _OWN_VIEW.match(folded):
+            # "Jeg kommer nok ikke tilbake. Eller, jo, kanskje …", "tre uker, nei forresten tre
+            # måneder", "Kona mi synes …, men jeg synes …": what follows replaces what came before
+            corrected_at = index
+            if not _WORDS.search(_CORRECTION.sub("", folded)):
+                continue  # the marker alone ("Eller,") answers nothing
         if _PUT_BACK.match(folded):
             # "Men hvor lenge? Jeg vet ikke": the doubt right after answers the question put back
             asked_back = (index, "q3" if _ABOUT_TIME.search(folded) else "q1" if _ABOUT_RETURN.search(folded) else None)
@@ -179,6 +191,11 @@ def carried_answers(
                 conflicts.discard(taken_back)
                 worded.pop(taken_back, None)
                 continue
+        if index == 0 and open_question is not None and clause.strip() in ("1", "2", "3"):
+            digit = interpret(open_question, clause.strip(), None, thresholds)  # "1, og forholdet til sjefen er greit nok"
+            if digit.kind == "answer" and digit.source == "digit":
+                best[open_question] = direct = digit
+            continue
         specific = owner != SHARED  # a shared owner was chosen by its words already
         label = labelled(clause) or (numbered(clause, order) if is_list else None)
         if label is not None:
@@ -222,7 +239,7 @@ def carried_answers(
             continue  # an answer to a question not asked needs words about its subject
         # (only a clause that may answer counts against another: "sykmeldt sia februar" heard as
         # q2 speaks of no employer and contradicts no "godt samarbeid")
-        readings.setdefault(owner, []).append((meaning, owner == "q2" and meaning.source == "pattern" and little_contact(clause)))
+        readings.setdefault(owner, []).append((meaning, owner == "q2" and meaning.source == "pattern" and little_contact(clause), index))
         if current is not None and current.code != meaning.code:
             conflicts.add(owner)  # two clauses, two answers ("kan bli kort, kan bli lenge"): neither
         if meaning.source == "pattern" and not (owner == "q2" and little_contact(clause)) and (
@@ -244,7 +261,10 @@ def carried_answers(
         # unless the words settle it: "samarbeidet er heilt greitt, verken bra eller dårleg" qualifies
         # the first clause, it does not contradict it
         codes = worded.get(question_id, set())
-        if len(codes) == 1:
+        later = [m for m, _, at in readings.get(question_id, []) if corrected_at is not None and at >= corrected_at]
+        if later:
+            best[question_id] = later[-1]  # the correction stands
+        elif len(codes) == 1:
             best[question_id] = Interpretation("answer", codes.pop(), 1.0, "accept", "pattern")
         elif (settled := _settle(readings.get(question_id, []))) is not None:
             best[question_id] = settled
@@ -267,20 +287,20 @@ def carried_answers(
     return out
 
 
-def _settle(readings: list[tuple[Interpretation, bool]]) -> Interpretation | None:
+def _settle(readings: list[tuple[Interpretation, bool, int]]) -> Interpretation | None:
     """Clauses that disagree about one question, where one side is plainly stronger:
     - little contact is "neither" only without a complaint ("Arbeidsgiver liker meg ikke, han
       snakker ikke med meg"): the other readings decide, as they stand;
     - a sure reading against only doubtful ones ("Har knapt hørt fra de på jobben" heard as
       vanskelig at 0.65, "det er ikke noe galt mellom oss, sånn passe" as verken_eller): the sure
       one, confirmed, never recorded unasked."""
-    others = [m for m, contact in readings if not contact]
+    others = [m for m, contact, _ in readings if not contact]
     if len(others) < len(readings) and others and len({m.code for m in others}) == 1:
         return max(others, key=lambda m: (_RANK[m.action], m.confidence))
-    sure = {m.code for m, _ in readings if m.action == "accept"}
+    sure = {m.code for m, _, _ in readings if m.action == "accept"}
     if len(sure) == 1:
         code = sure.pop()
-        top = max((m for m, _ in readings if m.code == code), key=lambda m: m.confidence)
+        top = max((m for m, _, _ in readings if m.code == code), key=lambda m: m.confidence)
         return Interpretation("answer", code, top.confidence, "confirm", top.source, (code,))
     return None
 

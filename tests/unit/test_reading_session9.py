@@ -248,3 +248,31 @@ def test_a_digit_first_answers_the_open_question():
 
 def test_colleagues_are_not_the_employer():
     assert not about("q2", 0, [("Kollegaene har vært kjempesnille og sendt blomster", None)], ["q2"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("jeg tror ikke jeg kommer tilbake komma det har vært mye krangling med ledelsen punktum vet ikke hvor lenge",
+     ["jeg tror ikke jeg kommer tilbake", "det har vært mye krangling med ledelsen", "vet ikke hvor lenge"]),
+    ("jeg vil komma tilbake til jobben", ["jeg vil komma tilbake til jobben"]),  # the verb, not a comma said aloud
+    ("Rektor og jeg har ikke snakket sammen siden konflikten, og jeg er utslitt",
+     ["Rektor og jeg har ikke snakket sammen siden konflikten", "jeg er utslitt"]),  # since, not because
+])
+def test_dictated_punctuation_and_since_an_event(text, expected):
+    assert clauses(text) == expected
+
+
+@pytest.mark.parametrize("clause", ["dem på jobben har vært vanskli å ha med å gjøre", "de i kommunen har ikke fulgt meg opp",
+                                    "Teamleaderen har vært awesome med meg", "styraren er så god"])
+def test_more_names_for_the_employer(clause):
+    assert about("q2", 0, [(clause, None)], ["q2"])
+
+
+def test_words_spelt_as_heard_are_read_as_written_in_full():
+    from uke8.understanding.normalise import normalise
+    assert normalise("Kansje jeg kommer tibake, sjefen er vanskli") == "kanskje jeg kommer tilbake, sjefen er vanskelig"
+
+
+@pytest.mark.parametrize("text", ["sjefen gir blanke i meg", "dei driter i meg", "han gir fullstendig blaffen i meg"])
+def test_not_caring_about_the_person_is_difficult(text):
+    from uke8.understanding.patterns import match_pattern
+    assert match_pattern("q2", text) == "vanskelig"

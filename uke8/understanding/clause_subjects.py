@@ -26,6 +26,9 @@ TOPIC: dict[str, re.Pattern[str]] = {
                      r"krangl?\w*|konflikt\w*|uenig\w*)\b"
                      # "de har vært ryddige med meg", "dei er greie": after the first question "they" is the workplace
                      r"|^(?:de|dei|dem|dom|dam)\s+(?:har|hadde|er|var|e)\b"  # ("dæm" folds to "dam")
+                     # "dem på jobben", "de i kommunen", "dei på kontoret": the workplace as people
+                     r"|\b(?:de|dei|dem|dom|dam)\s+(?:pa|i)\s+(?:jobben|jobb|kontoret|firmaet|kommunen|arbeidsplassen|avdelingen|lageret|"
+                     r"butikken|skolen|sykehuset|sjukehuset|bedriften|ledelsen)\b"
                      # the workplace as the one who treats the person: "jobben har vært fin med meg",
                      # "fikk blomster fra jobben", "jobben ringte"
                      r"|\b(?:jobben|arbeidsplassen|avdelingen)\s+(?:har\s+)?(?:vart|vaert|vore|var|er|e)\s+(?:\w+\s+){0,3}?(?:med|mot)\s+(?:meg|ma|meij)\b"

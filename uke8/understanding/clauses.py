@@ -20,6 +20,9 @@ _BOUNDARY = re.compile(
     # the reading): "100% tilbake 👍 | trenger bare et par uker til"
     r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f])\s+(?=\w)"
     r"|\s+(?=(?:og|men|fordi|siden|sidan|ettersom|samt|mens|dessuten|vsa|forresten)\b)"
+    # punctuation said aloud by someone dictating ("… ledelsen komma vet ikke … punktum"); not the
+    # verb ("å komma tilbake", as some dialects and Swedish say it)
+    r"|(?<!\bå)(?<!\bvil)(?<!\bkan)(?<!\bskal)(?<!\bska)\s+(?:komma(?!\s+(?:tilbake|tillbaka|tebake|attende|igjen|hem|hjem|ut|inn|til)\b)|punktum)\b[\s.,]*"
     # a numbered answer in the middle of a line ("1. usikker 2. vanskelig 3. over et halvt år"; not a date: "2. mai")
     r"|\s+(?=[2-4]\s*[.):]\s+(?!(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)\w*)[^\W\d])"
     # without punctuation, the boss as the subject of what follows starts a new clause: "kommer
@@ -86,7 +89,8 @@ _KNOWN_AFTER = re.compile(r"(?:det\s+)?(?:vet|veit|vett|aner|anar|er|e|avhenger|
 # "siden" joins clauses as "because", but "siden januar", "sidan i vår", "siden nyttår" is a time.
 _SINCE_TIME = re.compile(
     r"(?:siden|sidan)\s+(?:(?:begynnelsen|starten|midten|slutten)\s+(?:av|på)\s+)?(?:januar|februar|mars|april|mai|juni|juli|august|"
-    r"september|oktober|november|desember|jan|feb|aug|sept|okt|nov|des|nyttår|jul|påske|sist|forrige|i\s+(?:går|fjor|vår|høst|haust|"
+    r"september|oktober|november|desember|jan|feb|aug|sept|okt|nov|des|nyttår|jul|påske|sist|forrige|da|"
+    r"konflikten|krangelen|episoden|hendelsen|omorganiseringen|møtet|ulykken|ulykka|operasjonen|i\s+(?:går|fjor|vår|høst|haust|"
     r"sommer|vinter|mars|april|mai|juni|juli|august)|\d|en\s+\w+|ei\s+\w+|et\s+\w+)\b", re.IGNORECASE)
 # "og" and one or two more words of the same description before the clause ends ("ryddig og godt",
 # "grei og snill") — not a time ("grei og 2 mnd"), which answers another question.

@@ -39,6 +39,10 @@ BOKMAL: dict[str, str] = {
     # likely, bad, good
     "sannsynleg": "sannsynlig", "usannsynleg": "usannsynlig", "truleg": "trolig", "eigentleg": "egentlig",
     "dårleg": "dårlig", "vanskeleg": "vanskelig", "skikkeleg": "skikkelig", "greitt": "greit", "uviss": "usikker",
+    # spelt as heard (dyslexia, hurry): "sansynlig", "kansje", "vanskli", "arbeidsgjiver"
+    "sansynlig": "sannsynlig", "sansynli": "sannsynlig", "sannsynli": "sannsynlig", "usansynlig": "usannsynlig",
+    "veldi": "veldig", "kansje": "kanskje", "kansj": "kanskje", "vanskli": "vanskelig", "vansklig": "vanskelig",
+    "vanskeli": "vanskelig", "arbeidsgjiver": "arbeidsgiver", "arbeidsgjiveren": "arbeidsgiveren", "månd": "måned",
     # time
     "veke": "uke", "veker": "uker", "vekene": "ukene", "veka": "uka", "månad": "måned", "månader": "måneder",
     "månadar": "måneder", "lengje": "lenge", "sjukmeld": "sykmeldt", "sjukmeldt": "sykmeldt",

@@ -34,7 +34,7 @@ _EITHER_OR = (r"\b(?:verken|hverken|korkje|kverken)\b.+\b(?:eller|el\.)"
               r"(?:darlig|dalig|darleg|vanskelig|vanskeleg|ille)\b")
 # The boss by any name: in compounds too ("avdelingslederen", "butikksjefen"), "bas", "formannen".
 BOSS_WORDS = (r"\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledels\w*|leiing\w*|"
-              r"formann\w*|bas|basen|bassen|manager\w*|rektor\w*|skipper\w*|styrer\w*|eier\w*|eigar\w*|rederi\w*|hr|"
+              r"formann\w*|bas|basen|bassen|manager\w*|\w*leader\w*|teamlead\w*|rektor\w*|skipper\w*|styrer\w*|styrar\w*|eier\w*|eigar\w*|rederi\w*|hr|"
               r"\w*mester\w*|overordne\w*")
 # Some good and some bad about the employer is neither ("noe bra og noe dårlig", "både bra og
 # mindre bra", "opp og ned"). Folded text: "noe" reads "no", "dårlig" "darlig", "både" "bade".
@@ -156,6 +156,8 @@ _HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg
                       # "hun bryr seg null", "får aldri svar"
                       r"|\bbryr\s+(?:seg|sei)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|null|fint\s+lite|katta|fanden|ein\s+dritt|en\s+dritt)\b"
                       r"|\b(?:far|fatt|fikk|fekk)\s+aldri\s+(?:noe\s+|noko\s+)?svar\b|\bsvar(?:er|ar)\s+aldri\b"
+                      # "sjefen gir blanke i meg", "dei driter i meg"
+                      r"|\b(?:gir|gjer|gi|gav|ga)\s+(?:\w+\s+)?(?:blanke|blaffen|faen|f)\s+i\s+(?:meg|ma|oss)\b|\b(?:driter|dritter|drit)\s+i\s+(?:meg|ma)\b"
                       # "samarbeidet med rektor har vore tungt lenge" (no "ikke" on the way)
                       r"|\b(?:samarbeidet|samarbeidet\s+vart|forholdet|relasjonen|tonen)\s+(?:(?!ikke\b|ikkje\b|itj\b)\w+\s+){0,4}?"
                       r"(?:vore|vaert|vart|blitt|vorte|er|e|var)\s+(?:sa\s+|veldig\s+|litt\s+|ganske\s+|heilt\s+|helt\s+)?"

@@ -276,3 +276,29 @@ def test_words_spelt_as_heard_are_read_as_written_in_full():
 def test_not_caring_about_the_person_is_difficult(text):
     from uke8.understanding.patterns import match_pattern
     assert match_pattern("q2", text) == "vanskelig"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3 mnd til ca. sjefen vanskli", ["3 mnd til ca", "sjefen vanskli"]),  # "ca." ends the clause before a word
+    ("ca. 2 mnd til", ["ca. 2 mnd til"]),
+])
+def test_about_ends_a_clause_only_before_a_word(text, expected):
+    assert clauses(text) == expected
+
+
+@pytest.mark.parametrize("text, code", [
+    ("dem på jobben har vært vanskelige", "vanskelig"),
+    ("ledelsen har vært umulige", "vanskelig"),
+    ("det har vært vanskelige tider", None),  # hard times, not hard people
+])
+def test_people_who_have_been_difficult(text, code):
+    from uke8.understanding.patterns import match_pattern
+    assert match_pattern("q2", text) == code
+
+
+def test_a_treatment_reason_inside_the_clause_that_says_how_long_is_unknown():
+    text = "vet ikke om jeg kommer tilbake. hvor lenge vet jeg ikke for jeg venter på operasjon i kneet"
+    p = parse(text, ranking(("usikker", 0.9)), ranking(("usikker", 0.99)), ranking(("usikker", 0.9)))
+    reading = read_message("q1", text, p, {}, T)
+    taken = {(c.slot, c.meaning.code, c.meaning.action) for c in reading.others}
+    assert ("varighet", "usikker", "accept") in taken and ("varighet_usikker_grunn", "behandling", "confirm") in taken

@@ -15,7 +15,7 @@ import re
 # words that join clauses, in bokmål and nynorsk ("og", "men", "fordi", "for", "sidan").
 _BOUNDARY = re.compile(
     # (not after a short form: "verken bra el. dårlig", "ca. 2 mnd", "evt. lenger")
-    r"(?:[;:!?]|(?<!\bel)(?<!\bca)(?<!\bevt)(?<!\bbl)(?<!\bmv)(?<!\bfeks)(?<!\bosv)\.(?!\d)(?!\s*(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|jan|feb|apr|jun|jul|aug|sept?|okt|nov|des)\b)|(?<!\d),|,(?!\d)|\s+[-–]\s+|\n)+\s*"
+    r"(?:[;:!?]|(?<!\bel)(?!(?<=\bca)\.\s*(?:\d|en\b|et\b|ei\b|to\b|tre\b|fire\b|fem\b|seks\b|halv\w*))(?<!\bevt)(?<!\bbl)(?<!\bmv)(?<!\bfeks)(?<!\bosv)\.(?!\d)(?!\s*(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|jan|feb|apr|jun|jul|aug|sept?|okt|nov|des)\b)|(?<!\d),|,(?!\d)|\s+[-–]\s+|\n)+\s*"
     # a pictograph ends a thought as a full stop does, and stays with it (its feeling is part of
     # the reading): "100% tilbake 👍 | trenger bare et par uker til"
     r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f])\s+(?=\w)"

@@ -98,6 +98,8 @@ _PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klar
 # The words of a doubt, not merely a clause the classifier heard as one ("det vet jeg" is sure).
 _BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker|kanskje|tviler|tvilar|uvisst|uklart)\b"
                          r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b")
+_BECAUSE = re.compile(r"\b(?:for|fordi|pga|ettersom|siden|sidan|da|pa\s+grunn\s+av|grunnet)\b")
+_HOW_LONG_WORDS = re.compile(r"\b(?:lenge|lang\s+tid|varighet\w*|nar)\b")
 # A correction opens the clause ("Eller, jo, kanskje", "nei forresten nærmere tre måneder",
 # "nei vent, usikker"); the person's own view after someone else's ("…, men jeg synes …").
 _CORRECTION = re.compile(r"^(?:eller|nei\s+vent|vent|nei\s+forresten|forresten|rettere\s+sagt|nei\s+eller)\b[\s,.]*")
@@ -256,6 +258,14 @@ def carried_answers(
             if (code := whole_leave_answer(f"{first}, {second}")) is not None:
                 best["q3"] = Interpretation("answer", code, 1.0, "accept", "pattern")
                 worded["q3"] = {code}
+                break
+    if "q3_grunn" not in best and "q3" in best and best["q3"].code == SHARED:
+        # "hvor lenge vet jeg ikke for jeg venter på operasjon i kneet": the reason inside the clause
+        # that says how long is unknown (confirmed: it was read from the words alone)
+        for clause, _ in parts:
+            reason = _BECAUSE.split(fold(normalise(clause)), maxsplit=1)
+            if len(reason) == 2 and mentions_treatment(reason[1]) and _HOW_LONG_WORDS.search(reason[0]):
+                best["q3_grunn"] = Interpretation("answer", "behandling", 1.0, "confirm", "pattern", ("behandling",))
                 break
     for question_id in conflicts:
         # unless the words settle it: "samarbeidet er heilt greitt, verken bra eller dårleg" qualifies

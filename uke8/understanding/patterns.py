@@ -156,6 +156,10 @@ _HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg
                       # "hun bryr seg null", "får aldri svar"
                       r"|\bbryr\s+(?:seg|sei)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|null|fint\s+lite|katta|fanden|ein\s+dritt|en\s+dritt)\b"
                       r"|\b(?:far|fatt|fikk|fekk)\s+aldri\s+(?:noe\s+|noko\s+)?svar\b|\bsvar(?:er|ar)\s+aldri\b"
+                      # people who have been difficult: "dem på jobben har vært vanskelige", "ledelsen er umulige"
+                      r"|\b(?:har\s+)?(?:vart|vaert|vore|er|e|blitt|vorte)\s+(?:sa\s+|veldig\s+|litt\s+|helt\s+|heilt\s+|ganske\s+)?"
+                      r"(?:vanskelige|vanskelege|umulige|umoglege|ufine|frekke|slemme|kjipe|sure|kalde)\b"
+                      r"(?!\s+(?:tider|dager|dagar|uker|veker|maneder|manader|ar|tida|perioder|ting|saker|oppgaver))"
                       # "sjefen gir blanke i meg", "dei driter i meg"
                       r"|\b(?:gir|gjer|gi|gav|ga)\s+(?:\w+\s+)?(?:blanke|blaffen|faen|f)\s+i\s+(?:meg|ma|oss)\b|\b(?:driter|dritter|drit)\s+i\s+(?:meg|ma)\b"
                       # "samarbeidet med rektor har vore tungt lenge" (no "ikke" on the way)

@@ -302,3 +302,52 @@ def test_a_treatment_reason_inside_the_clause_that_says_how_long_is_unknown():
     reading = read_message("q1", text, p, {}, T)
     taken = {(c.slot, c.meaning.code, c.meaning.action) for c in reading.others}
     assert ("varighet", "usikker", "accept") in taken and ("varighet_usikker_grunn", "behandling", "confirm") in taken
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Jeg har ikke noe problem med arbeidsgiveren", None),  # ("noe" folds to "no": the negated problem is no complaint)
+    ("sjefen har vært helt forferdelig gjennom hele greia", "vanskelig"),
+    ("han har vært ganske ubehagelig", "vanskelig"),
+    ("sjefen har i alle fall ikke vært vanskelig", None),
+    ("Det er ikke verst med sjefen", "god"),  # litotes
+])
+def test_the_employer_in_more_words_and_negations(text, code):
+    from uke8.understanding.patterns import match_pattern
+    assert match_pattern("q2", text) == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Tilbake til samme jobb blir det neppe", "lite_sannsynlig"),
+    ("tilbake blir det nok ikke før i mars", None),  # when, not whether
+])
+def test_going_back_denied_with_blir_det(text, code):
+    from uke8.understanding.patterns import match_pattern
+    assert match_pattern("q1", text) == code
+
+
+def test_praise_for_someone_else_is_no_answer_about_the_employer():
+    text = "Bedriftshelsetjenesten er supergod, men lederen min har gjort det klart at hun ikke vil ha meg tilbake."
+    p = parse(text, ranking(("q1_lite_sannsynlig", 0.95)), ranking(("q2_god", 0.8)), ranking(("q1_lite_sannsynlig", 0.9)))
+    reading = read_message("q2", text, p, {}, T)
+    assert reading.own.code != "god"
+
+
+def test_a_short_question_without_a_verb_is_put_back_not_answered():
+    text = "Legen sier minst et år. Tilbake til samme jobb? Det tviler jeg sterkt på."
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.49), ("q3_over_26_uker", 0.4)), ranking(("q3_over_26_uker", 0.9)),
+              ranking(("q1_veldig_sannsynlig", 1.0)), ranking(("q1_lite_sannsynlig", 0.95)))
+    reading = read_message("q1", text, p, {}, T)
+    assert reading.own.code == "lite_sannsynlig"
+
+
+@pytest.mark.parametrize("text", [
+    "Begynner gradert om to uker, og planen er full stilling i samme jobb etterpå. Sjefen har lagt til rette for alt.",
+    "Leiaren har kalla meg inn til tre drøftingsmøte på to månader. Eg trur ikkje eg kjem attende.",
+])
+def test_no_length_of_leave_from_a_graded_start_or_the_boss_acting(text):
+    spans = clause_spans(text)
+    rankings = [ranking(("q3_under_26_uker", 0.95)) if ("uker" in text[b:e] or "månader" in text[b:e]) else
+                ranking(("q1_lite_sannsynlig", 0.95)) if "attende" in text[b:e] else ranking(("q2_god", 0.95)) for b, e in spans]
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.5)), *rankings)
+    reading = read_message("q1", text, p, {}, T)
+    assert "varighet" not in {c.slot for c in reading.others}

@@ -21,7 +21,7 @@ Parts = list[tuple[str, Mapping[str, Any] | None]]
 TOPIC: dict[str, re.Pattern[str]] = {
     "q1": re.compile(r"\b(?:tilbake|tebake|tibake|tilbage|tillbaka|attende|retur\w*|jobb\w*|stilling\w*|arbeidet|arbeidsplass\w*|fortsett\w*|"
                      r"begynn\w*\s+(?:igjen|att)|same\s+\w+|samme\s+\w+|sparken|oppsagt|sagt\s+opp|slutt\w*)\b"),
-    "q2": re.compile(rf"\b(?:{BOSS_WORDS}|chef\w*|samarbe\w*|relasjon\w*|forhold\w*|dialog\w*|firma\w*|bedrift\w*|kontakt\w*|"
+    "q2": re.compile(rf"\b(?:{BOSS_WORDS}|chef\w*|samarbe\w*|relasjon\w*|forhold\w*|dialog\w*|firma\w*|bedrift(?!shelse)\w*|kontakt\w*|"
                      r"kommun\w*|"
                      r"krangl?\w*|konflikt\w*|uenig\w*)\b"
                      # "de har vært ryddige med meg", "dei er greie": after the first question "they" is the workplace

@@ -29,7 +29,7 @@ from uke8.understanding.duration import duration_answer, only_past_durations, wh
 from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, from_ranking, interpret, yes_or_no
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_subjects import TOPIC, about, labelled, numbered, one_clause_about, qualifies
-from uke8.understanding.patterns import little_contact, match_pattern
+from uke8.understanding.patterns import BOSS_WORDS, OTHER_PARTY, little_contact, match_pattern
 from uke8.understanding.treatment import denies_treatment, mentions_treatment
 
 SHARED = "usikker"  # the one answer intent of several questions
@@ -93,13 +93,21 @@ _LABEL_BEFORE = re.compile(r"(?:^|[\n.!?;,]\s*)((?:[-–*•]\s*)?[^\n.!?;,:]*\w
 # "Og om jeg kommer tilbake, det er jeg usikker på": the condition alone says nothing yet.
 _CONDITION_ALONE = re.compile(r"^(?:og\s+|men\s+)?(?:om|hvis|viss|dersom|hvorvidt)\s+(?:jeg|eg|je|a|i)\s+(?:\S+\s+){0,3}\S+$")
 _PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klarer|tror|trur|gar|far)\s+(?:jeg|eg|je|a|e|i)\b"
-                       r"|(?:hvor|kor|hva|ka|kva|hvordan|korleis|om)\b).*\?$")
+                       r"|(?:hvor|kor|hva|ka|kva|hvordan|korleis|om)\b).*\?$"
+                       # a short question without a verb: "Tilbake til samme jobb?", "Lengden på sykmeldingen?"
+                       r"|^(?!.*\b(?:ja|nei|kanskje|usikker)\b)(?:\w+\s+){0,4}\w+\?$")
 
 # The words of a doubt, not merely a clause the classifier heard as one ("det vet jeg" is sure).
 _BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker|kanskje|tviler|tvilar|uvisst|uklart)\b"
                          r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b")
 _BECAUSE = re.compile(r"\b(?:for|fordi|pga|ettersom|siden|sidan|da|pa\s+grunn\s+av|grunnet)\b")
 _HOW_LONG_WORDS = re.compile(r"\b(?:lenge|lang\s+tid|varighet\w*|nar)\b")
+_BOSS_ACTS = re.compile(rf"^(?:{BOSS_WORDS})\s+(?:har|hadde|er|var|e)\s+(?!sagt\b|meint\b|anslatt\b)")
+_BOSS = re.compile(rf"\b(?:{BOSS_WORDS})\b")
+_LEAVE_WORDS = re.compile(r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|borte|frisk\w*|lenge|lang\s+tid|tilbake|tebake|attende)\b")
+_GRADED_START = re.compile(r"\b(?:gradert\w*|\d{1,3}\s*(?:%|prosent)|delvis|deltid|trapp\w*\s+opp|opptrapping\w*)\b")
+_NOT_A_COMPLAINT = re.compile(r"\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}?(?:sur|sint|vanskelig|vanskeleg|darlig|darleg|ille|"
+                              r"problem\w*|uenig\w*|krangl\w*|konflikt\w*|vond|slem|frekk)\b")
 # A correction opens the clause ("Eller, jo, kanskje", "nei forresten nærmere tre måneder",
 # "nei vent, usikker"); the person's own view after someone else's ("…, men jeg synes …").
 _CORRECTION = re.compile(r"^(?:eller|nei\s+vent|vent|nei\s+forresten|forresten|rettere\s+sagt|nei\s+eller)\b[\s,.]*")
@@ -234,8 +242,15 @@ def carried_answers(
             continue  # "Dårlig. Han har sagt at jeg er sløv …": a plain first answer outweighs a doubtful later reading
         if index == 0 and owner == open_question and meaning.action == "accept" and len(clause.split()) <= 3:
             direct = meaning
-        if owner == "q3" and owner != open_question and (only_past_durations(clause) or _YEARS_AT_WORK.search(fold(normalise(clause)))):
-            continue  # "teamlederen har mobbet meg i over et år": how long it has gone on, not the leave
+        if owner == "q3" and owner != open_question and (only_past_durations(clause) or _YEARS_AT_WORK.search(folded)
+                                                          or _BOSS_ACTS.match(folded) and not _LEAVE_WORDS.search(folded)):
+            continue  # "teamlederen har mobbet meg i over et år", "leiaren har kalla meg inn … på to månader": not the leave
+        if owner == "q3" and meaning.code != SHARED and _GRADED_START.search(folded):
+            continue  # "begynner gradert om to uker": part time first, the leave goes on
+        if owner == "q2" and OTHER_PARTY.match(folded) and not _BOSS.search(folded):
+            continue  # "Bedriftshelsetjenesten er supergod, men lederen …": praise for someone else
+        if owner == "q2" and _NOT_A_COMPLAINT.search(folded) and meaning.code == "vanskelig":
+            continue  # "jeg er ikke sur på sjefen", "har i alle fall ikke vært vanskelig": no verdict of difficulty
         if specific and owner != open_question and label is None and (len(clause.split()) < 2 or not (
                 about(owner, index, parts, owners) or qualifies(owner, index, parts, owners))):
             continue  # an answer to a question not asked needs words about its subject
@@ -395,6 +410,13 @@ def _imply_return(best: dict[str, Interpretation], parts: list[tuple[str, Mappin
     and also says one expects to go back (q1 veldig_sannsynlig): only ever confirmed, never
     recorded unasked, and not where the message says anything else about returning."""
     varighet = best.get("q3")
+    if "q1" not in best and varighet is None:
+        # "har snakka med sjefen om å starte gradert om et par uker": going back, part time first
+        for clause, _ in parts:
+            folded = fold(normalise(clause))
+            if _GRADED_START.search(folded) and _BACK_AT_WORK.search(folded) and not _NEGATED.search(folded) and not _HEDGED.search(folded):
+                best["q1"] = Interpretation("answer", "veldig_sannsynlig", 1.0, "confirm", "pattern", ("veldig_sannsynlig",))
+                return
     if "q1" in best or varighet is None or varighet.code == "usikker":
         return
     for clause, _ in parts:

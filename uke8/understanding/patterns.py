@@ -36,6 +36,11 @@ _EITHER_OR = (r"\b(?:verken|hverken|korkje|kverken)\b.+\b(?:eller|el\.)"
 BOSS_WORDS = (r"\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledels\w*|leiing\w*|"
               r"formann\w*|bas|basen|bassen|manager\w*|\w*leader\w*|teamlead\w*|rektor\w*|skipper\w*|styrer\w*|styrar\w*|eier\w*|eigar\w*|rederi\w*|hr|"
               r"\w*mester\w*|overordne\w*")
+# Someone other than the employer as the subject: the doctor, colleagues, the family, NAV
+# ("Bedriftshelsetjenesten er supergod, men lederen …": that praise is not for the employer).
+OTHER_PARTY = re.compile(r"^(?:(?:min|mi|mitt|mine)\s+)?(?:legen|lege|fastlegen|doktoren|kolleg\w*|bedriftshelse\w*|nav|psykologen|fysio\w*|"
+                         r"behandler\w*|sykehuset|sjukehuset|familien|kona|mannen|samboer\w*|barna|venn\w*|kunde\w*|pasient\w*|"
+                         r"elev\w*|foreldr\w*|naboen?)\b")
 # Some good and some bad about the employer is neither ("noe bra og noe dårlig", "både bra og
 # mindre bra", "opp og ned"). Folded text: "noe" reads "no", "dårlig" "darlig", "både" "bade".
 _GOOD = r"(?:bra|godt|god|greit|fint|positivt)"
@@ -117,7 +122,9 @@ _JOB_GONE = (r"^(?:(?:ja|nei|vel)[,.]?\s+)?(?:(?:jeg|eg|je|a|e)\s+)?(?:har\s+|e\
              r"(?!.*(?:\?|\b(?:kanskje|hvis|om|dersom|viss|usikker|vet\s+ikke|veit\s+ikkje)\b))")
 # Going back, fronted and denied ("Men tilbake til busselskapet kjem æ ikkje", "tilbake dit går
 # jeg aldri"): unlikely. Not "tilbake kommer jeg ikke før i mars", which is about when.
-_NOT_BACK = (r"(?:^|[.,!;:]\s*|\b(?:men|og|nei)\s+)(?:tilbake|tebake|tibake|attende)\b(?:\s+\w+){0,3}?\s+"
+_NOT_BACK = (r"(?:^|[.,!;:]\s*|\b(?:men|og|nei)\s+)(?:tilbake|tebake|tibake|attende)\b(?:\s+\w+){0,3}?\s+blir\s+det\s+(?:nok\s+|vel\s+)?"
+             r"(?:ikke|ikkje|itj|neppe|aldri)\b(?!\s+(?:for|forr|foer))|"
+             r"(?:^|[.,!;:]\s*|\b(?:men|og|nei)\s+)(?:tilbake|tebake|tibake|attende)\b(?:\s+\w+){0,3}?\s+"
              r"(?:kommer|kjem|kjam|gar|skal|vil|reiser|drar)\s+(?:jeg|eg|je|a|e|i)\s+(?:nok\s+|vel\s+|sikkert\s+|heilt\s+sikkert\s+)?"
              r"(?:ikke|ikkje|ikkj|itj|aldri)\b(?!\s+(?:for|forr|foer|sa\s+snart|med\s+det\s+forste|pa\s+(?:en|ei)\s+stund))")
 # Done with that job, or looking for another, said plainly ("eg e ferdig der", "bas har kasta
@@ -151,14 +158,15 @@ _HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg
                       r"|\b(?:far|fatt|klarer|klarar)\s+(?:ikke|ikkje|itj|aldri)\s+(?:til\s+)?a\s+samarbeid\w*"
                       # problems with the boss, or "we": "vi har problem", "problemer med lederen"
                       rf"|\b(?:vi|me)\s+har\s+(?:(?!ingen|ikke|ikkje|null|noe|noko|aldri)\w+\s+)?problem\w*"
-                      rf"|(?<!\bingen )(?<!\bnull )(?<!\bnoe )(?<!\bnoko )(?<!\bhatt )(?<!\bnoen )(?<!\bnokon )\bproblem\w*\s+(?:med|mellom)\s+"
+                      rf"|(?<!\bingen )(?<!\bnull )(?<!\bno )(?<!\bnoe )(?<!\bnoko )(?<!\bhatt )(?<!\bnoen )(?<!\bnokon )\bproblem\w*\s+(?:med|mellom)\s+"
                       rf"(?:meg\s+og\s+)?(?:min\s+|mi\s+)?(?:{BOSS_WORDS})\b"
                       # "hun bryr seg null", "får aldri svar"
                       r"|\bbryr\s+(?:seg|sei)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|null|fint\s+lite|katta|fanden|ein\s+dritt|en\s+dritt)\b"
                       r"|\b(?:far|fatt|fikk|fekk)\s+aldri\s+(?:noe\s+|noko\s+)?svar\b|\bsvar(?:er|ar)\s+aldri\b"
                       # people who have been difficult: "dem på jobben har vært vanskelige", "ledelsen er umulige"
-                      r"|\b(?:har\s+)?(?:vart|vaert|vore|er|e|blitt|vorte)\s+(?:sa\s+|veldig\s+|litt\s+|helt\s+|heilt\s+|ganske\s+)?"
-                      r"(?:vanskelige|vanskelege|umulige|umoglege|ufine|frekke|slemme|kjipe|sure|kalde)\b"
+                      r"|(?<!ikke )(?<!ikkje )(?<!itj )\b(?:har\s+)?(?:vart|vaert|vore|er|e|blitt|vorte)\s+(?:sa\s+|veldig\s+|litt\s+|helt\s+|heilt\s+|ganske\s+)?"
+                      r"(?:vanskelige|vanskelege|umulige|umoglege|ufine|frekke|slemme|kjipe|sure|kalde|ubehagelig\w*|forferdelig\w*|grusom\w*|"
+                      r"ekkel|ekle|frekk|slem|ufin|sjofel\w*|urettferdig\w*)\b"
                       r"(?!\s+(?:tider|dager|dagar|uker|veker|maneder|manader|ar|tida|perioder|ting|saker|oppgaver))"
                       # "sjefen gir blanke i meg", "dei driter i meg"
                       r"|\b(?:gir|gjer|gi|gav|ga)\s+(?:\w+\s+)?(?:blanke|blaffen|faen|f)\s+i\s+(?:meg|ma|oss)\b|\b(?:driter|dritter|drit)\s+i\s+(?:meg|ma)\b"
@@ -271,6 +279,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", _NOT_COMING_BACK, "lite_sannsynlig"),
     ("q1", re.compile(_SURE_BACK), "veldig_sannsynlig"),
     ("q2", re.compile(_HARD_TO_WORK_WITH), "vanskelig"),
+    # "det er ikke verst med sjefen": not bad is fairly good (not "ikke så verst", which is milder)
+    ("q2", re.compile(r"\b(?:ikke|ikkje|itj)\s+verst\b"), "god"),
     # a flat "ikke god", "ikkje noko bra" (after "ikke god ikke dårlig" above; "ikke så bra" may
     # be milder, so the classifier reads it)
     ("q2", re.compile(r"^(?:nei[,.!]*\s+)?(?:ikke|ikkje|itj)\s+(?:noe\s+|noko\s+|no\s+)?(?:god|godt|bra)\W*$"), "vanskelig"),
@@ -311,7 +321,7 @@ def match_pattern(question_id: str, text: str, hedges: bool = True) -> str | Non
             return code
     if question_id == "q2" and little_contact(text) and not _COMPLAINT.search(folded):
         return "verken_eller"
-    if question_id == "q2" and _VERY_GOOD.search(folded) and not _COMPLAINT.search(folded):
+    if question_id == "q2" and _VERY_GOOD.search(folded) and not _COMPLAINT.search(folded) and not OTHER_PARTY.match(folded):
         return "god"
     if question_id == "q1" and _DONE_THERE.search(folded) and not _DOUBT.search(folded):
         return "lite_sannsynlig"

@@ -195,7 +195,8 @@ def test_starting_part_time_soon_implies_the_return_confirmed_with_its_offer():
     p = {"intent_ranking": ranking(("q3_under_26_uker", 0.88), ("q1_veldig_sannsynlig", 0.03), ("q2_god", 0.03))}
     reading = read_message("q1", text, p, {}, T)
     assert (reading.own.code, reading.own.action, reading.own.offered) == ("veldig_sannsynlig", "confirm", ("veldig_sannsynlig",))
-    assert {c.question_id: c.meaning.code for c in reading.others} == {"q3": "under_26_uker"}
+    # (since session 9 a graded start gives no length of the leave: part-time sick leave goes on)
+    assert {c.question_id: c.meaning.code for c in reading.others} == {}
 
 
 @pytest.mark.parametrize("text", ["har fått sparken så nei", "jeg har sagt opp", "stillingen min er lagt ned", "eg er oppsagt",

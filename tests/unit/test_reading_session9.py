@@ -351,3 +351,23 @@ def test_no_length_of_leave_from_a_graded_start_or_the_boss_acting(text):
     p = parse(text, ranking(("q1_veldig_sannsynlig", 0.5)), *rankings)
     reading = read_message("q1", text, p, {}, T)
     assert "varighet" not in {c.slot for c in reading.others}
+
+
+@pytest.mark.parametrize("text, code", [("Ikke så veldig sannsynlig", "lite_sannsynlig"), ("ikkje særleg truleg", "lite_sannsynlig")])
+def test_not_very_likely_is_unlikely(text, code):
+    from uke8.understanding.patterns import match_pattern
+    assert match_pattern("q1", text) == code
+
+
+def test_the_boss_one_short_clause_back_is_who_he_or_she_is():
+    parts = [("Konflikten med sjefen", None), ("helt klart", None), ("Han har gjort livet surt for meg", None)]
+    assert about("q2", 2, parts, ["q3_grunn", None, "q2"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lederen min og jeg har ikke snakket sammen siden konflikten, og hun svarer ikke",
+     ["Lederen min og jeg har ikke snakket sammen siden konflikten", "hun svarer ikke"]),
+    ("Ikke så veldig sannsynlig, for å være ærlig. Sjefen er grei", ["Ikke så veldig sannsynlig", "Sjefen er grei"]),
+])
+def test_a_subject_with_its_possessive_and_a_filler_phrase(text, expected):
+    assert clauses(text) == expected

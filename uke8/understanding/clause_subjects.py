@@ -23,7 +23,7 @@ TOPIC: dict[str, re.Pattern[str]] = {
                      r"begynn\w*\s+(?:igjen|att)|same\s+\w+|samme\s+\w+|sparken|oppsagt|sagt\s+opp|slutt\w*)\b"),
     "q2": re.compile(rf"\b(?:{BOSS_WORDS}|chef\w*|samarbe\w*|relasjon\w*|forhold\w*|dialog\w*|firma\w*|bedrift(?!shelse)\w*|kontakt\w*|"
                      r"kommun\w*|"
-                     r"krangl?\w*|konflikt\w*|uenig\w*)\b"
+                     r"krangl?\w*|konflikt\w*|uenig\w*|oppsig\w*|oppsei\w*|advarsel\w*|drofting\w*|tilrettel\w*|blomster)\b"
                      # "de har vært ryddige med meg", "dei er greie": after the first question "they" is the workplace
                      r"|^(?:de|dei|dem|dom|dam)\s+(?:har|hadde|er|var|e)\b"  # ("dæm" folds to "dam")
                      # "dem på jobben", "de i kommunen", "dei på kontoret": the workplace as people
@@ -55,8 +55,11 @@ def about(question_id: str, index: int, parts: Parts, owners: list[str | None]) 
     if index == 0 or not _POINTS_BACK.match(folded):
         return False
     before = fold(normalise(parts[index - 1][0]))
-    if question_id == "q2" and _HE_OR_SHE.match(folded) and _BOSS.search(before):
-        return True  # "eg har ikkje lyst tilbake til den leiaren, ho har gjort livet surt for meg"
+    if question_id == "q2" and _HE_OR_SHE.match(folded) and (
+            _BOSS.search(before) or index > 1 and _BOSS.search(fold(normalise(parts[index - 2][0])))):
+        # "eg har ikkje lyst tilbake til den leiaren, ho har gjort livet surt for meg"; "Konflikten
+        # med sjefen, helt klart. Han har …" (the boss one short clause further back)
+        return True
     # (the clause before may itself point back: "Sjef og jeg, vi snakker ikke mye, det er ok, …")
     return owners[index - 1] == question_id and (bool(topic.search(before)) or about(question_id, index - 1, parts, owners))
 

@@ -40,14 +40,15 @@ _JOINERS = re.compile(r"^(?:og|men|fordi|siden|sidan|ettersom|så|samt|mens|dess
 # nok jeg er tilbake om en stund": "tja" alone would read as "usikker").
 FILLERS = frozenset({"tja", "tjaa", "tjah", "hmm", "hm", "hmmm", "nja", "vel", "altså", "joa", "ok", "okei", "jaha", "nåja", "såå",
                      # ("Usikker, ærlig talt.", "…, liksom", "…, tbh": how it is said, not what)
-                     "ærlig", "ærleg", "talt", "liksom", "honestly", "tbh", "egentlig", "eigentleg"})
+                     "ærlig", "ærleg", "talt", "liksom", "honestly", "tbh", "egentlig", "eigentleg",
+                     "for", "å", "være", "vere"})  # ("…, for å være ærlig.")
 _WORDS = re.compile(r"\w+")
 # "sjefen og jeg krangler mye", "jeg og lederen min har god dialog": "og" joins the subject, not
 # two clauses. A piece of one such word before "og" stays with what follows.
 _SUBJECT_WORDS = re.compile(
     r"^(?:(?:min|mi|mitt|den|ho|han|hun)\s+)?(?:jeg|eg|æ|je|vi|me|\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|"
     r"kolleg\w*|nærmeste|formann\w*|bas|basen|bassen|rektor\w*|skipper\w*|styrer\w*|styrar\w*|"
-    r"(?:de|dei|dem|dom|dæm)\s+på\s+(?:jobben|jobb|kontoret|arbeidsplassen|lageret|avdelingen))$", re.IGNORECASE)
+    r"(?:de|dei|dem|dom|dæm)\s+på\s+(?:jobben|jobb|kontoret|arbeidsplassen|lageret|avdelingen))(?:\s+(?:min|mi|mitt|vår))?$", re.IGNORECASE)
 _SUBJECT_PAIR = re.compile(r"^(?:\w+\s+)?\w+\s+og\s+(?:jeg|eg|æ|je|meg|mæ)$", re.IGNORECASE)
 # Fixed pairs joined by "og": "rett og slett", "av og til", "fram og tilbake" are one expression.
 _PAIRS = re.compile(r"(?:^|\s)(?:rett|av|fram|frem|nå|no|titt|sånn|litt|opp|ut|hit|vel|til)$", re.IGNORECASE)

@@ -100,7 +100,8 @@ _PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klar
 # The words of a doubt, not merely a clause the classifier heard as one ("det vet jeg" is sure).
 _BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker|kanskje|tviler|tvilar|uvisst|uklart)\b"
                          r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b")
-_BECAUSE = re.compile(r"\b(?:for|fordi|pga|ettersom|siden|sidan|da|pa\s+grunn\s+av|grunnet)\b")
+_BECAUSE = re.compile(r"\b(?:for|fordi|pga|ettersom|siden|sidan|da|pa\s+grunn\s+av|grunnet|kommer\s+an\s+pa|kjem\s+an\s+pa|"
+                      r"avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med))\b")
 _HOW_LONG_WORDS = re.compile(r"\b(?:lenge|lang\s+tid|varighet\w*|nar)\b")
 _BOSS_ACTS = re.compile(rf"^(?:{BOSS_WORDS})\s+(?:har|hadde|er|var|e)\s+(?!sagt\b|meint\b|anslatt\b)")
 _BOSS = re.compile(rf"\b(?:{BOSS_WORDS})\b")

@@ -277,6 +277,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(_JOB_GONE), "lite_sannsynlig"),
     ("q1", re.compile(_NOT_BACK), "lite_sannsynlig"),
     ("q1", _NOT_COMING_BACK, "lite_sannsynlig"),
+    # "Ikke så veldig sannsynlig", "ikkje særleg truleg": unlikely (the classifier hears "sannsynlig")
+    ("q1", re.compile(r"^(?:(?:nei|tja|hmm)[,.]?\s+)?(?:det\s+er\s+|det\s+e\s+)?(?:ikke|ikkje|itj)\s+(?:sa\s+)?(?:veldig\s+|sarlig\s+|saerlig\s+|"
+                      r"sarleg\s+|spesielt\s+|serlig\s+)?(?:sannsynlig|sannsynleg|trolig|truleg)\b(?!\s+at\s+(?:jeg|eg)\s+(?:ikke|ikkje))"),
+     "lite_sannsynlig"),
     ("q1", re.compile(_SURE_BACK), "veldig_sannsynlig"),
     ("q2", re.compile(_HARD_TO_WORK_WITH), "vanskelig"),
     # "det er ikke verst med sjefen": not bad is fairly good (not "ikke så verst", which is milder)

@@ -371,3 +371,28 @@ def test_the_boss_one_short_clause_back_is_who_he_or_she_is():
 ])
 def test_a_subject_with_its_possessive_and_a_filler_phrase(text, expected):
     assert clauses(text) == expected
+
+
+@pytest.mark.parametrize("text, code", [
+    ("sjefen har vore heilt umogleg heile vegen", "vanskelig"),
+    ("været har vært helt forferdelig", None),  # the weather, not the employer
+])
+def test_difficult_needs_the_employer_as_its_subject(text, code):
+    from uke8.understanding.patterns import match_pattern
+    assert match_pattern("q2", text) == code
+
+
+def test_little_contact_beside_praise_stays_neither():
+    text = "Har ikke hørt så mye fra jobben, men det er helt greit for meg. Usikker."
+    p = parse(text, ranking(("q2_god", 0.5)), ranking(("q2_vanskelig", 0.93)), ranking(("q2_god", 0.87)), ranking(("usikker", 1.0)))
+    reading = read_message("q1", text, p, {}, T)
+    assert ("relasjon", "verken_eller") in {(c.slot, c.meaning.code) for c in reading.others}
+
+
+def test_a_qualifier_of_up_to_seven_words_after_the_verdict():
+    text = "Jeg kommer tilbake. Sjefen har vøri grei nok, itte no å klage på men itte no særli å skryte av heller."
+    assert clauses(text)[-1] == "itte no særli å skryte av heller"
+    p = parse(text, ranking(("q2_verken_eller", 0.97)), ranking(("q1_veldig_sannsynlig", 0.99)), ranking(("q2_god", 0.82)),
+              ranking(("q2_god", 0.98)), ranking(("q2_verken_eller", 0.96)))
+    reading = read_message("q1", text, p, {}, T)
+    assert ("relasjon", "god") not in {(c.slot, c.meaning.code) for c in reading.others if c.meaning.action == "accept"}

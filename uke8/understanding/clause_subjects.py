@@ -68,16 +68,19 @@ def qualifies(question_id: str, index: int, parts: Parts, owners: list[str | Non
     """A short clause right after one about the same question's subject qualifies it ("Vi har et
     greit samarbeid, verken mer eller mindre", "ledelsen har vært ok, ikke noe mer")."""
     topic = TOPIC.get(question_id)
-    if topic is None or len(parts[index][0].split()) > 5:
+    if topic is None or len(parts[index][0].split()) > _SHORT:
         return False
     # the clause qualified may sit before other short ones ("Kontakt med arbeidsgiver er ok, ikke så
-    # mye, ikke bra ikke dårlig")
+    # mye, ikke bra ikke dårlig"; "… et greit forhold, ikke veldig nært og ikke dårlig, sånn midt på treet")
     for before in range(index - 1, max(index - 3, -1), -1):
         if owners[before] == question_id and topic.search(fold(normalise(parts[before][0]))):
             return True
-        if len(parts[before][0].split()) > 5:
+        if len(parts[before][0].split()) > _SHORT:
             return False
     return False
+
+
+_SHORT = 7  # words in a qualifier ("itte no særli å skryte av heller")
 
 
 def one_clause_about(question_id: str, parts: Parts) -> bool:

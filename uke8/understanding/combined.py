@@ -316,13 +316,16 @@ def carried_answers(
 def _settle(readings: list[tuple[Interpretation, bool, int]]) -> Interpretation | None:
     """Clauses that disagree about one question, where one side is plainly stronger:
     - little contact is "neither" only without a complaint ("Arbeidsgiver liker meg ikke, han
-      snakker ikke med meg"): the other readings decide, as they stand;
+      snakker ikke med meg"): a complaint decides; beside praise it stays "neither";
     - a sure reading against only doubtful ones ("Har knapt hørt fra de på jobben" heard as
       vanskelig at 0.65, "det er ikke noe galt mellom oss, sånn passe" as verken_eller): the sure
       one, confirmed, never recorded unasked."""
     others = [m for m, contact, _ in readings if not contact]
-    if len(others) < len(readings) and others and len({m.code for m in others}) == 1:
+    if len(others) < len(readings) and others and {m.code for m in others} == {"vanskelig"}:
         return max(others, key=lambda m: (_RANK[m.action], m.confidence))
+    if len(others) < len(readings) and others and {m.code for m in others} == {"god"}:
+        # little contact, but fine ("har ikke hørt så mye fra jobben, men det er helt greit"): neither
+        return next(m for m, contact, _ in readings if contact)
     sure = {m.code for m, _, _ in readings if m.action == "accept"}
     if len(sure) == 1:
         code = sure.pop()

@@ -42,7 +42,7 @@ BOKMAL: dict[str, str] = {
     # spelt as heard (dyslexia, hurry): "sansynlig", "kansje", "vanskli", "arbeidsgjiver"
     "sansynlig": "sannsynlig", "sansynli": "sannsynlig", "sannsynli": "sannsynlig", "usansynlig": "usannsynlig",
     "veldi": "veldig", "kansje": "kanskje", "kansj": "kanskje", "vanskli": "vanskelig", "vansklig": "vanskelig",
-    "vanskeli": "vanskelig", "arbeidsgjiver": "arbeidsgiver", "arbeidsgjiveren": "arbeidsgiveren", "månd": "måned",
+    "vanskeli": "vanskelig", "umogleg": "umulig", "umuleg": "umulig", "arbeidsgjiver": "arbeidsgiver", "arbeidsgjiveren": "arbeidsgiveren", "månd": "måned",
     # time
     "veke": "uke", "veker": "uker", "vekene": "ukene", "veka": "uka", "månad": "måned", "månader": "måneder",
     "månadar": "måneder", "lengje": "lenge", "sjukmeld": "sykmeldt", "sjukmeldt": "sykmeldt",

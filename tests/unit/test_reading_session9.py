@@ -396,3 +396,13 @@ def test_a_qualifier_of_up_to_seven_words_after_the_verdict():
               ranking(("q2_god", 0.98)), ranking(("q2_verken_eller", 0.96)))
     reading = read_message("q1", text, p, {}, T)
     assert ("relasjon", "god") not in {(c.slot, c.meaning.code) for c in reading.others if c.meaning.action == "accept"}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Sjukmeldinga blir nok ikkje meir enn ein månad til", None),  # at most a month: the leave, not the employer
+    ("grei nok, men ikkje noko meir", "verken_eller"),
+    ("helt ok, ikke noe mer", "verken_eller"),
+])
+def test_fine_but_no_more_is_not_at_most_a_month(text, code):
+    from uke8.understanding.patterns import match_pattern
+    assert match_pattern("q2", text) == code

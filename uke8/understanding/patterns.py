@@ -51,7 +51,8 @@ _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BA
           # a short reply only: in a longer one "opp og ned" may be the health, not the employer
           r"|^(?:\w+\s+){0,3}(?:opp\s+og\s+ned|blande[td]|blanda|sann\s+passe)\W*$"
           # fine, but no more than that: "helt ok, ikke noe mer", "grei nok, men ikkje noko meir"
-          r"|\b(?:greit|grei|greitt|ok|okei|fin|fint|bra|nok|forhold)\W+(?:men\s+)?(?:ikke|ikkje)\s+(?:(?:noe|no|noko)\s+)?(?:mer|meir)\b"
+          # (not "blir nok ikkje meir enn ein månad": at most a month, said of the leave)
+          r"|\b(?:greit|grei|greitt|ok|okei|fin|fint|bra|(?:grei|god|bra|fin)\s+nok|forhold)\W+(?:men\s+)?(?:ikke|ikkje)\s+(?:(?:noe|no|noko)\s+)?(?:mer|meir)\b(?!\s+enn\s+(?!det\b))"
           r"|\b(?:greit|grei|greitt|ok|okei|okej|fin|fint|bra|nok)\W+(?:men\s+)?(?:ikke|ikkje|inget|inga)\s+(?:noe\s+|no\s+|noko\s+)?spes\w*"
           # "helt nøytral", "nøytralt forhold" (folded: "noytral"), "sånn middels"
           r"|\bnoytral\w*|\bmiddels\b"

@@ -28,27 +28,13 @@ from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.duration import duration_answer, only_past_durations, whole_leave_answer
 from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, from_ranking, interpret, yes_or_no
 from uke8.understanding.normalise import fold, normalise
-from uke8.understanding.clause_subjects import TOPIC, about, labelled, numbered, one_clause_about, qualifies
-from uke8.understanding.patterns import BOSS_WORDS, OTHER_PARTY, little_contact, match_pattern
+from uke8.understanding.clause_signals import (
+    ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, BECAUSE, BOSS, BOSS_ACTS, CONDITION_ALONE, CORRECTION, GRADED_START, HOW_LONG_WORDS,
+    LEAVE_WORDS, MAYBE, NOT_A_COMPLAINT, NOT_THE_PROBLEM, OWN_VIEW, PUT_BACK, THAT_IS_SURE, WORDS, YEARS_AT_WORK)
+from uke8.understanding.clause_subjects import about, labelled, numbered, one_clause_about, qualifies
+from uke8.understanding.implied import RANK, SHARED, employer_in_a_reason, imply, imply_return, settle
+from uke8.understanding.patterns import OTHER_PARTY, little_contact, match_pattern
 from uke8.understanding.treatment import denies_treatment, mentions_treatment
-
-SHARED = "usikker"  # the one answer intent of several questions
-_RANK = {"accept": 2, "confirm": 1}
-# An uncertain clause that speaks of time answers "how long" (q3), one that speaks of going
-# back to the job answers "how likely" (q1).
-_ABOUT_RETURN = re.compile(r"\b(?:tilbake|tebake|tilbage|tillbaka|attende|retur\w*|fortsett\w*|komme\s+tilbake|jobben|stillinga?|arbeidsplassen)\b")
-# ("starte gradert om et par uker", "begynne igjen": going back, part time first)
-_BACK_AT_WORK = re.compile(r"\b(?:tilbake|tebake|attende|back|tilbake\s+pa\s+jobb|i\s+jobb\s+igjen|pa\s+jobb\s+igjen|"
-                           r"(?:start\w*|begynn\w*|byrj\w*)\s+(?:a\s+jobbe\s+)?(?:gradert|igjen|att|opp\s+igjen|pa\s+jobb\w*))\b")
-# Years at a job ("vært lærer ved denne skolen i elleve år", "jobbe på restaurant fire år"): two
-# years or more is no sick leave (sick pay lasts one), and no leave word is near.
-_YEARS_AT_WORK = re.compile(r"^(?!.*\b(?:sykmeld\w*|sjukmeld\w*|borte|frisk\w*|syk|sjuk)\b).*\b(?:[2-9]|[1-9]\d|to|tre|fire|fem|seks|sju|syv|"
-                            r"atte|ni|ti|elleve|tolv|mange|flere|fleire)\s+ar\b")
-_NEGATED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ikk|kje|aldri|neppe|tviler|tvilar)\b")
-_HEDGED = re.compile(r"\b(?:usikker|vet\s+ikke|veit\s+ikkje|kanskje|hvis|om\s+jeg|dersom|viss)\b")
-_MAYBE = re.compile(r"\b(?:kanskje|kanskj|muligens|mulig|kan\s+hende|kan\s+bli|kan\s+skje|kan\s+vel|usikker\w*|vet\s+ikke|veit\s+ikkje)\b")
-_ABOUT_TIME = re.compile(r"\b(?:lenge|lang\s+tid|nar|tidspunkt\w*|kor\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
-
 
 @dataclass(frozen=True)
 class Carried:
@@ -88,41 +74,6 @@ _JOINED_BY = re.compile(r"\b(og|men|fordi|siden|sidan|ettersom|samt|mens|dessute
 _LABEL_BEFORE = re.compile(r"(?:^|[\n.!?;,]\s*)((?:[-–*•]\s*)?[^\n.!?;,:]*\w[^\n.!?;,:]*(?::|\s[-–]))\s*$")
 
 
-# The person repeats the question before answering it ("Kommer jeg tilbake? Kanskje, kanskje
-# ikke", "Hvor lenge? Et års tid"): the question itself answers nothing.
-# "Og om jeg kommer tilbake, det er jeg usikker på": the condition alone says nothing yet.
-_CONDITION_ALONE = re.compile(r"^(?:og\s+|men\s+)?(?:om|hvis|viss|dersom|hvorvidt)\s+(?:jeg|eg|je|a|i)\s+(?:\S+\s+){0,3}\S+$")
-_PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klarer|tror|trur|gar|far)\s+(?:jeg|eg|je|a|e|i)\b"
-                       r"|(?:hvor|kor|hva|ka|kva|hvordan|korleis|om)\b).*\?$"
-                       # a short question without a verb: "Tilbake til samme jobb?", "Lengden på sykmeldingen?"
-                       r"|^(?!.*\b(?:ja|nei|kanskje|usikker)\b)(?:\w+\s+){0,4}\w+\?$")
-
-# The words of a doubt, not merely a clause the classifier heard as one ("det vet jeg" is sure).
-_BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker|kanskje|tviler|tvilar|uvisst|uklart)\b"
-                         r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b")
-_BECAUSE = re.compile(r"\b(?:for|fordi|pga|ettersom|siden|sidan|da|pa\s+grunn\s+av|grunnet|kommer\s+an\s+pa|kjem\s+an\s+pa|"
-                      r"avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med))\b")
-_HOW_LONG_WORDS = re.compile(r"\b(?:lenge|lang\s+tid|varighet\w*|nar)\b")
-_BOSS_ACTS = re.compile(rf"^(?:{BOSS_WORDS})\s+(?:har|hadde|er|var|e)\s+(?!sagt\b|meint\b|anslatt\b)")
-_BOSS = re.compile(rf"\b(?:{BOSS_WORDS})\b")
-_LEAVE_WORDS = re.compile(r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|borte|frisk\w*|lenge|lang\s+tid|tilbake|tebake|attende)\b")
-_GRADED_START = re.compile(r"\b(?:gradert\w*|\d{1,3}\s*(?:%|prosent)|delvis|deltid|trapp\w*\s+opp|opptrapping\w*)\b")
-_NOT_A_COMPLAINT = re.compile(r"\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}?(?:sur|sint|vanskelig|vanskeleg|darlig|darleg|ille|"
-                              r"problem\w*|uenig\w*|krangl\w*|konflikt\w*|vond|slem|frekk)\b")
-# A correction opens the clause ("Eller, jo, kanskje", "nei forresten nærmere tre måneder",
-# "nei vent, usikker"); the person's own view after someone else's ("…, men jeg synes …").
-_CORRECTION = re.compile(r"^(?:eller|nei\s+vent|vent|nei\s+forresten|forresten|rettere\s+sagt|nei\s+eller)\b[\s,.]*")
-_OWN_VIEW = re.compile(r"^(?:jeg|eg|je|a)\s+(?:synes|syns|synest|mener|meiner|tykkjer|sjol|selv)\b")
-_WORDS = re.compile(r"\w+")
-# "Kjem ikkje tilbake på sjøen, det e sikkert": makes the clause before surer, answers nothing new.
-_THAT_IS_SURE = re.compile(r"^(?:og\s+)?(?:det|dette|det\s+vet\s+jeg)\s+(?:er|e|ae|a)\s+(?:jeg\s+)?(?:helt\s+|heilt\s+|ganske\s+|100\s*%\s+)?"
-                           r"(?:sikkert|sikker|klart|garantert|sant|helt\s+sikkert)\W*$"
-                           r"|^(?:og\s+)?det\s+(?:vet|veit)\s+(?:jeg|eg|a|je)(?:\s+(?:sikkert|godt|helt\s+sikkert))?\W*$")
-# "…, så det e itj der problemet ligg": points away from what was said before, answers nothing.
-_NOT_THE_PROBLEM = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ik)\s+(?:der|dar|her|det)\s+(?:som\s+)?problemet?\b"
-                              r"|\bproblemet\s+(?:ligger|ligg|er|e)\s+(?:ikke|ikkje|ikkj|itj|ik)\s+(?:der|dar|her)\b")
-
-
 def _masses(parse: Mapping[str, Any] | None) -> tuple[dict[str, float], float]:
     """Each question's own answer mass (the shared intent left out), and the shared intent's."""
     own = {q: 0.0 for q in ANSWER_INTENTS}
@@ -145,7 +96,7 @@ def _read(question_id: str, text: str, parse: Mapping[str, Any] | None, threshol
     if code is not None:
         return Interpretation("answer", code, 1.0, "accept", "pattern")
     meaning = from_ranking(question_id, parse, thresholds)
-    if meaning.kind == "answer" and meaning.action in _RANK:
+    if meaning.kind == "answer" and meaning.action in RANK:
         return meaning
     return None
 
@@ -178,21 +129,21 @@ def carried_answers(
     is_list = sum(numbered(c, order) is not None for c, _ in parts) >= 2  # "1. …\n2. …": answers in asking order
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
         folded = fold(normalise(clause))
-        if _CORRECTION.match(folded) or (clause_parse or {}).get("joined_by") == "men" and _OWN_VIEW.match(folded):
+        if CORRECTION.match(folded) or (clause_parse or {}).get("joined_by") == "men" and OWN_VIEW.match(folded):
             # "Jeg kommer nok ikke tilbake. Eller, jo, kanskje …", "tre uker, nei forresten tre
             # måneder", "Kona mi synes …, men jeg synes …": what follows replaces what came before
             corrected_at = index
-            if not _WORDS.search(_CORRECTION.sub("", folded)):
+            if not WORDS.search(CORRECTION.sub("", folded)):
                 continue  # the marker alone ("Eller,") answers nothing
-        if _PUT_BACK.match(folded):
+        if PUT_BACK.match(folded):
             # "Men hvor lenge? Jeg vet ikke": the doubt right after answers the question put back
-            asked_back = (index, "q3" if _ABOUT_TIME.search(folded) else "q1" if _ABOUT_RETURN.search(folded) else None)
+            asked_back = (index, "q3" if ABOUT_TIME.search(folded) else "q1" if ABOUT_RETURN.search(folded) else None)
             continue
-        if _CONDITION_ALONE.match(folded) or _NOT_THE_PROBLEM.search(folded) or (
-                index > 0 and _THAT_IS_SURE.match(folded)):
+        if CONDITION_ALONE.match(folded) or NOT_THE_PROBLEM.search(folded) or (
+                index > 0 and THAT_IS_SURE.match(folded)):
             continue
         if (owner == SHARED and index > 0 and (clause_parse or {}).get("joined_by") in ("men", ",") and owners[index - 1] in ("q1", "q3")
-                and _BARE_DOUBT.search(folded) and not _ABOUT_TIME.search(folded) and not _ABOUT_RETURN.search(folded)):
+                and BARE_DOUBT.search(folded) and not ABOUT_TIME.search(folded) and not ABOUT_RETURN.search(folded)):
             # "kommer nok tilbake, men vet egentlig ikke", "jeg håper å komme tilbake, men jeg er
             # usikker": a bare doubt after "men" takes back the answer just given
             doubt = _read(owners[index - 1], clause, clause_parse, thresholds)
@@ -216,7 +167,7 @@ def carried_answers(
             owner = asked_back[1]
         elif not specific:
             if index == 0 and len(clause.split()) <= 3 and open_question in ("q1", "q3_grunn") and (
-                    "q3" in claimed or any(o == SHARED and _ABOUT_TIME.search(fold(normalise(c)))
+                    "q3" in claimed or any(o == SHARED and ABOUT_TIME.search(fold(normalise(c)))
                                            for (c, _), o in zip(parts[1:], owners[1:]))):
                 # "Usikker. … Kor lenge eg blir borte, kjem an på operasjonen": how long is
                 # answered by a clause of its own, so a short first word of doubt answers the
@@ -234,7 +185,7 @@ def carried_answers(
         meaning = (_plain_yes_no(owner, clause) if label else None) or _read(owner, clause, clause_parse, thresholds, hedges=index == 0)
         if meaning is None or meaning.code == "behandling" and denies_treatment(clause):
             continue  # ("…, ikke av medisinsk behandling": a treatment named only to be denied)
-        if owner != open_question and meaning.action == "accept" and meaning.code != SHARED and _MAYBE.search(fold(normalise(clause))):
+        if owner != open_question and meaning.action == "accept" and meaning.code != SHARED and MAYBE.search(fold(normalise(clause))):
             # "at jeg kanskje ikke har jobb å gå tilbake til": an answer not asked for, said with
             # a doubt, is confirmed, not recorded
             meaning = Interpretation("answer", meaning.code, meaning.confidence, "confirm", meaning.source, (meaning.code,))
@@ -243,14 +194,14 @@ def carried_answers(
             continue  # "Dårlig. Han har sagt at jeg er sløv …": a plain first answer outweighs a doubtful later reading
         if index == 0 and owner == open_question and meaning.action == "accept" and len(clause.split()) <= 3:
             direct = meaning
-        if owner == "q3" and owner != open_question and (only_past_durations(clause) or _YEARS_AT_WORK.search(folded)
-                                                          or _BOSS_ACTS.match(folded) and not _LEAVE_WORDS.search(folded)):
+        if owner == "q3" and owner != open_question and (only_past_durations(clause) or YEARS_AT_WORK.search(folded)
+                                                          or BOSS_ACTS.match(folded) and not LEAVE_WORDS.search(folded)):
             continue  # "teamlederen har mobbet meg i over et år", "leiaren har kalla meg inn … på to månader": not the leave
-        if owner == "q3" and meaning.code != SHARED and _GRADED_START.search(folded):
+        if owner == "q3" and meaning.code != SHARED and GRADED_START.search(folded):
             continue  # "begynner gradert om to uker": part time first, the leave goes on
-        if owner == "q2" and OTHER_PARTY.match(folded) and not _BOSS.search(folded):
+        if owner == "q2" and OTHER_PARTY.match(folded) and not BOSS.search(folded):
             continue  # "Bedriftshelsetjenesten er supergod, men lederen …": praise for someone else
-        if owner == "q2" and _NOT_A_COMPLAINT.search(folded) and meaning.code == "vanskelig":
+        if owner == "q2" and NOT_A_COMPLAINT.search(folded) and meaning.code == "vanskelig":
             continue  # "jeg er ikke sur på sjefen", "har i alle fall ikke vært vanskelig": no verdict of difficulty
         if specific and owner != open_question and label is None and (len(clause.split()) < 2 or not (
                 about(owner, index, parts, owners) or qualifies(owner, index, parts, owners))):
@@ -265,7 +216,7 @@ def carried_answers(
             # (not a hedge, which leaves the answer open; and little contact is neither only
             # without a complaint, which may sit in the other clause)
             worded.setdefault(owner, set()).add(meaning.code)
-        if current is None or (_RANK[meaning.action], meaning.confidence) > (_RANK[current.action], current.confidence):
+        if current is None or (RANK[meaning.action], meaning.confidence) > (RANK[current.action], current.confidence):
             best[owner] = meaning
     if "q3" not in best or best["q3"].source != "pattern":
         # "Har vært borte siden nyttår | og legen tror jeg er klar i løpet av mars": when the leave
@@ -279,8 +230,8 @@ def carried_answers(
         # "hvor lenge vet jeg ikke for jeg venter på operasjon i kneet": the reason inside the clause
         # that says how long is unknown (confirmed: it was read from the words alone)
         for clause, _ in parts:
-            reason = _BECAUSE.split(fold(normalise(clause)), maxsplit=1)
-            if len(reason) == 2 and mentions_treatment(reason[1]) and _HOW_LONG_WORDS.search(reason[0]):
+            reason = BECAUSE.split(fold(normalise(clause)), maxsplit=1)
+            if len(reason) == 2 and mentions_treatment(reason[1]) and HOW_LONG_WORDS.search(reason[0]):
                 best["q3_grunn"] = Interpretation("answer", "behandling", 1.0, "confirm", "pattern", ("behandling",))
                 break
     for question_id in conflicts:
@@ -292,7 +243,7 @@ def carried_answers(
             best[question_id] = later[-1]  # the correction stands
         elif len(codes) == 1:
             best[question_id] = Interpretation("answer", codes.pop(), 1.0, "accept", "pattern")
-        elif (settled := _settle(readings.get(question_id, []))) is not None:
+        elif (settled := settle(readings.get(question_id, []))) is not None:
             best[question_id] = settled
         else:
             best.pop(question_id, None)
@@ -301,9 +252,9 @@ def carried_answers(
         # a reason is an answer to q3_grunn only where the uncertainty is about how long: in
         # "det avhenger av om de kan tilrettelegge, så jeg er usikker" it explains q1
         best.pop("q3_grunn", None)
-    _employer_in_a_reason(best, parts, owners, thresholds)
-    _imply(best)
-    _imply_return(best, parts)
+    employer_in_a_reason(best, parts, owners, thresholds)
+    imply(best)
+    imply_return(best, parts)
     merged = dict(answers) | {QUESTIONS[q].slot: m.code for q, m in best.items()}
     out = []
     for question_id in question_order(har_arbeidsgiver):
@@ -311,52 +262,6 @@ def carried_answers(
         if question_id in best and answers.get(question.slot) not in question.codes and question.should_ask(merged):
             out.append(Carried(question_id, best[question_id]))
     return out
-
-
-def _settle(readings: list[tuple[Interpretation, bool, int]]) -> Interpretation | None:
-    """Clauses that disagree about one question, where one side is plainly stronger:
-    - little contact is "neither" only without a complaint ("Arbeidsgiver liker meg ikke, han
-      snakker ikke med meg"): a complaint decides; beside praise it stays "neither";
-    - a sure reading against only doubtful ones ("Har knapt hørt fra de på jobben" heard as
-      vanskelig at 0.65, "det er ikke noe galt mellom oss, sånn passe" as verken_eller): the sure
-      one, confirmed, never recorded unasked."""
-    others = [m for m, contact, _ in readings if not contact]
-    if len(others) < len(readings) and others and {m.code for m in others} == {"vanskelig"}:
-        return max(others, key=lambda m: (_RANK[m.action], m.confidence))
-    if len(others) < len(readings) and others and {m.code for m in others} == {"god"}:
-        # little contact, but fine ("har ikke hørt så mye fra jobben, men det er helt greit"): neither
-        return next(m for m, contact, _ in readings if contact)
-    sure = {m.code for m, _, _ in readings if m.action == "accept"}
-    if len(sure) == 1:
-        code = sure.pop()
-        top = max((m for m, _, _ in readings if m.code == code), key=lambda m: m.confidence)
-        return Interpretation("answer", code, top.confidence, "confirm", top.source, (code,))
-    return None
-
-
-_REASON_INTENTS = frozenset(ANSWER_INTENTS["q3_grunn"]) - {SHARED}
-_EMPLOYER_FLOOR = 0.03  # some of the clause's mass must point at q2 for it to be read as q2
-
-
-def _employer_in_a_reason(best: dict[str, Interpretation], parts: list[tuple[str, Mapping[str, Any] | None]],
-                          owners: list[str | None], thresholds: Thresholds) -> None:
-    """A clause heard as a reason for not knowing how long ("det er mye konflikt med sjefen") may
-    also say how things are with the employer: read without the reason intents, it answers q2
-    when it speaks of the employer and no other clause did. Only ever confirmed."""
-    if "q2" in best:
-        return
-    for (clause, parse), owner in zip(parts, owners):
-        if owner != "q3_grunn" or not TOPIC["q2"].search(fold(normalise(clause))):
-            continue
-        ranking = [e for e in (parse or {}).get("intent_ranking") or () if e.get("name") not in _REASON_INTENTS]
-        mass = sum(float(e.get("confidence") or 0.0) for e in ranking)
-        if sum(float(e.get("confidence") or 0.0) for e in ranking if e.get("name") in ANSWER_INTENTS["q2"]) < _EMPLOYER_FLOOR:
-            continue
-        rest = {"intent_ranking": [{"name": e.get("name"), "confidence": float(e.get("confidence") or 0.0) / mass} for e in ranking]}
-        meaning = from_ranking("q2", rest, thresholds)
-        if meaning.kind == "answer" and meaning.action in _RANK:
-            best["q2"] = Interpretation("answer", meaning.code, meaning.confidence, "confirm", meaning.source, (meaning.code,))
-            return
 
 
 def _top_answer(parse: Mapping[str, Any] | None) -> str | None:
@@ -385,9 +290,9 @@ def _shared_owner(clause: str, open_question: str | None, claimed: set[str], giv
     when it speaks of time or the message gives a reason for not knowing how long (q3_grunn);
     else the open question if it takes that answer; else none."""
     folded = fold(normalise(clause))
-    if _ABOUT_RETURN.search(folded):
+    if ABOUT_RETURN.search(folded):
         return "q1" if "q1" not in claimed or open_question == "q1" else None
-    if _ABOUT_TIME.search(folded):
+    if ABOUT_TIME.search(folded):
         return "q3" if "q3" not in claimed else None
     if gives_treatment_reason and ("q3" not in claimed or open_question in claimed):
         # (where another clause says how long is not known, a plain doubt is the open question's,
@@ -407,39 +312,6 @@ def _leading_yes_no(open_question: str | None, text: str) -> str | None:
 def _plain_yes_no(open_question: str | None, clause: str) -> Interpretation | None:
     code = YES_NO_ANSWERS.get(open_question or "", {}).get(yes_or_no(clause) or "")
     return Interpretation("answer", code, 1.0, "accept", "yes_no") if code else None
-
-
-def _imply_return(best: dict[str, Interpretation], parts: list[tuple[str, Mapping[str, Any] | None]]) -> None:
-    """Saying when one will be back at work ("er tilbake om et par måneder") answers how long,
-    and also says one expects to go back (q1 veldig_sannsynlig): only ever confirmed, never
-    recorded unasked, and not where the message says anything else about returning."""
-    varighet = best.get("q3")
-    if "q1" not in best and varighet is None:
-        # "har snakka med sjefen om å starte gradert om et par uker": going back, part time first
-        for clause, _ in parts:
-            folded = fold(normalise(clause))
-            if _GRADED_START.search(folded) and _BACK_AT_WORK.search(folded) and not _NEGATED.search(folded) and not _HEDGED.search(folded):
-                best["q1"] = Interpretation("answer", "veldig_sannsynlig", 1.0, "confirm", "pattern", ("veldig_sannsynlig",))
-                return
-    if "q1" in best or varighet is None or varighet.code == "usikker":
-        return
-    for clause, _ in parts:
-        folded = fold(normalise(clause))
-        if _BACK_AT_WORK.search(folded) and (duration_answer(clause) is not None or match_pattern("q3", clause, hedges=False)):
-            if not _NEGATED.search(folded) and not _HEDGED.search(folded):
-                best["q1"] = Interpretation("answer", "veldig_sannsynlig", varighet.confidence, "confirm", varighet.source,
-                                            ("veldig_sannsynlig",))
-            return
-
-
-def _imply(best: dict[str, Interpretation]) -> None:
-    grunn, varighet = best.get("q3_grunn"), best.get("q3")
-    if varighet is not None and varighet.code != "usikker":
-        best.pop("q3_grunn", None)
-    elif grunn is not None and varighet is None:
-        # a reason for not knowing how long says "usikker" to q3, as surely as the reason itself
-        best["q3"] = Interpretation("answer", "usikker", grunn.confidence, grunn.action, grunn.source,
-                                    ("usikker",) if grunn.action == "confirm" else ())
 
 
 @dataclass(frozen=True)

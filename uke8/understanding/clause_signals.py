@@ -1,0 +1,59 @@
+"""What the words of one clause signal to the reading of a message of several
+(uke8/understanding/combined.py): whether it speaks of time or of going back, a doubt, a
+correction, the question put back, a condition alone, a reason given, the boss acting, a
+graded start. Patterns over folded text (æ/ø/å as a/o/a); no decisions here.
+"""
+from __future__ import annotations
+
+import re
+
+from uke8.understanding.patterns import BOSS_WORDS
+
+# An uncertain clause that speaks of time answers "how long" (q3), one that speaks of going
+# back to the job answers "how likely" (q1).
+ABOUT_RETURN = re.compile(r"\b(?:tilbake|tebake|tilbage|tillbaka|attende|retur\w*|fortsett\w*|komme\s+tilbake|jobben|stillinga?|arbeidsplassen)\b")
+# ("starte gradert om et par uker", "begynne igjen": going back, part time first)
+BACK_AT_WORK = re.compile(r"\b(?:tilbake|tebake|attende|back|tilbake\s+pa\s+jobb|i\s+jobb\s+igjen|pa\s+jobb\s+igjen|"
+                           r"(?:start\w*|begynn\w*|byrj\w*)\s+(?:a\s+jobbe\s+)?(?:gradert|igjen|att|opp\s+igjen|pa\s+jobb\w*))\b")
+# Years at a job ("vært lærer ved denne skolen i elleve år", "jobbe på restaurant fire år"): two
+# years or more is no sick leave (sick pay lasts one), and no leave word is near.
+YEARS_AT_WORK = re.compile(r"^(?!.*\b(?:sykmeld\w*|sjukmeld\w*|borte|frisk\w*|syk|sjuk)\b).*\b(?:[2-9]|[1-9]\d|to|tre|fire|fem|seks|sju|syv|"
+                            r"atte|ni|ti|elleve|tolv|mange|flere|fleire)\s+ar\b")
+NEGATED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ikk|kje|aldri|neppe|tviler|tvilar)\b")
+HEDGED = re.compile(r"\b(?:usikker|vet\s+ikke|veit\s+ikkje|kanskje|hvis|om\s+jeg|dersom|viss)\b")
+MAYBE = re.compile(r"\b(?:kanskje|kanskj|muligens|mulig|kan\s+hende|kan\s+bli|kan\s+skje|kan\s+vel|usikker\w*|vet\s+ikke|veit\s+ikkje)\b")
+ABOUT_TIME = re.compile(r"\b(?:lenge|lang\s+tid|nar|tidspunkt\w*|kor\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
+
+# The person repeats the question before answering it ("Kommer jeg tilbake? Kanskje, kanskje
+# ikke", "Hvor lenge? Et års tid"): the question itself answers nothing.
+# "Og om jeg kommer tilbake, det er jeg usikker på": the condition alone says nothing yet.
+CONDITION_ALONE = re.compile(r"^(?:og\s+|men\s+)?(?:om|hvis|viss|dersom|hvorvidt)\s+(?:jeg|eg|je|a|i)\s+(?:\S+\s+){0,3}\S+$")
+PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klarer|tror|trur|gar|far)\s+(?:jeg|eg|je|a|e|i)\b"
+                       r"|(?:hvor|kor|hva|ka|kva|hvordan|korleis|om)\b).*\?$"
+                       # a short question without a verb: "Tilbake til samme jobb?", "Lengden på sykmeldingen?"
+                       r"|^(?!.*\b(?:ja|nei|kanskje|usikker)\b)(?:\w+\s+){0,4}\w+\?$")
+
+# The words of a doubt, not merely a clause the classifier heard as one ("det vet jeg" is sure).
+BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker|kanskje|tviler|tvilar|uvisst|uklart)\b"
+                         r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b")
+BECAUSE = re.compile(r"\b(?:for|fordi|pga|ettersom|siden|sidan|da|pa\s+grunn\s+av|grunnet|kommer\s+an\s+pa|kjem\s+an\s+pa|"
+                      r"avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med))\b")
+HOW_LONG_WORDS = re.compile(r"\b(?:lenge|lang\s+tid|varighet\w*|nar)\b")
+BOSS_ACTS = re.compile(rf"^(?:{BOSS_WORDS})\s+(?:har|hadde|er|var|e)\s+(?!sagt\b|meint\b|anslatt\b)")
+BOSS = re.compile(rf"\b(?:{BOSS_WORDS})\b")
+LEAVE_WORDS = re.compile(r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|borte|frisk\w*|lenge|lang\s+tid|tilbake|tebake|attende)\b")
+GRADED_START = re.compile(r"\b(?:gradert\w*|\d{1,3}\s*(?:%|prosent)|delvis|deltid|trapp\w*\s+opp|opptrapping\w*)\b")
+NOT_A_COMPLAINT = re.compile(r"\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}?(?:sur|sint|vanskelig|vanskeleg|darlig|darleg|ille|"
+                              r"problem\w*|uenig\w*|krangl\w*|konflikt\w*|vond|slem|frekk)\b")
+# A correction opens the clause ("Eller, jo, kanskje", "nei forresten nærmere tre måneder",
+# "nei vent, usikker"); the person's own view after someone else's ("…, men jeg synes …").
+CORRECTION = re.compile(r"^(?:eller|nei\s+vent|vent|nei\s+forresten|forresten|rettere\s+sagt|nei\s+eller)\b[\s,.]*")
+OWN_VIEW = re.compile(r"^(?:jeg|eg|je|a)\s+(?:synes|syns|synest|mener|meiner|tykkjer|sjol|selv)\b")
+WORDS = re.compile(r"\w+")
+# "Kjem ikkje tilbake på sjøen, det e sikkert": makes the clause before surer, answers nothing new.
+THAT_IS_SURE = re.compile(r"^(?:og\s+)?(?:det|dette|det\s+vet\s+jeg)\s+(?:er|e|ae|a)\s+(?:jeg\s+)?(?:helt\s+|heilt\s+|ganske\s+|100\s*%\s+)?"
+                           r"(?:sikkert|sikker|klart|garantert|sant|helt\s+sikkert)\W*$"
+                           r"|^(?:og\s+)?det\s+(?:vet|veit)\s+(?:jeg|eg|a|je)(?:\s+(?:sikkert|godt|helt\s+sikkert))?\W*$")
+# "…, så det e itj der problemet ligg": points away from what was said before, answers nothing.
+NOT_THE_PROBLEM = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ik)\s+(?:der|dar|her|det)\s+(?:som\s+)?problemet?\b"
+                              r"|\bproblemet\s+(?:ligger|ligg|er|e)\s+(?:ikke|ikkje|ikkj|itj|ik)\s+(?:der|dar|her)\b")

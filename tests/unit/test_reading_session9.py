@@ -406,3 +406,23 @@ def test_a_qualifier_of_up_to_seven_words_after_the_verdict():
 def test_fine_but_no_more_is_not_at_most_a_month(text, code):
     from uke8.understanding.patterns import match_pattern
     assert match_pattern("q2", text) == code
+
+
+def test_no_bad_blood_and_barely_any_contact_is_neither():
+    from uke8.understanding.patterns import little_contact
+    assert little_contact("Sjefen har æ knapt hatt kontakt med")
+    text = "Veit itj. Sjefen og æ har itj snakka sia æ blei sjuk, men det e itj nå vondt blod."
+    p = parse(text, ranking(("q2_verken_eller", 0.6)), ranking(("usikker", 0.98)), ranking(("q2_verken_eller", 0.9)),
+              ranking(("q2_vanskelig", 0.9)))
+    reading = read_message("q1", text, p, {}, T)
+    assert ("relasjon", "vanskelig") not in {(c.slot, c.meaning.code) for c in reading.others}
+
+
+def test_someone_elses_words_about_the_return_are_confirmed_not_recorded():
+    text = "Bra! Mesteren ringte i går og sa de gleder seg til jeg er tilbake."
+    spans = clause_spans(text)
+    rankings = [ranking(("q2_god", 0.99)) if text[b:e].startswith("Bra") else
+                ranking(("q1_veldig_sannsynlig", 0.97)) if "tilbake" in text[b:e] else ranking(("q2_god", 0.9)) for b, e in spans]
+    p = parse(text, ranking(("q2_god", 0.9)), *rankings) if len(spans) > 1 else {"intent_ranking": ranking(("q2_god", 0.9))}
+    reading = read_message("q2", text, p, {}, T)
+    assert ("retur", "veldig_sannsynlig", "accept") not in {(c.slot, c.meaning.code, c.meaning.action) for c in reading.others}

@@ -44,7 +44,10 @@ BOSS = re.compile(rf"\b(?:{BOSS_WORDS})\b")
 LEAVE_WORDS = re.compile(r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|borte|frisk\w*|lenge|lang\s+tid|tilbake|tebake|attende)\b")
 GRADED_START = re.compile(r"\b(?:gradert\w*|\d{1,3}\s*(?:%|prosent)|delvis|deltid|trapp\w*\s+opp|opptrapping\w*)\b")
 NOT_A_COMPLAINT = re.compile(r"\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}?(?:sur|sint|vanskelig|vanskeleg|darlig|darleg|ille|"
-                              r"problem\w*|uenig\w*|krangl\w*|konflikt\w*|vond|slem|frekk)\b")
+                              r"problem\w*|uenig\w*|krangl\w*|konflikt\w*|vond|vondt|slem|frekk)\b")
+# What someone else said ("Mesteren ringte og sa de gleder seg til jeg er tilbake"): their words,
+# not the person's own answer.
+REPORTED = re.compile(r"\b(?:sa|sagt|sier|seier|mente|mener|meiner|skrev|skriver)\b(?:\s+at)?\s+(?:de|dei|dem|dom|dam|han|hun|ho|hu|sjefen|lederen)\b")
 # A correction opens the clause ("Eller, jo, kanskje", "nei forresten nærmere tre måneder",
 # "nei vent, usikker"); the person's own view after someone else's ("…, men jeg synes …").
 CORRECTION = re.compile(r"^(?:eller|nei\s+vent|vent|nei\s+forresten|forresten|rettere\s+sagt|nei\s+eller)\b[\s,.]*")

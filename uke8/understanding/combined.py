@@ -30,7 +30,7 @@ from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, YES_NO_AN
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, BECAUSE, BOSS, BOSS_ACTS, CONDITION_ALONE, CORRECTION, GRADED_START, HOW_LONG_WORDS,
-    LEAVE_WORDS, MAYBE, NOT_A_COMPLAINT, NOT_THE_PROBLEM, OWN_VIEW, PUT_BACK, THAT_IS_SURE, WORDS, YEARS_AT_WORK)
+    LEAVE_WORDS, MAYBE, NOT_A_COMPLAINT, NOT_THE_PROBLEM, OWN_VIEW, PUT_BACK, REPORTED, THAT_IS_SURE, WORDS, YEARS_AT_WORK)
 from uke8.understanding.clause_subjects import about, labelled, numbered, one_clause_about, qualifies
 from uke8.understanding.implied import RANK, SHARED, employer_in_a_reason, imply, imply_return, settle
 from uke8.understanding.patterns import OTHER_PARTY, little_contact, match_pattern
@@ -185,9 +185,11 @@ def carried_answers(
         meaning = (_plain_yes_no(owner, clause) if label else None) or _read(owner, clause, clause_parse, thresholds, hedges=index == 0)
         if meaning is None or meaning.code == "behandling" and denies_treatment(clause):
             continue  # ("…, ikke av medisinsk behandling": a treatment named only to be denied)
-        if owner != open_question and meaning.action == "accept" and meaning.code != SHARED and MAYBE.search(fold(normalise(clause))):
+        if owner != open_question and meaning.action == "accept" and meaning.code != SHARED and (
+                MAYBE.search(fold(normalise(clause))) or REPORTED.search(folded)):
             # "at jeg kanskje ikke har jobb å gå tilbake til": an answer not asked for, said with
-            # a doubt, is confirmed, not recorded
+            # a doubt, is confirmed, not recorded; so is one in someone else's words ("sa de
+            # gleder seg til jeg er tilbake")
             meaning = Interpretation("answer", meaning.code, meaning.confidence, "confirm", meaning.source, (meaning.code,))
         current = best.get(owner)
         if current is not None and current.code != meaning.code and direct is current and meaning.action != "accept":

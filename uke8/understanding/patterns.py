@@ -193,12 +193,12 @@ HEDGED = "usikker"
 # snakket sammen på lenge"): neither good nor bad. Not with a complaint beside it ("svarer
 # aldri", "bryr seg ikke", "ignorerer meg"), which the classifier reads as difficult.
 _LITTLE_CONTACT = re.compile(
-    r"\b(?:(?:lite|ingen|inga|null|ikke|ikkje|itj|ikkj)\s+(?:(?:noe|no|noko|mye|my|mykje|sa|so|hatt|sarlig|serlig|sarleg|spesielt|"
+    r"\b(?:(?:lite|ingen|inga|null|ikke|ikkje|itj|ikkj|knapt|nesten\s+ikke)\s+(?:(?:noe|no|noko|mye|my|mykje|sa|so|hatt|sarlig|serlig|sarleg|spesielt|"
     r"veldig|med|noen|nokon)\s+){0,3}(?:kontakt|prat)"
     r"|(?:snakk\w*|prat\w*|hort|hoyrt)\s+(?:\w+\s+){0,2}?(?:lite|lite\s+med|ikke|ikkje)\b"
     r"|(?:ringer|ringar|ringt|ringa)\s+(?:\w+\s+)?(?:ikke\s+(?:sa\s+)?(?:mye|ofte)|ikkje\s+(?:sa\s+)?(?:mykje|ofte)|sjelden|sjeldan|lite)\b"
     r"|(?:ikke|ikkje|itj|knapt|nesten\s+ikke)\s+(?:snakket|snakka|prata|pratet|hort|hoyrt)\s+(?:(?:sa\s+)?(?:mye|mykje|my|sarlig|stort)\s+)?"
-    r"(?:med|sammen|saman|noe|no|noko|fra|ifra)\b)")
+    r"(?:med|sammen|saman|noe|no|noko|fra|ifra|sia|siden|sidan)\b)")
 _COMPLAINT = re.compile(
     r"\b(?:bryr|bry|ignorer\w*|svarer\s+(?:ikke|aldri)|svarar\s+(?:ikkje|aldri)|aldri|krangl?\w*|konflikt\w*|darlig|dalig|darleg|"
     r"vanskelig|vanskeleg|sur|sint|ille|mobb\w*|kjeft\w*|problem\w*|skuffet|skuffa|lei\s+meg|unngar|unngår|vil\s+ikke)\b"

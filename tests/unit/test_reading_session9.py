@@ -9,9 +9,11 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.test_combined import T, parse, ranking
-from uke8.understanding.clause_subjects import about
+from uke8.understanding.clause_subjects import about, numbered
 from uke8.understanding.clauses import clause_spans, clauses
 from uke8.understanding.combined import pieces, read_message
+from uke8.understanding.normalise import normalise
+from uke8.understanding.patterns import little_contact, match_pattern
 
 
 @pytest.mark.parametrize("text, answers, with_labels", [
@@ -106,7 +108,6 @@ def test_the_workplace_can_be_the_one_who_treats_the_person(clause, expected):
     ("jeg ikke kommer tilbake kanskje", None),
 ])
 def test_doubt_and_denial_in_more_word_orders(text, code):
-    from uke8.understanding.patterns import match_pattern
     assert match_pattern("q1", text) == code
 
 
@@ -171,7 +172,6 @@ def test_a_subject_pair_after_a_joiner_stays_together(text, expected):
 
 @pytest.mark.parametrize("text", ["Har ikke hørt så mye fra jobben", "Har knapt hørt fra de på jobben"])
 def test_little_contact_in_more_words(text):
-    from uke8.understanding.patterns import little_contact
     assert little_contact(text)
 
 
@@ -183,7 +183,6 @@ def test_little_contact_in_more_words(text):
     ("Varighet: 3 mnd", None),  # a length given is no doubt
 ])
 def test_not_knowing_when_it_ends_or_its_length(text, code):
-    from uke8.understanding.patterns import match_pattern
     assert match_pattern("q3", text) == code
 
 
@@ -234,7 +233,6 @@ def test_inline_numbers_dates_and_sms_joiners(text, expected):
     ("de andre: greie", None),
 ])
 def test_a_question_named_by_its_place(clause, expected):
-    from uke8.understanding.clause_subjects import numbered
     assert numbered(clause, ("q1", "q2", "q3")) == expected
 
 
@@ -268,13 +266,11 @@ def test_more_names_for_the_employer(clause):
 
 
 def test_words_spelt_as_heard_are_read_as_written_in_full():
-    from uke8.understanding.normalise import normalise
     assert normalise("Kansje jeg kommer tibake, sjefen er vanskli") == "kanskje jeg kommer tilbake, sjefen er vanskelig"
 
 
 @pytest.mark.parametrize("text", ["sjefen gir blanke i meg", "dei driter i meg", "han gir fullstendig blaffen i meg"])
 def test_not_caring_about_the_person_is_difficult(text):
-    from uke8.understanding.patterns import match_pattern
     assert match_pattern("q2", text) == "vanskelig"
 
 
@@ -292,7 +288,6 @@ def test_about_ends_a_clause_only_before_a_word(text, expected):
     ("det har vært vanskelige tider", None),  # hard times, not hard people
 ])
 def test_people_who_have_been_difficult(text, code):
-    from uke8.understanding.patterns import match_pattern
     assert match_pattern("q2", text) == code
 
 
@@ -312,7 +307,6 @@ def test_a_treatment_reason_inside_the_clause_that_says_how_long_is_unknown():
     ("Det er ikke verst med sjefen", "god"),  # litotes
 ])
 def test_the_employer_in_more_words_and_negations(text, code):
-    from uke8.understanding.patterns import match_pattern
     assert match_pattern("q2", text) == code
 
 
@@ -321,7 +315,6 @@ def test_the_employer_in_more_words_and_negations(text, code):
     ("tilbake blir det nok ikke før i mars", None),  # when, not whether
 ])
 def test_going_back_denied_with_blir_det(text, code):
-    from uke8.understanding.patterns import match_pattern
     assert match_pattern("q1", text) == code
 
 
@@ -355,7 +348,6 @@ def test_no_length_of_leave_from_a_graded_start_or_the_boss_acting(text):
 
 @pytest.mark.parametrize("text, code", [("Ikke så veldig sannsynlig", "lite_sannsynlig"), ("ikkje særleg truleg", "lite_sannsynlig")])
 def test_not_very_likely_is_unlikely(text, code):
-    from uke8.understanding.patterns import match_pattern
     assert match_pattern("q1", text) == code
 
 
@@ -378,7 +370,6 @@ def test_a_subject_with_its_possessive_and_a_filler_phrase(text, expected):
     ("været har vært helt forferdelig", None),  # the weather, not the employer
 ])
 def test_difficult_needs_the_employer_as_its_subject(text, code):
-    from uke8.understanding.patterns import match_pattern
     assert match_pattern("q2", text) == code
 
 
@@ -404,12 +395,10 @@ def test_a_qualifier_of_up_to_seven_words_after_the_verdict():
     ("helt ok, ikke noe mer", "verken_eller"),
 ])
 def test_fine_but_no_more_is_not_at_most_a_month(text, code):
-    from uke8.understanding.patterns import match_pattern
     assert match_pattern("q2", text) == code
 
 
 def test_no_bad_blood_and_barely_any_contact_is_neither():
-    from uke8.understanding.patterns import little_contact
     assert little_contact("Sjefen har æ knapt hatt kontakt med")
     text = "Veit itj. Sjefen og æ har itj snakka sia æ blei sjuk, men det e itj nå vondt blod."
     p = parse(text, ranking(("q2_verken_eller", 0.6)), ranking(("usikker", 0.98)), ranking(("q2_verken_eller", 0.9)),

@@ -40,7 +40,6 @@ BECAUSE = re.compile(r"\b(?:for|fordi|pga|ettersom|siden|sidan|da|pa\s+grunn\s+a
                       r"avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med))\b")
 HOW_LONG_WORDS = re.compile(r"\b(?:lenge|lang\s+tid|varighet\w*|nar)\b")
 BOSS_ACTS = re.compile(rf"^(?:{BOSS_WORDS})\s+(?:har|hadde|er|var|e)\s+(?!sagt\b|meint\b|anslatt\b)")
-BOSS = re.compile(rf"\b(?:{BOSS_WORDS})\b")
 LEAVE_WORDS = re.compile(r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|borte|frisk\w*|lenge|lang\s+tid|tilbake|tebake|attende)\b")
 GRADED_START = re.compile(r"\b(?:gradert\w*|\d{1,3}\s*(?:%|prosent)|delvis|deltid|trapp\w*\s+opp|opptrapping\w*)\b")
 NOT_A_COMPLAINT = re.compile(r"\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}?(?:sur|sint|vanskelig|vanskeleg|darlig|darleg|ille|"

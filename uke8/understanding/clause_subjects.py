@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from uke8.understanding.normalise import fold, normalise
-from uke8.understanding.patterns import BOSS_WORDS
+from uke8.understanding.patterns import BOSS, BOSS_WORDS
 
 Parts = list[tuple[str, Mapping[str, Any] | None]]
 
@@ -42,7 +42,6 @@ TOPIC: dict[str, re.Pattern[str]] = {
 # speaks of the subject of the clause before it.
 _POINTS_BACK = re.compile(r"^(?:det|dette|da|den|han|hun|ho|hu|dei|de|dem|dom|dam|vi|me|som|sa)\b")  # "sa": "så" folded
 _HE_OR_SHE = re.compile(r"^(?:han|hun|ho|hu|dei|de|dem|dom|dam|vi|me)\b")  # a person (or people) named before ("vi": the two of us)
-_BOSS = re.compile(rf"\b(?:{BOSS_WORDS})\b")
 
 
 def about(question_id: str, index: int, parts: Parts, owners: list[str | None]) -> bool:
@@ -56,7 +55,7 @@ def about(question_id: str, index: int, parts: Parts, owners: list[str | None]) 
         return False
     before = fold(normalise(parts[index - 1][0]))
     if question_id == "q2" and _HE_OR_SHE.match(folded) and (
-            _BOSS.search(before) or index > 1 and _BOSS.search(fold(normalise(parts[index - 2][0])))):
+            BOSS.search(before) or index > 1 and BOSS.search(fold(normalise(parts[index - 2][0])))):
         # "eg har ikkje lyst tilbake til den leiaren, ho har gjort livet surt for meg"; "Konflikten
         # med sjefen, helt klart. Han har …" (the boss one short clause further back)
         return True

@@ -29,11 +29,11 @@ from uke8.understanding.duration import duration_answer, only_past_durations, wh
 from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, from_ranking, interpret, yes_or_no
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
-    ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, BECAUSE, BOSS, BOSS_ACTS, CONDITION_ALONE, CORRECTION, GRADED_START, HOW_LONG_WORDS,
+    ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CORRECTION, GRADED_START, HOW_LONG_WORDS,
     LEAVE_WORDS, MAYBE, NOT_A_COMPLAINT, NOT_THE_PROBLEM, OWN_VIEW, PUT_BACK, REPORTED, THAT_IS_SURE, WORDS, YEARS_AT_WORK)
 from uke8.understanding.clause_subjects import about, labelled, numbered, one_clause_about, qualifies
 from uke8.understanding.implied import RANK, SHARED, employer_in_a_reason, imply, imply_return, settle
-from uke8.understanding.patterns import OTHER_PARTY, little_contact, match_pattern
+from uke8.understanding.patterns import BOSS, OTHER_PARTY, little_contact, match_pattern
 from uke8.understanding.treatment import denies_treatment, mentions_treatment
 
 @dataclass(frozen=True)

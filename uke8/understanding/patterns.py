@@ -36,6 +36,7 @@ _EITHER_OR = (r"\b(?:verken|hverken|korkje|kverken)\b.+\b(?:eller|el\.)"
 BOSS_WORDS = (r"\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledels\w*|leiing\w*|"
               r"formann\w*|bas|basen|bassen|manager\w*|\w*leader\w*|teamlead\w*|rektor\w*|skipper\w*|styrer\w*|styrar\w*|eier\w*|eigar\w*|rederi\w*|hr|"
               r"\w*mester\w*|overordne\w*")
+BOSS = re.compile(rf"\b(?:{BOSS_WORDS})\b")  # the boss by any name, in folded text
 # Someone other than the employer as the subject: the doctor, colleagues, the family, NAV
 # ("Bedriftshelsetjenesten er supergod, men lederen …": that praise is not for the employer).
 OTHER_PARTY = re.compile(r"^(?:(?:min|mi|mitt|mine)\s+)?(?:legen|lege|fastlegen|doktoren|kolleg\w*|bedriftshelse\w*|nav|psykologen|fysio\w*|"

@@ -67,7 +67,8 @@ def qualifies(question_id: str, index: int, parts: Parts, owners: list[str | Non
     """A short clause right after one about the same question's subject qualifies it ("Vi har et
     greit samarbeid, verken mer eller mindre", "ledelsen har vært ok, ikke noe mer")."""
     topic = TOPIC.get(question_id)
-    if topic is None or len(parts[index][0].split()) > _SHORT:
+    # (several short qualifiers in a row are short too: "sånn midt på treet, hverken bra eller dårlig")
+    if topic is None or max(len(piece.split()) for piece in parts[index][0].split(",")) > _SHORT:
         return False
     # the clause qualified may sit before other short ones ("Kontakt med arbeidsgiver er ok, ikke så
     # mye, ikke bra ikke dårlig"; "… et greit forhold, ikke veldig nært og ikke dårlig, sånn midt på treet")

@@ -32,7 +32,7 @@ from uke8.understanding.clause_signals import (
     ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CORRECTION, GRADED_START, HOW_LONG_WORDS,
     LEAVE_WORDS, MAYBE, NOT_A_COMPLAINT, NOT_THE_PROBLEM, OWN_VIEW, PUT_BACK, REPORTED, THAT_IS_SURE, WORDS, YEARS_AT_WORK)
 from uke8.understanding.clause_subjects import about, labelled, numbered, one_clause_about, qualifies
-from uke8.understanding.implied import RANK, SHARED, employer_in_a_reason, imply, imply_return, settle
+from uke8.understanding.implied import RANK, SHARED, contact_kind, employer_in_a_reason, imply, imply_return, settle
 from uke8.understanding.patterns import BOSS, OTHER_PARTY, little_contact, match_pattern
 from uke8.understanding.treatment import denies_treatment, mentions_treatment
 
@@ -123,7 +123,7 @@ def carried_answers(
     worded: dict[str, set[str]] = {}  # the codes the patterns gave each question
     corrected_at: int | None = None  # the clause where the person corrects what they said
     asked_back: tuple[int, str | None] = (-2, None)  # (index, question) of a question the person put back
-    readings: dict[str, list[tuple[Interpretation, bool, int]]] = {}  # each question's clause readings (whether only little contact, where)
+    readings: dict[str, list[tuple[Interpretation, str | None, int]]] = {}  # each question's clause readings (contact kind, where)
     direct: Interpretation | None = None  # a short first clause that plainly answers the open question
     order = question_order(har_arbeidsgiver)
     is_list = sum(numbered(c, order) is not None for c, _ in parts) >= 2  # "1. …\n2. …": answers in asking order
@@ -210,7 +210,7 @@ def carried_answers(
             continue  # an answer to a question not asked needs words about its subject
         # (only a clause that may answer counts against another: "sykmeldt sia februar" heard as
         # q2 speaks of no employer and contradicts no "godt samarbeid")
-        readings.setdefault(owner, []).append((meaning, owner == "q2" and meaning.source == "pattern" and little_contact(clause), index))
+        readings.setdefault(owner, []).append((meaning, contact_kind(owner, meaning, clause), index))
         if current is not None and current.code != meaning.code:
             conflicts.add(owner)  # two clauses, two answers ("kan bli kort, kan bli lenge"): neither
         if meaning.source == "pattern" and not (owner == "q2" and little_contact(clause)) and (

@@ -44,7 +44,7 @@ BOKMAL: dict[str, str] = {
     "veldi": "veldig", "kansje": "kanskje", "kansj": "kanskje", "vanskli": "vanskelig", "vansklig": "vanskelig",
     "vanskeli": "vanskelig", "umogleg": "umulig", "umuleg": "umulig", "arbeidsgjiver": "arbeidsgiver", "arbeidsgjiveren": "arbeidsgiveren", "månd": "måned",
     # time
-    "veke": "uke", "veker": "uker", "vekene": "ukene", "veka": "uka", "månad": "måned", "månader": "måneder",
+    "veke": "uke", "veker": "uker", "vekene": "ukene", "veka": "uka", "veko": "uker", "vekor": "uker", "vekå": "uker", "månad": "måned", "månader": "måneder",
     "månadar": "måneder", "lengje": "lenge", "sjukmeld": "sykmeldt", "sjukmeldt": "sykmeldt",
     "sjukemeldt": "sykmeldt", "sjukmelding": "sykmelding", "sjukmeldinga": "sykmeldingen",
     "behandlinga": "behandlingen", "ventar": "venter", "venta": "vente",

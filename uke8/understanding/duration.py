@@ -21,10 +21,10 @@ _NUMBERS = {
     "sju": 7, "syv": 7, "atte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "et par": 2, "eit par": 2,
     "par": 2, "ett par": 2, "noen": 3, "non": 3, "nokre": 3, "nokon": 3, "nokra": 3, "nagra": 3, "nogle": 3, "et halvt": 0.5, "eit halvt": 0.5, "halvt": 0.5,
 }
-_UNIT_WEEKS = {"dag": 1 / 7, "uke": 1.0, "veke": 1.0, "uka": 1.0, "veka": 1.0, "vekka": 1.0, "vekke": 1.0, "uge": 1.0, "vecka": 1.0, "veck": 1.0, "mnd": 4.35, "maned": 4.35, "manad": 4.35, "man": 4.35, "ar": 52.0}
+_UNIT_WEEKS = {"dag": 1 / 7, "uke": 1.0, "veke": 1.0, "veko": 1.0, "uka": 1.0, "veka": 1.0, "vekka": 1.0, "vekke": 1.0, "uge": 1.0, "vecka": 1.0, "veck": 1.0, "mnd": 4.35, "maned": 4.35, "manad": 4.35, "man": 4.35, "ar": 52.0}
 _NUMBER = r"(\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + r")"
 # A unit and its endings only: "ar" (år) must not match "en arbeidsgiver".
-_UNIT = r"(dag|uke|uge|veke|uka|veka|vekka|vekke|vecka|veck|mnd|maned|manad|man|ar)(?:er|ar|ene|ane|rs|r|ne|s|en|et|a|or|orna)?"
+_UNIT = r"(dag|uke|uge|veke|veko|uka|veka|vekka|vekke|vecka|veck|mnd|maned|manad|man|ar)(?:er|ar|ene|ane|rs|r|ne|s|en|et|a|or|orna)?"
 _AMOUNT = re.compile(rf"\b{_NUMBER}\s+(?:og\s+(et|eit)\s+halvt\s+)?{_UNIT}\b")
 _MORE = re.compile(r"\b(?:mer|meir|over|minst|lenger|lengre)\s+enn\b|\bminst\b"
                    r"|\bover\b(?!\s+(?:helg|jul|nyttar|paske|sommer|ferie|nyar))"  # "over helga", "over jul": a time
@@ -39,7 +39,12 @@ _NEGATION = re.compile(r"\b(?:ikke|ikkje|ikkj|ikk|itj|kje|aldri|langt\s+(?:fra|i
 # ("for to år siden"), how often ("hvert år"). Looked for in the words just around the number.
 _NOT_LEAVE_BEFORE = re.compile(
     r"\b(?:jobbet|jobba|jobber|jobbar|ansatt|tilsett|arbeidet|arbeida|arbeider|vart|vaert|vore|hatt|siste|hvert|kvart|for|etter)\s+(?:\w+\s+){0,3}$"
+    # "i alle de 19 årene": a span looked back on
+    r"|\balle\s+(?:de|dei|disse)\s+$"
 )
+# An earlier episode told as a story ("Forrige gang jeg kom tilbake, gikk det galt etter en uke"):
+# its amounts of time are not the leave to come.
+_EARLIER_EPISODE = re.compile(r"\b(?:forrige|forre|sist|siste)\s+gang\b|\bden\s+gangen\b|\bsist\s+(?:jeg|eg|je)\s+var\b")
 # "etter" starts the leave's end when it follows being back or fit ("være tilbake etter et par
 # uker til", "frisk etter tre måneder"); elsewhere it may be the past ("etter ti år i firmaet").
 _BACK_AFTER = re.compile(r"\b(?:tilbake|tebake|attende|frisk\w*|jobb\w*|igjen|att)\s+(?:\w+\s+){0,3}?etter\s+(?:\w+\s+){0,3}$")
@@ -56,7 +61,11 @@ _EVENT_BEFORE = re.compile(
 _SO_FAR_BEFORE = re.compile(r"\b(?:har|hadde|har\s+no|har\s+na)\s+(?:\w+\s+){0,3}i\s+(?:over\s+|mer\s+enn\s+|nesten\s+|snart\s+|bortimot\s+)?$")
 _LEAVE_SO_FAR = re.compile(r"\b(?:sykmeldt|sykemeldt|sjukmeld\w*|syk|sjuk|borte|heime|hjemme)\s+(?:\w+\s+){0,2}i\s+(?:over\s+|mer\s+enn\s+|nesten\s+|snart\s+|bortimot\s+)?$")
 _MORE_TO_COME = re.compile(r"^\s*(?:til|te|fremover|framover|til\s+na|mer|meir)\b")
-_NOT_LEAVE_AFTER = re.compile(r"^\s*(?:siden|sidan|tilbake|gammel|gamal|i\s+strekk)\b")
+_NOT_LEAVE_AFTER = re.compile(
+    r"^\s*(?:siden|sidan|tilbake|gammel|gamal|i\s+strekk)\b"
+    # "de 19 årene jeg har kjørt for dem", "dei ti åra eg var der": time at the job, told after it
+    r"|^\s*(?:som\s+)?(?:jeg|eg|je|vi|me)\s+(?:(?:har|hadde)\s+(?:\w+\s+){0,2}?(?:jobbet|jobba|vaert|vore|vart|kjort|kjoyrt|arbeidet|arbeida)"
+    r"|var\s+(?:der|ansatt|tilsett|i\s+jobben)|jobbet|jobba|arbeidet|arbeida)\b")
 # Words that make a stated number one possibility among others: the classifier and its
 # confirmation decide. ("kanskje tre uker" still says under.)
 _HEDGE = re.compile(
@@ -95,7 +104,7 @@ def durations(text: str) -> list[float]:
         not_leave = _NOT_LEAVE_BEFORE.search(before)
         if not_leave and not_leave.group(0).startswith("etter") and (_BACK_AFTER.search(before) or _MORE_TO_COME.match(after)):
             not_leave = None
-        if not_leave or _EVENT_BEFORE.search(before) or _NOT_LEAVE_AFTER.search(after):
+        if not_leave or _EVENT_BEFORE.search(before) or _NOT_LEAVE_AFTER.search(after) or _EARLIER_EPISODE.search(before):
             continue
         if _SO_FAR_BEFORE.search(before) and not _MORE_TO_COME.match(after):
             continue  # "har mobbet meg i over et år": how long something has gone on, not the leave to come

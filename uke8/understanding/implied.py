@@ -14,25 +14,44 @@ from uke8.understanding.clause_subjects import TOPIC
 from uke8.understanding.duration import duration_answer
 from uke8.understanding.interpret import ANSWER_INTENTS, Interpretation, from_ranking
 from uke8.understanding.normalise import fold, normalise
-from uke8.understanding.patterns import match_pattern
+from uke8.understanding.patterns import little_contact, match_pattern, not_contacted
 
 SHARED = "usikker"  # the one answer intent of several questions
 RANK = {"accept": 2, "confirm": 1}
 
 
-def settle(readings: list[tuple[Interpretation, bool, int]]) -> Interpretation | None:
+LITTLE, NOT_CALLED = "little", "not_called"
+
+
+def contact_kind(owner: str, meaning: Interpretation, clause: str) -> str | None:
+    """For q2: LITTLE where the clause reads as little contact by its words; NOT_CALLED where it
+    is heard as difficult only for not having been contacted ("dei har ikkje ringt ein einaste
+    gong"); else None."""
+    if owner != "q2":
+        return None
+    if meaning.source == "pattern" and little_contact(clause):
+        return LITTLE
+    return NOT_CALLED if meaning.code == "vanskelig" and meaning.source == "nlu" and not_contacted(clause) else None
+
+
+def settle(readings: list[tuple[Interpretation, str | None, int]]) -> Interpretation | None:
     """Clauses that disagree about one question, where one side is plainly stronger:
     - little contact is "neither" only without a complaint ("Arbeidsgiver liker meg ikke, han
-      snakker ikke med meg"): a complaint decides; beside praise it stays "neither";
+      snakker ikke med meg"): a complaint decides; beside praise it stays "neither". A complaint
+      that is only about not being called ("nesten ikkje kontakt, dei har ikkje ringt ein einaste
+      gong") may be the same fact told twice: difficult, confirmed, not recorded;
     - a sure reading against only doubtful ones ("Har knapt hørt fra de på jobben" heard as
       vanskelig at 0.65, "det er ikke noe galt mellom oss, sånn passe" as verken_eller): the sure
       one, confirmed, never recorded unasked."""
-    others = [m for m, contact, _ in readings if not contact]
+    others = [m for m, contact, _ in readings if contact != LITTLE]
     if len(others) < len(readings) and others and {m.code for m in others} == {"vanskelig"}:
-        return max(others, key=lambda m: (RANK[m.action], m.confidence))
+        complaint = max(others, key=lambda m: (RANK[m.action], m.confidence))
+        if all(contact == NOT_CALLED for _, contact, _ in readings if contact != LITTLE):
+            return Interpretation("answer", complaint.code, complaint.confidence, "confirm", complaint.source, (complaint.code,))
+        return complaint
     if len(others) < len(readings) and others and {m.code for m in others} == {"god"}:
         # little contact, but fine ("har ikke hørt så mye fra jobben, men det er helt greit"): neither
-        return next(m for m, contact, _ in readings if contact)
+        return next(m for m, contact, _ in readings if contact == LITTLE)
     sure = {m.code for m, _, _ in readings if m.action == "accept"}
     if len(sure) == 1:
         code = sure.pop()

@@ -237,6 +237,16 @@ _FLAT_NO = re.compile(
     r"helt\s+sikkert|helt|heilt)\s+(?:ikke|ikkje|ikkj|itj|ik)|aldri\s+i\s+livet|aldri\s+(?:mer|meir)|pa\s+ingen\s+mate)\W*$")
 
 
+# Not being called or contacted ("har ikke ringt en eneste gang", "ikkje teke kontakt"): heard as
+# a complaint, and also the fact of little contact (implied.settle).
+_NOT_CONTACTED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ik)\s+(?:\w+\s+)?(?:ringt|ringa|ringd|ringte|ringde|kontaktet|kontakta|"
+                            r"(?:tatt|teke|teki|tatt)\s+kontakt|hort|hoyrt|sendt|spurt)\b")
+
+
+def not_contacted(text: str) -> bool:
+    return bool(_NOT_CONTACTED.search(fold(normalise(text))))
+
+
 def little_contact(text: str) -> bool:
     """The words say there is little or no contact with the employer (complaints or not)."""
     return bool(_LITTLE_CONTACT.search(fold(normalise(text))))

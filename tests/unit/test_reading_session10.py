@@ -12,7 +12,7 @@ from tests.unit.test_combined import T, parse, ranking
 from uke8.understanding.clause_subjects import qualifies
 from uke8.understanding.combined import read_message
 from uke8.understanding.duration import duration_answer, only_past_durations
-from uke8.understanding.patterns import not_contacted
+from uke8.understanding.patterns import little_contact, match_pattern, not_contacted
 
 
 def _taken(reading) -> set[tuple[str, str, str]]:
@@ -103,3 +103,17 @@ def test_a_real_complaint_beside_little_contact_is_still_recorded():
     p = parse(text, ranking(("q2_vanskelig", 0.8)), ranking(("usikker", 1.0)), ranking(("q2_vanskelig", 0.45), ("q1_lite_sannsynlig", 0.2)),
               ranking(("q2_vanskelig", 0.98)))
     assert ("relasjon", "vanskelig", "accept") in _taken(read_message("q1", text, p, {}, T))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("lederen snakker ikke pent til meg", False),  # how he speaks: a complaint, not little contact
+    ("sjefen snakker ikke til meg lenger", False),
+    ("vi har ikke snakket sammen siden mars", True),
+    ("har snakket lite med leder", True),
+])
+def test_the_manner_of_speaking_is_no_little_contact(text, expected):
+    assert little_contact(text) is expected
+
+
+def test_no_respect_is_difficult():
+    assert match_pattern("q2", "min leder snakker ikke pent, jeg føler ikke respekt") != "verken_eller"

@@ -16,13 +16,16 @@ ABOUT_RETURN = re.compile(r"\b(?:tilbake|tebake|tilbage|tillbaka|attende|retur\w
 BACK_AT_WORK = re.compile(r"\b(?:tilbake|tebake|attende|back|tilbake\s+pa\s+jobb|i\s+jobb\s+igjen|pa\s+jobb\s+igjen|"
                            r"(?:start\w*|begynn\w*|byrj\w*)\s+(?:a\s+jobbe\s+)?(?:gradert|igjen|att|opp\s+igjen|pa\s+jobb\w*))\b")
 # Years at a job ("vært lærer ved denne skolen i elleve år", "jobbe på restaurant fire år"): two
-# years or more is no sick leave (sick pay lasts one), and no leave word is near.
-YEARS_AT_WORK = re.compile(r"^(?!.*\b(?:sykmeld\w*|sjukmeld\w*|borte|frisk\w*|syk|sjuk)\b).*\b(?:[2-9]|[1-9]\d|to|tre|fire|fem|seks|sju|syv|"
-                            r"atte|ni|ti|elleve|tolv|mange|flere|fleire)\s+ar\b")
+# years or more, with words of working there and no leave word near. ("Trenger nok 2 år" is a
+# long leave, though sick pay lasts one.)
+YEARS_AT_WORK = re.compile(r"^(?!.*\b(?:sykmeld\w*|sjukmeld\w*|borte|frisk\w*|syk|sjuk|trenger|treng|trengs|minst)\b)"
+                            r"(?=.*\b(?:jobb\w*|arbeid\w*|ansatt|tilsett|vart|vaert|vore|hatt|kjort|kjoyrt|der|dar|her|firma\w*|"
+                            r"bedrift\w*|skole\w*|skule\w*|laerer|lerer)\b)"
+                            r"(?!.*\d[.,]\d+\s+ar\b).*\b(?:[2-9]|[1-9]\d|to|tre|fire|fem|seks|sju|syv|atte|ni|ti|elleve|tolv|mange|flere|fleire)\s+ar\b")
 NEGATED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ikk|kje|aldri|neppe|tviler|tvilar)\b")
 HEDGED = re.compile(r"\b(?:usikker|vet\s+ikke|veit\s+ikkje|kanskje|hvis|om\s+jeg|dersom|viss)\b")
 MAYBE = re.compile(r"\b(?:kanskje|kanskj|muligens|mulig|kan\s+hende|kan\s+bli|kan\s+skje|kan\s+vel|usikker\w*|vet\s+ikke|veit\s+ikkje)\b")
-ABOUT_TIME = re.compile(r"\b(?:lenge|lang\s+tid|nar|tidspunkt\w*|kor\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
+ABOUT_TIME = re.compile(r"\b(?:lenge|lang\s+tid|tid|nar|tidspunkt\w*|kor\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
 
 # The person repeats the question before answering it ("Kommer jeg tilbake? Kanskje, kanskje
 # ikke", "Hvor lenge? Et års tid"): the question itself answers nothing.
@@ -46,7 +49,18 @@ NOT_A_COMPLAINT = re.compile(r"\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}?(?:s
                               r"problem\w*|uenig\w*|krangl\w*|konflikt\w*|vond|vondt|slem|frekk)\b")
 # What someone else said ("Mesteren ringte og sa de gleder seg til jeg er tilbake"): their words,
 # not the person's own answer.
-REPORTED = re.compile(r"\b(?:sa|sagt|sier|seier|mente|mener|meiner|skrev|skriver)\b(?:\s+at)?\s+(?:de|dei|dem|dom|dam|han|hun|ho|hu|sjefen|lederen)\b")
+REPORTED = re.compile(r"\b(?:sa|sagt|sier|seier|mente|mener|meiner|skrev|skriver)\b(?:\s+at)?\s+(?:de|dei|dem|dom|dam|han|hun|ho|hu|sjefen|lederen)\b"
+                      # someone else's wish: "han vil ikke at jeg kommer tilbake", "de håper jeg kommer tilbake"
+                      r"|\b(?:de|dei|dem|han|hun|ho|hu|sjefen|lederen|leiaren)\s+(?:vil|onsker|onskjer|haper)\s+(?:ikke\s+|ikkje\s+|itj\s+)?(?:at\s+)?(?:jeg|eg|je)\b")
+# "vet ikke når jeg klarer å gå tilbake": not knowing when is about time, though it names the return
+DOUBT_ABOUT_WHEN = re.compile(r"\b(?:vet|veit|aner)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|ikk)\s+(?:helt\s+|heilt\s+)?(?:nar|kor\s+tid|ka\s+tid|hvor\s+lenge|kor\s+lenge)\b"
+                             r"|\busikker\w*\s+(?:pa\s+)?(?:nar|kor\s+tid|hvor\s+lenge|kor\s+lenge)\b")
+# "treng nok nokre veker til, kanskje tre": a hedged number after a length of leave narrows it
+NUMBER_AFTER = re.compile(r"^(?:kanskje|kansje|ca|cirka|rundt|omtrent|vel|sikkert|trolig|truleg|muligens|nok|eller)?\s*"
+                          r"(?:\d+|to|tre|fire|fem|seks|sju|syv|atte|ni|ti|elleve|tolv)\b(?:\s+\w+)?(?:\s+\w+)?\W*$")
+# A reason tied to the doubt it explains: said with "fordi"/"venter på"/"kommer an på" or the like
+TIED_REASON = re.compile(r"\b(?:fordi|pga|grunnet|ettersom|siden|sidan|venter|ventar|avheng\w*|kommer\s+an|kjem\s+an|"
+                         r"heng\w*\s+(?:pa|sammen|saman)|usikker\w*|vet\s+ikke|veit\s+ikkje)\b")
 # A correction opens the clause ("Eller, jo, kanskje", "nei forresten nærmere tre måneder",
 # "nei vent, usikker"); the person's own view after someone else's ("…, men jeg synes …").
 CORRECTION = re.compile(r"^(?:eller|nei\s+vent|vent|nei\s+forresten|forresten|rettere\s+sagt|nei\s+eller)\b[\s,.]*")
@@ -59,3 +73,7 @@ THAT_IS_SURE = re.compile(r"^(?:og\s+)?(?:det|dette|det\s+vet\s+jeg)\s+(?:er|e|a
 # "…, så det e itj der problemet ligg": points away from what was said before, answers nothing.
 NOT_THE_PROBLEM = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ik)\s+(?:der|dar|her|det)\s+(?:som\s+)?problemet?\b"
                               r"|\bproblemet\s+(?:ligger|ligg|er|e)\s+(?:ikke|ikkje|ikkj|itj|ik)\s+(?:der|dar|her)\b")
+# "Nå er det vanskelig", "samarbeidet er blitt vanskelig" while q2 is open: difficult with the
+# employer, not "vanskelig å si" (the classifier hears the doubt in "vanskelig")
+DIFFICULT_PLAIN = re.compile(r"^(?:men\s+)?(?:(?:na|no)\s+)?(?:(?:er|e)\s+(?:det|den|han|hun|ho)|(?:det|forholdet|samarbeidet|relasjonen)\s+(?:er|e))\s+"
+                             r"(?:(?:veldig|svaert|ganske|litt|bare|blitt|vorte|mest)\s+)*(?:vanskelig|vanskeleg|vanskli|vansklig)\b(?!\s+a\b)")

@@ -91,7 +91,7 @@ def one_clause_about(question_id: str, parts: Parts) -> bool:
 
 # A label before a colon names the question its answer is for: "Retur: lite sannsynlig",
 # "Samarbeid m/ sjef: 5 av 10", "Tid: 6 uker totalt", "Grunn: ingen spesiell".
-_LABEL = re.compile(r"^\s*(?:[-–*•]\s*)?(?:\d[.)]\s*)?([\w/ ]{2,40}?)\s*(?::|\s[-–])\s*(\S.*)$", re.DOTALL)
+_LABEL = re.compile(r"^\s*(?:[-–*•]\s*)?(?:\d[.)]\s*)?([\w/ ]{2,40}?)\s*(?::|\s[-–]|->|→|=>)\s*(\S.*)$", re.DOTALL)
 # "1. Veldig sannsynlig / 2. Sjefen er grei / 3. Et par uker": answers numbered as the questions are
 # (or by the question's place: "andre: bra", "Svar på første: usikker", "Tredje spørsmål: under 26 uker", "2: verken eller")
 _NUMBERED = re.compile(r"^\s*(?:[-–*•]\s*)?(?:svar\s+pa\s+|pa\s+)?(?:det\s+)?([1-4]|forste|fyrste|andre|tredje|fjerde)\s*"
@@ -107,6 +107,8 @@ def labelled(clause: str) -> tuple[str, str] | None:
     if not found:
         return None
     label = fold(normalise(found.group(1)))
+    if _NUMBERED.match(label + ":"):
+        return None  # "2: god" names the question by its place (`numbered`), not by its subject
     if _REASON_LABEL.search(label):
         return "q3_grunn", found.group(2)
     about = [q for q, topic in TOPIC.items() if topic.search(label)]
@@ -120,3 +122,23 @@ def numbered(clause: str, order: tuple[str, ...]) -> tuple[str, str] | None:
     if not found or _PLACE[found.group(1)] > len(order):
         return None
     return order[_PLACE[found.group(1)] - 1], found.group(2)
+
+
+# "1 usikker, 2 sånn passe, 3 ca 2 mnd til": numbered without a mark, which only a run from 1
+# in order shows ("2 uker til" alone is a length of leave, and a unit never follows a number here)
+_BARE_NUMBER = re.compile(r"^\s*([1-4])\s+(?!(?:uker?|veker?|mnd|maned\w*|manad\w*|ar|arene|dager?|dagar|timer?|prosent|"
+                          r"gang\w*|av|til|eller|og|og\s+en\s+halv)\b)([^\W\d].*)$", re.DOTALL)
+
+
+def numbered_list(clauses: list[str], order: tuple[str, ...]) -> list[tuple[str, str] | None]:
+    """For each clause, (question, answer) where the message answers by number: two clauses or
+    more numbered with a mark ("1. …\n2. …", "andre: bra"), or a run "1 …, 2 …" from the first
+    clause; None for the rest (and for every clause of a message that is no such list)."""
+    marked = [numbered(c, order) for c in clauses]
+    if sum(m is not None for m in marked) >= 2:
+        return marked
+    bare = [_BARE_NUMBER.match(fold(normalise(c))) for c in clauses]
+    run = [int(m.group(1)) for m in bare if m]
+    if len(run) < 2 or bare[0] is None or run != list(range(1, len(run) + 1)) or len(run) > len(order):
+        return [None] * len(clauses)
+    return [(order[int(m.group(1)) - 1], m.group(2)) if m else None for m in bare]

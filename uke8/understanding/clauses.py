@@ -15,7 +15,9 @@ import re
 # words that join clauses, in bokmål and nynorsk ("og", "men", "fordi", "for", "sidan").
 _BOUNDARY = re.compile(
     # (not after a short form: "verken bra el. dårlig", "ca. 2 mnd", "evt. lenger")
-    r"(?:[;:!?]|(?<!\bel)(?!(?<=\bca)\.\s*(?:\d|en\b|et\b|ei\b|to\b|tre\b|fire\b|fem\b|seks\b|halv\w*))(?<!\bevt)(?<!\bbl)(?<!\bmv)(?<!\bfeks)(?<!\bosv)\.(?!\d)(?!\s*(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|jan|feb|apr|jun|jul|aug|sept?|okt|nov|des)\b)|(?<!\d),|,(?!\d)|\s+[-–]\s+|\n)+\s*"
+    # (also a spaced slash or plus, an arrow, and a bracket around words: "usikker / sånn passe",
+    # "sjefen grei + 2 mnd", "tilbake -> usikker", "usikker (venter på utredning)"; not "50/50" or "m/ sjef")
+    r"(?:[;:!?]|\s+[/+]\s+|\s*(?:->|→|=>)\s*|\s+\((?=[^\W\d])|(?<=\w)\)|(?<!\bel)(?!(?<=\bca)\.\s*(?:\d|en\b|et\b|ei\b|to\b|tre\b|fire\b|fem\b|seks\b|halv\w*))(?<!\bevt)(?<!\bbl)(?<!\bmv)(?<!\bfeks)(?<!\bosv)\.(?!\d)(?!\s*(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|jan|feb|apr|jun|jul|aug|sept?|okt|nov|des)\b)|(?<!\d),|,(?!\d)|\s+[-–]\s+|\n)+\s*"
     # a pictograph ends a thought as a full stop does, and stays with it (its feeling is part of
     # the reading): "100% tilbake 👍 | trenger bare et par uker til"
     r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f])\s+(?=\w)"
@@ -99,7 +101,7 @@ _SHORT_PAIR = re.compile(r"og\s+(?!(?:\w+\s+)?(?:uker?|veker?|mnd|måned\w*|mån
                          re.IGNORECASE)
 _INLINE_NUMBER = re.compile(r"[2-4]\s*[.):]\s")
 _FIRST_NUMBER = re.compile(r"\s*(?:[-–*•]\s*)?1\s*[.):]\s")
-MAX_CLAUSES = 10  # a long story is read as a whole, not in many small pieces
+MAX_CLAUSES = 12  # a long story is read as a whole, not in many small pieces
 MIN_LETTERS = 3
 
 
@@ -108,13 +110,23 @@ def _ends_thought(match: re.Match[str], text: str) -> bool:
     return match.start() > 0 and bool(re.match(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f]", text[match.start() - 1]))
 
 
+_ARROW = re.compile(r"->|→|=>")
+_HEADER = re.compile(r"(?:kort\s+(?:oppsummert|fortalt|sagt)|oppsummert|oppsummering|(?:her\s+(?:er|kommer)\s+)?(?:svarene|svara)(?:\s+mine)?|"
+                     r"mine\s+svar|svar(?:er|ar)?(?:\s+på\s+(?:alt|alle|spørsmålene|spørsmåla))?)", re.IGNORECASE)
+# Words that answer, so a piece holding one is no label before a dash
+_ANSWER_WORD = re.compile(r"\b(?:usikker\w*|sikker\w*|bra|godt?|grei\w*|dårlig\w*|dårleg\w*|vanskelig\w*|vanskeleg\w*|ja|nei|vet|veit|"
+                          r"ikke|ikkje|itj|kanskje|lite|veldig|sannsynlig\w*|ok|usannsynlig\w*)\b", re.IGNORECASE)
+
+
 def _is_label(piece: str, match: re.Match[str]) -> bool:
     """"Retur: lite sannsynlig", "Tid – 6 uker": the piece before the boundary names the question
     its answer is for. The answer is ranked alone (the label's words would colour it: "tilbake i
     jobben: usikker" is no return), and combined.pieces puts the label back in front of it."""
     gap = match.group()
     label_words = len(_WORDS.findall(piece.split("\n")[-1].split(".")[-1]))
-    most = 4 if ":" in gap else 2 if re.search(r"\s[-–]\s", gap) else 0
+    most = 4 if ":" in gap or _ARROW.search(gap) else 2 if re.search(r"\s[-–]\s", gap) else 0
+    if most == 2 and _ANSWER_WORD.search(piece.split("\n")[-1]):
+        return False  # "usikker – kommer an på rehab", "tid usikker – avhenger av …": an answer, then more
     return "\n" not in gap and 0 < label_words <= most
 
 
@@ -123,7 +135,7 @@ def _keeps_together(text: str, piece: str, match: re.Match[str]) -> bool:
     expression it keeps in one clause."""
     gap = match.group()
     after = text[match.end():]
-    if not gap.strip() and _INLINE_NUMBER.match(after):
+    if not gap.strip() and "\n" not in gap and _INLINE_NUMBER.match(after):
         return not _FIRST_NUMBER.match(text)  # only a list that starts at 1 is numbered inline
     if not gap.strip() and "\n" not in gap and not _JOINERS.match(after) and not _ends_thought(match, text) and (
             len(piece.split()) < 3 or piece.split()[-1].lower() in _BEFORE_BOSS_NO_SPLIT):
@@ -167,6 +179,9 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
         piece = text[start:match.start()].strip()
         if _keeps_together(text, piece, match):
             continue
+        if start == 0 and ":" in match.group() and _HEADER.fullmatch(piece):
+            start = match.end()  # "Kort oppsummert:", "Svarer på alt:": a heading, no answer
+            continue
         if not labelled and piece and _is_label(piece, match):
             start, labelled = match.end(), True  # the label is left out of the span, not dropped
             continue
@@ -176,7 +191,7 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     cleaned = []
     for begin, end, after_label in spans:
         piece = text[begin:end]
-        joiner = _JOINERS.match(piece)
+        joiner = _JOINERS.match(piece) if not after_label else None  # ("samarbeid: så som så" is an answer)
         if joiner:
             begin += joiner.end()
         while begin < end and text[begin].isspace():

@@ -25,15 +25,16 @@ from typing import Any
 
 from uke8.triage.catalogue import QUESTIONS, question_order
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
-from uke8.understanding.duration import duration_answer, only_past_durations, whole_leave_answer
+from uke8.understanding.duration import duration_answer, only_past_durations, weeks_mentioned, whole_leave_answer
 from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, from_ranking, interpret, yes_or_no
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
-    ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CORRECTION, GRADED_START, HOW_LONG_WORDS,
-    LEAVE_WORDS, MAYBE, NOT_A_COMPLAINT, NOT_THE_PROBLEM, OWN_VIEW, PUT_BACK, REPORTED, THAT_IS_SURE, WORDS, YEARS_AT_WORK)
-from uke8.understanding.clause_subjects import about, labelled, numbered, one_clause_about, qualifies
+    ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CORRECTION, DIFFICULT_PLAIN, DOUBT_ABOUT_WHEN, GRADED_START,
+    HOW_LONG_WORDS, LEAVE_WORDS, MAYBE, NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, OWN_VIEW, PUT_BACK, REPORTED,
+    THAT_IS_SURE, TIED_REASON, WORDS, YEARS_AT_WORK)
+from uke8.understanding.clause_subjects import about, labelled, numbered_list, one_clause_about, qualifies
 from uke8.understanding.implied import RANK, SHARED, contact_kind, employer_in_a_reason, imply, imply_return, settle
-from uke8.understanding.patterns import BOSS, OTHER_PARTY, little_contact, match_pattern
+from uke8.understanding.patterns import BOSS, OTHER_PARTY, little_contact, match_pattern, sounds_sarcastic
 from uke8.understanding.treatment import denies_treatment, mentions_treatment
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def pieces(text: str, parse: Mapping[str, Any] | None) -> list[tuple[str, Mappin
 
 _JOINED_BY = re.compile(r"\b(og|men|fordi|siden|sidan|ettersom|samt|mens|dessuten)\s*$", re.IGNORECASE)
 # The label before a clause's span (uke8/understanding/clauses.py leaves it out of the span).
-_LABEL_BEFORE = re.compile(r"(?:^|[\n.!?;,]\s*)((?:[-–*•]\s*)?[^\n.!?;,:]*\w[^\n.!?;,:]*(?::|\s[-–]))\s*$")
+_LABEL_BEFORE = re.compile(r"(?:^|[\n.!?;,]\s*|\s[/+]\s*)((?:[-–*•]\s*)?[^\n.!?;,:+>→]*\w[^\n.!?;,:+>→]*(?::|\s[-–]|\s*(?:->|→|=>)))\s*$")
 
 
 def _masses(parse: Mapping[str, Any] | None) -> tuple[dict[str, float], float]:
@@ -117,7 +118,8 @@ def carried_answers(
     claimed = {owner for owner in owners if owner not in (None, SHARED)}
     # waiting for treatment, surgery or an appointment explains not knowing how long (q3); any
     # other reason (work, money) explains not knowing whether one returns just as well
-    treatment = any(_top_answer(p) == "q3_grunn_behandling" for _, p in parts)
+    # ("det hjelper ikke" heard faintly as treatment names none: it explains nothing)
+    treatment = any(_top_answer(p) == "q3_grunn_behandling" and (_top_confidence(p) >= 0.5 or mentions_treatment(c)) for c, p in parts)
     best: dict[str, Interpretation] = {}
     conflicts: set[str] = set()
     worded: dict[str, set[str]] = {}  # the codes the patterns gave each question
@@ -126,7 +128,7 @@ def carried_answers(
     readings: dict[str, list[tuple[Interpretation, str | None, int]]] = {}  # each question's clause readings (contact kind, where)
     direct: Interpretation | None = None  # a short first clause that plainly answers the open question
     order = question_order(har_arbeidsgiver)
-    is_list = sum(numbered(c, order) is not None for c, _ in parts) >= 2  # "1. …\n2. …": answers in asking order
+    listed = numbered_list([c for c, _ in parts], order)  # "1. …\n2. …", "1 usikker, 2 …": answers in asking order
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
         folded = fold(normalise(clause))
         if CORRECTION.match(folded) or (clause_parse or {}).get("joined_by") == "men" and OWN_VIEW.match(folded):
@@ -142,6 +144,8 @@ def carried_answers(
         if CONDITION_ALONE.match(folded) or NOT_THE_PROBLEM.search(folded) or (
                 index > 0 and THAT_IS_SURE.match(folded)):
             continue
+        if owner == SHARED and index > 0 and owners[index - 1] == "q3" and NUMBER_AFTER.match(folded):
+            continue  # "treng nok nokre veker til, kanskje tre": narrows the length just given
         if (owner == SHARED and index > 0 and (clause_parse or {}).get("joined_by") in ("men", ",") and owners[index - 1] in ("q1", "q3")
                 and BARE_DOUBT.search(folded) and not ABOUT_TIME.search(folded) and not ABOUT_RETURN.search(folded)):
             # "kommer nok tilbake, men vet egentlig ikke", "jeg håper å komme tilbake, men jeg er
@@ -159,7 +163,7 @@ def carried_answers(
                 best[open_question] = direct = digit
             continue
         specific = owner != SHARED  # a shared owner was chosen by its words already
-        label = labelled(clause) or (numbered(clause, order) if is_list else None)
+        label = labelled(clause) or listed[index]
         if label is not None:
             owner, clause = label  # "Retur: lite sannsynlig": the label says which question the rest answers
             specific = True
@@ -191,14 +195,24 @@ def carried_answers(
             # a doubt, is confirmed, not recorded; so is one in someone else's words ("sa de
             # gleder seg til jeg er tilbake")
             meaning = Interpretation("answer", meaning.code, meaning.confidence, "confirm", meaning.source, (meaning.code,))
+        if owner == "q3_grunn" and open_question not in ("q3", "q3_grunn") and meaning.action == "accept" and not (
+                TIED_REASON.search(folded) or (clause_parse or {}).get("joined_by") in _BECAUSE_JOINERS
+                or index > 0 and owners[index - 1] in (SHARED, "q3")):
+            # a reason standing on its own while neither how long nor why is asked ("Fikk kort fra
+            # hele avdelingen på sykehuset" from someone who works there): confirmed, not recorded
+            meaning = Interpretation("answer", meaning.code, meaning.confidence, "confirm", meaning.source, (meaning.code,))
         current = best.get(owner)
         if current is not None and current.code != meaning.code and direct is current and meaning.action != "accept":
             continue  # "Dårlig. Han har sagt at jeg er sløv …": a plain first answer outweighs a doubtful later reading
         if index == 0 and owner == open_question and meaning.action == "accept" and len(clause.split()) <= 3:
             direct = meaning
-        if owner == "q3" and owner != open_question and (only_past_durations(clause) or YEARS_AT_WORK.search(folded)
+        joined_past = (index > 0 and (clause_parse or {}).get("joined_by") == "og" and weeks_mentioned(clause) is not None
+                       and only_past_durations(f"{parts[index - 1][0]} og {clause}"))
+        if owner == "q3" and owner != open_question and (only_past_durations(clause) or joined_past or YEARS_AT_WORK.search(folded)
                                                           or BOSS_ACTS.match(folded) and not LEAVE_WORDS.search(folded)):
-            continue  # "teamlederen har mobbet meg i over et år", "leiaren har kalla meg inn … på to månader": not the leave
+            # "teamlederen har mobbet meg i over et år", "leiaren har kalla meg inn … på to månader",
+            # "har hatt mørketid | og storm i to uker": not the leave
+            continue
         if owner == "q3" and meaning.code != SHARED and GRADED_START.search(folded):
             continue  # "begynner gradert om to uker": part time first, the leave goes on
         if owner == "q2" and OTHER_PARTY.match(folded) and not BOSS.search(folded):
@@ -249,6 +263,13 @@ def carried_answers(
             best[question_id] = settled
         else:
             best.pop(question_id, None)
+    if "q3_grunn" in best and "q3" not in best:
+        # "tid usikker pga konflikten på jobb": the reason's own clause says how long is not known
+        for clause, _ in parts:
+            doubt = BECAUSE.split(fold(normalise(clause)), maxsplit=1)[0]
+            if ABOUT_TIME.search(doubt) and BARE_DOUBT.search(doubt) and not ABOUT_RETURN.search(doubt):
+                best["q3"] = Interpretation("answer", SHARED, 1.0, best["q3_grunn"].action, "pattern")
+                break
     grunn_asked = open_question in ("q3", "q3_grunn") or answers.get("varighet") == "usikker"
     if not grunn_asked and (best.get("q3") is None or best["q3"].code != "usikker"):
         # a reason is an answer to q3_grunn only where the uncertainty is about how long: in
@@ -269,6 +290,18 @@ def carried_answers(
 def _top_answer(parse: Mapping[str, Any] | None) -> str | None:
     ranking = (parse or {}).get("intent_ranking") or ()
     return ranking[0].get("name") if ranking else None
+
+
+def _confirmed(meaning: Interpretation) -> Interpretation:
+    return Interpretation("answer", meaning.code, meaning.confidence, "confirm", meaning.source, (meaning.code,))
+
+
+def _top_confidence(parse: Mapping[str, Any] | None) -> float:
+    ranking = (parse or {}).get("intent_ranking") or ()
+    return float(ranking[0].get("confidence") or 0.0) if ranking else 0.0
+
+
+_BECAUSE_JOINERS = frozenset({"fordi", "siden", "sidan", "ettersom"})
 
 
 def _specific_owner(clause: str, parse: Mapping[str, Any] | None, thresholds: Thresholds) -> str | None:
@@ -292,6 +325,10 @@ def _shared_owner(clause: str, open_question: str | None, claimed: set[str], giv
     when it speaks of time or the message gives a reason for not knowing how long (q3_grunn);
     else the open question if it takes that answer; else none."""
     folded = fold(normalise(clause))
+    if open_question == "q2" and DIFFICULT_PLAIN.match(folded):
+        return "q2"  # "Nå er det vanskelig"
+    if DOUBT_ABOUT_WHEN.search(folded):
+        return "q3" if "q3" not in claimed else None  # "vet ikke når jeg klarer å gå tilbake"
     if ABOUT_RETURN.search(folded):
         return "q1" if "q1" not in claimed or open_question == "q1" else None
     if ABOUT_TIME.search(folded):
@@ -415,6 +452,12 @@ def read_message(
         # strålebehandling" read as annet): both are offered
         own = Interpretation("answer", own.code, own.confidence, "choose", "nlu",
                              (own.code, "behandling" if own.code == "annet" else "annet"))
+    if sounds_sarcastic(text):
+        # "Fantastisk, de har ikke ringt meg en eneste gang": the praise is offered beside its opposite, never recorded
+        if open_question == "q2" and own.kind == "answer" and own.code == "god" and own.action in ("accept", "confirm"):
+            own = Interpretation("answer", "god", own.confidence, "choose", own.source, ("vanskelig", "god"))
+        others = tuple(Carried(c.question_id, _confirmed(c.meaning)) if c.question_id == "q2" and c.meaning.code == "god" else c
+                       for c in others)
     if own.action == "choose":
         # beside an offer of two, doubtful answers to other questions would crowd it: asked later
         others = tuple(c for c in others if c.meaning.action == "accept")

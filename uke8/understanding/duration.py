@@ -42,6 +42,8 @@ _NOT_LEAVE_BEFORE = re.compile(
     # "i alle de 19 årene": a span looked back on
     r"|\balle\s+(?:de|dei|disse)\s+$"
 )
+# "Jeg er 63 år", "æ e 58 år", "eg fyller 60 år": an age
+_AGE_BEFORE = re.compile(r"\b(?:jeg|eg|je|e|a|ae)\s+(?:er|e|ae|a|blir|blei|fyller|fylte|fyllar)\s+(?:snart\s+|na\s+|no\s+)?$")
 # An earlier episode told as a story ("Forrige gang jeg kom tilbake, gikk det galt etter en uke"):
 # its amounts of time are not the leave to come.
 _EARLIER_EPISODE = re.compile(r"\b(?:forrige|forre|sist|siste)\s+gang\b|\bden\s+gangen\b|\bsist\s+(?:jeg|eg|je)\s+var\b")
@@ -58,7 +60,7 @@ _EVENT_BEFORE = re.compile(
 # Perfect tense, then "i" and the amount: how long something has lasted so far ("teamlederen har
 # mobbet meg i over et år", "har hatt vondt i to år"), unless more is to come ("har fått
 # sykmelding i tre uker til").
-_SO_FAR_BEFORE = re.compile(r"\b(?:har|hadde|har\s+no|har\s+na)\s+(?:\w+\s+){0,3}i\s+(?:over\s+|mer\s+enn\s+|nesten\s+|snart\s+|bortimot\s+)?$")
+_SO_FAR_BEFORE = re.compile(r"\b(?:har|hadde|har\s+no|har\s+na)\s+(?:\w+\s+){0,5}i\s+(?:over\s+|mer\s+enn\s+|nesten\s+|snart\s+|bortimot\s+)?$")
 _LEAVE_SO_FAR = re.compile(r"\b(?:sykmeldt|sykemeldt|sjukmeld\w*|syk|sjuk|borte|heime|hjemme)\s+(?:\w+\s+){0,2}i\s+(?:over\s+|mer\s+enn\s+|nesten\s+|snart\s+|bortimot\s+)?$")
 _MORE_TO_COME = re.compile(r"^\s*(?:til|te|fremover|framover|til\s+na|mer|meir)\b")
 _NOT_LEAVE_AFTER = re.compile(
@@ -104,6 +106,8 @@ def durations(text: str) -> list[float]:
         not_leave = _NOT_LEAVE_BEFORE.search(before)
         if not_leave and not_leave.group(0).startswith("etter") and (_BACK_AFTER.search(before) or _MORE_TO_COME.match(after)):
             not_leave = None
+        if unit == "ar" and _AGE_BEFORE.search(before):
+            continue  # "Æ e 63 år": an age
         if not_leave or _EVENT_BEFORE.search(before) or _NOT_LEAVE_AFTER.search(after) or _EARLIER_EPISODE.search(before):
             continue
         if _SO_FAR_BEFORE.search(before) and not _MORE_TO_COME.match(after):

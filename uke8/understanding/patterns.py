@@ -157,9 +157,12 @@ _WHOLE_PERIOD = (r"\b(?:hele|heile|ut|resten\s+av)\s+(?:sykepengeperioden|sjukep
 # The classifier hears "samarbeide" and says good.
 _HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg|vanskelig|vanskeleg|tungt|ille|forferdelig|"
                       r"(?:ikke|ikkje|itj)\s+(?:sa\s+)?(?:lett|enkelt|greit))\s+a\s+(?:samarbeide|samarbeida)\b"
-                      r"|\b(?:far|fatt|klarer|klarar)\s+(?:ikke|ikkje|itj|aldri)\s+(?:til\s+)?a\s+samarbeid\w*"
+                      r"|\b(?:far|fatt|klarer|klarar|greier|greiar|kan)\s+(?:vi\s+|me\s+)?(?:ikke|ikkje|itj|aldri)\s+(?:til\s+)?(?:a\s+)?samarbeid\w*"
+                      # "samarbeidet fungerer ikke", "vi samarbeider ikke" (not "… ikke så mye": little contact)
+                      r"|\bsamarbeid\w*\s+(?:fungerer|fungerar|funker|funkar|gar)\s+(?:ikke|ikkje|itj)\b(?!\s+(?:sa\s+)?(?:darlig|dalig|verst|mye|mykje|ofte))"
+                      r"|\b(?:vi|me)\s+samarbeid\w*\s+(?:ikke|ikkje|itj)\b(?!\s+(?:sa\s+)?(?:darlig|dalig|verst|mye|mykje|ofte))"
                       # problems with the boss, or "we": "vi har problem", "problemer med lederen"
-                      rf"|\b(?:vi|me)\s+har\s+(?:(?!ingen|ikke|ikkje|null|noe|noko|aldri)\w+\s+)?problem\w*"
+                      rf"|\b(?:vi|me|(?:{BOSS_WORDS})\s+og\s+(?:jeg|eg|je|meg)|(?:jeg|eg|je|meg)\s+og\s+(?:{BOSS_WORDS}))\s+har\s+(?:(?!ingen|ikke|ikkje|null|noe|noko|aldri)\w+\s+)?(?:problem\w*|konflikt\w*)"
                       rf"|(?<!\bingen )(?<!\bnull )(?<!\bno )(?<!\bnoe )(?<!\bnoko )(?<!\bhatt )(?<!\bnoen )(?<!\bnokon )\bproblem\w*\s+(?:med|mellom)\s+"
                       rf"(?:meg\s+og\s+)?(?:min\s+|mi\s+)?(?:{BOSS_WORDS})\b"
                       # "hun bryr seg null", "får aldri svar"
@@ -201,7 +204,8 @@ _LITTLE_CONTACT = re.compile(
     r"vennlig\w*|respekt\w*|normalt|til\s+meg|til\s+ma)\b)"
     r"|(?:ringer|ringar|ringt|ringa)\s+(?:\w+\s+)?(?:ikke\s+(?:sa\s+)?(?:mye|ofte)|ikkje\s+(?:sa\s+)?(?:mykje|ofte)|sjelden|sjeldan|lite)\b"
     r"|(?:ikke|ikkje|itj|knapt|nesten\s+ikke)\s+(?:snakket|snakka|prata|pratet|hort|hoyrt)\s+(?:(?:sa\s+)?(?:mye|mykje|my|sarlig|stort)\s+)?"
-    r"(?:med|sammen|saman|noe|no|noko|fra|ifra|sia|siden|sidan)\b)")
+    r"(?:med|sammen|saman|noe|no|noko|fra|ifra|sia|siden|sidan)\b"
+    r"|(?:ikke|ikkje|itj|knapt)\s+(?:snakket|snakka|prata|pratet)\s+(?:sa\s+)?(?:mye|mykje|my)\W*$)")
 _COMPLAINT = re.compile(
     r"\b(?:bryr|bry|ignorer\w*|svarer\s+(?:ikke|aldri)|svarar\s+(?:ikkje|aldri)|aldri|krangl?\w*|konflikt\w*|darlig|dalig|darleg|"
     r"vanskelig|vanskeleg|sur|sint|ille|mobb\w*|kjeft\w*|problem\w*|skuffet|skuffa|lei\s+meg|unngar|unngår|vil\s+ikke|"
@@ -248,6 +252,24 @@ _NOT_CONTACTED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ik)\s+(?:\w+\s+)?(?:ringt
 
 def not_contacted(text: str) -> bool:
     return bool(_NOT_CONTACTED.search(fold(normalise(text))))
+
+
+# Praise said beside a complaint ("Fantastisk, de har ikke ringt meg en eneste gang. Verdens
+# beste sjef, liksom."): likely sarcasm, so the praise is never recorded as it stands.
+_PRAISE = re.compile(r"\b(?:fantastisk\w*|stralende|supert|super|herlig\w*|verdens\s+beste|helt\s+topp|topp\s+sjef|drommesjef|"
+                     r"kjempebra|kjempegod\w*|flott\w*)\b")
+_IRONY = re.compile(r"\b(?:liksom|not|ikke\s+sant)\W*$|🙄|🙃|😒|\"\w+\"|«\w+»")
+# neglect or ill treatment in plain words (not "ingen problemer", not a bad shoulder)
+_ILL_TREATED = re.compile(r"\bbryr\s+(?:seg|sei)\s+(?:ikke|ikkje|itj|null)\b|\bignorer\w*|\bsvar(?:er|ar)\s+(?:ikke|ikkje|aldri)\b|"
+                          r"\bkjeft\w*|\bmobb\w*|\bbaksnakk\w*")
+
+
+def sounds_sarcastic(text: str) -> bool:
+    """Praise beside neglect or ill treatment, or praise with a mark of irony: the praise may mean its opposite."""
+    folded = fold(normalise(text))
+    if not _PRAISE.search(folded):
+        return False
+    return bool(_NOT_CONTACTED.search(folded) or _ILL_TREATED.search(folded) or _IRONY.search(text.lower()))
 
 
 def little_contact(text: str) -> bool:
@@ -299,6 +321,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                       r"sarleg\s+|spesielt\s+|serlig\s+)?(?:sannsynlig|sannsynleg|trolig|truleg)\b(?!\s+at\s+(?:jeg|eg)\s+(?:ikke|ikkje))"),
      "lite_sannsynlig"),
     ("q1", re.compile(_SURE_BACK), "veldig_sannsynlig"),
+    # "tror ikke på retur", "har liten tro på å komme tilbake"
+    ("q1", re.compile(r"^(?:(?:jeg|eg|je)\s+)?(?:tror|trur|har)\s+(?:ikke|ikkje|itj|liten|lita|lite)\s+(?:noe\s+|noko\s+)?(?:tro\s+)?pa\s+"
+                      r"(?:en\s+|ein\s+)?(?:retur|a\s+komme\s+tilbake|a\s+kome\s+tilbake|a\s+komme\s+tebake)\b"), "lite_sannsynlig"),
     ("q2", re.compile(_HARD_TO_WORK_WITH), "vanskelig"),
     # "det er ikke verst med sjefen": not bad is fairly good (not "ikke så verst", which is milder)
     ("q2", re.compile(r"\b(?:ikke|ikkje|itj)\s+verst\b"), "god"),

@@ -254,3 +254,78 @@ def test_difficult_now_while_q2_is_open_is_about_the_employer():
 def test_not_believing_in_a_return_is_unlikely():
     assert match_pattern("q1", "tror ikke på retur") == "lite_sannsynlig"
     assert match_pattern("q1", "har liten tro på å komme tilbake") == "lite_sannsynlig"
+
+
+# Third round: the recorded-wrong lines of combined36/37/38.
+
+@pytest.mark.parametrize("text, code", [
+    ("Jeg har bestemt meg for å gå tilbake", "veldig_sannsynlig"),
+    ("eg har bestemt meg for å kome tilbake dit", "veldig_sannsynlig"),
+    ("jeg har ikke bestemt meg for å gå tilbake ennå", None),
+    ("tror ikke på retur", "lite_sannsynlig"),
+])
+def test_having_decided_to_go_back(text, code):
+    assert match_pattern("q1", text, hedges=False) == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Sjefen er vrien å samarbeide med", "vanskelig"),
+    ("lederen er krevende å samarbeide med", "vanskelig"),
+    ("Det har ikke vært mye kontakt med arbeidsgiveren", "verken_eller"),
+])
+def test_more_words_for_the_employer(text, code):
+    assert match_pattern("q2", text, hedges=False) == code
+
+
+def test_guilt_and_never_complaining_are_no_complaint():
+    from uke8.understanding.clause_signals import NOT_A_COMPLAINT
+    assert NOT_A_COMPLAINT.search("jeg har darlig samvittighet for at jeg har vart borte")
+    assert NOT_A_COMPLAINT.search("hun har aldri klaget")
+
+
+def test_nobody_having_called_is_not_being_called():
+    assert not_contacted("Ingen i ledelsen har tatt kontakt siden jeg ble sykmeldt")
+
+
+@pytest.mark.parametrize("text", ["ikke dårlig, ikke bra", "sånn midt på treet, ikke dårlig, ikke bra"])
+def test_neither_bad_nor_good_in_either_order_stays_one_clause(text):
+    assert clauses(f"Kommer tilbake. Med sjefen er det {text}") == ["Kommer tilbake", f"Med sjefen er det {text}"]
+
+
+def test_an_answer_under_a_condition_is_confirmed():
+    text = "Det er konflikten med lederen. Så lenge den pågår klarer jeg ikke å gå tilbake."
+    p = parse(text, ranking(("q3_grunn_annet", 0.5)), ranking(("q3_grunn_annet", 0.7)), ranking(("q1_lite_sannsynlig", 0.99)))
+    assert ("retur", "lite_sannsynlig", "confirm") in _taken(read_message("q3_grunn", text, p, {"varighet": "usikker"}, T))
+
+
+def test_what_the_boss_says_with_the_subject_said_before_is_confirmed():
+    text = "jeg er usikker, men formannen har vært kjempegrei og sier det er plass til meg"
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("usikker", 1.0)), ranking(("q2_god", 1.0)),
+              ranking(("q1_veldig_sannsynlig", 0.9)))
+    reading = read_message("q1", text, p, {}, T)
+    assert not (reading.own.code == "veldig_sannsynlig" and reading.own.action == "accept")
+
+
+def test_a_plain_doubt_in_a_clause_beats_a_sure_whole():
+    text = "jeg er usikker, men sjefen er grei. trenger minst ett år til"
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("usikker", 1.0)), ranking(("q2_god", 1.0)),
+              ranking(("q3_over_26_uker", 0.99)))
+    p["question_rankings"] = {}
+    own = read_message("q1", text, p, {}, T).own
+    assert own.action != "accept" or own.code == "usikker"
+
+
+def test_little_contact_beside_praise_of_the_relationship_is_good_confirmed():
+    text = "Usikker. Har ikke snakket med formannen på en stund, men vi har alltid hatt et godt forhold."
+    p = parse(text, ranking(("usikker", 0.6)), ranking(("usikker", 1.0)), ranking(("q2_verken_eller", 0.6)), ranking(("q2_god", 0.98)))
+    assert ("relasjon", "god", "confirm") in _taken(read_message("q1", text, p, {}, T))
+    plain = "Usikker. Har ikke hørt så mye fra jobben, men det er helt greit."
+    p = parse(plain, ranking(("usikker", 0.6)), ranking(("usikker", 1.0)), ranking(("q2_verken_eller", 0.6)), ranking(("q2_god", 0.9)))
+    assert ("relasjon", "verken_eller", "confirm") in _taken(read_message("q1", plain, p, {}, T))
+
+
+def test_a_because_clause_after_a_doubt_about_time_is_its_reason_not_a_return():
+    text = "Jeg er usikker på hvor lenge, fordi jeg ikke vet om jeg får fortsette i tilrettelagt stilling."
+    p = parse(text, ranking(("usikker", 0.8)), ranking(("usikker", 0.95)), ranking(("usikker", 0.9)))
+    reading = read_message("q3", text, p, {}, T)
+    assert ("retur", "usikker", "accept") not in _taken(reading)

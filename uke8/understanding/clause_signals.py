@@ -30,6 +30,9 @@ ABOUT_TIME = re.compile(r"\b(?:lenge|lang\s+tid|tid|nar|tidspunkt\w*|kor\s+tid|u
 # The person repeats the question before answering it ("Kommer jeg tilbake? Kanskje, kanskje
 # ikke", "Hvor lenge? Et års tid"): the question itself answers nothing.
 # "Og om jeg kommer tilbake, det er jeg usikker på": the condition alone says nothing yet.
+# An answer under a condition ("Så lenge den pågår klarer jeg ikke å gå tilbake"): not yet a verdict
+CONDITIONAL = re.compile(r"^(?:og\s+|men\s+)?(?:(?:sa\s+)?lenge\s+(?:den|det|dette|han|hun|ho|de|dei|konflikt\w*|jeg|eg|sjefen|lederen)|"
+                         r"hvis|viss|dersom|om\s+ikke|med\s+mindre)\b")
 CONDITION_ALONE = re.compile(r"^(?:og\s+|men\s+)?(?:om|hvis|viss|dersom|hvorvidt)\s+(?:jeg|eg|je|a|i)\s+(?:\S+\s+){0,3}\S+$")
 PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klarer|tror|trur|gar|far)\s+(?:jeg|eg|je|a|e|i)\b"
                        r"|(?:hvor|kor|hva|ka|kva|hvordan|korleis|om)\b).*\?$"
@@ -46,12 +49,16 @@ BOSS_ACTS = re.compile(rf"^(?:{BOSS_WORDS})\s+(?:har|hadde|er|var|e)\s+(?!sagt\b
 LEAVE_WORDS = re.compile(r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|borte|frisk\w*|lenge|lang\s+tid|tilbake|tebake|attende)\b")
 GRADED_START = re.compile(r"\b(?:gradert\w*|\d{1,3}\s*(?:%|prosent)|delvis|deltid|trapp\w*\s+opp|opptrapping\w*)\b")
 NOT_A_COMPLAINT = re.compile(r"\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}?(?:sur|sint|vanskelig|vanskeleg|darlig|darleg|ille|"
-                              r"problem\w*|uenig\w*|krangl\w*|konflikt\w*|vond|vondt|slem|frekk)\b")
+                              r"problem\w*|uenig\w*|krangl\w*|konflikt\w*|vond|vondt|slem|frekk|klaget|klaga|klagd|klager|klagar|mast|maser)\b"
+                              # "dårlig samvittighet": the person's own guilt, not the employer
+                              r"|\b(?:darlig|darleg|dalig)\s+samvit\w*")
 # What someone else said ("Mesteren ringte og sa de gleder seg til jeg er tilbake"): their words,
 # not the person's own answer.
 REPORTED = re.compile(r"\b(?:sa|sagt|sier|seier|mente|mener|meiner|skrev|skriver)\b(?:\s+at)?\s+(?:de|dei|dem|dom|dam|han|hun|ho|hu|sjefen|lederen)\b"
                       # someone else's wish: "han vil ikke at jeg kommer tilbake", "de håper jeg kommer tilbake"
-                      r"|\b(?:de|dei|dem|han|hun|ho|hu|sjefen|lederen|leiaren)\s+(?:vil|onsker|onskjer|haper)\s+(?:ikke\s+|ikkje\s+|itj\s+)?(?:at\s+)?(?:jeg|eg|je)\b")
+                      r"|\b(?:de|dei|dem|han|hun|ho|hu|sjefen|lederen|leiaren)\s+(?:vil|onsker|onskjer|haper)\s+(?:ikke\s+|ikkje\s+|itj\s+)?(?:at\s+)?(?:jeg|eg|je)\b"
+                      # "(formannen har vært grei) og sier det er plass til meg": the subject said before
+                      r"|^(?:og\s+)?(?:sier|sa|seier|mener|meiner|lover|lovte|lova)\s+(?:at\s+)?(?:det|de|dei|han|hun|jeg|eg)\b")
 # "vet ikke når jeg klarer å gå tilbake": not knowing when is about time, though it names the return
 DOUBT_ABOUT_WHEN = re.compile(r"\b(?:vet|veit|aner)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|ikk)\s+(?:helt\s+|heilt\s+)?(?:nar|kor\s+tid|ka\s+tid|hvor\s+lenge|kor\s+lenge)\b"
                              r"|\busikker\w*\s+(?:pa\s+)?(?:nar|kor\s+tid|hvor\s+lenge|kor\s+lenge)\b")

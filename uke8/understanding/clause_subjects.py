@@ -27,6 +27,7 @@ TOPIC: dict[str, re.Pattern[str]] = {
                      # "de har vært ryddige med meg", "dei er greie": after the first question "they" is the workplace
                      r"|^(?:de|dei|dem|dom|dam)\s+(?:har|hadde|er|var|e)\b"  # ("dæm" folds to "dam")
                      # "dem på jobben", "de i kommunen", "dei på kontoret": the workplace as people
+                     r"|\b(?:inntrykk|inntrykket|mening|meining)\s+(?:av|om)\s+(?:dem|dei|dom|dam)\b"
                      r"|\b(?:de|dei|dem|dom|dam)\s+(?:pa|i)\s+(?:jobben|jobb|kontoret|firmaet|kommunen|arbeidsplassen|avdelingen|lageret|"
                      r"butikken|skolen|sykehuset|sjukehuset|bedriften|ledelsen)\b"
                      # the workplace as the one who treats the person: "jobben har vært fin med meg",

@@ -85,6 +85,7 @@ _QUALIFIER = re.compile(
     # "…, ikke bra, ikke dårlig": both halves stay with what they qualify
     r"(?:ikke|ikkje|itj)\s+(?:så\s+)?(?:bra|god|godt|greit)\W+(?:og\s+|men\s+)?(?:ikke|ikkje|itj)\s+|"
     r"(?:ikke|ikkje|itj)\s+(?:så\s+)?(?:dårlig|dårleg|darlig|ille|vanskelig|vanskeleg)\b|"
+    r"(?:ikke|ikkje|itj)\s+(?:så\s+)?(?:bra|god|godt|greit)\W*$|"  # ("…, ikke dårlig, ikke bra")
     r"(?:ikke|ikkje|itj)\s+(?:så\s+)?(?:mye|mykje|ofte)\W*(?:$|[,.])|"  # "kontakt er ok, ikke så mye, …"
     r"(?:ikke|ikkje|itj)\s+(?:venn\w*|fiende\w*|uvenn\w*|problem\w*)(?=\s*(?:$|[.!?;]))|(?:ikke|ikkje|itj)\s+(?:venn\w*|fiende\w*|uvenn\w*)\b",
     re.IGNORECASE)  # "ok, ikke venn, ikke problem"

@@ -29,7 +29,7 @@ from uke8.understanding.duration import duration_answer, only_past_durations, we
 from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, from_ranking, interpret, yes_or_no
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
-    ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CORRECTION, DIFFICULT_PLAIN, DOUBT_ABOUT_WHEN, GRADED_START,
+    ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CONDITIONAL, CORRECTION, DIFFICULT_PLAIN, DOUBT_ABOUT_WHEN, GRADED_START,
     HOW_LONG_WORDS, LEAVE_WORDS, MAYBE, NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, OWN_VIEW, PUT_BACK, REPORTED,
     THAT_IS_SURE, TIED_REASON, WORDS, YEARS_AT_WORK)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, one_clause_about, qualifies
@@ -127,6 +127,7 @@ def carried_answers(
     asked_back: tuple[int, str | None] = (-2, None)  # (index, question) of a question the person put back
     readings: dict[str, list[tuple[Interpretation, str | None, int]]] = {}  # each question's clause readings (contact kind, where)
     direct: Interpretation | None = None  # a short first clause that plainly answers the open question
+    doubt_by_reason = False  # a plain doubt given to q3 only because the message names a treatment
     order = question_order(har_arbeidsgiver)
     listed = numbered_list([c for c, _ in parts], order)  # "1. …\n2. …", "1 usikker, 2 …": answers in asking order
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
@@ -179,6 +180,9 @@ def carried_answers(
                 owner = open_question
             else:
                 owner = _shared_owner(clause, open_question, claimed, treatment)
+                # "usikker. kommer an på MR-svaret" while q1 is open: the doubt may be about going
+                # back as well as how long; taken as how long (and its reason) only if confirmed
+                doubt_by_reason = doubt_by_reason or (owner == "q3" and open_question == "q1" and not ABOUT_TIME.search(folded))
         if owner is None:
             plain = _plain_yes_no(open_question, clause) if index == 0 and len(parts) > 1 else None
             if plain is not None and open_question is not None:
@@ -189,12 +193,17 @@ def carried_answers(
         meaning = (_plain_yes_no(owner, clause) if label else None) or _read(owner, clause, clause_parse, thresholds, hedges=index == 0)
         if meaning is None or meaning.code == "behandling" and denies_treatment(clause):
             continue  # ("…, ikke av medisinsk behandling": a treatment named only to be denied)
-        if owner != open_question and meaning.action == "accept" and meaning.code != SHARED and (
-                MAYBE.search(fold(normalise(clause))) or REPORTED.search(folded)):
+        if meaning.action == "accept" and meaning.code != SHARED and (
+                owner != open_question and MAYBE.search(fold(normalise(clause))) or REPORTED.search(folded)):
             # "at jeg kanskje ikke har jobb å gå tilbake til": an answer not asked for, said with
-            # a doubt, is confirmed, not recorded; so is one in someone else's words ("sa de
-            # gleder seg til jeg er tilbake")
-            meaning = Interpretation("answer", meaning.code, meaning.confidence, "confirm", meaning.source, (meaning.code,))
+            # a doubt, is confirmed, not recorded; so is one in someone else's words, to any
+            # question ("sa de gleder seg til jeg er tilbake", "… og sier det er plass til meg")
+            meaning = _confirmed(meaning)
+        if meaning.action == "accept" and (CONDITIONAL.match(folded) or owner == "q1" != open_question and (
+                (clause_parse or {}).get("joined_by") in _BECAUSE_JOINERS and index > 0 and owners[index - 1] in (SHARED, "q3"))):
+            # "Så lenge den pågår klarer jeg ikke å gå tilbake": under a condition; "usikker på
+            # hvor lenge, fordi jeg ikke vet om jeg får fortsette …": a reason, not an answer
+            meaning = _confirmed(meaning)
         if owner == "q3_grunn" and open_question not in ("q3", "q3_grunn") and meaning.action == "accept" and not (
                 TIED_REASON.search(folded) or (clause_parse or {}).get("joined_by") in _BECAUSE_JOINERS
                 or index > 0 and owners[index - 1] in (SHARED, "q3")):
@@ -275,6 +284,10 @@ def carried_answers(
         # a reason is an answer to q3_grunn only where the uncertainty is about how long: in
         # "det avhenger av om de kan tilrettelegge, så jeg er usikker" it explains q1
         best.pop("q3_grunn", None)
+    if doubt_by_reason:
+        for question_id in ("q3", "q3_grunn"):
+            if question_id in best and best[question_id].action == "accept":
+                best[question_id] = _confirmed(best[question_id])
     employer_in_a_reason(best, parts, owners, thresholds)
     imply(best)
     imply_return(best, parts)
@@ -435,6 +448,11 @@ def read_message(
                 own = clause_own
             else:
                 own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (clause_own.code, whole.code))
+        elif (whole.action == "accept" and clause_own is not None and clause_own.action == "accept" and clause_own.code != whole.code
+              and clause_own.code == SHARED):
+            # "jeg er usikker, men formannen … sier det er plass til meg": the whole heard as a sure
+            # answer, a clause of it says plainly it is not sure: both are offered, nothing recorded
+            own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (clause_own.code, whole.code))
         elif whole.action == "accept" and whole.source == "nlu" and (lead := _leading_yes_no(open_question, text)) not in (None, whole.code):
             # the message opens with a plain ja/nei to the open question that the reading of
             # the whole contradicts ("ja kommer tilbake om et par uker, men sjefen er vanskelig"

@@ -5,6 +5,7 @@ of two readings of one question the plainly stronger one may stand.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,7 +21,9 @@ SHARED = "usikker"  # the one answer intent of several questions
 RANK = {"accept": 2, "confirm": 1}
 
 
-LITTLE, NOT_CALLED = "little", "not_called"
+LITTLE, NOT_CALLED, RELATION = "little", "not_called", "relation"
+# the relationship named as what is good ("vi har alltid hatt et godt forhold")
+_RELATION_WORDS = re.compile(r"\b(?:forhold\w*|samarbeid\w*|relasjon\w*|tone\w*|kjemi\w*)\b")
 
 
 def contact_kind(owner: str, meaning: Interpretation, clause: str) -> str | None:
@@ -31,6 +34,8 @@ def contact_kind(owner: str, meaning: Interpretation, clause: str) -> str | None
         return None
     if meaning.source == "pattern" and little_contact(clause):
         return LITTLE
+    if meaning.code == "god" and _RELATION_WORDS.search(fold(normalise(clause))):
+        return RELATION
     return NOT_CALLED if meaning.code == "vanskelig" and meaning.source == "nlu" and not_contacted(clause) else None
 
 
@@ -50,8 +55,14 @@ def settle(readings: list[tuple[Interpretation, str | None, int]]) -> Interpreta
             return Interpretation("answer", complaint.code, complaint.confidence, "confirm", complaint.source, (complaint.code,))
         return complaint
     if len(others) < len(readings) and others and {m.code for m in others} == {"god"}:
-        # little contact, but fine ("har ikke hørt så mye fra jobben, men det er helt greit"): neither
-        return next(m for m, contact, _ in readings if contact == LITTLE)
+        # little contact, but fine ("har ikke hørt så mye fra jobben, men det er helt greit"):
+        # neither; but good where the praise names the relationship ("har ikke snakket med
+        # formannen på en stund, men vi har alltid hatt et godt forhold"). Confirmed either way.
+        if any(contact == RELATION for _, contact, _ in readings):
+            chosen = max(others, key=lambda m: m.confidence)
+        else:
+            chosen = next(m for m, contact, _ in readings if contact == LITTLE)
+        return Interpretation("answer", chosen.code, chosen.confidence, "confirm", chosen.source, (chosen.code,))
     sure = {m.code for m, _, _ in readings if m.action == "accept"}
     if len(sure) == 1:
         code = sure.pop()

@@ -155,7 +155,8 @@ _WHOLE_PERIOD = (r"\b(?:hele|heile|ut|resten\s+av)\s+(?:sykepengeperioden|sjukep
 # Hard to work with the employer, said outright ("umogleg å samarbeide med", "ikke lett å
 # samarbeide med"), or never getting on ("sjefen og jeg har aldri gått godt sammen"): difficult.
 # The classifier hears "samarbeide" and says good.
-_HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg|vanskelig|vanskeleg|tungt|ille|forferdelig|"
+_HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg|vanskelig|vanskeleg|tungt|ille|forferdelig|vrien|vrient|vrang|"
+                      r"krevende|krevjande|slitsom|slitsomt|haplos|haplost|stri|tung|tungvint|"
                       r"(?:ikke|ikkje|itj)\s+(?:sa\s+)?(?:lett|enkelt|greit))\s+a\s+(?:samarbeide|samarbeida)\b"
                       r"|\b(?:far|fatt|klarer|klarar|greier|greiar|kan)\s+(?:vi\s+|me\s+)?(?:ikke|ikkje|itj|aldri)\s+(?:til\s+)?(?:a\s+)?samarbeid\w*"
                       # "samarbeidet fungerer ikke", "vi samarbeider ikke" (not "… ikke så mye": little contact)
@@ -197,7 +198,7 @@ HEDGED = "usikker"
 # snakket sammen på lenge"): neither good nor bad. Not with a complaint beside it ("svarer
 # aldri", "bryr seg ikke", "ignorerer meg"), which the classifier reads as difficult.
 _LITTLE_CONTACT = re.compile(
-    r"\b(?:(?:lite|ingen|inga|null|ikke|ikkje|itj|ikkj|knapt|nesten\s+ikke)\s+(?:(?:noe|no|noko|mye|my|mykje|sa|so|hatt|sarlig|serlig|sarleg|spesielt|"
+    r"\b(?:(?:lite|ingen|inga|null|ikke|ikkje|itj|ikkj|knapt|nesten\s+ikke)\s+(?:(?:noe|no|noko|mye|my|mykje|sa|so|hatt|vaert|vart|vore|blitt|sarlig|serlig|sarleg|spesielt|"
     r"veldig|med|noen|nokon)\s+){0,3}(?:kontakt|prat)"
     # (not the manner of speaking: "snakker ikke pent til meg" is a complaint)
     r"|(?:snakk\w*|prat\w*|hort|hoyrt)\s+(?:\w+\s+){0,2}?(?:lite|lite\s+med|ikke|ikkje)\b(?!\s+(?:pent|fint|hyggelig|ordentlig|bra|godt|skikkelig|"
@@ -246,7 +247,8 @@ _FLAT_NO = re.compile(
 
 # Not being called or contacted ("har ikke ringt en eneste gang", "ikkje teke kontakt"): heard as
 # a complaint, and also the fact of little contact (implied.settle).
-_NOT_CONTACTED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ik)\s+(?:\w+\s+)?(?:ringt|ringa|ringd|ringte|ringde|kontaktet|kontakta|"
+_NOT_CONTACTED = re.compile(r"\b(?:(?:ikke|ikkje|ikkj|itj|ik)\s+(?:\w+\s+)?|(?:ingen|inga|ingen\s+andre)\s+(?:\w+\s+){0,3}?(?:har|hadde)\s+)"
+                            r"(?:ringt|ringa|ringd|ringte|ringde|kontaktet|kontakta|"
                             r"(?:tatt|teke|teki|tatt)\s+kontakt|hort|hoyrt|sendt|spurt)\b")
 
 
@@ -321,6 +323,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                       r"sarleg\s+|spesielt\s+|serlig\s+)?(?:sannsynlig|sannsynleg|trolig|truleg)\b(?!\s+at\s+(?:jeg|eg)\s+(?:ikke|ikkje))"),
      "lite_sannsynlig"),
     ("q1", re.compile(_SURE_BACK), "veldig_sannsynlig"),
+    # "jeg har bestemt meg for å gå tilbake" (the classifier heard "bestemt meg for å gå" as leaving)
+    ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj|ikkj)\s+(?:\w+\s+)?(?:bestemt|bestemd|bestemte)\b)"
+                      r".*\b(?:bestemt|bestemd|bestemte)\s+(?:meg|meij|ma)\s+for\s+a\s+(?:ga|komme|kome|begynne|byrje)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|igjen)\b"),
+     "veldig_sannsynlig"),
     # "tror ikke på retur", "har liten tro på å komme tilbake"
     ("q1", re.compile(r"^(?:(?:jeg|eg|je)\s+)?(?:tror|trur|har)\s+(?:ikke|ikkje|itj|liten|lita|lite)\s+(?:noe\s+|noko\s+)?(?:tro\s+)?pa\s+"
                       r"(?:en\s+|ein\s+)?(?:retur|a\s+komme\s+tilbake|a\s+kome\s+tilbake|a\s+komme\s+tebake)\b"), "lite_sannsynlig"),

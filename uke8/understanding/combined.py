@@ -26,13 +26,14 @@ from typing import Any
 from uke8.triage.catalogue import QUESTIONS, question_order
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.duration import duration_answer, only_past_durations, weeks_mentioned, whole_leave_answer
-from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, from_ranking, interpret, yes_or_no
+from uke8.understanding.interpret import OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, confirmed, from_ranking, interpret, yes_or_no
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CONDITIONAL, CORRECTION, DIFFICULT_PLAIN, DOUBT_ABOUT_WHEN, GRADED_START,
     HOW_LONG_WORDS, LEAVE_WORDS, MAYBE, NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, OWN_VIEW, PUT_BACK, REPORTED,
     THAT_IS_SURE, TIED_REASON, WORDS, YEARS_AT_WORK)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, one_clause_about, qualifies
+from uke8.understanding.clause_parse import BECAUSE_JOINERS, masses, pieces, top_answer, top_confidence
 from uke8.understanding.implied import RANK, SHARED, contact_kind, employer_in_a_reason, imply, imply_return, settle
 from uke8.understanding.patterns import BOSS, OTHER_PARTY, little_contact, match_pattern, sounds_sarcastic
 from uke8.understanding.treatment import denies_treatment, mentions_treatment
@@ -45,49 +46,6 @@ class Carried:
     @property
     def slot(self) -> str:
         return QUESTIONS[self.question_id].slot
-
-
-def pieces(text: str, parse: Mapping[str, Any] | None) -> list[tuple[str, Mapping[str, Any] | None]]:
-    """(clause text, its parse) for each clause the classifier ranked; the whole message when
-    it has none."""
-    found = []
-    previous_end = 0
-    for clause in (parse or {}).get("clauses") or ():
-        try:
-            begin, end = int(clause["start"]), int(clause["end"])
-        except (KeyError, TypeError, ValueError):
-            continue
-        if previous_end <= begin < end <= len(text):
-            # (a question mark after it is kept: "Kommer jeg tilbake?" is the question put back)
-            asked = "?" if text[end:end + 1] == "?" else ""
-            # the label the classifier did not see ("Retur: lite sannsynlig") goes back in front
-            gap = text[previous_end:begin]
-            label, joiner = _LABEL_BEFORE.search(gap), _JOINED_BY.search(gap)
-            joined_by = joiner.group(1).lower() if joiner else "," if gap.strip() == "," else None
-            found.append(((label.group(1) + " " if label else "") + text[begin:end] + asked,
-                          {"intent_ranking": clause.get("intent_ranking") or [], "joined_by": joined_by}))
-            previous_end = end
-    return found or [(text, parse)]
-
-
-_JOINED_BY = re.compile(r"\b(og|men|fordi|siden|sidan|ettersom|samt|mens|dessuten)\s*$", re.IGNORECASE)
-# The label before a clause's span (uke8/understanding/clauses.py leaves it out of the span).
-_LABEL_BEFORE = re.compile(r"(?:^|[\n.!?;,]\s*|\s[/+]\s*)((?:[-–*•]\s*)?[^\n.!?;,:+>→]*\w[^\n.!?;,:+>→]*(?::|\s[-–]|\s*(?:->|→|=>)))\s*$")
-
-
-def _masses(parse: Mapping[str, Any] | None) -> tuple[dict[str, float], float]:
-    """Each question's own answer mass (the shared intent left out), and the shared intent's."""
-    own = {q: 0.0 for q in ANSWER_INTENTS}
-    shared = 0.0
-    for entry in (parse or {}).get("intent_ranking") or ():
-        name, confidence = entry.get("name"), float(entry.get("confidence") or 0.0)
-        if name == SHARED:
-            shared += confidence
-            continue
-        for question_id, mapping in ANSWER_INTENTS.items():
-            if name in mapping:
-                own[question_id] += confidence
-    return own, shared
 
 
 def _read(question_id: str, text: str, parse: Mapping[str, Any] | None, thresholds: Thresholds,
@@ -119,7 +77,7 @@ def carried_answers(
     # waiting for treatment, surgery or an appointment explains not knowing how long (q3); any
     # other reason (work, money) explains not knowing whether one returns just as well
     # ("det hjelper ikke" heard faintly as treatment names none: it explains nothing)
-    treatment = any(_top_answer(p) == "q3_grunn_behandling" and (_top_confidence(p) >= 0.5 or mentions_treatment(c)) for c, p in parts)
+    treatment = any(top_answer(p) == "q3_grunn_behandling" and (top_confidence(p) >= 0.5 or mentions_treatment(c)) for c, p in parts)
     best: dict[str, Interpretation] = {}
     conflicts: set[str] = set()
     worded: dict[str, set[str]] = {}  # the codes the patterns gave each question
@@ -198,18 +156,18 @@ def carried_answers(
             # "at jeg kanskje ikke har jobb å gå tilbake til": an answer not asked for, said with
             # a doubt, is confirmed, not recorded; so is one in someone else's words, to any
             # question ("sa de gleder seg til jeg er tilbake", "… og sier det er plass til meg")
-            meaning = _confirmed(meaning)
+            meaning = confirmed(meaning)
         if meaning.action == "accept" and (CONDITIONAL.match(folded) or owner == "q1" != open_question and (
-                (clause_parse or {}).get("joined_by") in _BECAUSE_JOINERS and index > 0 and owners[index - 1] in (SHARED, "q3"))):
+                (clause_parse or {}).get("joined_by") in BECAUSE_JOINERS and index > 0 and owners[index - 1] in (SHARED, "q3"))):
             # "Så lenge den pågår klarer jeg ikke å gå tilbake": under a condition; "usikker på
             # hvor lenge, fordi jeg ikke vet om jeg får fortsette …": a reason, not an answer
-            meaning = _confirmed(meaning)
+            meaning = confirmed(meaning)
         if owner == "q3_grunn" and open_question not in ("q3", "q3_grunn") and meaning.action == "accept" and not (
-                TIED_REASON.search(folded) or (clause_parse or {}).get("joined_by") in _BECAUSE_JOINERS
+                TIED_REASON.search(folded) or (clause_parse or {}).get("joined_by") in BECAUSE_JOINERS
                 or index > 0 and owners[index - 1] in (SHARED, "q3")):
             # a reason standing on its own while neither how long nor why is asked ("Fikk kort fra
             # hele avdelingen på sykehuset" from someone who works there): confirmed, not recorded
-            meaning = Interpretation("answer", meaning.code, meaning.confidence, "confirm", meaning.source, (meaning.code,))
+            meaning = confirmed(meaning)
         current = best.get(owner)
         if current is not None and current.code != meaning.code and direct is current and meaning.action != "accept":
             continue  # "Dårlig. Han har sagt at jeg er sløv …": a plain first answer outweighs a doubtful later reading
@@ -287,7 +245,7 @@ def carried_answers(
     if doubt_by_reason:
         for question_id in ("q3", "q3_grunn"):
             if question_id in best and best[question_id].action == "accept":
-                best[question_id] = _confirmed(best[question_id])
+                best[question_id] = confirmed(best[question_id])
     employer_in_a_reason(best, parts, owners, thresholds)
     imply(best)
     imply_return(best, parts)
@@ -300,23 +258,6 @@ def carried_answers(
     return out
 
 
-def _top_answer(parse: Mapping[str, Any] | None) -> str | None:
-    ranking = (parse or {}).get("intent_ranking") or ()
-    return ranking[0].get("name") if ranking else None
-
-
-def _confirmed(meaning: Interpretation) -> Interpretation:
-    return Interpretation("answer", meaning.code, meaning.confidence, "confirm", meaning.source, (meaning.code,))
-
-
-def _top_confidence(parse: Mapping[str, Any] | None) -> float:
-    ranking = (parse or {}).get("intent_ranking") or ()
-    return float(ranking[0].get("confidence") or 0.0) if ranking else 0.0
-
-
-_BECAUSE_JOINERS = frozenset({"fordi", "siden", "sidan", "ettersom"})
-
-
 def _specific_owner(clause: str, parse: Mapping[str, Any] | None, thresholds: Thresholds) -> str | None:
     """The question a clause answers: a stated duration is q3's; else the one its own answer
     intents point at most; SHARED when the uncertainty intent outweighs them all."""
@@ -326,7 +267,7 @@ def _specific_owner(clause: str, parse: Mapping[str, Any] | None, thresholds: Th
         return "q2"
     if match_pattern("q1", clause, hedges=False):
         return "q1"  # "jeg vet ikke om jeg kommer tilbake til samme jobb", "100 %": about the return
-    own, shared = _masses(parse)
+    own, shared = masses(parse)
     question_id, mass = max(own.items(), key=lambda kv: kv[1])
     if shared > mass and shared >= thresholds.offer:
         return SHARED
@@ -459,7 +400,7 @@ def read_message(
             # read as usikker): nothing is recorded on either, both are offered
             own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (whole.code, str(lead)))
         elif (open_question == "q3_grunn" and whole.code == "annet" and whole.action == "accept" and whole.source == "nlu"
-              and any(_top_answer(p) == "q3_grunn_behandling" and not denies_treatment(c)
+              and any(top_answer(p) == "q3_grunn_behandling" and not denies_treatment(c)
                       for c, p in parts)):
             # one clause waits for treatment ("Jeg skal til MR neste uke …"), the whole reads as
             # something else: which one the uncertainty hangs on is the person's to say
@@ -474,7 +415,7 @@ def read_message(
         # "Fantastisk, de har ikke ringt meg en eneste gang": the praise is offered beside its opposite, never recorded
         if open_question == "q2" and own.kind == "answer" and own.code == "god" and own.action in ("accept", "confirm"):
             own = Interpretation("answer", "god", own.confidence, "choose", own.source, ("vanskelig", "god"))
-        others = tuple(Carried(c.question_id, _confirmed(c.meaning)) if c.question_id == "q2" and c.meaning.code == "god" else c
+        others = tuple(Carried(c.question_id, confirmed(c.meaning)) if c.question_id == "q2" and c.meaning.code == "god" else c
                        for c in others)
     if own.action == "choose":
         # beside an offer of two, doubtful answers to other questions would crowd it: asked later

@@ -13,7 +13,7 @@ from uke8.understanding.calibration import Thresholds
 from uke8.understanding.clause_signals import BACK_AT_WORK, GRADED_START, HEDGED, NEGATED
 from uke8.understanding.clause_subjects import TOPIC
 from uke8.understanding.duration import duration_answer
-from uke8.understanding.interpret import ANSWER_INTENTS, Interpretation, from_ranking
+from uke8.understanding.interpret import ANSWER_INTENTS, Interpretation, confirmed, from_ranking
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import little_contact, match_pattern, not_contacted
 
@@ -52,7 +52,7 @@ def settle(readings: list[tuple[Interpretation, str | None, int]]) -> Interpreta
     if len(others) < len(readings) and others and {m.code for m in others} == {"vanskelig"}:
         complaint = max(others, key=lambda m: (RANK[m.action], m.confidence))
         if all(contact == NOT_CALLED for _, contact, _ in readings if contact != LITTLE):
-            return Interpretation("answer", complaint.code, complaint.confidence, "confirm", complaint.source, (complaint.code,))
+            return confirmed(complaint)
         return complaint
     if len(others) < len(readings) and others and {m.code for m in others} == {"god"}:
         # little contact, but fine ("har ikke hørt så mye fra jobben, men det er helt greit"):
@@ -62,12 +62,12 @@ def settle(readings: list[tuple[Interpretation, str | None, int]]) -> Interpreta
             chosen = max(others, key=lambda m: m.confidence)
         else:
             chosen = next(m for m, contact, _ in readings if contact == LITTLE)
-        return Interpretation("answer", chosen.code, chosen.confidence, "confirm", chosen.source, (chosen.code,))
+        return confirmed(chosen)
     sure = {m.code for m, _, _ in readings if m.action == "accept"}
     if len(sure) == 1:
         code = sure.pop()
         top = max((m for m, _, _ in readings if m.code == code), key=lambda m: m.confidence)
-        return Interpretation("answer", code, top.confidence, "confirm", top.source, (code,))
+        return confirmed(top)
     return None
 
 
@@ -92,7 +92,7 @@ def employer_in_a_reason(best: dict[str, Interpretation], parts: list[tuple[str,
         rest = {"intent_ranking": [{"name": e.get("name"), "confidence": float(e.get("confidence") or 0.0) / mass} for e in ranking]}
         meaning = from_ranking("q2", rest, thresholds)
         if meaning.kind == "answer" and meaning.action in RANK:
-            best["q2"] = Interpretation("answer", meaning.code, meaning.confidence, "confirm", meaning.source, (meaning.code,))
+            best["q2"] = confirmed(meaning)
             return
 
 

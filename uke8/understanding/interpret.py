@@ -160,6 +160,11 @@ def _certain(question_id: str, text: str) -> Interpretation | None:
     return None
 
 
+def confirmed(meaning: Interpretation) -> Interpretation:
+    """The same answer, to be confirmed ("Forstår jeg deg riktig …?") instead of recorded."""
+    return Interpretation("answer", meaning.code, meaning.confidence, "confirm", meaning.source, (meaning.code,))
+
+
 def _ranking(parse: Mapping[str, Any] | None) -> Sequence[Mapping[str, Any]]:
     if not parse:
         return ()

@@ -330,3 +330,28 @@ def test_a_because_clause_after_a_doubt_about_time_is_its_reason_not_a_return():
     p = parse(text, ranking(("usikker", 0.8)), ranking(("usikker", 0.95)), ranking(("usikker", 0.9)))
     reading = read_message("q3", text, p, {}, T)
     assert ("retur", "usikker", "accept") not in _taken(reading)
+
+
+# Fourth round: combined42's one recorded-wrong line.
+
+@pytest.mark.parametrize("text, code", [
+    ("Er ganske sikker på at jeg ikke kommer tilbake", "lite_sannsynlig"),
+    ("eg er trygg på at eg ikkje kjem tilbake dit", "lite_sannsynlig"),
+    ("helt sikker på at jeg kommer tilbake", "veldig_sannsynlig"),
+])
+def test_sure_of_not_going_back(text, code):
+    assert match_pattern("q1", text, hedges=False) == code
+
+
+def test_a_clause_the_rules_read_beats_a_sure_whole_that_disagrees():
+    # the words of the whole are read first ("sikker på at jeg ikke kommer tilbake")
+    text = "Er ganske sikker på at jeg ikke kommer tilbake. Sjefen og jeg har et bra forhold, men jobben er for tung."
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("q1_veldig_sannsynlig", 0.81)), ranking(("q2_god", 0.98)),
+              ranking(("q3_grunn_annet", 0.94)))
+    assert (read_message("q1", text, p, {}, T).own.code, "accept") == ("lite_sannsynlig", "accept")
+    # where only a clause's words say it, the whole's sure reading of the classifier is no longer recorded
+    text = "Sjefen er grei. Jeg tror jeg ikke kommer tilbake, jobben er for tung."  # (that pattern is anchored at a clause start)
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("q2_god", 0.98)), ranking(("q1_veldig_sannsynlig", 0.6)),
+              ranking(("q3_grunn_annet", 0.94)))
+    own = read_message("q1", text, p, {}, T).own
+    assert own.action == "choose" and set(own.offered) == {"lite_sannsynlig", "veldig_sannsynlig"}

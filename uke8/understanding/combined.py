@@ -390,9 +390,10 @@ def read_message(
             else:
                 own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (clause_own.code, whole.code))
         elif (whole.action == "accept" and clause_own is not None and clause_own.action == "accept" and clause_own.code != whole.code
-              and clause_own.code == SHARED):
-            # "jeg er usikker, men formannen … sier det er plass til meg": the whole heard as a sure
-            # answer, a clause of it says plainly it is not sure: both are offered, nothing recorded
+              and (clause_own.code == SHARED or clause_own.source == "pattern")):
+            # "jeg er usikker, men formannen … sier det er plass til meg", "ganske sikker på at jeg
+            # ikke kommer tilbake. …": the whole heard as one sure answer, a clause of it says
+            # plainly another (a doubt, or words the rules read): both are offered, nothing recorded
             own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (clause_own.code, whole.code))
         elif whole.action == "accept" and whole.source == "nlu" and (lead := _leading_yes_no(open_question, text)) not in (None, whole.code):
             # the message opens with a plain ja/nei to the open question that the reading of

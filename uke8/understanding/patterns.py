@@ -322,6 +322,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(r"^(?:(?:nei|tja|hmm)[,.]?\s+)?(?:det\s+er\s+|det\s+e\s+)?(?:ikke|ikkje|itj)\s+(?:sa\s+)?(?:veldig\s+|sarlig\s+|saerlig\s+|"
                       r"sarleg\s+|spesielt\s+|serlig\s+)?(?:sannsynlig|sannsynleg|trolig|truleg)\b(?!\s+at\s+(?:jeg|eg)\s+(?:ikke|ikkje))"),
      "lite_sannsynlig"),
+    # "ganske sikker på at jeg ikke kommer tilbake": sure of not going back (before _SURE_BACK)
+    ("q1", re.compile(r"\b(?:sikker|trygg|overbevist)\s+(?:pa\s+)?at\s+(?:jeg|eg|je|a)\s+(?:nok\s+)?(?:ikke|ikkje|itj|ikkj|aldri)\s+"
+                      r"(?:kommer|kjem|kjam|kome|komme|gar|drar|skal|ska|vil)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|tilbage)\b"), "lite_sannsynlig"),
     ("q1", re.compile(_SURE_BACK), "veldig_sannsynlig"),
     # "jeg har bestemt meg for å gå tilbake" (the classifier heard "bestemt meg for å gå" as leaving)
     ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj|ikkj)\s+(?:\w+\s+)?(?:bestemt|bestemd|bestemte)\b)"

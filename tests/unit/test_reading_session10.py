@@ -14,6 +14,7 @@ from uke8.understanding.clauses import clause_spans, clauses
 from uke8.understanding.clause_parse import pieces
 from uke8.understanding.combined import read_message
 from uke8.understanding.duration import duration_answer, only_past_durations
+from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import little_contact, match_pattern, not_contacted, sounds_sarcastic
 
 
@@ -355,3 +356,26 @@ def test_a_clause_the_rules_read_beats_a_sure_whole_that_disagrees():
               ranking(("q3_grunn_annet", 0.94)))
     own = read_message("q1", text, p, {}, T).own
     assert own.action == "choose" and set(own.offered) == {"lite_sannsynlig", "veldig_sannsynlig"}
+
+
+# Fifth round: combined45's two recorded-wrong lines.
+
+@pytest.mark.parametrize("text", ["jeg må korrigere meg selv: jeg er usikker", "men jeg må rette på meg selv, usikker", "jeg tar det tilbake"])
+def test_more_ways_to_correct_oneself(text):
+    from uke8.understanding.clause_signals import CORRECTION
+    assert CORRECTION.match(fold(normalise(text)))
+
+
+def test_a_correction_then_a_bare_doubt_corrects_the_answer_before_it():
+    text = "Jeg sa veldig sannsynlig til legen, men jeg må korrigere meg selv: jeg er usikker. Vet ikke hvor lenge heller, venter på svar på biopsien."
+    p = parse(text, ranking(("q3_grunn_behandling", 0.6), ("usikker", 0.3)), ranking(("q1_veldig_sannsynlig", 0.98)),
+              ranking(("q2_vanskelig", 0.25)), ranking(("usikker", 1.0)), ranking(("usikker", 0.98)), ranking(("q3_grunn_behandling", 0.98)))
+    reading = read_message("q1", text, p, {}, T)
+    assert (reading.own.code, reading.own.action) == ("usikker", "accept")
+
+
+def test_a_reading_confirmed_for_where_it_stands_settles_no_conflict():
+    text = "Usikker, siden jeg ikke vet om jeg orker å fortsette der. Lite sannsynlig at jeg går tilbake."
+    p = parse(text, ranking(("q1_lite_sannsynlig", 0.5)), ranking(("usikker", 1.0)), ranking(("q3_grunn_annet", 0.7)),
+              ranking(("q1_lite_sannsynlig", 0.97)))
+    assert ("retur", "usikker", "accept") not in _taken(read_message("q3", text, p, {}, T))

@@ -58,7 +58,9 @@ REPORTED = re.compile(r"\b(?:sa|sagt|sier|seier|mente|mener|meiner|skrev|skriver
                       # someone else's wish: "han vil ikke at jeg kommer tilbake", "de håper jeg kommer tilbake"
                       r"|\b(?:de|dei|dem|han|hun|ho|hu|sjefen|lederen|leiaren)\s+(?:vil|onsker|onskjer|haper)\s+(?:ikke\s+|ikkje\s+|itj\s+)?(?:at\s+)?(?:jeg|eg|je)\b"
                       # "(formannen har vært grei) og sier det er plass til meg": the subject said before
-                      r"|^(?:og\s+)?(?:sier|sa|seier|mener|meiner|lover|lovte|lova)\s+(?:at\s+)?(?:det|de|dei|han|hun|jeg|eg)\b")
+                      r"|^(?:og\s+)?(?:sier|sa|seier|mener|meiner|lover|lovte|lova)\s+(?:at\s+)?(?:det|de|dei|han|hun|jeg|eg)\b"
+                      # what the person told someone else ("Jeg sa veldig sannsynlig til legen")
+                      r"|^(?:jeg|eg)\s+(?:sa|har\s+sagt|svarte|skreiv|skrev)\b.*\btil\s+(?:legen|fastlegen|sjefen|lederen|leiaren|dem|dei|han|henne|ho|nav)\b")
 # "vet ikke når jeg klarer å gå tilbake": not knowing when is about time, though it names the return
 DOUBT_ABOUT_WHEN = re.compile(r"\b(?:vet|veit|aner)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|ikk)\s+(?:helt\s+|heilt\s+)?(?:nar|kor\s+tid|ka\s+tid|hvor\s+lenge|kor\s+lenge)\b"
                              r"|\busikker\w*\s+(?:pa\s+)?(?:nar|kor\s+tid|hvor\s+lenge|kor\s+lenge)\b")
@@ -70,7 +72,10 @@ TIED_REASON = re.compile(r"\b(?:fordi|pga|grunnet|ettersom|siden|sidan|venter|ve
                          r"heng\w*\s+(?:pa|sammen|saman)|usikker\w*|vet\s+ikke|veit\s+ikkje)\b")
 # A correction opens the clause ("Eller, jo, kanskje", "nei forresten nærmere tre måneder",
 # "nei vent, usikker"); the person's own view after someone else's ("…, men jeg synes …").
-CORRECTION = re.compile(r"^(?:eller|nei\s+vent|vent|nei\s+forresten|forresten|rettere\s+sagt|nei\s+eller)\b[\s,.]*")
+CORRECTION = re.compile(r"^(?:eller|nei\s+vent|vent|nei\s+forresten|forresten|rettere\s+sagt|nei\s+eller|"
+                        # "jeg må korrigere meg selv: …", "jeg tar det tilbake", "jeg mente …"
+                        r"(?:men\s+)?(?:jeg|eg)\s+(?:ma|vil|skal)\s+(?:korrigere|rette\s+pa|rette)\s+(?:meg\s+selv|meg\s+sjolv|meg|det)|"
+                        r"(?:jeg|eg)\s+tar\s+det\s+tilbake|(?:jeg|eg)\s+mente(?:\s+egentlig)?)\b[\s,.:]*")
 OWN_VIEW = re.compile(r"^(?:jeg|eg|je|a)\s+(?:synes|syns|synest|mener|meiner|tykkjer|sjol|selv)\b")
 WORDS = re.compile(r"\w+")
 # "Kjem ikkje tilbake på sjøen, det e sikkert": makes the clause before surer, answers nothing new.

@@ -128,6 +128,9 @@ def carried_answers(
             specific = True
         elif not specific and asked_back[0] == index - 1 and asked_back[1] is not None:
             owner = asked_back[1]
+        elif not specific and corrected_at is not None and index - corrected_at <= 1 and (
+                corrected := next((o for o in reversed(owners[:corrected_at]) if o in ("q1", "q3")), None)) is not None:
+            owner = corrected  # "Jeg sa veldig sannsynlig …, men jeg må korrigere meg selv: jeg er usikker"
         elif not specific:
             if index == 0 and len(clause.split()) <= 3 and open_question in ("q1", "q3_grunn") and (
                     "q3" in claimed or any(o == SHARED and ABOUT_TIME.search(fold(normalise(c)))
@@ -194,10 +197,11 @@ def carried_answers(
         readings.setdefault(owner, []).append((meaning, contact_kind(owner, meaning, clause), index))
         if current is not None and current.code != meaning.code:
             conflicts.add(owner)  # two clauses, two answers ("kan bli kort, kan bli lenge"): neither
-        if meaning.source == "pattern" and not (owner == "q2" and little_contact(clause)) and (
+        if meaning.source == "pattern" and meaning.action == "accept" and not (owner == "q2" and little_contact(clause)) and (
                 match_pattern(owner, clause, hedges=False) == meaning.code or owner == "q3" and duration_answer(clause)):
-            # (not a hedge, which leaves the answer open; and little contact is neither only
-            # without a complaint, which may sit in the other clause)
+            # (not a hedge, which leaves the answer open; little contact is neither only without
+            # a complaint, which may sit in the other clause; and a reading confirmed because of
+            # where it stands settles nothing)
             worded.setdefault(owner, set()).add(meaning.code)
         if current is None or (RANK[meaning.action], meaning.confidence) > (RANK[current.action], current.confidence):
             best[owner] = meaning

@@ -167,7 +167,7 @@ def test_a_number_after_a_length_of_leave_narrows_it():
 
 def test_not_knowing_when_one_goes_back_is_about_time():
     text = "Sjefen er grei, men jeg vet ikke når jeg klarer å gå tilbake."
-    p = parse(text, ranking(("usikker", 0.6)), ranking(("q2_god", 0.97)), ranking(("usikker", 0.94)))
+    p = parse(text, ranking(("usikker", 0.6)), ranking(("q2_god", 0.97)), ranking(("usikker", 0.98)))
     taken = _taken(read_message("q2", text, p, {}, T))
     assert ("varighet", "usikker", "accept") in taken and "retur" not in {t[0] for t in taken}
 
@@ -379,3 +379,35 @@ def test_a_reading_confirmed_for_where_it_stands_settles_no_conflict():
     p = parse(text, ranking(("q1_lite_sannsynlig", 0.5)), ranking(("usikker", 1.0)), ranking(("q3_grunn_annet", 0.7)),
               ranking(("q1_lite_sannsynlig", 0.97)))
     assert ("retur", "usikker", "accept") not in _taken(read_message("q3", text, p, {}, T))
+
+
+# Sixth round (combined47–50) and the policy for answers to questions not asked.
+
+def test_an_answer_to_a_question_not_asked_is_recorded_from_the_classifier_only_when_very_sure():
+    from uke8.understanding.combined import UNASKED_ACCEPT
+    text = "Jeg kommer tilbake. Sjefen er grei med meg."
+    for confidence, action in ((UNASKED_ACCEPT - 0.03, "confirm"), (UNASKED_ACCEPT + 0.02, "accept")):
+        p = parse(text, ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("q1_veldig_sannsynlig", 0.97)),
+                  ranking(("q2_god", confidence), ("q2_verken_eller", 1 - confidence)))
+        assert ("relasjon", "god", action) in _taken(read_message("q1", text, p, {}, T))
+
+
+def test_an_opening_doubt_contradicted_by_the_rest_is_offered_beside_the_whole():
+    text = "Jeg er usikker. Avdelingen skal legges ned til nyttår. Sjefen er grei."
+    p = parse(text, ranking(("q1_lite_sannsynlig", 0.92)), ranking(("usikker", 1.0)), ranking(("q1_lite_sannsynlig", 0.92)),
+              ranking(("q2_god", 0.99)))
+    own = read_message("q1", text, p, {}, T).own
+    assert own.action == "choose" and set(own.offered) == {"usikker", "lite_sannsynlig"}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Det blir nok vanskelig å komme tilbake til samme jobb", "lite_sannsynlig"),
+    ("det er ikke vanskelig å komme tilbake", None),
+])
+def test_hard_to_go_back_is_unlikely(text, code):
+    assert match_pattern("q1", text, hedges=False) == code
+
+
+def test_a_waiting_time_is_no_length_of_leave():
+    assert duration_answer("venter på fysioterapi, 3 mnd ventetid") is None
+    assert duration_answer("3 mnd til") == "under_26_uker"

@@ -226,7 +226,14 @@ def test_a_plain_answer_to_another_question_stands_beside_a_weak_offer():
                                    ("q2_vanskelig", 0.03))}
     reading = read_message("q1", text, p, {}, T)
     assert reading.own.action == "choose"
-    assert [(c.question_id, c.meaning.code, c.meaning.action) for c in reading.others] == [("q2", "god", "accept")]
+    # since session 10 an answer to a question not asked needs 0.95 from the classifier alone to be
+    # recorded (combined.UNASKED_ACCEPT); at 0.88 it would be confirmed, and beside an offer a
+    # confirmation waits: q2 is asked in its turn
+    assert reading.others == ()
+    p = {"intent_ranking": ranking(("q2_god", 0.955), ("q1_veldig_sannsynlig", 0.02), ("q1_lite_sannsynlig", 0.02),
+                                   ("q2_vanskelig", 0.005))}
+    assert [(c.question_id, c.meaning.code, c.meaning.action) for c in read_message("q1", text, p, {}, T).others] == [
+        ("q2", "god", "accept")]
 
 
 def test_a_subject_pair_before_a_comma_stays_with_what_is_said_of_it():

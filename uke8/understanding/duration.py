@@ -64,7 +64,7 @@ _SO_FAR_BEFORE = re.compile(r"\b(?:har|hadde|har\s+no|har\s+na)\s+(?:\w+\s+){0,5
 _LEAVE_SO_FAR = re.compile(r"\b(?:sykmeldt|sykemeldt|sjukmeld\w*|syk|sjuk|borte|heime|hjemme)\s+(?:\w+\s+){0,2}i\s+(?:over\s+|mer\s+enn\s+|nesten\s+|snart\s+|bortimot\s+)?$")
 _MORE_TO_COME = re.compile(r"^\s*(?:til|te|fremover|framover|til\s+na|mer|meir)\b")
 _NOT_LEAVE_AFTER = re.compile(
-    r"^\s*(?:siden|sidan|tilbake|gammel|gamal|i\s+strekk)\b"
+    r"^\s*(?:siden|sidan|tilbake|gammel|gamal|i\s+strekk|ventetid\w*|ko|i\s+ko|pa\s+venteliste\w*)\b"
     # "de 19 årene jeg har kjørt for dem", "dei ti åra eg var der": time at the job, told after it
     r"|^\s*(?:som\s+)?(?:jeg|eg|je|vi|me)\s+(?:(?:har|hadde)\s+(?:\w+\s+){0,2}?(?:jobbet|jobba|vaert|vore|vart|kjort|kjoyrt|arbeidet|arbeida)"
     r"|var\s+(?:der|ansatt|tilsett|i\s+jobben)|jobbet|jobba|arbeidet|arbeida)\b")

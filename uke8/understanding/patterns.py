@@ -322,6 +322,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(r"^(?:(?:nei|tja|hmm)[,.]?\s+)?(?:det\s+er\s+|det\s+e\s+)?(?:ikke|ikkje|itj)\s+(?:sa\s+)?(?:veldig\s+|sarlig\s+|saerlig\s+|"
                       r"sarleg\s+|spesielt\s+|serlig\s+)?(?:sannsynlig|sannsynleg|trolig|truleg)\b(?!\s+at\s+(?:jeg|eg)\s+(?:ikke|ikkje))"),
      "lite_sannsynlig"),
+    # "det blir nok vanskelig å komme tilbake til samme jobb"
+    # (only opening the clause: after "jeg vil gjerne tilbake, men jeg tror …" it is one side of a doubt)
+    ("q1", re.compile(r"^(?:men\s+)?(?:det\s+)?(?:blir|er|vert)\s+(?:nok\s+|vel\s+|veldig\s+|svaert\s+|nok\s+veldig\s+)?(?:vanskelig|vanskeleg|umulig|umogleg|uaktuelt|vrient)\s+"
+                      r"a\s+(?:komme|kome|ga|vende)\s+(?:\w+\s+)?(?:tilbake|tebake|attende)\b"), "lite_sannsynlig"),
     # "ganske sikker på at jeg ikke kommer tilbake": sure of not going back (before _SURE_BACK)
     ("q1", re.compile(r"\b(?:sikker|trygg|overbevist)\s+(?:pa\s+)?at\s+(?:jeg|eg|je|a)\s+(?:nok\s+)?(?:ikke|ikkje|itj|ikkj|aldri)\s+"
                       r"(?:kommer|kjem|kjam|kome|komme|gar|drar|skal|ska|vil)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|tilbage)\b"), "lite_sannsynlig"),

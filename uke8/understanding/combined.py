@@ -161,32 +161,18 @@ def carried_answers(
         meaning = (_plain_yes_no(owner, clause) if label else None) or _read(owner, clause, clause_parse, thresholds, hedges=index == 0)
         if meaning is None or meaning.code == "behandling" and denies_treatment(clause):
             continue  # ("…, ikke av medisinsk behandling": a treatment named only to be denied)
-        if meaning.action == "accept" and meaning.code != SHARED and (
-                owner != open_question and MAYBE.search(fold(normalise(clause))) or REPORTED.search(folded)):
-            # "at jeg kanskje ikke har jobb å gå tilbake til": an answer not asked for, said with
-            # a doubt, is confirmed, not recorded; so is one in someone else's words, to any
-            # question ("sa de gleder seg til jeg er tilbake", "… og sier det er plass til meg")
-            meaning = confirmed(meaning)
-        if meaning.action == "accept" and (CONDITIONAL.match(folded) or owner == "q1" != open_question and (
-                (clause_parse or {}).get("joined_by") in BECAUSE_JOINERS and index > 0 and owners[index - 1] in (SHARED, "q3"))):
-            # "Så lenge den pågår klarer jeg ikke å gå tilbake": under a condition; "usikker på
-            # hvor lenge, fordi jeg ikke vet om jeg får fortsette …": a reason, not an answer
-            meaning = confirmed(meaning)
-        if owner == "q3_grunn" and open_question not in ("q3", "q3_grunn") and meaning.action == "accept" and not (
-                TIED_REASON.search(folded) or (clause_parse or {}).get("joined_by") in BECAUSE_JOINERS
-                or index > 0 and owners[index - 1] in (SHARED, "q3")):
-            # a reason standing on its own while neither how long nor why is asked ("Fikk kort fra
-            # hele avdelingen på sykehuset" from someone who works there): confirmed, not recorded
+        if meaning.action == "accept" and _held_back(owner, open_question, meaning, clause, folded,
+                                                     (clause_parse or {}).get("joined_by"), owners[index - 1] if index else None):
             meaning = confirmed(meaning)
         current = best.get(owner)
         if current is not None and current.code != meaning.code and direct is current and meaning.action != "accept":
             continue  # "Dårlig. Han har sagt at jeg er sløv …": a plain first answer outweighs a doubtful later reading
         if index == 0 and owner == open_question and meaning.action == "accept" and len(clause.split()) <= 3:
             direct = meaning
-        joined_past = (index > 0 and (clause_parse or {}).get("joined_by") == "og" and weeks_mentioned(clause) is not None
-                       and only_past_durations(f"{parts[index - 1][0]} og {clause}"))
-        if owner == "q3" and owner != open_question and (only_past_durations(clause) or joined_past or YEARS_AT_WORK.search(folded)
-                                                          or BOSS_ACTS.match(folded) and not LEAVE_WORDS.search(folded)):
+        if owner == "q3" and owner != open_question and (
+                only_past_durations(clause) or YEARS_AT_WORK.search(folded) or BOSS_ACTS.match(folded) and not LEAVE_WORDS.search(folded)
+                or index > 0 and (clause_parse or {}).get("joined_by") == "og" and weeks_mentioned(clause) is not None
+                and only_past_durations(f"{parts[index - 1][0]} og {clause}")):
             # "teamlederen har mobbet meg i over et år", "leiaren har kalla meg inn … på to månader",
             # "har hatt mørketid | og storm i to uker": not the leave
             continue
@@ -270,6 +256,26 @@ def carried_answers(
         if question_id in best and answers.get(question.slot) not in question.codes and question.should_ask(merged):
             out.append(Carried(question_id, best[question_id]))
     return out
+
+
+def _held_back(owner: str, open_question: str | None, meaning: Interpretation, clause: str, folded: str,
+               joined_by: str | None, owner_before: str | None) -> bool:
+    """Whether a sure reading of a clause is only confirmed, never recorded, for how it is said:
+    - an answer not asked for, said with a doubt ("at jeg kanskje ikke har jobb å gå tilbake
+      til"), and one in someone else's words, to any question ("sa de gleder seg til jeg er
+      tilbake", "… og sier det er plass til meg");
+    - an answer under a condition ("Så lenge den pågår klarer jeg ikke å gå tilbake"), and a
+      return read from the reason for a doubt ("usikker på hvor lenge, fordi jeg ikke vet om
+      jeg får fortsette …");
+    - a reason standing on its own while neither how long nor why is asked ("Fikk kort fra hele
+      avdelingen på sykehuset" from someone who works there)."""
+    after_doubt = owner_before in (SHARED, "q3")
+    if meaning.code != SHARED and (owner != open_question and MAYBE.search(fold(normalise(clause))) or REPORTED.search(folded)):
+        return True
+    if CONDITIONAL.match(folded) or owner == "q1" != open_question and joined_by in BECAUSE_JOINERS and after_doubt:
+        return True
+    return owner == "q3_grunn" and open_question not in ("q3", "q3_grunn") and not (
+        TIED_REASON.search(folded) or joined_by in BECAUSE_JOINERS or after_doubt)
 
 
 def _specific_owner(clause: str, parse: Mapping[str, Any] | None, thresholds: Thresholds) -> str | None:

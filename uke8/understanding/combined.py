@@ -92,7 +92,6 @@ def carried_answers(
     asked_back: tuple[int, str | None] = (-2, None)  # (index, question) of a question the person put back
     readings: dict[str, list[tuple[Interpretation, str | None, int]]] = {}  # each question's clause readings (contact kind, where)
     direct: Interpretation | None = None  # a short first clause that plainly answers the open question
-    doubt_by_reason = False  # a plain doubt given to q3 only because the message names a treatment
     order = question_order(har_arbeidsgiver)
     listed = numbered_list([c for c, _ in parts], order)  # "1. …\n2. …", "1 usikker, 2 …": answers in asking order
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
@@ -148,9 +147,6 @@ def carried_answers(
                 owner = open_question
             else:
                 owner = _shared_owner(clause, open_question, claimed, treatment)
-                # "usikker. kommer an på MR-svaret" while q1 is open: the doubt may be about going
-                # back as well as how long; taken as how long (and its reason) only if confirmed
-                doubt_by_reason = doubt_by_reason or (owner == "q3" and open_question == "q1" and not ABOUT_TIME.search(folded))
         if owner is None:
             plain = _plain_yes_no(open_question, clause) if index == 0 and len(parts) > 1 else None
             if plain is not None and open_question is not None:
@@ -239,10 +235,6 @@ def carried_answers(
         # a reason is an answer to q3_grunn only where the uncertainty is about how long: in
         # "det avhenger av om de kan tilrettelegge, så jeg er usikker" it explains q1
         best.pop("q3_grunn", None)
-    if doubt_by_reason:
-        for question_id in ("q3", "q3_grunn"):
-            if question_id in best and best[question_id].action == "accept":
-                best[question_id] = confirmed(best[question_id])
     employer_in_a_reason(best, parts, owners, thresholds)
     imply(best)
     imply_return(best, parts)

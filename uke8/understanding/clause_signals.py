@@ -51,7 +51,9 @@ GRADED_START = re.compile(r"\b(?:gradert\w*|\d{1,3}\s*(?:%|prosent)|delvis|delti
 NOT_A_COMPLAINT = re.compile(r"\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}?(?:sur|sint|vanskelig|vanskeleg|darlig|darleg|ille|"
                               r"problem\w*|uenig\w*|krangl\w*|konflikt\w*|vond|vondt|slem|frekk|klaget|klaga|klagd|klager|klagar|mast|maser)\b"
                               # "dårlig samvittighet": the person's own guilt, not the employer
-                              r"|\b(?:darlig|darleg|dalig)\s+samvit\w*")
+                              r"|\b(?:darlig|darleg|dalig)\s+samvit\w*"
+                              # "det er ikke sjefens skyld": blame taken off the employer
+                              r"|\b(?:ikke|ikkje|itj)\s+(?:\w+\s+)?(?:\w*sjef\w*s|\w*leder\w*s|\w*leiar\w*s|arbeidsgiver\w*s|hans|hennes|dems|deira|deres)\s+skyld\b")
 # What someone else said ("Mesteren ringte og sa de gleder seg til jeg er tilbake"): their words,
 # not the person's own answer.
 REPORTED = re.compile(r"\b(?:sa|sagt|sier|seier|mente|mener|meiner|skrev|skriver)\b(?:\s+at)?\s+(?:de|dei|dem|dom|dam|han|hun|ho|hu|sjefen|lederen)\b"
@@ -78,6 +80,17 @@ CORRECTION = re.compile(r"^(?:eller|nei\s+vent|vent|nei\s+forresten|forresten|re
                         r"(?:jeg|eg)\s+tar\s+det\s+tilbake|(?:jeg|eg)\s+mente(?:\s+egentlig)?)\b[\s,.:]*")
 OWN_VIEW = re.compile(r"^(?:jeg|eg|je|a)\s+(?:synes|syns|synest|mener|meiner|tykkjer|sjol|selv)\b")
 WORDS = re.compile(r"\w+")
+# "Psykologen mener jeg trenger lang tid, og det tror jeg også": agrees with the clause before,
+# says nothing of its own (the classifier hears "tror" as a return)
+AGREES = re.compile(r"^(?:og\s+|men\s+)?(?:det|dette|den)\s+(?:tror|trur|mener|meiner|synes|syns|tenker|tenkjer)\s+(?:jeg|eg|je|a|e)\s+"
+                    r"(?:og\s*sa|ogsa|au|og|òg|ogso|med)\W*$|^(?:og\s+)?(?:jeg|eg|je)\s+(?:er|e)\s+(?:helt\s+|heilt\s+)?enig\W*$")
+# "… kommer an på MR-svaret", "avhenger av operasjonen": the doubt hangs on it, whatever it is about
+DEPENDS_ON = re.compile(r"\b(?:kommer|kjem|kjaem|kjem)\s+an\s+pa\b|\bavheng\w*|\bheng\w*\s+(?:pa|sammen\s+med|saman\s+med)\b")
+# Contact that is little, not none: "vi snakker ikke så mye sammen", "sjelden", "knapt"
+LITTLE_BY_DEGREE = re.compile(r"\b(?:sa|so|noe|noko|serlig|sarlig)\s+(?:mye|mykje|mykkje|ofte|mange|mange\s+gonger|særlig|sarlig|serlig)\b"
+                              r"|\b(?:sjelden|sjeldan|lite|knapt|nesten|mindre|sporadisk\w*|av\s+og\s+til)\b")
+# The question's own word put back ("Sannsynlig? Ikke spesielt")
+LIKELY = re.compile(r"\bsannsynlig\w*")
 # "Kjem ikkje tilbake på sjøen, det e sikkert": makes the clause before surer, answers nothing new.
 THAT_IS_SURE = re.compile(r"^(?:og\s+)?(?:det|dette|det\s+vet\s+jeg)\s+(?:er|e|ae|a)\s+(?:jeg\s+)?(?:helt\s+|heilt\s+|ganske\s+|100\s*%\s+)?"
                            r"(?:sikkert|sikker|klart|garantert|sant|helt\s+sikkert)\W*$"

@@ -29,8 +29,8 @@ from uke8.understanding.duration import duration_answer, only_past_durations, we
 from uke8.understanding.interpret import OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, confirmed, from_ranking, interpret, yes_or_no
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
-    ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CONDITIONAL, CORRECTION, DIFFICULT_PLAIN, DOUBT_ABOUT_WHEN, GRADED_START,
-    HOW_LONG_WORDS, LEAVE_WORDS, MAYBE, NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, OWN_VIEW, PUT_BACK, REPORTED,
+    ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CONDITIONAL, CORRECTION, DEPENDS_ON, DIFFICULT_PLAIN, DOUBT_ABOUT_WHEN, GRADED_START,
+    HOW_LONG_WORDS, LEAVE_WORDS, LIKELY, LITTLE_BY_DEGREE, MAYBE, NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, OWN_VIEW, PUT_BACK, REPORTED,
     THAT_IS_SURE, TIED_REASON, WORDS, YEARS_AT_WORK)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, one_clause_about, qualifies
 from uke8.understanding.clause_parse import BECAUSE_JOINERS, masses, pieces, top_answer, top_confidence
@@ -84,7 +84,11 @@ def carried_answers(
     # waiting for treatment, surgery or an appointment explains not knowing how long (q3); any
     # other reason (work, money) explains not knowing whether one returns just as well
     # ("det hjelper ikke" heard faintly as treatment names none: it explains nothing)
-    treatment = any(top_answer(p) == "q3_grunn_behandling" and (top_confidence(p) >= 0.5 or mentions_treatment(c)) for c, p in parts)
+    # (a doubt that only "depends on" the treatment, in a message with no word of time or of
+    # going back, is about the question asked: "usikker. kommer an på MR-svaret" while q1 is open)
+    hangs = open_question == "q1" and not any(ABOUT_TIME.search(f) or ABOUT_RETURN.search(f) for f in (fold(normalise(c)) for c, _ in parts))
+    treatment = any(top_answer(p) == "q3_grunn_behandling" and (top_confidence(p) >= 0.5 or mentions_treatment(c))
+                    and not (hangs and DEPENDS_ON.search(fold(normalise(c)))) for c, p in parts)
     best: dict[str, Interpretation] = {}
     conflicts: set[str] = set()
     worded: dict[str, set[str]] = {}  # the codes the patterns gave each question
@@ -104,8 +108,14 @@ def carried_answers(
                 continue  # the marker alone ("Eller,") answers nothing
         if PUT_BACK.match(folded):
             # "Men hvor lenge? Jeg vet ikke": the doubt right after answers the question put back
-            asked_back = (index, "q3" if ABOUT_TIME.search(folded) else "q1" if ABOUT_RETURN.search(folded) else None)
+            asked_back = (index, "q3" if ABOUT_TIME.search(folded) else "q1" if ABOUT_RETURN.search(folded) or LIKELY.search(folded) else None)
             continue
+        if asked_back[0] == index - 1 and asked_back[1] == "q1" and len(clause.split()) <= 3 and LIKELY.search(fold(normalise(parts[index - 1][0]))) and (
+                code := match_pattern("q1", f"{clause} sannsynlig")) is not None:
+            best["q1"] = direct = Interpretation("answer", code, 1.0, "accept", "pattern")
+            continue  # "Sannsynlig? Ikke spesielt": the answer leans on the word put back
+        if AGREES.match(folded):
+            continue  # "…, og det tror jeg også": agrees with what came before, answers nothing new
         if CONDITION_ALONE.match(folded) or NOT_THE_PROBLEM.search(folded) or (
                 index > 0 and THAT_IS_SURE.match(folded)):
             continue
@@ -158,7 +168,7 @@ def carried_answers(
         if meaning is None or meaning.code == "behandling" and denies_treatment(clause):
             continue  # ("…, ikke av medisinsk behandling": a treatment named only to be denied)
         if meaning.action == "accept" and _held_back(owner, open_question, meaning, clause, folded,
-                                                     (clause_parse or {}).get("joined_by"), owners[index - 1] if index else None):
+                                                     clause_parse, owners[index - 1] if index else None):
             meaning = confirmed(meaning)
         current = best.get(owner)
         if current is not None and current.code != meaning.code and direct is current and meaning.action != "accept":
@@ -251,17 +261,22 @@ def carried_answers(
 
 
 def _held_back(owner: str, open_question: str | None, meaning: Interpretation, clause: str, folded: str,
-               joined_by: str | None, owner_before: str | None) -> bool:
+               clause_parse: Mapping[str, Any] | None, owner_before: str | None) -> bool:
     """Whether a sure reading of a clause is only confirmed, never recorded, for how it is said:
     - an answer not asked for, said with a doubt ("at jeg kanskje ikke har jobb å gå tilbake
       til"), and one in someone else's words, to any question ("sa de gleder seg til jeg er
       tilbake", "… og sier det er plass til meg");
+    - no contact at all read by the words where the classifier hears plain difficulty ("Jeg og
+      lederen har ikke snakket sammen": perhaps not on speaking terms; "ikke så mye" is little);
     - an answer under a condition ("Så lenge den pågår klarer jeg ikke å gå tilbake"), and a
       return read from the reason for a doubt ("usikker på hvor lenge, fordi jeg ikke vet om
       jeg får fortsette …");
     - a reason standing on its own while neither how long nor why is asked ("Fikk kort fra hele
       avdelingen på sykehuset" from someone who works there)."""
-    after_doubt = owner_before in (SHARED, "q3")
+    after_doubt, joined_by = owner_before in (SHARED, "q3"), (clause_parse or {}).get("joined_by")
+    if (meaning.code == "verken_eller" and meaning.source == "pattern" and little_contact(clause) and not LITTLE_BY_DEGREE.search(folded)
+            and top_answer(clause_parse) == "q2_vanskelig" and top_confidence(clause_parse) >= 0.9):
+        return True
     if meaning.code != SHARED and (owner != open_question and MAYBE.search(fold(normalise(clause))) or REPORTED.search(folded)):
         return True
     if CONDITIONAL.match(folded) or owner == "q1" != open_question and joined_by in BECAUSE_JOINERS and after_doubt:
@@ -376,6 +391,8 @@ def read_message(
             # leave no doubt, though: "helt sikker på at jeg kommer tilbake sykmeldt fra mars til
             # ut mai" says how long as plainly as it says it returns.
             others = tuple(c for c in others if c.meaning.source == "pattern" and c.meaning.action == "accept")
+    elif clause_own is not None and whole.source == "nlu" and PUT_BACK.match(fold(normalise(parts[0][0]))):
+        own = clause_own  # "Sannsynlig? Ikke spesielt.": the whole heard the question's own word as the answer
     elif whole.source != "pattern":
         # The whole message reads the open question best ("jeg vil gjerne tilbake, men jeg vet
         # ikke om kroppen holder" is usikker, though its first clause is not): a clause decides
@@ -429,6 +446,14 @@ def read_message(
         # strålebehandling" read as annet): both are offered
         own = Interpretation("answer", own.code, own.confidence, "choose", "nlu",
                              (own.code, "behandling" if own.code == "annet" else "annet"))
+    if len(parts) > 1 and own is whole and whole.action == "accept" and whole.source == "nlu":
+        # a clause reads the open question otherwise, if only doubtfully ("Så nei, tror ikke jeg
+        # kommer tilbake. … og det tror jeg også" heard whole as likely): both are offered; after
+        # the question put back with nothing else about it, the whole is only confirmed
+        if clause_own is not None and clause_own.code != whole.code:
+            own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (clause_own.code, whole.code))
+        elif clause_own is None and PUT_BACK.match(fold(normalise(parts[0][0]))):
+            own = confirmed(whole)
     if sounds_sarcastic(text):
         # "Fantastisk, de har ikke ringt meg en eneste gang": the praise is offered beside its opposite, never recorded
         if open_question == "q2" and own.kind == "answer" and own.code == "god" and own.action in ("accept", "confirm"):

@@ -54,13 +54,20 @@ _BACK_AFTER = re.compile(r"\b(?:tilbake|tebake|attende|frisk\w*|jobb\w*|igjen|at
 # "operasjonen er om to måneder", "svar på MR om en uke" (folded).
 _EVENT_BEFORE = re.compile(
     r"\b(?:time[n]?|timeavtale\w*|operasjon\w*|operert|opereres|svar\w*|kontroll\w*|mr|ct|rontgen\w*|avtale\w*|"
-    r"innkalling\w*|spesialist\w*|utredning\w*|undersok\w*|ko|koen|venteliste\w*|sykehus\w*|sjukehus\w*)\s+"
+    r"innkalling\w*|spesialist\w*|utredning\w*|undersok\w*|ko|koen|venteliste\w*|sykehus\w*|sjukehus\w*|"
+    # life events: "vi flytter til Stavanger om to måneder", "bryllupet er om tre uker", "termin om en måned"
+    r"flytter|flytte|flyttar|flytta|flyttinga|flyttingen|flyttelasset|bryllup\w*|gifter|giftar|termin\w*|fodsel\w*|skolestart\w*|kurset|kurs)\s+"
     r"(?:\w+\s+){0,4}(?:om|pa|i|innen|innan|neste|naermare|naermere)\s+(?:\w+\s+){0,2}$"
 )
 # Perfect tense, then "i" and the amount: how long something has lasted so far ("teamlederen har
 # mobbet meg i over et år", "har hatt vondt i to år"), unless more is to come ("har fått
 # sykmelding i tre uker til").
 _SO_FAR_BEFORE = re.compile(r"\b(?:har|hadde|har\s+no|har\s+na)\s+(?:\w+\s+){0,5}i\s+(?:over\s+|mer\s+enn\s+|nesten\s+|snart\s+|bortimot\s+)?$")
+# Not in all that time: "ingen har fulgt meg opp på 8 uker", "har knapt tatt kontakt på åtte
+# uker", "har ikkje høyrt noko på to månader" (a negated perfect, then "på" and the amount)
+_NOT_IN_SO_LONG = re.compile(r"\b(?:har|hadde)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|itj|knapt|knapt\s+nok|aldri|nesten\s+ikke|nesten\s+ikkje)\s+"
+                             r"(?:\w+\s+){0,5}pa\s+(?:over\s+|snart\s+|nesten\s+)?$"
+                             r"|\b(?:ingen|ingenting|ikke\s+en)\s+(?:\w+\s+){0,3}?har\s+(?:\w+\s+){0,5}pa\s+(?:over\s+|snart\s+|nesten\s+)?$")
 _LEAVE_SO_FAR = re.compile(r"\b(?:sykmeldt|sykemeldt|sjukmeld\w*|syk|sjuk|borte|heime|hjemme)\s+(?:\w+\s+){0,2}i\s+(?:over\s+|mer\s+enn\s+|nesten\s+|snart\s+|bortimot\s+)?$")
 _MORE_TO_COME = re.compile(r"^\s*(?:til|te|fremover|framover|til\s+na|mer|meir)\b")
 _NOT_LEAVE_AFTER = re.compile(
@@ -110,7 +117,7 @@ def durations(text: str) -> list[float]:
             continue  # "Æ e 63 år": an age
         if not_leave or _EVENT_BEFORE.search(before) or _NOT_LEAVE_AFTER.search(after) or _EARLIER_EPISODE.search(before):
             continue
-        if _SO_FAR_BEFORE.search(before) and not _MORE_TO_COME.match(after):
+        if (_SO_FAR_BEFORE.search(before) or _NOT_IN_SO_LONG.search(before)) and not _MORE_TO_COME.match(after):
             continue  # "har mobbet meg i over et år": how long something has gone on, not the leave to come
         (to_come if _MORE_TO_COME.match(after) else found).append(value * _UNIT_WEEKS[unit])
     # "har vært sykmeldt i fem måneder allerede, minst tre måneder til": the whole leave is both,

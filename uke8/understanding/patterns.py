@@ -55,6 +55,8 @@ _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BA
           # (not "blir nok ikkje meir enn ein månad": at most a month, said of the leave)
           r"|\b(?:greit|grei|greitt|ok|okei|fin|fint|bra|(?:grei|god|bra|fin)\s+nok|forhold)\W+(?:men\s+)?(?:ikke|ikkje)\s+(?:(?:noe|no|noko)\s+)?(?:mer|meir)\b(?!\s+enn\s+(?!det\b))"
           r"|\b(?:greit|grei|greitt|ok|okei|okej|fin|fint|bra|nok)\W+(?:men\s+)?(?:ikke|ikkje|inget|inga)\s+(?:noe\s+|no\s+|noko\s+)?spes\w*"
+          # "…, men heller ikke noe særlig støtte": the praise before it was no more than fine
+          r"|^(?:men\s+)?(?:heller\s+(?:ikke|ikkje)|(?:ikke|ikkje)\s+(?:\w+\s+)?heller)\s+(?:no|noko|noen|non|nokon|noka)\s+(?:sarlig|saerlig|serlig|spesiel\w*|stor)\b"
           # "helt nøytral", "nøytralt forhold" (folded: "noytral"), "sånn middels"
           r"|\bnoytral\w*|\bmiddels\b"
           # the employer, then "so-so": "sjefen e sånn passe egt", "samarbeidet er så som så"
@@ -215,13 +217,17 @@ _COMPLAINT = re.compile(
     r"(?!\s+a\s+(?:svare|svara|si|seie|sei|vite|veta|forklare|forklara|beskrive|skildre)\b)"
     # not on speaking terms, which is more than little contact: "vi snakkar ikkje saman lenger"
     r"|\b(?:snakker|snakkar|snakke|prater|pratar|prate)\s+(?:\w+\s+)?(?:ikke|ikkje|itj)\s+(?:sammen|saman|med\s+(?:hverandre|kvarandre))\b"
-    r"|\b(?:sammen|saman)\s+(?:lenger|lengre|meir|mer)\b")
+    r"|\b(?:sammen|saman)\s+(?:lenger|lengre|meir|mer)\b"
+    # "det var ikke hyggelig", "ikkje noko kjekt": unpleasant, not merely little
+    r"|\b(?:ikke|ikkje|itj)\s+(?:noe\s+|noko\s+|sa\s+)?(?:hyggelig\w*|kjekt|trivelig\w*)\b|\b(?:ubehagelig\w*|uhyggelig\w*|ekkel\w*)\b")
 
 # The chance of going back put as a percentage ("sjansen er vel rundt 10 prosent", "90 % sikker",
 # "100% 👍"): most of it is likely, little of it unlikely, around half unsure. Not where the
 # number is the sick leave or the job ("50 % sykmeldt", "jobber 40 prosent", "80 % stilling").
 # "på 50 %", "i 40 prosent", "opp til 80 %": a share of the work, not a chance
-_PERCENT = re.compile(r"(?<![\d,./-])(?<!\bpa )(?<!\bi )(?<!\bmed )(?<!\btil )(?<!\bfra )(?<!\bpo )(\d{1,3})\s*(?:%|prosent|pst\b|percent)")
+# "de 30 prosentene", "dei 20 prosentane": a share already named, of the work (not a chance)
+_PERCENT = re.compile(r"(?<![\d,./-])(?<!\bpa )(?<!\bi )(?<!\bmed )(?<!\btil )(?<!\bfra )(?<!\bpo )(?<!\bde )(?<!\bdei )(?<!\bdisse )"
+                      r"(\d{1,3})\s*(?:%|prosent\b|pst\b|percent)")
 _PERCENT_NOT_CHANCE = re.compile(
     r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|gradert\w*|stilling\w*|jobbe\w*|jobbar|arbeider|arbeidar|arbeide|lonn\w*|"
     r"lon|sykepeng\w*|sjukepeng\w*|redusert|deltid|fulltid|uforetryg\w*|aap|dekning|utbetal\w*|start\w*|begynn\w*|byrj\w*)\b")

@@ -178,3 +178,41 @@ def test_the_issues_own_example_still_answers_how_long_and_why():
     p = parse(text, ranking(("q3_grunn_behandling", 0.99)), ranking(("usikker", 1.0)), ranking(("q3_grunn_behandling", 0.99)))
     slots = {c.slot for c in read_message("q1", text, p, {}, T).others}
     assert {"varighet", "varighet_usikker_grunn"} <= slots
+
+
+def test_a_correction_marker_with_its_own_nei_lets_the_later_answer_stand_against_the_first():
+    text = "Kommer tilbake, helt sikkert! eller, nei, det er vel mer usikkert enn som så. Sjefen er grei"
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("q1_veldig_sannsynlig", 0.99)), ranking(("q1_veldig_sannsynlig", 0.9)),
+              ranking(("q2_verken_eller", 0.9)), ranking(("nei", 0.97)), ranking(("usikker", 0.6)), ranking(("q2_god", 0.97)))
+    own = read_message("q1", text, p, {}, T).own
+    assert not (own.code == "veldig_sannsynlig" and own.action == "accept")
+    assert "usikker" in own.offered
+
+
+@pytest.mark.parametrize("text, about_time", [
+    ("jeg er usikker når det gjelder tilbakekomsten", False), ("usikker når det kommer til jobben", False),
+    ("jeg vet ikke når jeg er frisk", True),
+])
+def test_regarding_is_no_word_of_time(text, about_time):
+    from uke8.understanding.clause_signals import ABOUT_TIME
+    assert bool(ABOUT_TIME.search(fold(normalise(text)))) is about_time
+
+
+def test_a_doubt_regarding_the_return_answers_q1_and_an_aside_answers_nothing():
+    text = "Jeg er usikker når det gjelder tilbakekomsten. Sjefen har alltid vært grei, det må sies."
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("usikker", 0.64), ("q1_veldig_sannsynlig", 0.17)),
+              ranking(("q2_god", 0.98)), ranking(("q1_veldig_sannsynlig", 0.45)))
+    reading = read_message("q1", text, p, {}, T)
+    assert not (reading.own.code == "veldig_sannsynlig" and reading.own.action == "accept")
+    assert "varighet" not in {c.slot for c in reading.others}
+
+
+@pytest.mark.parametrize("text", ["greit, ingenting spesielt", "ok, ingen ting spesielt å si"])
+def test_fine_and_nothing_special_is_neither(text):
+    assert match_pattern("q2", text) == "verken_eller"
+
+
+def test_a_longer_qualifier_right_after_the_employer_still_qualifies():
+    text = "Usikker. Sjefen har vært ok, ingenting spesielt verken den ene eller andre veien"
+    p = parse(text, ranking(("usikker", 0.9)), ranking(("usikker", 0.99)), ranking(("q2_god", 0.96)), ranking(("q2_verken_eller", 0.9)))
+    assert ("relasjon", "verken_eller", "accept") in _taken(read_message("q1", text, p, {}, T))

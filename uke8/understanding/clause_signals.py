@@ -11,7 +11,7 @@ from uke8.understanding.patterns import BOSS_WORDS
 
 # An uncertain clause that speaks of time answers "how long" (q3), one that speaks of going
 # back to the job answers "how likely" (q1).
-ABOUT_RETURN = re.compile(r"\b(?:tilbake|tebake|tilbage|tillbaka|attende|retur\w*|fortsett\w*|komme\s+tilbake|jobben|stillinga?|arbeidsplassen)\b")
+ABOUT_RETURN = re.compile(r"\b(?:tilbake|tilbakekomst\w*|tilbakevending\w*|tebake|tilbage|tillbaka|attende|retur\w*|fortsett\w*|komme\s+tilbake|jobben|stillinga?|arbeidsplassen)\b")
 # ("starte gradert om et par uker", "begynne igjen": going back, part time first)
 BACK_AT_WORK = re.compile(r"\b(?:tilbake|tebake|attende|back|tilbake\s+pa\s+jobb|i\s+jobb\s+igjen|pa\s+jobb\s+igjen|"
                            r"(?:start\w*|begynn\w*|byrj\w*)\s+(?:a\s+jobbe\s+)?(?:gradert|igjen|att|opp\s+igjen|pa\s+jobb\w*))\b")
@@ -25,7 +25,7 @@ YEARS_AT_WORK = re.compile(r"^(?!.*\b(?:sykmeld\w*|sjukmeld\w*|borte|frisk\w*|sy
 NEGATED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ikk|kje|aldri|neppe|tviler|tvilar)\b")
 HEDGED = re.compile(r"\b(?:usikker|vet\s+ikke|veit\s+ikkje|kanskje|hvis|om\s+jeg|dersom|viss)\b")
 MAYBE = re.compile(r"\b(?:kanskje|kanskj|muligens|mulig|kan\s+hende|kan\s+bli|kan\s+skje|kan\s+vel|usikker\w*|vet\s+ikke|veit\s+ikkje)\b")
-ABOUT_TIME = re.compile(r"\b(?:lenge|lang\s+tid|tid|nar|tidspunkt\w*|kor\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
+ABOUT_TIME = re.compile(r"\b(?:lenge|lang\s+tid|tid|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|tidspunkt\w*|kor\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
 
 # The person repeats the question before answering it ("Kommer jeg tilbake? Kanskje, kanskje
 # ikke", "Hvor lenge? Et års tid"): the question itself answers nothing.
@@ -44,7 +44,7 @@ BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\
                          r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b")
 BECAUSE = re.compile(r"\b(?:for|fordi|pga|ettersom|siden|sidan|da|pa\s+grunn\s+av|grunnet|kommer\s+an\s+pa|kjem\s+an\s+pa|"
                       r"avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med))\b")
-HOW_LONG_WORDS = re.compile(r"\b(?:lenge|lang\s+tid|varighet\w*|nar)\b")
+HOW_LONG_WORDS = re.compile(r"\b(?:lenge|lang\s+tid|varighet\w*|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til)))\b")
 BOSS_ACTS = re.compile(rf"^(?:{BOSS_WORDS})\s+(?:har|hadde|er|var|e)\s+(?!sagt\b|meint\b|anslatt\b)")
 LEAVE_WORDS = re.compile(r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|borte|frisk\w*|lenge|lang\s+tid|tilbake|tebake|attende)\b")
 GRADED_START = re.compile(r"\b(?:gradert\w*|\d{1,3}\s*(?:%|prosent)|delvis|deltid|trapp\w*\s+opp|opptrapping\w*)\b")
@@ -64,8 +64,8 @@ REPORTED = re.compile(r"\b(?:sa|sagt|sier|seier|mente|mener|meiner|skrev|skriver
                       # what the person told someone else ("Jeg sa veldig sannsynlig til legen")
                       r"|^(?:jeg|eg)\s+(?:sa|har\s+sagt|svarte|skreiv|skrev)\b.*\btil\s+(?:legen|fastlegen|sjefen|lederen|leiaren|dem|dei|han|henne|ho|nav)\b")
 # "vet ikke når jeg klarer å gå tilbake": not knowing when is about time, though it names the return
-DOUBT_ABOUT_WHEN = re.compile(r"\b(?:vet|veit|aner)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|ikk)\s+(?:helt\s+|heilt\s+)?(?:nar|kor\s+tid|ka\s+tid|hvor\s+lenge|kor\s+lenge)\b"
-                             r"|\busikker\w*\s+(?:pa\s+)?(?:nar|kor\s+tid|hvor\s+lenge|kor\s+lenge)\b")
+DOUBT_ABOUT_WHEN = re.compile(r"\b(?:vet|veit|aner)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|ikk)\s+(?:helt\s+|heilt\s+)?(?:nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|kor\s+tid|ka\s+tid|hvor\s+lenge|kor\s+lenge)\b"
+                             r"|\busikker\w*\s+(?:pa\s+)?(?:nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|kor\s+tid|hvor\s+lenge|kor\s+lenge)\b")
 # "treng nok nokre veker til, kanskje tre": a hedged number after a length of leave narrows it
 NUMBER_AFTER = re.compile(r"^(?:kanskje|kansje|ca|cirka|rundt|omtrent|vel|sikkert|trolig|truleg|muligens|nok|eller)?\s*"
                           r"(?:\d+|to|tre|fire|fem|seks|sju|syv|atte|ni|ti|elleve|tolv)\b(?:\s+\w+)?(?:\s+\w+)?\W*$")
@@ -83,7 +83,9 @@ WORDS = re.compile(r"\w+")
 # "Psykologen mener jeg trenger lang tid, og det tror jeg også": agrees with the clause before,
 # says nothing of its own (the classifier hears "tror" as a return)
 AGREES = re.compile(r"^(?:og\s+|men\s+)?(?:det|dette|den)\s+(?:tror|trur|mener|meiner|synes|syns|tenker|tenkjer)\s+(?:jeg|eg|je|a|e)\s+"
-                    r"(?:og\s*sa|ogsa|au|og|òg|ogso|med)\W*$|^(?:og\s+)?(?:jeg|eg|je)\s+(?:er|e)\s+(?:helt\s+|heilt\s+)?enig\W*$")
+                    r"(?:og\s*sa|ogsa|au|og|òg|ogso|med)\W*$|^(?:og\s+)?(?:jeg|eg|je)\s+(?:er|e)\s+(?:helt\s+|heilt\s+)?enig\W*$"
+                    # an aside: "…, det skal sies", "det må jeg si"
+                    r"|^(?:og\s+)?(?:det\s+)?(?:skal|ma|må)\s+(?:(?:jeg|eg)\s+)?(?:sies|seiast|si|innrommes|sies\s+helt\s+arlig)\W*$")
 # "… kommer an på MR-svaret", "avhenger av operasjonen": the doubt hangs on it, whatever it is about
 DEPENDS_ON = re.compile(r"\b(?:kommer|kjem|kjaem|kjem)\s+an\s+pa\b|\bavheng\w*|\bheng\w*\s+(?:pa|sammen\s+med|saman\s+med)\b")
 # Contact that is little, not none: "vi snakker ikke så mye sammen", "sjelden", "knapt"

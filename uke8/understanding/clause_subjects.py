@@ -69,7 +69,7 @@ def qualifies(question_id: str, index: int, parts: Parts, owners: list[str | Non
     greit samarbeid, verken mer eller mindre", "ledelsen har vært ok, ikke noe mer")."""
     topic = TOPIC.get(question_id)
     # (several short qualifiers in a row are short too: "sånn midt på treet, hverken bra eller dårlig")
-    if topic is None or max(len(piece.split()) for piece in parts[index][0].split(",")) > _SHORT:
+    if topic is None or max(len(piece.split()) for piece in parts[index][0].split(",")) > _SHORT_QUALIFIER:
         return False
     # the clause qualified may sit before other short ones ("Kontakt med arbeidsgiver er ok, ikke så
     # mye, ikke bra ikke dårlig"; "… et greit forhold, ikke veldig nært og ikke dårlig, sånn midt på treet")
@@ -81,7 +81,8 @@ def qualifies(question_id: str, index: int, parts: Parts, owners: list[str | Non
     return False
 
 
-_SHORT = 7  # words in a qualifier ("itte no særli å skryte av heller")
+_SHORT = 7  # words in a short clause between ("itte no særli å skryte av heller")
+_SHORT_QUALIFIER = 9  # words in the qualifier itself ("ingenting spesielt verken den ene eller andre veien")
 
 
 def one_clause_about(question_id: str, parts: Parts) -> bool:

@@ -158,6 +158,8 @@ def carried_answers(
             else:
                 owner = _shared_owner(clause, open_question, claimed, treatment)
         if owner is None:
+            if corrected_at == index - 1 and yes_or_no(clause):
+                corrected_at = index  # "eller, nei, …": the ja/nei belongs to the correction
             plain = _plain_yes_no(open_question, clause) if index == 0 and len(parts) > 1 else None
             if plain is not None and open_question is not None:
                 best[open_question] = plain  # "nei. sjefen er umulig. …": a first plain ja/nei answers the question asked
@@ -171,7 +173,7 @@ def carried_answers(
                                                      clause_parse, owners[index - 1] if index else None):
             meaning = confirmed(meaning)
         current = best.get(owner)
-        if current is not None and current.code != meaning.code and direct is current and meaning.action != "accept":
+        if current is not None and current.code != meaning.code and direct is current and meaning.action != "accept" and corrected_at is None:
             continue  # "Dårlig. Han har sagt at jeg er sløv …": a plain first answer outweighs a doubtful later reading
         if index == 0 and owner == open_question and meaning.action == "accept" and len(clause.split()) <= 3:
             direct = meaning

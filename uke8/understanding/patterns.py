@@ -54,7 +54,7 @@ _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BA
           # fine, but no more than that: "helt ok, ikke noe mer", "grei nok, men ikkje noko meir"
           # (not "blir nok ikkje meir enn ein månad": at most a month, said of the leave)
           r"|\b(?:greit|grei|greitt|ok|okei|fin|fint|bra|(?:grei|god|bra|fin)\s+nok|forhold)\W+(?:men\s+)?(?:ikke|ikkje)\s+(?:(?:noe|no|noko)\s+)?(?:mer|meir)\b(?!\s+enn\s+(?!det\b))"
-          r"|\b(?:greit|grei|greitt|ok|okei|okej|fin|fint|bra|nok)\W+(?:men\s+)?(?:ikke|ikkje|inget|inga)\s+(?:noe\s+|no\s+|noko\s+)?spes\w*"
+          r"|\b(?:greit|grei|greitt|ok|okei|okej|fin|fint|bra|nok)\W+(?:men\s+)?(?:ikke|ikkje|inget|inga|ingenting|ingen\s+ting)\s+(?:noe\s+|no\s+|noko\s+)?spes\w*"
           # "…, men heller ikke noe særlig støtte": the praise before it was no more than fine
           r"|^(?:men\s+)?(?:heller\s+(?:ikke|ikkje)|(?:ikke|ikkje)\s+(?:\w+\s+)?heller)\s+(?:no|noko|noen|non|nokon|noka)\s+(?:sarlig|saerlig|serlig|spesiel\w*|stor)\b"
           # "helt nøytral", "nøytralt forhold" (folded: "noytral"), "sånn middels"

@@ -216,3 +216,54 @@ def test_a_longer_qualifier_right_after_the_employer_still_qualifies():
     text = "Usikker. Sjefen har vært ok, ingenting spesielt verken den ene eller andre veien"
     p = parse(text, ranking(("usikker", 0.9)), ranking(("usikker", 0.99)), ranking(("q2_god", 0.96)), ranking(("q2_verken_eller", 0.9)))
     assert ("relasjon", "verken_eller", "accept") in _taken(read_message("q1", text, p, {}, T))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("arbeidsgiveren har vært alt annet enn støttende", "vanskelig"), ("sjefen er alt anna enn grei", "vanskelig"),
+])
+def test_anything_but_good_is_difficult(text, code):
+    assert match_pattern("q2", text) == code
+
+
+def test_nothing_to_do_with_the_boss_is_no_verdict_on_the_boss():
+    text = "Det er veldig bra. Jeg tror ikke jeg kommer tilbake, men det har ingenting med sjefen å gjøre"
+    p = parse(text, ranking(("q2_god", 0.9)), ranking(("q2_god", 0.95)), ranking(("q1_lite_sannsynlig", 0.99)), ranking(("q2_vanskelig", 0.9)))
+    reading = read_message("q2", text, p, {}, T)
+    assert reading.own.code == "god"
+    assert ("retur", "lite_sannsynlig", "accept") in _taken(reading)
+
+
+def test_little_contact_and_only_nagging_is_a_complaint():
+    assert match_pattern("q2", "har nesten ikke hørt fra dem, og når de ringer er det bare mas") != "verken_eller"
+
+
+def test_a_doubt_of_its_own_after_men_does_not_take_back_the_length_before_it():
+    text = "Usikker egentlig. Kneet blir bedre og jeg trenger nok bare et par uker til, men vet ikke om jeg orker jobben i lengden"
+    p = parse(text, ranking(("usikker", 0.9)), ranking(("usikker", 0.99)), ranking(("q3_under_26_uker", 0.6)),
+              ranking(("q3_under_26_uker", 0.95)), ranking(("usikker", 0.9)))
+    assert ("varighet", "under_26_uker", "accept") in _taken(read_message("q1", text, p, {}, T))
+
+
+def test_a_doubt_said_again_after_a_doctor_named_stays_with_the_return():
+    text = "Jeg vet ikke om jeg kommer tilbake dit. Har nettopp fått en regning fra tannlegen. Så jeg er usikker"
+    p = parse(text, ranking(("usikker", 0.9)), ranking(("usikker", 0.98)), ranking(("q3_grunn_behandling", 0.7)), ranking(("usikker", 1.0)))
+    reading = read_message("q1", text, p, {}, T)
+    assert (reading.own.code, reading.own.action) == ("usikker", "accept")
+    assert "varighet" not in {c.slot for c in reading.others}
+
+
+def test_waiting_for_something_to_happen_is_no_treatment():
+    text = "Usikker. Jeg sitter og venter på at vaskemaskina skal bli ferdig"
+    p = parse(text, ranking(("usikker", 0.9)), ranking(("usikker", 1.0)), ranking(("out_of_scope", 0.9)), ranking(("q3_grunn_behandling", 0.8)))
+    reading = read_message("q1", text, p, {}, T)
+    assert (reading.own.code, reading.own.action) == ("usikker", "accept")
+    assert "varighet" not in {c.slot for c in reading.others}
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Nej, knappast", "nei, neppe"), ("vet inte hur länge", "vet ikke hvor lenge"), ("ved ikke hvor længe", "vet ikke hvor lenge"),
+    ("meget usandsynligt", "meget usannsynlig"), ("jag kommer tillbaka när ryggen är bra", "jeg kommer tilbake når ryggen är bra"),
+    ("ved ikke å svare", "ved ikke å svare"),
+])
+def test_swedish_and_danish_words_are_read_as_bokmal(text, read):
+    assert normalise(text) == read

@@ -91,6 +91,10 @@ DEPENDS_ON = re.compile(r"\b(?:kommer|kjem|kjaem|kjem)\s+an\s+pa\b|\bavheng\w*|\
 # Contact that is little, not none: "vi snakker ikke så mye sammen", "sjelden", "knapt"
 LITTLE_BY_DEGREE = re.compile(r"\b(?:sa|so|noe|noko|serlig|sarlig)\s+(?:mye|mykje|mykkje|ofte|mange|mange\s+gonger|særlig|sarlig|serlig)\b"
                               r"|\b(?:sjelden|sjeldan|lite|knapt|nesten|mindre|sporadisk\w*|av\s+og\s+til)\b")
+# A doubt about something named ("vet ikke om jeg orker …", "usikker på hvordan …")
+DOUBT_OBJECT = re.compile(r"\b(?:om|hvis|viss|dersom|hvordan|korleis|at)\s+(?:jeg|eg|je|det|den|han|hun|ho|kroppen|ryggen|hodet)\b")
+# Waiting for something to happen ("venter på at vaskemaskina skal bli ferdig"), not for a treatment
+WAITS_FOR_THAT = re.compile(r"\bvent\w*\s+pa\s+at\b")
 # The question's own word put back ("Sannsynlig? Ikke spesielt")
 LIKELY = re.compile(r"\bsannsynlig\w*")
 # "Kjem ikkje tilbake på sjøen, det e sikkert": makes the clause before surer, answers nothing new.
@@ -99,7 +103,9 @@ THAT_IS_SURE = re.compile(r"^(?:og\s+)?(?:det|dette|det\s+vet\s+jeg)\s+(?:er|e|a
                            r"|^(?:og\s+)?det\s+(?:vet|veit)\s+(?:jeg|eg|a|je)(?:\s+(?:sikkert|godt|helt\s+sikkert))?\W*$")
 # "…, så det e itj der problemet ligg": points away from what was said before, answers nothing.
 NOT_THE_PROBLEM = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ik)\s+(?:der|dar|her|det)\s+(?:som\s+)?problemet?\b"
-                              r"|\bproblemet\s+(?:ligger|ligg|er|e)\s+(?:ikke|ikkje|ikkj|itj|ik)\s+(?:der|dar|her)\b")
+                              r"|\bproblemet\s+(?:ligger|ligg|er|e)\s+(?:ikke|ikkje|ikkj|itj|ik)\s+(?:der|dar|her)\b"
+                              # "…, men det har ingenting med sjefen å gjøre"
+                              r"|\b(?:ingenting|ikke\s+no|ikkje\s+noko|ingen\s+ting)\s+(?:a\s+gjore\s+)?med\s+(?:\w+\s+){0,2}(?:a\s+gjore|a\s+gjere)\b")
 # "Nå er det vanskelig", "samarbeidet er blitt vanskelig" while q2 is open: difficult with the
 # employer, not "vanskelig å si" (the classifier hears the doubt in "vanskelig")
 DIFFICULT_PLAIN = re.compile(r"^(?:men\s+)?(?:(?:na|no)\s+)?(?:(?:er|e)\s+(?:det|den|han|hun|ho)|(?:det|forholdet|samarbeidet|relasjonen)\s+(?:er|e))\s+"

@@ -29,11 +29,12 @@ from uke8.understanding.duration import duration_answer, only_past_durations, we
 from uke8.understanding.interpret import OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, confirmed, from_ranking, interpret, yes_or_no
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
-    ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CONDITIONAL, CORRECTION, DEPENDS_ON, DIFFICULT_PLAIN, DOUBT_ABOUT_WHEN, GRADED_START,
-    HOW_LONG_WORDS, LEAVE_WORDS, LIKELY, LITTLE_BY_DEGREE, MAYBE, NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, OWN_VIEW, PUT_BACK, REPORTED,
-    THAT_IS_SURE, TIED_REASON, WORDS, YEARS_AT_WORK)
+    ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CORRECTION, DEPENDS_ON, DOUBT_OBJECT, GRADED_START,
+    HOW_LONG_WORDS, LEAVE_WORDS, LIKELY, NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, OWN_VIEW, PUT_BACK, THAT_IS_SURE,
+    WAITS_FOR_THAT, WORDS, YEARS_AT_WORK)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, one_clause_about, qualifies
-from uke8.understanding.clause_parse import BECAUSE_JOINERS, masses, pieces, top_answer, top_confidence
+from uke8.understanding.clause_owner import held_back, shared_owner, specific_owner
+from uke8.understanding.clause_parse import pieces, top_answer, top_confidence
 from uke8.understanding.implied import RANK, SHARED, contact_kind, employer_in_a_reason, imply, imply_return, settle
 from uke8.understanding.patterns import BOSS, OTHER_PARTY, little_contact, match_pattern, sounds_sarcastic
 from uke8.understanding.treatment import denies_treatment, mentions_treatment
@@ -79,7 +80,7 @@ def carried_answers(
     question, in asking order; questions already answered are left alone, and so are questions
     this person is never asked (q2 without an employer: "sjefen var grei" is no answer then)."""
     parts = pieces(text, parse)
-    owners = [_specific_owner(clause, clause_parse, thresholds) for clause, clause_parse in parts]
+    owners = [specific_owner(clause, clause_parse, thresholds) for clause, clause_parse in parts]
     claimed = {owner for owner in owners if owner not in (None, SHARED)}
     # waiting for treatment, surgery or an appointment explains not knowing how long (q3); any
     # other reason (work, money) explains not knowing whether one returns just as well
@@ -87,8 +88,12 @@ def carried_answers(
     # (a doubt that only "depends on" the treatment, in a message with no word of time or of
     # going back, is about the question asked: "usikker. kommer an på MR-svaret" while q1 is open)
     hangs = open_question == "q1" and not any(ABOUT_TIME.search(f) or ABOUT_RETURN.search(f) for f in (fold(normalise(c)) for c, _ in parts))
+    # ("venter på at vaskemaskina skal bli ferdig" waits for no treatment)
     treatment = any(top_answer(p) == "q3_grunn_behandling" and (top_confidence(p) >= 0.5 or mentions_treatment(c))
-                    and not (hangs and DEPENDS_ON.search(fold(normalise(c)))) for c, p in parts)
+                    and not (hangs and DEPENDS_ON.search(fold(normalise(c))))
+                    and (mentions_treatment(c) or not WAITS_FOR_THAT.search(fold(normalise(c)))) for c, p in parts)
+    # a clause of its own doubts the return ("jeg vet ikke helt om jeg kommer tilbake")
+    doubted = any(BARE_DOUBT.search(f) and (o == "q1" or ABOUT_RETURN.search(f)) for f, o in zip((fold(normalise(c)) for c, _ in parts), owners))
     best: dict[str, Interpretation] = {}
     conflicts: set[str] = set()
     worded: dict[str, set[str]] = {}  # the codes the patterns gave each question
@@ -122,7 +127,8 @@ def carried_answers(
         if owner == SHARED and index > 0 and owners[index - 1] == "q3" and NUMBER_AFTER.match(folded):
             continue  # "treng nok nokre veker til, kanskje tre": narrows the length just given
         if (owner == SHARED and index > 0 and (clause_parse or {}).get("joined_by") in ("men", ",") and owners[index - 1] in ("q1", "q3")
-                and BARE_DOUBT.search(folded) and not ABOUT_TIME.search(folded) and not ABOUT_RETURN.search(folded)):
+                and BARE_DOUBT.search(folded) and not ABOUT_TIME.search(folded) and not ABOUT_RETURN.search(folded)
+                and not (len(folded.split()) > 5 and DOUBT_OBJECT.search(folded))):  # ("men vet ikke om jeg orker vaskinga i lengden": a doubt of its own)
             # "kommer nok tilbake, men vet egentlig ikke", "jeg håper å komme tilbake, men jeg er
             # usikker": a bare doubt after "men" takes back the answer just given
             doubt = _read(owners[index - 1], clause, clause_parse, thresholds)
@@ -156,7 +162,7 @@ def carried_answers(
                 # question asked
                 owner = open_question
             else:
-                owner = _shared_owner(clause, open_question, claimed, treatment)
+                owner = shared_owner(clause, open_question, claimed, treatment, doubted)
         if owner is None:
             if corrected_at == index - 1 and yes_or_no(clause):
                 corrected_at = index  # "eller, nei, …": the ja/nei belongs to the correction
@@ -169,7 +175,7 @@ def carried_answers(
         meaning = (_plain_yes_no(owner, clause) if label else None) or _read(owner, clause, clause_parse, thresholds, hedges=index == 0)
         if meaning is None or meaning.code == "behandling" and denies_treatment(clause):
             continue  # ("…, ikke av medisinsk behandling": a treatment named only to be denied)
-        if meaning.action == "accept" and _held_back(owner, open_question, meaning, clause, folded,
+        if meaning.action == "accept" and held_back(owner, open_question, meaning, clause, folded,
                                                      clause_parse, owners[index - 1] if index else None):
             meaning = confirmed(meaning)
         current = best.get(owner)
@@ -260,69 +266,6 @@ def carried_answers(
         if question_id in best and answers.get(question.slot) not in question.codes and question.should_ask(merged):
             out.append(Carried(question_id, best[question_id]))
     return out
-
-
-def _held_back(owner: str, open_question: str | None, meaning: Interpretation, clause: str, folded: str,
-               clause_parse: Mapping[str, Any] | None, owner_before: str | None) -> bool:
-    """Whether a sure reading of a clause is only confirmed, never recorded, for how it is said:
-    - an answer not asked for, said with a doubt ("at jeg kanskje ikke har jobb å gå tilbake
-      til"), and one in someone else's words, to any question ("sa de gleder seg til jeg er
-      tilbake", "… og sier det er plass til meg");
-    - no contact at all read by the words where the classifier hears plain difficulty ("Jeg og
-      lederen har ikke snakket sammen": perhaps not on speaking terms; "ikke så mye" is little);
-    - an answer under a condition ("Så lenge den pågår klarer jeg ikke å gå tilbake"), and a
-      return read from the reason for a doubt ("usikker på hvor lenge, fordi jeg ikke vet om
-      jeg får fortsette …");
-    - a reason standing on its own while neither how long nor why is asked ("Fikk kort fra hele
-      avdelingen på sykehuset" from someone who works there)."""
-    after_doubt, joined_by = owner_before in (SHARED, "q3"), (clause_parse or {}).get("joined_by")
-    if (meaning.code == "verken_eller" and meaning.source == "pattern" and little_contact(clause) and not LITTLE_BY_DEGREE.search(folded)
-            and top_answer(clause_parse) == "q2_vanskelig" and top_confidence(clause_parse) >= 0.9):
-        return True
-    if meaning.code != SHARED and (owner != open_question and MAYBE.search(fold(normalise(clause))) or REPORTED.search(folded)):
-        return True
-    if CONDITIONAL.match(folded) or owner == "q1" != open_question and joined_by in BECAUSE_JOINERS and after_doubt:
-        return True
-    return owner == "q3_grunn" and open_question not in ("q3", "q3_grunn") and not (
-        TIED_REASON.search(folded) or joined_by in BECAUSE_JOINERS or after_doubt)
-
-
-def _specific_owner(clause: str, parse: Mapping[str, Any] | None, thresholds: Thresholds) -> str | None:
-    """The question a clause answers: a stated duration is q3's; else the one its own answer
-    intents point at most; SHARED when the uncertainty intent outweighs them all."""
-    if duration_answer(clause) is not None or match_pattern("q3", clause, hedges=False):
-        return "q3"  # a hedge ("kommer an på …") is no claim on q3: it may be about anything
-    if match_pattern("q2", clause):
-        return "q2"
-    if match_pattern("q1", clause, hedges=False):
-        return "q1"  # "jeg vet ikke om jeg kommer tilbake til samme jobb", "100 %": about the return
-    own, shared = masses(parse)
-    question_id, mass = max(own.items(), key=lambda kv: kv[1])
-    if shared > mass and shared >= thresholds.offer:
-        return SHARED
-    return question_id if mass >= max(thresholds.offer, 1e-9) else None
-
-
-def _shared_owner(clause: str, open_question: str | None, claimed: set[str], gives_treatment_reason: bool) -> str | None:
-    """Which question an uncertain clause ("vet ikke", "usikker") answers in this message: q3
-    when it speaks of time or the message gives a reason for not knowing how long (q3_grunn);
-    else the open question if it takes that answer; else none."""
-    folded = fold(normalise(clause))
-    if open_question == "q2" and DIFFICULT_PLAIN.match(folded):
-        return "q2"  # "Nå er det vanskelig"
-    if DOUBT_ABOUT_WHEN.search(folded):
-        return "q3" if "q3" not in claimed else None  # "vet ikke når jeg klarer å gå tilbake"
-    if ABOUT_RETURN.search(folded):
-        return "q1" if "q1" not in claimed or open_question == "q1" else None
-    if ABOUT_TIME.search(folded):
-        return "q3" if "q3" not in claimed else None
-    if gives_treatment_reason and ("q3" not in claimed or open_question in claimed):
-        # (where another clause says how long is not known, a plain doubt is the open question's,
-        # unless a clause of its own answered that already)
-        return "q3" if "q3" not in claimed else None
-    if open_question in ("q1", "q3", "q3_grunn"):
-        return open_question  # a clause that also answered it makes a conflict: neither is taken
-    return None  # no guess which question it is about
 
 
 def _leading_yes_no(open_question: str | None, text: str) -> str | None:

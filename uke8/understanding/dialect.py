@@ -57,6 +57,10 @@ BOKMAL: dict[str, str] = {
     "hur": "hvor", "läkaren": "legen", "lægen": "legen", "samarbetar": "samarbeider", "samarbete": "samarbeid",
     "samarbejde": "samarbeid", "samarbejdet": "samarbeidet", "knappast": "neppe", "kanske": "kanskje", "dårligt": "dårlig",
     "skidt": "dårlig", "mindst": "minst", "afhænger": "avhenger", "mere": "mer", "inget": "ikke",
+    "nej": "nei", "måske": "kanskje", "usandsynligt": "usannsynlig", "usandsynlig": "usannsynlig", "osannolikt": "usannsynlig",
+    "sandsynligt": "sannsynlig", "sandsynlig": "sannsynlig", "sannolikt": "sannsynlig", "beror": "avhenger",
+    "arbejdsgiver": "arbeidsgiver", "arbejdsgiveren": "arbeidsgiveren", "dålig": "dårlig", "dåligt": "dårlig",
+    "när": "når", "väntar": "venter", "jättebra": "kjempebra", "mycket": "mye",
     # English words that carry an answer in mixed writing ("kinda usikker", "kommer back", "depends på")
     "unsure": "usikker", "back": "tilbake", "depends": "avhenger", "likely": "sannsynlig", "toxic": "vanskelig",
 }

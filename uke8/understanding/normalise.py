@@ -20,10 +20,26 @@ _AS_HEARD = {"kansje": "kanskje", "tibake": "tilbake", "sansynlig": "sannsynlig"
 _AS_HEARD_WORD = re.compile(r"\b(?:" + "|".join(_AS_HEARD) + r")\b")
 
 
+# Swedish and Danish words as neighbours living here write them ("Nej, knappast", "ved ikke hvor
+# længe"): read as the bokmål word the rules look for. The classifier has its own list (dialect.py).
+_NEIGHBOUR = {"inte": "ikke", "nej": "nei", "jag": "jeg", "hur": "hvor", "länge": "lenge", "længe": "lenge", "kanske": "kanskje",
+              "måske": "kanskje", "knappast": "neppe", "usandsynligt": "usannsynlig", "usandsynlig": "usannsynlig",
+              "osannolikt": "usannsynlig", "sandsynligt": "sannsynlig", "sandsynlig": "sannsynlig", "sannolikt": "sannsynlig",
+              "tillbaka": "tilbake", "tilbage": "tilbake", "chefen": "sjefen", "arbejdsgiver": "arbeidsgiver",
+              "arbejdsgiveren": "arbeidsgiveren", "arbetsgivare": "arbeidsgiver", "arbetsgivaren": "arbeidsgiveren",
+              "sygemeldt": "sykmeldt", "sjukskriven": "sykmeldt", "veckor": "uker", "vecka": "uke", "uger": "uker",
+              "dålig": "dårlig", "dåligt": "dårlig", "svårt": "vanskelig", "beror": "avhenger", "afhænger": "avhenger",
+              "behöver": "trenger", "månader": "måneder", "när": "når", "väntar": "venter", "jättebra": "kjempebra",
+              "absolut": "absolutt", "mycket": "mye"}
+_NEIGHBOUR_WORD = re.compile(r"(?<!\w)(?:" + "|".join(sorted(_NEIGHBOUR, key=len, reverse=True)) + r")(?!\w)")
+_DANISH_DONT_KNOW = re.compile(r"\bved\s+ikke\b(?!\s+(?:å|a)\b)")
+
+
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text or "").lower().strip()
     text = text.replace("’", "'").replace("“", '"').replace("”", '"')
     text = _AS_HEARD_WORD.sub(lambda m: _AS_HEARD[m.group()], text)
+    text = _DANISH_DONT_KNOW.sub("vet ikke", _NEIGHBOUR_WORD.sub(lambda m: _NEIGHBOUR[m.group()], text))
     return _SPOKEN_NOT.sub("ikke", _SPACES.sub(" ", text))
 
 

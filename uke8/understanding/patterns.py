@@ -211,7 +211,7 @@ _LITTLE_CONTACT = re.compile(
     r"|(?:ikke|ikkje|itj|knapt)\s+(?:snakket|snakka|prata|pratet)\s+(?:sa\s+)?(?:mye|mykje|my)\W*$)")
 _COMPLAINT = re.compile(
     r"\b(?:bryr|bry|ignorer\w*|svarer\s+(?:ikke|aldri)|svarar\s+(?:ikkje|aldri)|aldri|krangl?\w*|konflikt\w*|darlig|dalig|darleg|"
-    r"vanskelig|vanskeleg|sur|sint|ille|mobb\w*|kjeft\w*|problem\w*|skuffet|skuffa|lei\s+meg|unngar|unngår|vil\s+ikke|"
+    r"vanskelig|vanskeleg|sur|sint|ille|mobb\w*|kjeft\w*|problem\w*|skuffet|skuffa|lei\s+meg|unngar|unngår|vil\s+ikke|bare\s+mas\w*|"
     r"respektl\w*|(?:ikke|ikkje|ingen|null|manglende|mangel\s+pa)\s+(?:\w+\s+)?respekt)\b"
     # ("vanskelig å svare på", "vanskeleg å seie": about the question, not the employer)
     r"(?!\s+a\s+(?:svare|svara|si|seie|sei|vite|veta|forklare|forklara|beskrive|skildre)\b)"
@@ -316,6 +316,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q3", re.compile(_HOW_LONG_UNKNOWN), HEDGED),
     ("q2", re.compile(_EITHER_OR), "verken_eller"),
     ("q2", re.compile(_MIXED), "verken_eller"),
+    # "arbeidsgiveren har vært alt annet enn støttende": anything but good
+    ("q2", re.compile(r"\balt\s+(?:annet|anna|annan)\s+enn\s+(?:stottende|stottande|grei\w*|god\w*|bra|hjelpsom\w*|forstaelsesfull\w*|snill\w*|"
+                      r"hyggelig\w*|positiv\w*|imotekommende|fin\w*|lett\w*|samarbeidsvillig\w*)\b"), "vanskelig"),
     ("q3", re.compile(_WHOLE_PERIOD), "over_26_uker"),
     ("q1", _NO_DOUBT, "veldig_sannsynlig"),
     ("q1", _FLAT_NO, "lite_sannsynlig"),

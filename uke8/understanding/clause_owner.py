@@ -1,0 +1,84 @@
+"""Which question a clause of a message answers, and whether its sure reading may be recorded
+(uke8/understanding/combined.py reads every clause with these): a stated duration is q3's,
+the words of the rules decide next, then the question the clause's own answer intents point at;
+a plain doubt ("vet ikke", "usikker") is given to the question it is about in this message."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from uke8.understanding.calibration import Thresholds
+from uke8.understanding.clause_parse import BECAUSE_JOINERS, masses, top_answer, top_confidence
+from uke8.understanding.clause_signals import (
+    ABOUT_RETURN, ABOUT_TIME, CONDITIONAL, DIFFICULT_PLAIN, DOUBT_ABOUT_WHEN, LITTLE_BY_DEGREE, MAYBE, REPORTED, TIED_REASON)
+from uke8.understanding.duration import duration_answer
+from uke8.understanding.implied import SHARED
+from uke8.understanding.interpret import Interpretation
+from uke8.understanding.normalise import fold, normalise
+from uke8.understanding.patterns import little_contact, match_pattern
+
+
+def held_back(owner: str, open_question: str | None, meaning: Interpretation, clause: str, folded: str,
+               clause_parse: Mapping[str, Any] | None, owner_before: str | None) -> bool:
+    """Whether a sure reading of a clause is only confirmed, never recorded, for how it is said:
+    - an answer not asked for, said with a doubt ("at jeg kanskje ikke har jobb å gå tilbake
+      til"), and one in someone else's words, to any question ("sa de gleder seg til jeg er
+      tilbake", "… og sier det er plass til meg");
+    - no contact at all read by the words where the classifier hears plain difficulty ("Jeg og
+      lederen har ikke snakket sammen": perhaps not on speaking terms; "ikke så mye" is little);
+    - an answer under a condition ("Så lenge den pågår klarer jeg ikke å gå tilbake"), and a
+      return read from the reason for a doubt ("usikker på hvor lenge, fordi jeg ikke vet om
+      jeg får fortsette …");
+    - a reason standing on its own while neither how long nor why is asked ("Fikk kort fra hele
+      avdelingen på sykehuset" from someone who works there)."""
+    after_doubt, joined_by = owner_before in (SHARED, "q3"), (clause_parse or {}).get("joined_by")
+    if (meaning.code == "verken_eller" and meaning.source == "pattern" and little_contact(clause) and not LITTLE_BY_DEGREE.search(folded)
+            and top_answer(clause_parse) == "q2_vanskelig" and top_confidence(clause_parse) >= 0.9):
+        return True
+    if meaning.code != SHARED and (owner != open_question and MAYBE.search(fold(normalise(clause))) or REPORTED.search(folded)):
+        return True
+    if CONDITIONAL.match(folded) or owner == "q1" != open_question and joined_by in BECAUSE_JOINERS and after_doubt:
+        return True
+    return owner == "q3_grunn" and open_question not in ("q3", "q3_grunn") and not (
+        TIED_REASON.search(folded) or joined_by in BECAUSE_JOINERS or after_doubt)
+
+
+def specific_owner(clause: str, parse: Mapping[str, Any] | None, thresholds: Thresholds) -> str | None:
+    """The question a clause answers: a stated duration is q3's; else the one its own answer
+    intents point at most; SHARED when the uncertainty intent outweighs them all."""
+    if duration_answer(clause) is not None or match_pattern("q3", clause, hedges=False):
+        return "q3"  # a hedge ("kommer an på …") is no claim on q3: it may be about anything
+    if match_pattern("q2", clause):
+        return "q2"
+    if match_pattern("q1", clause, hedges=False):
+        return "q1"  # "jeg vet ikke om jeg kommer tilbake til samme jobb", "100 %": about the return
+    own, shared = masses(parse)
+    question_id, mass = max(own.items(), key=lambda kv: kv[1])
+    if shared > mass and shared >= thresholds.offer:
+        return SHARED
+    return question_id if mass >= max(thresholds.offer, 1e-9) else None
+
+
+def shared_owner(clause: str, open_question: str | None, claimed: set[str], gives_treatment_reason: bool,
+                  return_doubted: bool = False) -> str | None:
+    """Which question an uncertain clause ("vet ikke", "usikker") answers in this message: q3
+    when it speaks of time or the message gives a reason for not knowing how long (q3_grunn);
+    else the open question if it takes that answer; else none."""
+    folded = fold(normalise(clause))
+    if open_question == "q2" and DIFFICULT_PLAIN.match(folded):
+        return "q2"  # "Nå er det vanskelig"
+    if DOUBT_ABOUT_WHEN.search(folded):
+        return "q3" if "q3" not in claimed else None  # "vet ikke når jeg klarer å gå tilbake"
+    if ABOUT_RETURN.search(folded):
+        return "q1" if "q1" not in claimed or open_question == "q1" else None
+    if ABOUT_TIME.search(folded):
+        return "q3" if "q3" not in claimed else None
+    if gives_treatment_reason and open_question == "q1" and return_doubted:
+        return "q1"  # "jeg vet ikke om jeg kommer tilbake … regning fra tannlegen … så jeg er veldig usikker": the same doubt again
+    if gives_treatment_reason and ("q3" not in claimed or open_question in claimed):
+        # (where another clause says how long is not known, a plain doubt is the open question's,
+        # unless a clause of its own answered that already)
+        return "q3" if "q3" not in claimed else None
+    if open_question in ("q1", "q3", "q3_grunn"):
+        return open_question  # a clause that also answered it makes a conflict: neither is taken
+    return None  # no guess which question it is about

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 
@@ -35,6 +36,8 @@ _NEIGHBOUR_WORD = re.compile(r"(?<!\w)(?:" + "|".join(sorted(_NEIGHBOUR, key=len
 _DANISH_DONT_KNOW = re.compile(r"\bved\s+ikke\b(?!\s+(?:å|a)\b)")
 
 
+# Both are pure and the rules call them on the same clause many times a message: cached.
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text or "").lower().strip()
     text = text.replace("’", "'").replace("“", '"').replace("”", '"')
@@ -43,6 +46,7 @@ def normalise(text: str) -> str:
     return _SPOKEN_NOT.sub("ikke", _SPACES.sub(" ", text))
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Fold æ/ø/å and their ascii spellings together, so "saa"/"så"/"sa" compare equal."""
     text = text.replace("aa", "å").replace("ae", "æ").replace("oe", "ø")

@@ -87,13 +87,14 @@ def carried_answers(
     # ("det hjelper ikke" heard faintly as treatment names none: it explains nothing)
     # (a doubt that only "depends on" the treatment, in a message with no word of time or of
     # going back, is about the question asked: "usikker. kommer an på MR-svaret" while q1 is open)
-    hangs = open_question == "q1" and not any(ABOUT_TIME.search(f) or ABOUT_RETURN.search(f) for f in (fold(normalise(c)) for c, _ in parts))
+    folds = [fold(normalise(clause)) for clause, _ in parts]
+    hangs = open_question == "q1" and not any(ABOUT_TIME.search(f) or ABOUT_RETURN.search(f) for f in folds)
     # ("venter på at vaskemaskina skal bli ferdig" waits for no treatment)
     treatment = any(top_answer(p) == "q3_grunn_behandling" and (top_confidence(p) >= 0.5 or mentions_treatment(c))
-                    and not (hangs and DEPENDS_ON.search(fold(normalise(c))))
-                    and (mentions_treatment(c) or not WAITS_FOR_THAT.search(fold(normalise(c)))) for c, p in parts)
+                    and not (hangs and DEPENDS_ON.search(f)) and (mentions_treatment(c) or not WAITS_FOR_THAT.search(f))
+                    for (c, p), f in zip(parts, folds))
     # a clause of its own doubts the return ("jeg vet ikke helt om jeg kommer tilbake")
-    doubted = any(BARE_DOUBT.search(f) and (o == "q1" or ABOUT_RETURN.search(f)) for f, o in zip((fold(normalise(c)) for c, _ in parts), owners))
+    doubted = any(BARE_DOUBT.search(f) and (o == "q1" or ABOUT_RETURN.search(f)) for f, o in zip(folds, owners))
     best: dict[str, Interpretation] = {}
     conflicts: set[str] = set()
     worded: dict[str, set[str]] = {}  # the codes the patterns gave each question
@@ -115,7 +116,7 @@ def carried_answers(
             # "Men hvor lenge? Jeg vet ikke": the doubt right after answers the question put back
             asked_back = (index, "q3" if ABOUT_TIME.search(folded) else "q1" if ABOUT_RETURN.search(folded) or LIKELY.search(folded) else None)
             continue
-        if asked_back[0] == index - 1 and asked_back[1] == "q1" and len(clause.split()) <= 3 and LIKELY.search(fold(normalise(parts[index - 1][0]))) and (
+        if asked_back[0] == index - 1 and asked_back[1] == "q1" and len(clause.split()) <= 3 and LIKELY.search(folds[index - 1]) and (
                 code := match_pattern("q1", f"{clause} sannsynlig")) is not None:
             best["q1"] = direct = Interpretation("answer", code, 1.0, "accept", "pattern")
             continue  # "Sannsynlig? Ikke spesielt": the answer leans on the word put back
@@ -313,6 +314,8 @@ def read_message(
     no answer to the open one."""
     whole = interpret(open_question, text, parse, thresholds)
     parts = pieces(text, parse)
+    # "Sannsynlig? …": the message opens with the question put back, which the whole heard as an answer
+    put_back = bool(PUT_BACK.match(fold(normalise(parts[0][0])))) if parts else False
     if whole.source in _ONE_ANSWER_SOURCES or whole.kind == "global" and (
             whole.code not in _SMALL_TALK or len(parts) == 1):
         return Reading(whole, ())
@@ -336,8 +339,8 @@ def read_message(
             # leave no doubt, though: "helt sikker på at jeg kommer tilbake sykmeldt fra mars til
             # ut mai" says how long as plainly as it says it returns.
             others = tuple(c for c in others if c.meaning.source == "pattern" and c.meaning.action == "accept")
-    elif clause_own is not None and whole.source == "nlu" and PUT_BACK.match(fold(normalise(parts[0][0]))):
-        own = clause_own  # "Sannsynlig? Ikke spesielt.": the whole heard the question's own word as the answer
+    elif clause_own is not None and whole.source == "nlu" and put_back:
+        own = clause_own  # "Sannsynlig? Ikke spesielt.": the clause that answers decides
     elif whole.source != "pattern":
         # The whole message reads the open question best ("jeg vil gjerne tilbake, men jeg vet
         # ikke om kroppen holder" is usikker, though its first clause is not): a clause decides
@@ -397,7 +400,7 @@ def read_message(
         # the question put back with nothing else about it, the whole is only confirmed
         if clause_own is not None and clause_own.code != whole.code:
             own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (clause_own.code, whole.code))
-        elif clause_own is None and PUT_BACK.match(fold(normalise(parts[0][0]))):
+        elif clause_own is None and put_back:
             own = confirmed(whole)
     if sounds_sarcastic(text):
         # "Fantastisk, de har ikke ringt meg en eneste gang": the praise is offered beside its opposite, never recorded

@@ -267,3 +267,36 @@ def test_waiting_for_something_to_happen_is_no_treatment():
 ])
 def test_swedish_and_danish_words_are_read_as_bokmal(text, read):
     assert normalise(text) == read
+
+
+@pytest.mark.parametrize("text, treatment", [
+    ("så vi skal i alle fall prøve", False), ("tok nye prøver i går", True), ("venter på prøvesvar", True),
+    ("venter på svar på prøvene", True),
+])
+def test_trying_is_no_test_taken(text, treatment):
+    from uke8.understanding.treatment import mentions_treatment
+    assert mentions_treatment(text) is treatment
+
+
+def test_a_try_with_the_ward_leader_sends_no_doubt_to_how_long():
+    text = "Usikker, men jeg har en god dialog med avdelingslederen, så vi skal i alle fall prøve"
+    p = parse(text, ranking(("usikker", 0.6), ("q2_god", 0.3)), ranking(("usikker", 1.0)), ranking(("q2_god", 0.97)),
+              ranking(("q3_grunn_behandling", 0.4), ("q1_veldig_sannsynlig", 0.3)))
+    reading = read_message("q1", text, p, {}, T)
+    assert "varighet" not in {c.slot for c in reading.others}
+
+
+@pytest.mark.parametrize("text, offered", [
+    ("venter på svar på jobbsøknaden", True), ("venter på svar fra banken", True), ("venter på svar fra sykehuset", False),
+])
+def test_waiting_on_another_errand_is_offered_not_recorded_as_treatment(text, offered):
+    own = read_message("q3_grunn", text, parse(text, ranking(("q3_grunn_behandling", 0.95))), {"varighet": "usikker"}, T).own
+    assert (own.action == "choose") is offered
+    assert own.code == "behandling"
+
+
+def test_an_application_and_its_answer_in_two_clauses_are_offered():
+    text = "Har søkt ny jobb og venter på svar"
+    p = parse(text, ranking(("q3_grunn_behandling", 0.95)), ranking(("q3_grunn_annet", 0.7)), ranking(("q3_grunn_behandling", 0.97)))
+    own = read_message("q3_grunn", text, p, {"varighet": "usikker"}, T).own
+    assert own.action != "accept"

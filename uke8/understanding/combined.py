@@ -37,7 +37,7 @@ from uke8.understanding.clause_owner import held_back, shared_owner, specific_ow
 from uke8.understanding.clause_parse import pieces, top_answer, top_confidence
 from uke8.understanding.implied import RANK, SHARED, contact_kind, employer_in_a_reason, imply, imply_return, settle
 from uke8.understanding.patterns import BOSS, OTHER_PARTY, little_contact, match_pattern, sounds_sarcastic
-from uke8.understanding.treatment import denies_treatment, mentions_treatment
+from uke8.understanding.treatment import denies_treatment, mentions_treatment, other_errand
 
 # An answer to a question that was not asked is recorded from the classifier alone only when it
 # is this sure; below it is confirmed in the one summary (README, "Several answers, session 10":
@@ -388,10 +388,12 @@ def read_message(
             # one clause waits for treatment ("Jeg skal til MR neste uke …"), the whole reads as
             # something else: which one the uncertainty hangs on is the person's to say
             own = Interpretation("answer", "behandling", whole.confidence, "choose", "nlu", ("behandling", "annet"))
-    if (open_question == "q3_grunn" and own.kind == "answer" and own.action == "confirm" and own.source == "nlu"
-            and (own.code == "annet") == mentions_treatment(text)):
+    if open_question == "q3_grunn" and own.kind == "answer" and own.source == "nlu" and (
+            own.action == "confirm" and (own.code == "annet") == mentions_treatment(text)
+            or own.action == "accept" and own.code == "behandling" and other_errand(text)):
         # fairly sure, but the words say the other ("det er ikke jobben, det er at jeg venter på
-        # strålebehandling" read as annet): both are offered
+        # strålebehandling" read as annet), or sure of treatment where the words wait on another
+        # errand ("søkt ny jobb og venter på svar"): both are offered
         own = Interpretation("answer", own.code, own.confidence, "choose", "nlu",
                              (own.code, "behandling" if own.code == "annet" else "annet"))
     if len(parts) > 1 and own is whole and whole.action == "accept" and whole.source == "nlu":

@@ -16,7 +16,9 @@ from uke8.understanding.normalise import fold, normalise
 # Folded (æ/ø/å as a/o/a). Treatment, examinations, appointments and the people who give them.
 _TREATMENT = re.compile(
     r"\b(?:\w*behandl\w*|operasjon\w*|operer\w*|opererast|kirurg\w*|cellegift\w*|kjemo\w*|straling\w*|"
-    r"ct|mr|mri|pet|rontgen\w*|ultralyd\w*|scan\w*|skann\w*|biopsi\w*|prove\w*|prover|blodprov\w*|"
+    r"ct|mr|mri|pet|rontgen\w*|ultralyd\w*|scan\w*|skann\w*|biopsi\w*|prover|proven|provene|provesvar\w*|blodprov\w*|"
+    # "ta en prøve", "nye prøver" (not the verb: "vi skal i alle fall prøve")
+    r"(?:ta|tar|tatt|tok|nye?|flere|fleire)\s+(?:en\s+|ei\s+|nye?\s+)?prove\w*|"
     r"utredning\w*|utgreiing\w*|undersok\w*|spesialist\w*|sykehus\w*|sjukehus\w*|poliklinikk\w*|"
     r"lege\w*|fastleg\w*|doktor\w*|kontroll\w*|henvis\w*|tilvis\w*|rehab\w*|fysio\w*|kiropraktor\w*|"
     r"psykolog\w*|psykiater\w*|dps|terapi\w*|terapeut\w*|medisin\w*|medikament\w*|innleggelse\w*|"
@@ -24,6 +26,17 @@ _TREATMENT = re.compile(
 )
 # "ikke behandlingen", "ikkje noko med legen å gjere": the treatment is denied, not given.
 _DENIED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|kje|ingen|inga)\s+(?:\w+\s+){0,3}?(?:\w*behandl\w*|lege\w*|operasjon\w*|medisin\w*)")
+
+
+# Waiting on something else entirely: a job application, the bank, the insurer, NAV
+_OTHER_ERRAND = re.compile(r"\b(?:sokt|soker|sokte|soknad\w*|jobb\w*|stilling\w*|intervju\w*|bank\w*|lan|forsikring\w*|"
+                           r"barnehage\w*|nav|bolig\w*|leilighet\w*|husleie\w*)\b")
+
+
+def other_errand(text: str) -> bool:
+    """The text waits on something that is no treatment ("søkt ny jobb og venter på svar")."""
+    folded = fold(normalise(text))
+    return bool(_OTHER_ERRAND.search(folded)) and not _TREATMENT.search(folded)
 
 
 def denies_treatment(text: str) -> bool:

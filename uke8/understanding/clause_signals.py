@@ -42,8 +42,9 @@ PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klare
 # The words of a doubt, not merely a clause the classifier heard as one ("det vet jeg" is sure).
 BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker|kanskje|tviler|tvilar|uvisst|uklart)\b"
                          r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b")
-BECAUSE = re.compile(r"\b(?:for|fordi|pga|ettersom|siden|sidan|da|pa\s+grunn\s+av|grunnet|kommer\s+an\s+pa|kjem\s+an\s+pa|"
-                      r"avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med))\b")
+# "kommer an på", "avhenger av", "heng saman med": what something depends on
+_DEPENDS = r"(?:kommer|kjem)\s+an\s+pa|avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med)"
+BECAUSE = re.compile(rf"\b(?:for|fordi|pga|ettersom|siden|sidan|da|pa\s+grunn\s+av|grunnet|{_DEPENDS})\b")
 HOW_LONG_WORDS = re.compile(r"\b(?:lenge|lang\s+tid|varighet\w*|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til)))\b")
 BOSS_ACTS = re.compile(rf"^(?:{BOSS_WORDS})\s+(?:har|hadde|er|var|e)\s+(?!sagt\b|meint\b|anslatt\b)")
 LEAVE_WORDS = re.compile(r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|borte|frisk\w*|lenge|lang\s+tid|tilbake|tebake|attende)\b")
@@ -87,7 +88,7 @@ AGREES = re.compile(r"^(?:og\s+|men\s+)?(?:det|dette|den)\s+(?:tror|trur|mener|m
                     # an aside: "…, det skal sies", "det må jeg si"
                     r"|^(?:og\s+)?(?:det\s+)?(?:skal|ma|må)\s+(?:(?:jeg|eg)\s+)?(?:sies|seiast|si|innrommes|sies\s+helt\s+arlig)\W*$")
 # "… kommer an på MR-svaret", "avhenger av operasjonen": the doubt hangs on it, whatever it is about
-DEPENDS_ON = re.compile(r"\b(?:kommer|kjem|kjaem|kjem)\s+an\s+pa\b|\bavheng\w*|\bheng\w*\s+(?:pa|sammen\s+med|saman\s+med)\b")
+DEPENDS_ON = re.compile(rf"\b(?:{_DEPENDS})\b")
 # Contact that is little, not none: "vi snakker ikke så mye sammen", "sjelden", "knapt"
 LITTLE_BY_DEGREE = re.compile(r"\b(?:sa|so|noe|noko|serlig|sarlig)\s+(?:mye|mykje|mykkje|ofte|mange|mange\s+gonger|særlig|sarlig|serlig)\b"
                               r"|\b(?:sjelden|sjeldan|lite|knapt|nesten|mindre|sporadisk\w*|av\s+og\s+til)\b")

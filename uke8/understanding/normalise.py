@@ -5,6 +5,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from uke8.understanding.dialect import NEIGHBOUR_WORDS
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -22,16 +24,9 @@ _AS_HEARD_WORD = re.compile(r"\b(?:" + "|".join(_AS_HEARD) + r")\b")
 
 
 # Swedish and Danish words as neighbours living here write them ("Nej, knappast", "ved ikke hvor
-# længe"): read as the bokmål word the rules look for. The classifier has its own list (dialect.py).
-_NEIGHBOUR = {"inte": "ikke", "nej": "nei", "jag": "jeg", "hur": "hvor", "länge": "lenge", "længe": "lenge", "kanske": "kanskje",
-              "måske": "kanskje", "knappast": "neppe", "usandsynligt": "usannsynlig", "usandsynlig": "usannsynlig",
-              "osannolikt": "usannsynlig", "sandsynligt": "sannsynlig", "sandsynlig": "sannsynlig", "sannolikt": "sannsynlig",
-              "tillbaka": "tilbake", "tilbage": "tilbake", "chefen": "sjefen", "arbejdsgiver": "arbeidsgiver",
-              "arbejdsgiveren": "arbeidsgiveren", "arbetsgivare": "arbeidsgiver", "arbetsgivaren": "arbeidsgiveren",
-              "sygemeldt": "sykmeldt", "sjukskriven": "sykmeldt", "veckor": "uker", "vecka": "uke", "uger": "uker",
-              "dålig": "dårlig", "dåligt": "dårlig", "svårt": "vanskelig", "beror": "avhenger", "afhænger": "avhenger",
-              "behöver": "trenger", "månader": "måneder", "när": "når", "väntar": "venter", "jättebra": "kjempebra",
-              "absolut": "absolutt", "mycket": "mye"}
+# længe"): read as the bokmål word the rules look for (the classifier's list, dialect.py, and
+# "absolut", which only the rules need).
+_NEIGHBOUR = {**NEIGHBOUR_WORDS, "absolut": "absolutt"}
 _NEIGHBOUR_WORD = re.compile(r"(?<!\w)(?:" + "|".join(sorted(_NEIGHBOUR, key=len, reverse=True)) + r")(?!\w)")
 _DANISH_DONT_KNOW = re.compile(r"\bved\s+ikke\b(?!\s+(?:å|a)\b)")
 

@@ -40,7 +40,7 @@ PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klare
                        r"|^(?!.*\b(?:ja|nei|kanskje|usikker)\b)(?:\w+\s+){0,4}\w+\?$")
 
 # The words of a doubt, not merely a clause the classifier heard as one ("det vet jeg" is sure).
-BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker|kanskje|tviler|tvilar|uvisst|uklart)\b"
+BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker|kanskje|tviler|tvilar|uvisst|uklart|sporsmalstegn)\b"
                          r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b")
 # "kommer an på", "avhenger av", "heng saman med": what something depends on
 _DEPENDS = r"(?:kommer|kjem)\s+an\s+pa|avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med)"
@@ -93,9 +93,25 @@ DEPENDS_ON = re.compile(rf"\b(?:{_DEPENDS})\b")
 LITTLE_BY_DEGREE = re.compile(r"\b(?:sa|so|noe|noko|serlig|sarlig)\s+(?:mye|mykje|mykkje|ofte|mange|mange\s+gonger|særlig|sarlig|serlig)\b"
                               r"|\b(?:sjelden|sjeldan|lite|knapt|nesten|mindre|sporadisk\w*|av\s+og\s+til)\b")
 # A doubt about something named ("vet ikke om jeg orker …", "usikker på hvordan …")
-DOUBT_OBJECT = re.compile(r"\b(?:om|hvis|viss|dersom|hvordan|korleis|at)\s+(?:jeg|eg|je|det|den|han|hun|ho|kroppen|ryggen|hodet)\b")
+# (not "om det går", "om det blir sånn": that points back at the answer just given)
+DOUBT_OBJECT = re.compile(r"\b(?:om|hvis|viss|dersom|hvordan|korleis|at)\s+(?:jeg|eg|je|det(?!\s+(?:\w+\s+)?(?:gar|blir|vert|lar\s+seg|ordner\s+seg|"
+                          r"ordnar\s+seg|funker|fungerer|lykkes|holder|held|skjer)\b)|den|han|hun|ho|kroppen|ryggen|hodet)\b")
 # Waiting for something to happen ("venter på at vaskemaskina skal bli ferdig"), not for a treatment
 WAITS_FOR_THAT = re.compile(r"\bvent\w*\s+pa\s+at\b")
+# A fronted "om"-clause put in doubt ("men om jeg orker nattevaktene er et stort spørsmålstegn")
+FRONTED_DOUBT = re.compile(r"^(?:men\s+)?(?:om|hvorvidt)\s+.+\b(?:er|e|blir|vert)\s+(?:\w+\s+){0,3}?(?:usikkert|uvisst|uklart|ikke\s+sikkert|"
+                           r"ikkje\s+sikkert|sporsmalstegn|apent\s+sporsmal|ope\s+sporsmal)\b")
+# When an event happens ("operasjonen neste måned", "MR i neste uke"): a date, not a length of leave
+EVENT_DATE = re.compile(r"\b(?:i\s+)?(?:neste|denne|forrige|kommende|komande|naeste)\s+(?:uke|uka|veke|veka|maned|manad|mnd)\b")
+
+
+def put_back_topic(folded: str) -> str | None:
+    """The question a question put back asks ("Hvor lenge?" q3, "Tilbake i samme jobb?" q1), if one."""
+    if not PUT_BACK.match(folded):
+        return None
+    return "q3" if ABOUT_TIME.search(folded) else "q1" if ABOUT_RETURN.search(folded) or LIKELY.search(folded) else None
+
+
 # The question's own word put back ("Sannsynlig? Ikke spesielt")
 LIKELY = re.compile(r"\bsannsynlig\w*")
 # "Kjem ikkje tilbake på sjøen, det e sikkert": makes the clause before surer, answers nothing new.

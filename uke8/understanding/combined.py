@@ -31,7 +31,7 @@ from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CORRECTION, DEPENDS_ON, DOUBT_OBJECT, GRADED_START,
     HOW_LONG_WORDS, LEAVE_WORDS, LIKELY, NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, OWN_VIEW, PUT_BACK, THAT_IS_SURE,
-    WAITS_FOR_THAT, WORDS, YEARS_AT_WORK)
+    WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, EVENT_DATE, FRONTED_DOUBT, put_back_topic)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, one_clause_about, qualifies
 from uke8.understanding.clause_owner import held_back, shared_owner, specific_owner
 from uke8.understanding.clause_parse import pieces, top_answer, top_confidence
@@ -88,7 +88,8 @@ def carried_answers(
     # (a doubt that only "depends on" the treatment, in a message with no word of time or of
     # going back, is about the question asked: "usikker. kommer an på MR-svaret" while q1 is open)
     folds = [fold(normalise(clause)) for clause, _ in parts]
-    hangs = open_question == "q1" and not any(ABOUT_TIME.search(f) or ABOUT_RETURN.search(f) for f in folds)
+    # ("avhenger av hvordan det går med operasjonen neste måned": a date, no word of how long)
+    hangs = open_question == "q1" and not any(ABOUT_TIME.search(EVENT_DATE.sub("", f)) or ABOUT_RETURN.search(f) for f in folds)
     # ("venter på at vaskemaskina skal bli ferdig" waits for no treatment)
     treatment = any(top_answer(p) == "q3_grunn_behandling" and (top_confidence(p) >= 0.5 or mentions_treatment(c))
                     and not (hangs and DEPENDS_ON.search(f)) and (mentions_treatment(c) or not WAITS_FOR_THAT.search(f))
@@ -114,7 +115,7 @@ def carried_answers(
                 continue  # the marker alone ("Eller,") answers nothing
         if PUT_BACK.match(folded):
             # "Men hvor lenge? Jeg vet ikke": the doubt right after answers the question put back
-            asked_back = (index, "q3" if ABOUT_TIME.search(folded) else "q1" if ABOUT_RETURN.search(folded) or LIKELY.search(folded) else None)
+            asked_back = (index, put_back_topic(folded))
             continue
         if asked_back[0] == index - 1 and asked_back[1] == "q1" and len(clause.split()) <= 3 and LIKELY.search(folds[index - 1]) and (
                 code := match_pattern("q1", f"{clause} sannsynlig")) is not None:
@@ -127,12 +128,15 @@ def carried_answers(
             continue
         if owner == SHARED and index > 0 and owners[index - 1] == "q3" and NUMBER_AFTER.match(folded):
             continue  # "treng nok nokre veker til, kanskje tre": narrows the length just given
-        if (owner == SHARED and index > 0 and (clause_parse or {}).get("joined_by") in ("men", ",") and owners[index - 1] in ("q1", "q3")
-                and BARE_DOUBT.search(folded) and not ABOUT_TIME.search(folded) and not ABOUT_RETURN.search(folded)
-                and not (len(folded.split()) > 5 and DOUBT_OBJECT.search(folded))):  # ("men vet ikke om jeg orker vaskinga i lengden": a doubt of its own)
+        # "…, og jeg vil egentlig også, men om jeg orker nattevaktene igjen er et stort spørsmålstegn"
+        fronted = (index > 0 and (clause_parse or {}).get("joined_by") == "men" and owners[index - 1] == "q1"
+                   and FRONTED_DOUBT.match(folded) is not None and not ABOUT_TIME.search(folded))
+        if fronted or (owner == SHARED and index > 0 and (clause_parse or {}).get("joined_by") in ("men", ",") and owners[index - 1] in ("q1", "q3")
+                       and BARE_DOUBT.search(folded) and not ABOUT_TIME.search(folded) and not ABOUT_RETURN.search(folded)
+                       and not (len(folded.split()) > 5 and DOUBT_OBJECT.search(folded))):  # ("men vet ikke om jeg orker vaskinga i lengden": a doubt of its own)
             # "kommer nok tilbake, men vet egentlig ikke", "jeg håper å komme tilbake, men jeg er
             # usikker": a bare doubt after "men" takes back the answer just given
-            doubt = _read(owners[index - 1], clause, clause_parse, thresholds)
+            doubt = Interpretation("answer", SHARED, 1.0, "accept", "pattern") if fronted else _read(owners[index - 1], clause, clause_parse, thresholds)
             if doubt is not None and doubt.code == SHARED:
                 taken_back = str(owners[index - 1])
                 best[taken_back] = doubt
@@ -149,8 +153,11 @@ def carried_answers(
         if label is not None:
             owner, clause = label  # "Retur: lite sannsynlig": the label says which question the rest answers
             specific = True
-        elif not specific and asked_back[0] == index - 1 and asked_back[1] is not None:
-            owner = asked_back[1]
+        elif asked_back[0] == index - 1 and asked_back[1] is not None and (
+                not specific or owner != asked_back[1] and match_pattern(asked_back[1], clause) is not None):
+            # "Tilbake i samme jobb? Det avhenger av om de kan tilby meg redusert stilling": the
+            # clause after the question put back answers it, where its words can
+            owner, specific = asked_back[1], False
         elif not specific and corrected_at is not None and index - corrected_at <= 1 and (
                 corrected := next((o for o in reversed(owners[:corrected_at]) if o in ("q1", "q3")), None)) is not None:
             owner = corrected  # "Jeg sa veldig sannsynlig …, men jeg må korrigere meg selv: jeg er usikker"
@@ -171,9 +178,10 @@ def carried_answers(
             if plain is not None and open_question is not None:
                 best[open_question] = plain  # "nei. sjefen er umulig. …": a first plain ja/nei answers the question asked
             continue
-        # a hedge opens a message ("Det kommer an på …"); later in one it is about what came
-        # before it ("aner ikke hvor lenge, det kommer an på hvordan hodet mitt er")
-        meaning = (_plain_yes_no(owner, clause) if label else None) or _read(owner, clause, clause_parse, thresholds, hedges=index == 0)
+        # a hedge opens a message ("Det kommer an på …") or answers a question put back; later in
+        # one it is about what came before it ("aner ikke hvor lenge, det kommer an på hvordan hodet mitt er")
+        meaning = (_plain_yes_no(owner, clause) if label else None) or _read(owner, clause, clause_parse, thresholds,
+                                                                              hedges=index == 0 or asked_back[0] == index - 1)
         if meaning is None or meaning.code == "behandling" and denies_treatment(clause):
             continue  # ("…, ikke av medisinsk behandling": a treatment named only to be denied)
         if meaning.action == "accept" and held_back(owner, open_question, meaning, clause, folded,
@@ -254,6 +262,12 @@ def carried_answers(
         # a reason is an answer to q3_grunn only where the uncertainty is about how long: in
         # "det avhenger av om de kan tilrettelegge, så jeg er usikker" it explains q1
         best.pop("q3_grunn", None)
+    if open_question == "q1" and "q3_grunn" in best and best["q3_grunn"].action == "accept" and any(
+            m is best["q3_grunn"] and ABOUT_RETURN.search(folds[at]) for m, _, at in readings.get("q3_grunn", [])):
+        # "Det kjem an på om dei får til ei anna stilling til meg. Eg veit ikkje kor lenge …": a
+        # reason about the job explains the doubt about going back; as the reason for not knowing
+        # how long it is only confirmed
+        best["q3_grunn"] = confirmed(best["q3_grunn"])
     employer_in_a_reason(best, parts, owners, thresholds)
     imply(best)
     imply_return(best, parts)
@@ -315,7 +329,9 @@ def read_message(
     whole = interpret(open_question, text, parse, thresholds)
     parts = pieces(text, parse)
     # "Sannsynlig? …": the message opens with the question put back, which the whole heard as an answer
-    put_back = bool(PUT_BACK.match(fold(normalise(parts[0][0])))) if parts else False
+    # (or asks it back later: "Om et par måneder er jeg frisk. Tilbake i samme jobb? Det avhenger av …")
+    put_back = bool(parts) and (bool(PUT_BACK.match(fold(normalise(parts[0][0])))) or any(
+        put_back_topic(fold(normalise(clause))) == open_question for clause, _ in parts[1:]))
     if whole.source in _ONE_ANSWER_SOURCES or whole.kind == "global" and (
             whole.code not in _SMALL_TALK or len(parts) == 1):
         return Reading(whole, ())

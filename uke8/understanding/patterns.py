@@ -26,17 +26,18 @@ _SHORTER = rf"(?:{_NOT}\s+{_VERB}(?:over|mer\s+enn|meir\s+enn|lenger\s+enn|lengr
 # Also with where one is between: "blir nok itj borte lenge", "skal ikke være sykmeldt så lenge".
 _AWAY = r"(?:(?:borte|vekke|vare|vara|vaere|vere|bli|sykmeldt|sjukmeldt|sjukmeld|hjemme|heime|sa|veldig|altfor|for)\s+){0,3}"
 _NOT_LONG = rf"{_NOT}\s+{_AWAY}lenge\b"
-_EITHER_OR = (r"\b(?:verken|hverken|korkje|kverken)\b.+\b(?:eller|el\.)"
-              # "ikke venner, ikke fiender", "ikke venn, ikke problem"
-              r"|\b(?:ikke|ikkje|itj)\s+(?:venn\w*)\W+(?:og\s+|men\s+)?(?:ikke|ikkje|itj)\s+(?:fiende\w*|uvenn\w*|problem\w*)"
-              # "ikke så god ikke så dårlig", "ikkje bra, ikkje dårleg"
-              r"|\b(?:ikke|ikkje|itj)\s+(?:sa\s+)?(?:god|godt|bra|greit)\W+(?:og\s+|men\s+)?(?:ikke|ikkje|itj)\s+(?:sa\s+)?"
-              r"(?:darlig|dalig|darleg|vanskelig|vanskeleg|ille)\b")
 # The boss by any name: in compounds too ("avdelingslederen", "butikksjefen"), "bas", "formannen".
 BOSS_WORDS = (r"\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledels\w*|leiing\w*|"
               r"formann\w*|bas|basen|bassen|manager\w*|\w*leader\w*|teamlead\w*|rektor\w*|skipper\w*|styrer\w*|styrar\w*|eier\w*|eigar\w*|rederi\w*|hr|"
               r"\w*mester\w*|overordne\w*")
 BOSS = re.compile(rf"\b(?:{BOSS_WORDS})\b")  # the boss by any name, in folded text
+_EITHER_OR = (# (not a list of people: "aldri hatt problem med verken leiar eller HR" is no middle)
+              rf"\b(?:verken|hverken|korkje|kverken)\b(?!\s+(?:med\s+)?(?:min\s+|mine\s+|den\s+|de\s+|dei\s+)?(?:{BOSS_WORDS}|kolleg\w*|kollega\w*)).+\b(?:eller|el\.)"
+              # "ikke venner, ikke fiender", "ikke venn, ikke problem"
+              r"|\b(?:ikke|ikkje|itj)\s+(?:venn\w*)\W+(?:og\s+|men\s+)?(?:ikke|ikkje|itj)\s+(?:fiende\w*|uvenn\w*|problem\w*)"
+              # "ikke så god ikke så dårlig", "ikkje bra, ikkje dårleg"
+              r"|\b(?:ikke|ikkje|itj)\s+(?:sa\s+)?(?:god|godt|bra|greit)\W+(?:og\s+|men\s+)?(?:ikke|ikkje|itj)\s+(?:sa\s+)?"
+              r"(?:darlig|dalig|darleg|vanskelig|vanskeleg|ille)\b")
 # Someone other than the employer as the subject: the doctor, colleagues, the family, NAV
 # ("Bedriftshelsetjenesten er supergod, men lederen …": that praise is not for the employer).
 OTHER_PARTY = re.compile(r"^(?:(?:min|mi|mitt|mine)\s+)?(?:legen|lege|fastlegen|doktoren|kolleg\w*|bedriftshelse\w*|nav|psykologen|fysio\w*|"
@@ -102,7 +103,7 @@ _RETURN_UNKNOWN = (rf"(?:^|[.!?]\s+)(?:\w+\s+)?(?:om|hvorvidt|vis|viss|hvis)\s+.
                    r"(?:(?:vet|veit|vett|aner|anar)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+){0,3}?(?:ikke|ikkje|ikkj|itj|ikk)\b"
                    r"|(?:er|e)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+)?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker)\b"
                    # the fronted clause is the subject: "om jeg kommer tilbake er også usikkert"
-                   r"|(?:er|e)\s+(?:ogsa\s+|og\s+|heller\s+|helt\s+|heilt\s+)?(?:usikkert|uklart|uvisst|ikke\s+sikkert|ikkje\s+sikkert)\b)"
+                   r"|(?:er|e|blir|vert)\s+(?:(?:ogsa|og|heller|helt|heilt|likevel|fortsatt|framleis|fremdeles|enna|enno|veldig|svaert|verkeleg|virkelig|nok|vel|jo|uansett|derimot|mer|meir)\s+){0,2}(?:usikkert|uklart|uvisst|ikke\s+sikkert|ikkje\s+sikkert|(?:et|eit)\s+(?:\w+\s+)?(?:sporsmalstegn|apent\s+sporsmal|ope\s+sporsmal))\b)"
                    # and in plain order: "jeg vet ikke om jeg kommer tilbake til samme jobb"
                    # (a word or two may come first, the subject after the verb, or before "ikke" in a
                    # learner's order: "ærlig talt vet jeg ikke om …", "jeg ikke vet om jeg kan komme tilbake")
@@ -129,8 +130,8 @@ _JOB_GONE = (r"^(?:(?:ja|nei|vel)[,.]?\s+)?(?:(?:jeg|eg|je|a|e)\s+)?(?:har\s+|e\
 _NOT_BACK = (r"(?:^|[.,!;:]\s*|\b(?:men|og|nei)\s+)(?:tilbake|tebake|tibake|attende)\b(?:\s+\w+){0,3}?\s+blir\s+det\s+(?:nok\s+|vel\s+)?"
              r"(?:ikke|ikkje|itj|neppe|aldri)\b(?!\s+(?:for|forr|foer))|"
              r"(?:^|[.,!;:]\s*|\b(?:men|og|nei)\s+)(?:tilbake|tebake|tibake|attende)\b(?:\s+\w+){0,3}?\s+"
-             r"(?:kommer|kjem|kjam|gar|skal|vil|reiser|drar)\s+(?:jeg|eg|je|a|e|i)\s+(?:nok\s+|vel\s+|sikkert\s+|heilt\s+sikkert\s+)?"
-             r"(?:ikke|ikkje|ikkj|itj|aldri)\b(?!\s+(?:for|forr|foer|sa\s+snart|med\s+det\s+forste|pa\s+(?:en|ei)\s+stund))")
+             r"(?:kommer|kjem|kjam|gar|skal|vil|reiser|drar|blir|vert)\s+(?:jeg|eg|je|a|e|i)\s+(?:nok\s+|vel\s+|sikkert\s+|heilt\s+sikkert\s+)?"
+             r"(?:ikke|ikkje|ikkj|itj|aldri|neppe)\b(?!\s+(?:for|forr|foer|sa\s+snart|med\s+det\s+forste|pa\s+(?:en|ei)\s+stund))")
 # Done with that job, or looking for another, said plainly ("eg e ferdig der", "bas har kasta
 # meg ut", "jeg finner ny jobb etterpå", "vil ha ei anna stilling"): unlikely. Not with a doubt
 # beside it ("kanskje jeg må finne en ny jobb", "vurderer ny jobb"), which leaves it open.
@@ -203,7 +204,7 @@ _LITTLE_CONTACT = re.compile(
     r"\b(?:(?:lite|ingen|inga|null|ikke|ikkje|itj|ikkj|knapt|nesten\s+ikke)\s+(?:(?:noe|no|noko|mye|my|mykje|sa|so|hatt|vaert|vart|vore|blitt|sarlig|serlig|sarleg|spesielt|"
     r"veldig|med|noen|nokon)\s+){0,3}(?:kontakt|prat)"
     # (not the manner of speaking: "snakker ikke pent til meg" is a complaint)
-    r"|(?:snakk\w*|prat\w*|hort|hoyrt)\s+(?:\w+\s+){0,2}?(?:lite|lite\s+med|ikke|ikkje)\b(?!\s+(?:pent|fint|hyggelig|ordentlig|bra|godt|skikkelig|"
+    r"|(?:snakk\w*|prat\w*|hort|hoyrt)\s+(?:\w+\s+){0,2}?(?:lite|lite\s+med|ikke|ikkje)\b(?!\s+(?:samme\s+sprak|same\s+sprak|pent|fint|hyggelig|ordentlig|bra|godt|skikkelig|"
     r"vennlig\w*|respekt\w*|normalt|til\s+meg|til\s+ma)\b)"
     r"|(?:ringer|ringar|ringt|ringa)\s+(?:\w+\s+)?(?:ikke\s+(?:sa\s+)?(?:mye|ofte)|ikkje\s+(?:sa\s+)?(?:mykje|ofte)|sjelden|sjeldan|lite)\b"
     r"|(?:ikke|ikkje|itj|knapt|nesten\s+ikke)\s+(?:snakket|snakka|prata|pratet|hort|hoyrt)\s+(?:(?:sa\s+)?(?:mye|mykje|my|sarlig|stort)\s+)?"
@@ -212,7 +213,9 @@ _LITTLE_CONTACT = re.compile(
 _COMPLAINT = re.compile(
     r"\b(?:bryr|bry|ignorer\w*|svarer\s+(?:ikke|aldri)|svarar\s+(?:ikkje|aldri)|aldri|krangl?\w*|konflikt\w*|darlig|dalig|darleg|"
     r"vanskelig|vanskeleg|sur|sint|ille|mobb\w*|kjeft\w*|problem\w*|skuffet|skuffa|lei\s+meg|unngar|unngår|vil\s+ikke|bare\s+mas\w*|"
-    r"respektl\w*|(?:ikke|ikkje|ingen|null|manglende|mangel\s+pa)\s+(?:\w+\s+)?respekt)\b"
+    r"respektl\w*|(?:ikke|ikkje|ingen|null|manglende|mangel\s+pa)\s+(?:\w+\s+)?respekt|"
+    # strong words, in dialect too ("heilt ræva", "elendig", "håplaust")
+    r"grater|gret|grin|griner|grinar|rava|ravva|ravvat|raevva|elendig\w*|dritt\w*|haplos\w*|haplaus\w*|forferdelig\w*|forferdeleg\w*|jaevl\w*|javl\w*|katastrof\w*|kjip\w*|tragisk\w*)\b"
     # ("vanskelig å svare på", "vanskeleg å seie": about the question, not the employer)
     r"(?!\s+a\s+(?:svare|svara|si|seie|sei|vite|veta|forklare|forklara|beskrive|skildre)\b)"
     # not on speaking terms, which is more than little contact: "vi snakkar ikkje saman lenger"
@@ -343,6 +346,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj|ikkj)\s+(?:\w+\s+)?(?:bestemt|bestemd|bestemte)\b)"
                       r".*\b(?:bestemt|bestemd|bestemte)\s+(?:meg|meij|ma)\s+for\s+a\s+(?:ga|komme|kome|begynne|byrje)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|igjen)\b"),
      "veldig_sannsynlig"),
+    # "har ingen planer om å kjempe meg tilbake": no plan to go back
+    ("q1", re.compile(r"\b(?:ingen|inga|ikke\s+noen|ikkje\s+nokon)\s+(?:planer|plan|planar|onske|intensjon\w*)\s+om\s+a\s+(?:\w+\s+){0,3}?"
+                      r"(?:tilbake|tebake|attende)\b"), "lite_sannsynlig"),
     # "tror ikke på retur", "har liten tro på å komme tilbake"
     ("q1", re.compile(r"^(?:(?:jeg|eg|je)\s+)?(?:tror|trur|har)\s+(?:ikke|ikkje|itj|liten|lita|lite)\s+(?:noe\s+|noko\s+)?(?:tro\s+)?pa\s+"
                       r"(?:en\s+|ein\s+)?(?:retur|a\s+komme\s+tilbake|a\s+kome\s+tilbake|a\s+komme\s+tebake)\b"), "lite_sannsynlig"),

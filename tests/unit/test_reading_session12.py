@@ -135,3 +135,79 @@ def test_a_reason_about_the_job_is_only_confirmed_as_the_reason_for_not_knowing_
     assert taken["own"] == ("usikker", "accept")
     assert taken["varighet"] == ("usikker", "accept")
     assert taken.get("varighet_usikker_grunn", ("annet", "confirm")) == ("annet", "confirm")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Hvorvidt jeg kommer tilbake, avhenger av om de kan tilrettelegge", "usikker"),
+    ("om eg kjem tilbake kjem an på ryggen", "usikker"),
+    ("Om jeg klarer å komme tilbake er et stort spørsmålstegn", "usikker"),
+    ("Har ingen planer om å komme tilbake dit", "lite_sannsynlig"),
+    ("eg har inga planar om å gå attende", "lite_sannsynlig"),
+])
+def test_the_return_put_in_doubt_or_declined(text, code):
+    assert match_pattern("q1", text) == code
+
+
+def test_a_fronted_doubt_after_men_takes_back_the_hope():
+    text = "Lederen vil ha meg tilbake, og jeg vil også, men om jeg tåler kveldsvaktene er et stort spørsmålstegn."
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("q1_veldig_sannsynlig", 0.6)), ranking(("q1_veldig_sannsynlig", 0.3)),
+              ranking(("q3_grunn_annet", 0.4), ("usikker", 0.2)))
+    own = read_message("q1", text, p, {}, T).own
+    assert own.code == "usikker" or own.action == "choose" and "usikker" in own.offered
+
+
+@pytest.mark.parametrize("tail", ["men om det skjer avhenger av om kneet blir bra", "men det kommer an på hvordan hodet blir",
+                                  "men det kmr helt an på om de kan gi meg andre oppgaver"])
+def test_what_it_depends_on_after_men_takes_back_the_hope(tail):
+    text = f"Sjefen er grei og jeg vil gjerne tilbake, {tail}."
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.95)), ranking(("q2_god", 0.97)), ranking(("q1_veldig_sannsynlig", 0.98)),
+              ranking(("q3_grunn_annet", 0.9)))
+    taken = _taken(read_message("q1", text, p, {}, T))
+    assert taken["own"][0] == "usikker" or taken["own"][1] == "choose"
+    assert taken["own"] != ("veldig_sannsynlig", "accept")
+
+
+def test_a_correction_then_what_it_depends_on_takes_back_the_return():
+    text = "Ja, jeg skal tilbake, eller, jeg håper det i alle fall, det avhenger av om de kan tilrettelegge."
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.97)), ranking(("ja", 0.99)), ranking(("q1_veldig_sannsynlig", 1.0)),
+              ranking(("q2_verken_eller", 0.9)), ranking(("q3_over_26_uker", 0.5)), ranking(("q3_grunn_annet", 0.9)))
+    taken = _taken(read_message("q1", text, p, {}, T))
+    assert taken["own"] != ("veldig_sannsynlig", "accept")
+    assert "varighet" not in taken
+
+
+@pytest.mark.parametrize("text", [
+    "Det er vanskelig å si. Det kommer an på hvordan skulderen svarer på opptreningen. Sjefen er grei, men har dårlig tid.",
+    "Det kommer an på operasjonen i mars. Går den bra, kommer jeg tilbake.",
+])
+def test_what_the_return_depends_on_is_no_reason_for_not_knowing_how_long(text):
+    from uke8.understanding.clauses import clause_spans
+    n = len(clause_spans(text))
+    rankings = [ranking(("q3_grunn_behandling", 0.9))] + [ranking(("q2_god", 0.6))] * (n - 1)
+    p = parse(text, ranking(("q3_grunn_behandling", 0.6), ("usikker", 0.3)), *rankings)
+    taken = _taken(read_message("q1", text, p, {}, T))
+    assert "varighet" not in taken and "varighet_usikker_grunn" not in taken
+
+
+@pytest.mark.parametrize("text, about_time", [("hun har dårlig tid", False), ("lite tid til prat", False), ("trenger litt tid", True)])
+def test_being_busy_is_no_word_of_time(text, about_time):
+    from uke8.understanding.clause_signals import ABOUT_TIME
+    assert bool(ABOUT_TIME.search(_folded(text))) is about_time
+
+
+@pytest.mark.parametrize("text, doubt", [("men det er ikke sikkert", True), ("vil tilbake men vet ik om det går", True), ("det er sikkert", False)])
+def test_words_of_doubt(text, doubt):
+    from uke8.understanding.clause_signals import BARE_DOUBT
+    assert bool(BARE_DOUBT.search(_folded(text))) is doubt
+
+
+@pytest.mark.parametrize("text", ["Vi snakker ikke samme språk lenger. Hver samtale ender med at jeg gråter.",
+                                  "vi snakkar ikkje same språk, og eg gret etter kvart møte"])
+def test_not_speaking_the_same_language_is_no_little_contact(text):
+    assert match_pattern("q2", text) != "verken_eller"
+
+
+@pytest.mark.parametrize("text", ["Usikkert, eg tek ein dag om gongen.", "vet ikke, tar en uke av gangen"])
+def test_one_day_at_a_time_is_no_length(text):
+    from uke8.understanding.duration import duration_answer
+    assert duration_answer(text) is None

@@ -25,7 +25,8 @@ YEARS_AT_WORK = re.compile(r"^(?!.*\b(?:sykmeld\w*|sjukmeld\w*|borte|frisk\w*|sy
 NEGATED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ikk|kje|aldri|neppe|tviler|tvilar)\b")
 HEDGED = re.compile(r"\b(?:usikker|vet\s+ikke|veit\s+ikkje|kanskje|hvis|om\s+jeg|dersom|viss)\b")
 MAYBE = re.compile(r"\b(?:kanskje|kanskj|muligens|mulig|kan\s+hende|kan\s+bli|kan\s+skje|kan\s+vel|usikker\w*|vet\s+ikke|veit\s+ikkje)\b")
-ABOUT_TIME = re.compile(r"\b(?:lenge|lang\s+tid|tid|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|tidspunkt\w*|kor\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
+# ("har dårlig tid": busy, no length)
+ABOUT_TIME = re.compile(r"\b(?:lenge|lang\s+tid|(?<!darlig )(?<!dalig )(?<!darleg )(?<!lite )tid|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|tidspunkt\w*|kor\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
 
 # The person repeats the question before answering it ("Kommer jeg tilbake? Kanskje, kanskje
 # ikke", "Hvor lenge? Et års tid"): the question itself answers nothing.
@@ -40,10 +41,12 @@ PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klare
                        r"|^(?!.*\b(?:ja|nei|kanskje|usikker)\b)(?:\w+\s+){0,4}\w+\?$")
 
 # The words of a doubt, not merely a clause the classifier heard as one ("det vet jeg" is sure).
-BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker|kanskje|tviler|tvilar|uvisst|uklart|sporsmalstegn)\b"
-                         r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b")
+BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker(?:t|e)?|kanskje|tviler|tvilar|uvisst|uklart|sporsmalstegn)\b"
+                         r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk|ik)\b")
 # "kommer an på", "avhenger av", "heng saman med": what something depends on
 _DEPENDS = r"(?:kommer|kjem)\s+an\s+pa|avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med)"
+# (with the SMS and dialect spellings, and "helt": "kmr helt an på")
+_DEPENDS_ANY = r"(?:(?:kommer|kjem|kjam|kmr)\s+(?:helt\s+|heilt\s+)?an\s+pa|avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med))"
 BECAUSE = re.compile(rf"\b(?:for|fordi|pga|ettersom|siden|sidan|da|pa\s+grunn\s+av|grunnet|{_DEPENDS})\b")
 HOW_LONG_WORDS = re.compile(r"\b(?:lenge|lang\s+tid|varighet\w*|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til)))\b")
 BOSS_ACTS = re.compile(rf"^(?:{BOSS_WORDS})\s+(?:har|hadde|er|var|e)\s+(?!sagt\b|meint\b|anslatt\b)")
@@ -88,7 +91,7 @@ AGREES = re.compile(r"^(?:og\s+|men\s+)?(?:det|dette|den)\s+(?:tror|trur|mener|m
                     # an aside: "…, det skal sies", "det må jeg si"
                     r"|^(?:og\s+)?(?:det\s+)?(?:skal|ma|må)\s+(?:(?:jeg|eg)\s+)?(?:sies|seiast|si|innrommes|sies\s+helt\s+arlig)\W*$")
 # "… kommer an på MR-svaret", "avhenger av operasjonen": the doubt hangs on it, whatever it is about
-DEPENDS_ON = re.compile(rf"\b(?:{_DEPENDS})\b")
+DEPENDS_ON = re.compile(rf"\b{_DEPENDS_ANY}\b")
 # Contact that is little, not none: "vi snakker ikke så mye sammen", "sjelden", "knapt"
 LITTLE_BY_DEGREE = re.compile(r"\b(?:sa|so|noe|noko|serlig|sarlig)\s+(?:mye|mykje|mykkje|ofte|mange|mange\s+gonger|særlig|sarlig|serlig)\b"
                               r"|\b(?:sjelden|sjeldan|lite|knapt|nesten|mindre|sporadisk\w*|av\s+og\s+til)\b")
@@ -99,8 +102,10 @@ DOUBT_OBJECT = re.compile(r"\b(?:om|hvis|viss|dersom|hvordan|korleis|at)\s+(?:je
 # Waiting for something to happen ("venter på at vaskemaskina skal bli ferdig"), not for a treatment
 WAITS_FOR_THAT = re.compile(r"\bvent\w*\s+pa\s+at\b")
 # A fronted "om"-clause put in doubt ("men om jeg orker nattevaktene er et stort spørsmålstegn")
-FRONTED_DOUBT = re.compile(r"^(?:men\s+)?(?:om|hvorvidt)\s+.+\b(?:er|e|blir|vert)\s+(?:\w+\s+){0,3}?(?:usikkert|uvisst|uklart|ikke\s+sikkert|"
-                           r"ikkje\s+sikkert|sporsmalstegn|apent\s+sporsmal|ope\s+sporsmal)\b")
+# or made to depend on something ("men om det skjer avhenger av skulderen", "men det kommer an på hodet")
+FRONTED_DOUBT = re.compile(r"^(?:men\s+)?(?:(?:om|hvorvidt)\s+.+\b(?:(?:er|e|blir|vert)\s+(?:\w+\s+){0,3}?(?:usikkert|uvisst|uklart|ikke\s+sikkert|"
+                           r"ikkje\s+sikkert|sporsmalstegn|apent\s+sporsmal|ope\s+sporsmal)|(?:\w+\s+)?{d})"
+                           r"|(?:det|dette|alt|alt\s+sammen)\s+(?:\w+\s+)?{d})\b".replace("{d}", _DEPENDS_ANY))
 # When an event happens ("operasjonen neste måned", "MR i neste uke"): a date, not a length of leave
 EVENT_DATE = re.compile(r"\b(?:i\s+)?(?:neste|denne|forrige|kommende|komande|naeste)\s+(?:uke|uka|veke|veka|maned|manad|mnd)\b")
 

@@ -88,8 +88,9 @@ def carried_answers(
     # (a doubt that only "depends on" the treatment, in a message with no word of time or of
     # going back, is about the question asked: "usikker. kommer an på MR-svaret" while q1 is open)
     folds = [fold(normalise(clause)) for clause, _ in parts]
-    # ("avhenger av hvordan det går med operasjonen neste måned": a date, no word of how long)
-    hangs = open_question == "q1" and not any(ABOUT_TIME.search(EVENT_DATE.sub("", f)) or ABOUT_RETURN.search(f) for f in folds)
+    # ("avhenger av hvordan det går med operasjonen neste måned": a date, no word of how long;
+    # "Går den bra, kommer jeg tilbake": words of going back only make it the return's doubt)
+    hangs = open_question == "q1" and not any(ABOUT_TIME.search(EVENT_DATE.sub("", f)) for f in folds)
     # ("venter på at vaskemaskina skal bli ferdig" waits for no treatment)
     treatment = any(top_answer(p) == "q3_grunn_behandling" and (top_confidence(p) >= 0.5 or mentions_treatment(c))
                     and not (hangs and DEPENDS_ON.search(f)) and (mentions_treatment(c) or not WAITS_FOR_THAT.search(f))
@@ -129,8 +130,10 @@ def carried_answers(
         if owner == SHARED and index > 0 and owners[index - 1] == "q3" and NUMBER_AFTER.match(folded):
             continue  # "treng nok nokre veker til, kanskje tre": narrows the length just given
         # "…, og jeg vil egentlig også, men om jeg orker nattevaktene igjen er et stort spørsmålstegn"
-        fronted = (index > 0 and (clause_parse or {}).get("joined_by") == "men" and owners[index - 1] == "q1"
-                   and FRONTED_DOUBT.match(folded) is not None and not ABOUT_TIME.search(folded))
+        # (or after a correction of the return: "Ja, jeg skal tilbake – eller, jeg håper det, det avhenger av …")
+        fronted = (index > 0 and (clause_parse or {}).get("joined_by") in ("men", ",") and FRONTED_DOUBT.match(folded) is not None
+                   and not ABOUT_TIME.search(folded) and (owners[index - 1] == "q1" or corrected_at is not None and index - corrected_at <= 2
+                                                           and "q1" in owners[:corrected_at]))
         if fronted or (owner == SHARED and index > 0 and (clause_parse or {}).get("joined_by") in ("men", ",") and owners[index - 1] in ("q1", "q3")
                        and BARE_DOUBT.search(folded) and not ABOUT_TIME.search(folded) and not ABOUT_RETURN.search(folded)
                        and not (len(folded.split()) > 5 and DOUBT_OBJECT.search(folded))):  # ("men vet ikke om jeg orker vaskinga i lengden": a doubt of its own)
@@ -138,7 +141,7 @@ def carried_answers(
             # usikker": a bare doubt after "men" takes back the answer just given
             doubt = Interpretation("answer", SHARED, 1.0, "accept", "pattern") if fronted else _read(owners[index - 1], clause, clause_parse, thresholds)
             if doubt is not None and doubt.code == SHARED:
-                taken_back = str(owners[index - 1])
+                taken_back = "q1" if fronted else str(owners[index - 1])
                 best[taken_back] = doubt
                 conflicts.discard(taken_back)
                 worded.pop(taken_back, None)
@@ -262,11 +265,13 @@ def carried_answers(
         # a reason is an answer to q3_grunn only where the uncertainty is about how long: in
         # "det avhenger av om de kan tilrettelegge, så jeg er usikker" it explains q1
         best.pop("q3_grunn", None)
-    if open_question == "q1" and "q3_grunn" in best and best["q3_grunn"].action == "accept" and any(
-            m is best["q3_grunn"] and ABOUT_RETURN.search(folds[at]) for m, _, at in readings.get("q3_grunn", [])):
+    if not grunn_asked and "q3_grunn" in best and best["q3_grunn"].action == "accept" and any(
+            m is best["q3_grunn"] and (ABOUT_RETURN.search(folds[at]) or DEPENDS_ON.search(folds[at])) and not ABOUT_TIME.search(folds[at])
+            and (at == 0 or owners[at - 1] != "q3" and not ABOUT_TIME.search(folds[at - 1])) for m, _, at in readings.get("q3_grunn", [])):
         # "Det kjem an på om dei får til ei anna stilling til meg. Eg veit ikkje kor lenge …": a
-        # reason about the job explains the doubt about going back; as the reason for not knowing
-        # how long it is only confirmed
+        # reason about the job, or what things depend on, that follows no word of time explains
+        # the doubt about going back; as the reason for not knowing how long it is only confirmed
+        # ("Vet ikke hvor lenge, det kommer an på økonomien" is the reason plainly)
         best["q3_grunn"] = confirmed(best["q3_grunn"])
     employer_in_a_reason(best, parts, owners, thresholds)
     imply(best)

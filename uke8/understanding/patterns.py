@@ -103,7 +103,9 @@ _RETURN_UNKNOWN = (rf"(?:^|[.!?]\s+)(?:\w+\s+)?(?:om|hvorvidt|vis|viss|hvis)\s+.
                    r"(?:(?:vet|veit|vett|aner|anar)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+){0,3}?(?:ikke|ikkje|ikkj|itj|ikk)\b"
                    r"|(?:er|e)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+)?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker)\b"
                    # the fronted clause is the subject: "om jeg kommer tilbake er også usikkert"
-                   r"|(?:er|e|blir|vert)\s+(?:(?:ogsa|og|heller|helt|heilt|likevel|fortsatt|framleis|fremdeles|enna|enno|veldig|svaert|verkeleg|virkelig|nok|vel|jo|uansett|derimot|mer|meir)\s+){0,2}(?:usikkert|uklart|uvisst|ikke\s+sikkert|ikkje\s+sikkert|(?:et|eit)\s+(?:\w+\s+)?(?:sporsmalstegn|apent\s+sporsmal|ope\s+sporsmal))\b)"
+                   r"|(?:er|e|blir|vert)\s+(?:(?:ogsa|og|heller|helt|heilt|likevel|fortsatt|framleis|fremdeles|enna|enno|veldig|svaert|verkeleg|virkelig|nok|vel|jo|uansett|derimot|mer|meir)\s+){0,2}(?:usikkert|uklart|uvisst|ikke\s+sikkert|ikkje\s+sikkert|(?:et|eit)\s+(?:\w+\s+)?(?:sporsmalstegn|apent\s+sporsmal|ope\s+sporsmal))\b"
+                   # or depends: "hvorvidt jeg kommer tilbake, avhenger av om de kan tilrettelegge"
+                   r"|(?:helt\s+|heilt\s+)?(?:avheng\w*|(?:kommer|kjem)\s+(?:helt\s+|heilt\s+)?an\s+pa)\b)"
                    # and in plain order: "jeg vet ikke om jeg kommer tilbake til samme jobb"
                    # (a word or two may come first, the subject after the verb, or before "ikke" in a
                    # learner's order: "ærlig talt vet jeg ikke om …", "jeg ikke vet om jeg kan komme tilbake")

@@ -211,3 +211,118 @@ def test_not_speaking_the_same_language_is_no_little_contact(text):
 def test_one_day_at_a_time_is_no_length(text):
     from uke8.understanding.duration import duration_answer
     assert duration_answer(text) is None
+
+
+@pytest.mark.parametrize("tail", ["men bare hvis de flytter meg til en annen avdeling", "men så lenge smertene er som nå, ser jeg det ikke for meg",
+                                  "men det står og faller på om kneet tåler det"])
+def test_a_condition_after_men_takes_back_the_hope(tail):
+    text = f"Jeg vil gjerne tilbake, {tail}."
+    from uke8.understanding.clauses import clause_spans
+    n = len(clause_spans(text))
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.95)), *[ranking(("q1_veldig_sannsynlig", 0.97))] + [ranking(("q3_grunn_annet", 0.6))] * (n - 1))
+    own = read_message("q1", text, p, {}, T).own
+    assert (own.code, own.action) != ("veldig_sannsynlig", "accept")
+
+
+def test_without_that_i_do_not_know_takes_back_a_conditional_return():
+    text = "Så lenge jeg får jobbe redusert, kommer jeg tilbake. Uten det vet jeg ikke."
+    from uke8.understanding.clauses import clause_spans
+    n = len(clause_spans(text))
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.95)), *[ranking(("q1_veldig_sannsynlig", 0.97))] * (n - 1) + [ranking(("usikker", 0.9))])
+    own = read_message("q1", text, p, {}, T).own
+    assert (own.code, own.action) != ("veldig_sannsynlig", "accept")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Det er nesten helt sikkert at jeg ikke kommer tilbake", "lite_sannsynlig"),
+    ("det er klart at eg ikkje kjem tilbake dit", "lite_sannsynlig"),
+    ("det er ikke sikkert at jeg ikke kommer tilbake", None),
+])
+def test_sure_of_not_going_back(text, code):
+    assert match_pattern("q1", text) == code
+
+
+def test_a_correction_after_men_nei_stands_over_a_pattern():
+    text = "Først tenkte jeg middels, men nei, det er faktisk bra."
+    p = parse(text, ranking(("q2_god", 0.75), ("q2_verken_eller", 0.2)), ranking(("q2_verken_eller", 0.8)), ranking(("nei", 0.99)),
+              ranking(("q2_god", 0.9)))
+    own = read_message("q2", text, p, {}, T).own
+    assert (own.code, own.action) == ("god", "accept")
+
+
+@pytest.mark.parametrize("text", ["Problemet er ikke sjefen", "problemet e ikkje leiaren", "problemet ligger ikke hos lederen"])
+def test_the_boss_named_as_not_the_problem(text):
+    from uke8.understanding.clause_signals import NOT_THE_PROBLEM
+    assert NOT_THE_PROBLEM.search(_folded(text))
+
+
+def test_a_reason_given_as_the_answer_to_q3_grunn_is_its_answer():
+    text = "At jeg ikke vet om jeg har en jobb å komme tilbake til. Så det er lite sannsynlig at jeg kommer tilbake."
+    p = parse(text, ranking(("q3_grunn_annet", 0.99)), ranking(("q3_grunn_annet", 0.8)), ranking(("q1_lite_sannsynlig", 0.99)))
+    taken = _taken(read_message("q3_grunn", text, p, {"varighet": "usikker"}, T))
+    assert taken.get("retur", ("lite_sannsynlig",))[0] == "lite_sannsynlig"
+    assert taken["own"][0] == "annet"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("men det står og faller på om ryggen holder", ["men det står og faller på om ryggen holder"]),
+    ("alt sto og falt med lederen", ["alt sto og falt med lederen"]),
+])
+def test_stands_and_falls_is_one_expression(text, expected):
+    from uke8.understanding.clauses import clauses
+    assert clauses(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("tbs: usikker", "tilbake: usikker"), ("AG: bra", "arbeidsgiver: bra"), ("sykm: 2 mnd t", "sykmelding: 2 mnd til"),
+    ("samarbeid m sjef", "samarbeid med sjef"), ("over 26 u", "over 26 uker"), ("veldig sanns.", "veldig sannsynlig."),
+    ("m/ sjefen", "m/ sjefen"), ("tbs-avdelingen", "tbs-avdelingen"),
+])
+def test_terse_short_forms_are_read_in_full(text, expected):
+    assert normalise(text) == expected
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("q1: usikker", ("q1", "usikker")), ("q2=god", ("q2", "god")), ("#3 usikker", ("q3", "usikker")),
+    ("q1 veldig sannsynlig", ("q1", "veldig sannsynlig")), ("2. sånn passe", ("q2", "sann passe")),
+])
+def test_the_question_named_by_its_number(clause, expected):
+    from uke8.understanding.clause_subjects import numbered
+    found = numbered(clause, ("q1", "q2", "q3", "q3_grunn"))
+    assert found is not None and found[0] == expected[0]
+
+
+def test_a_number_with_a_space_before_is_no_label_about_time():
+    from uke8.understanding.clause_subjects import labelled
+    assert labelled(" 2: vanskelig") is None
+    assert labelled("AG: bra") == ("q2", "bra")
+    assert labelled("lengde: usikker") == ("q3", "usikker")
+
+
+@pytest.mark.parametrize("text, whole, clauses_, expected", [
+    ("usikker, god, usikker", ("usikker", 0.99), [("usikker", 0.99), ("q2_god", 0.93), ("usikker", 0.99)],
+     {"retur": "usikker", "relasjon": "god", "varighet": "usikker"}),
+    ("usikker / god / over 26 uker", ("usikker", 0.9), [("usikker", 0.99), ("q2_god", 0.96), ("q3_over_26_uker", 0.99)],
+     {"retur": "usikker", "relasjon": "god", "varighet": "over_26_uker"}),
+])
+def test_a_terse_list_answers_the_questions_in_turn(text, whole, clauses_, expected):
+    p = parse(text, ranking(whole), *[ranking(c) for c in clauses_])
+    reading = read_message("q1", text, p, {}, T)
+    taken = {c.slot: c.meaning.code for c in reading.others} | {"retur": reading.own.code}
+    assert taken == expected
+
+
+def test_a_sentence_of_short_clauses_is_no_terse_list():
+    text = "Hodet sier ja og kroppen sier nja. Så jeg vet ikke"
+    p = parse(text, ranking(("usikker", 0.99)), ranking(("ja", 0.55)), ranking(("q1_lite_sannsynlig", 0.45)), ranking(("usikker", 0.99)))
+    reading = read_message("q1", text, p, {}, T)
+    assert "varighet" not in {c.slot for c in reading.others}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Samarbeidet med arbeidsgiveren er litt opp og ned", "verken_eller"),
+    ("forholdet til sjefen har vært opp og ned", "verken_eller"),
+    ("formen min er opp og ned og sjefen er grei", None),
+])
+def test_up_and_down_said_of_the_collaboration(text, code):
+    assert match_pattern("q2", text) == code

@@ -26,7 +26,7 @@ NEGATED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ikk|kje|aldri|neppe|tviler|tvila
 HEDGED = re.compile(r"\b(?:usikker|vet\s+ikke|veit\s+ikkje|kanskje|hvis|om\s+jeg|dersom|viss)\b")
 MAYBE = re.compile(r"\b(?:kanskje|kanskj|muligens|mulig|kan\s+hende|kan\s+bli|kan\s+skje|kan\s+vel|usikker\w*|vet\s+ikke|veit\s+ikkje)\b")
 # ("har dårlig tid": busy, no length)
-ABOUT_TIME = re.compile(r"\b(?:lenge|lang\s+tid|(?<!darlig )(?<!dalig )(?<!darleg )(?<!lite )tid|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|tidspunkt\w*|kor\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
+ABOUT_TIME = re.compile(r"\b(?:lenge|lengde\w*|lang\s+tid|(?<!darlig )(?<!dalig )(?<!darleg )(?<!lite )tid|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|tidspunkt\w*|kor\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
 
 # The person repeats the question before answering it ("Kommer jeg tilbake? Kanskje, kanskje
 # ikke", "Hvor lenge? Et års tid"): the question itself answers nothing.
@@ -46,7 +46,8 @@ BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\
 # "kommer an på", "avhenger av", "heng saman med": what something depends on
 _DEPENDS = r"(?:kommer|kjem)\s+an\s+pa|avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med)"
 # (with the SMS and dialect spellings, and "helt": "kmr helt an på")
-_DEPENDS_ANY = r"(?:(?:kommer|kjem|kjam|kmr)\s+(?:helt\s+|heilt\s+)?an\s+pa|avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med))"
+_DEPENDS_ANY = (r"(?:(?:kommer|kjem|kjam|kmr)\s+(?:helt\s+|heilt\s+)?an\s+pa|avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med)"
+                r"|(?:star|sta|sto)\s+og\s+(?:faller|falle|fell|fall)\s+(?:pa|med)|beror\s+pa)")
 BECAUSE = re.compile(rf"\b(?:for|fordi|pga|ettersom|siden|sidan|da|pa\s+grunn\s+av|grunnet|{_DEPENDS})\b")
 HOW_LONG_WORDS = re.compile(r"\b(?:lenge|lang\s+tid|varighet\w*|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til)))\b")
 BOSS_ACTS = re.compile(rf"^(?:{BOSS_WORDS})\s+(?:har|hadde|er|var|e)\s+(?!sagt\b|meint\b|anslatt\b)")
@@ -82,6 +83,17 @@ CORRECTION = re.compile(r"^(?:eller|nei\s+vent|vent|nei\s+forresten|forresten|re
                         # "jeg må korrigere meg selv: …", "jeg tar det tilbake", "jeg mente …"
                         r"(?:men\s+)?(?:jeg|eg)\s+(?:ma|vil|skal)\s+(?:korrigere|rette\s+pa|rette)\s+(?:meg\s+selv|meg\s+sjolv|meg|det)|"
                         r"(?:jeg|eg)\s+tar\s+det\s+tilbake|(?:jeg|eg)\s+mente(?:\s+egentlig)?)\b[\s,.:]*")
+# A reason given as the answer to "Hva gjør deg usikker?": "At jeg ikke vet om …", "Fordi …"
+REASON_OPENING = re.compile(r"^(?:at|fordi|for\s+at|pga|det\s+at)\s")
+BARE_NO = frozenset({"nei", "neida", "nei da", "nei nei", "nope"})
+
+
+def corrects(folded: str, joined_by: str | None) -> bool:
+    """The clause corrects what came before: "Eller, jo, kanskje", "…, men nei, det er faktisk bra",
+    "Kona mi synes …, men jeg synes …"."""
+    return bool(CORRECTION.match(folded)) or joined_by == "men" and (bool(OWN_VIEW.match(folded)) or folded.strip(" ,.!") in BARE_NO)
+
+
 OWN_VIEW = re.compile(r"^(?:jeg|eg|je|a)\s+(?:synes|syns|synest|mener|meiner|tykkjer|sjol|selv)\b")
 WORDS = re.compile(r"\w+")
 # "Psykologen mener jeg trenger lang tid, og det tror jeg også": agrees with the clause before,
@@ -103,9 +115,15 @@ DOUBT_OBJECT = re.compile(r"\b(?:om|hvis|viss|dersom|hvordan|korleis|at)\s+(?:je
 WAITS_FOR_THAT = re.compile(r"\bvent\w*\s+pa\s+at\b")
 # A fronted "om"-clause put in doubt ("men om jeg orker nattevaktene er et stort spørsmålstegn")
 # or made to depend on something ("men om det skjer avhenger av skulderen", "men det kommer an på hodet")
+# or put under a condition ("men bare hvis de flytter meg", "men så lenge angsten er så sterk",
+# "Uten det vet jeg ikke")
 FRONTED_DOUBT = re.compile(r"^(?:men\s+)?(?:(?:om|hvorvidt)\s+.+\b(?:(?:er|e|blir|vert)\s+(?:\w+\s+){0,3}?(?:usikkert|uvisst|uklart|ikke\s+sikkert|"
                            r"ikkje\s+sikkert|sporsmalstegn|apent\s+sporsmal|ope\s+sporsmal)|(?:\w+\s+)?{d})"
-                           r"|(?:det|dette|alt|alt\s+sammen)\s+(?:\w+\s+)?{d})\b".replace("{d}", _DEPENDS_ANY))
+                           r"|(?:det|dette|alt|alt\s+sammen)\s+(?:\w+\s+)?{d}"
+                           r"|(?:bare|kun|berre|bere)\s+(?:hvis|om|dersom|viss|vis|sa\s+lenge)|sa\s+lenge\s+(?!det\s+tar)"
+                           r"|(?:uten|utan)\s+(?:det|dette|den|dei|de)\b.*\b(?:vet|veit|aner)\s+(?:jeg|eg|je)\s+(?:ikke|ikkje|itj|ik))\b".replace("{d}", _DEPENDS_ANY))
+# A condition that opens a clause, whose own words ("så lenge") say nothing of time
+CONDITION_OPENING = re.compile(r"^(?:men\s+)?(?:(?:bare|kun|berre|bere)\s+)?(?:sa\s+lenge|hvis|om|dersom|viss)\b")
 # When an event happens ("operasjonen neste måned", "MR i neste uke"): a date, not a length of leave
 EVENT_DATE = re.compile(r"\b(?:i\s+)?(?:neste|denne|forrige|kommende|komande|naeste)\s+(?:uke|uka|veke|veka|maned|manad|mnd)\b")
 
@@ -125,6 +143,8 @@ THAT_IS_SURE = re.compile(r"^(?:og\s+)?(?:det|dette|det\s+vet\s+jeg)\s+(?:er|e|a
                            r"|^(?:og\s+)?det\s+(?:vet|veit)\s+(?:jeg|eg|a|je)(?:\s+(?:sikkert|godt|helt\s+sikkert))?\W*$")
 # "…, så det e itj der problemet ligg": points away from what was said before, answers nothing.
 NOT_THE_PROBLEM = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ik)\s+(?:der|dar|her|det)\s+(?:som\s+)?problemet?\b"
+                             # "Problemet e ikkje sjefen"
+                             rf"|\bproblemet\s+(?:er|e|ligger|ligg)\s+(?:ikke|ikkje|ikkj|itj|ik)\s+(?:\w+\s+)?(?:{BOSS_WORDS})\b"
                               r"|\bproblemet\s+(?:ligger|ligg|er|e)\s+(?:ikke|ikkje|ikkj|itj|ik)\s+(?:der|dar|her)\b"
                               # "…, men det har ingenting med sjefen å gjøre"
                               r"|\b(?:ingenting|ikke\s+no|ikkje\s+noko|ingen\s+ting)\s+(?:a\s+gjore\s+)?med\s+(?:\w+\s+){0,2}(?:a\s+gjore|a\s+gjere)\b")

@@ -35,7 +35,7 @@ TOPIC: dict[str, re.Pattern[str]] = {
                      r"|\b(?:jobben|arbeidsplassen|avdelingen)\s+(?:har\s+)?(?:vart|vaert|vore|var|er|e)\s+(?:\w+\s+){0,3}?(?:med|mot)\s+(?:meg|ma|meij)\b"
                      r"|\bfra\s+(?:jobben|arbeidsplassen|avdelingen)\b(?!\s+(?:i|pa)\b)"
                      r"|\b(?:jobben|arbeidsplassen|avdelingen)\s+(?:har\s+)?(?:ringt|ringte|ringer|sendt|sendte|sender|fulgt|folger|fulgte)\b"),
-    "q3": re.compile(r"\b(?:varighet\w*|lenge|lang\s+tid|kort\s+tid|\d+|uker?|veker?|veka|maned\w*|manad\w*|mnd|ar|halvt|halvar\w*|"
+    "q3": re.compile(r"\b(?:varighet\w*|lengde\w*|lenge|lang\s+tid|kort\s+tid|\d+|uker?|veker?|veka|maned\w*|manad\w*|mnd|ar|halvt|halvar\w*|"
                      r"frisk\w*|sykmeld\w*|sjukmeld\w*|snart|jul|paske|sommer\w*|haust\w*|host\w*|var(?:en)?|tid)\b"),
 }
 
@@ -93,11 +93,12 @@ def one_clause_about(question_id: str, parts: Parts) -> bool:
 
 # A label before a colon names the question its answer is for: "Retur: lite sannsynlig",
 # "Samarbeid m/ sjef: 5 av 10", "Tid: 6 uker totalt", "Grunn: ingen spesiell".
-_LABEL = re.compile(r"^\s*(?:[-–*•]\s*)?(?:\d[.)]\s*)?([\w/ ]{2,40}?)\s*(?::|\s[-–]|->|→|=>)\s*(\S.*)$", re.DOTALL)
+_LABEL = re.compile(r"^\s*(?:[-–*•]\s*)?(?:\d[.)]\s*)?([\w/ ]{2,40}?)\s*(?::|\s[-–]|->|→|=>|=)\s*(\S.*)$", re.DOTALL)
 # "1. Veldig sannsynlig / 2. Sjefen er grei / 3. Et par uker": answers numbered as the questions are
 # (or by the question's place: "andre: bra", "Svar på første: usikker", "Tredje spørsmål: under 26 uker", "2: verken eller")
-_NUMBERED = re.compile(r"^\s*(?:[-–*•]\s*)?(?:svar\s+pa\s+|pa\s+)?(?:det\s+)?([1-4]|forste|fyrste|andre|tredje|fjerde)\s*"
-                       r"(?:spm\.?|sporsmal\w*)?\s*[.):–-]\s*(\S.*)$", re.DOTALL)
+# ("q1: usikker", "q2=god", "#3 usikker": the question's number as terse writers put it)
+_NUMBERED = re.compile(r"^\s*(?:[-–*•]\s*)?(?:svar\s+pa\s+|pa\s+)?(?:det\s+)?(?:(?:q|#|spm\.?\s*)([1-4])\s*[.):=–-]?|([1-4]|forste|fyrste|andre|tredje|fjerde)\s*"
+                       r"(?:spm\.?|sporsmal\w*)?\s*[.):=–-])\s*(\S.*)$", re.DOTALL)
 _PLACE = {"1": 1, "2": 2, "3": 3, "4": 4, "forste": 1, "fyrste": 1, "andre": 2, "tredje": 3, "fjerde": 4}
 _REASON_LABEL = re.compile(r"\b(?:grunn\w*|arsak\w*|fordi)\b")
 
@@ -109,7 +110,7 @@ def labelled(clause: str) -> tuple[str, str] | None:
     if not found:
         return None
     label = fold(normalise(found.group(1)))
-    if _NUMBERED.match(label + ":"):
+    if _NUMBERED.match(label + ": -"):
         return None  # "2: god" names the question by its place (`numbered`), not by its subject
     if _REASON_LABEL.search(label):
         return "q3_grunn", found.group(2)
@@ -121,9 +122,10 @@ def numbered(clause: str, order: tuple[str, ...]) -> tuple[str, str] | None:
     """(question, answer) for a clause numbered as a question in asking order ("2. sånn passe"),
     or None. The caller checks that the message is such a list (two numbered clauses or more)."""
     found = _NUMBERED.match(fold(normalise(clause)))
-    if not found or _PLACE[found.group(1)] > len(order):
+    place = _PLACE[found.group(1) or found.group(2)] if found else 0
+    if not found or place > len(order):
         return None
-    return order[_PLACE[found.group(1)] - 1], found.group(2)
+    return order[place - 1], found.group(3)
 
 
 # "1 usikker, 2 sånn passe, 3 ca 2 mnd til": numbered without a mark, which only a run from 1

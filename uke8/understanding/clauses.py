@@ -52,10 +52,11 @@ _SUBJECT_WORDS = re.compile(
     r"kolleg\w*|nærmeste|formann\w*|bas|basen|bassen|rektor\w*|skipper\w*|styrer\w*|styrar\w*|"
     r"(?:de|dei|dem|dom|dæm)\s+på\s+(?:jobben|jobb|kontoret|arbeidsplassen|lageret|avdelingen))(?:\s+(?:min|mi|mitt|vår))?$", re.IGNORECASE)
 _SUBJECT_PAIR = re.compile(r"^(?:\w+\s+)?\w+\s+og\s+(?:jeg|eg|æ|je|meg|mæ)$", re.IGNORECASE)
-# Fixed pairs joined by "og": "rett og slett", "av og til", "fram og tilbake" are one expression.
-_PAIRS = re.compile(r"(?:^|\s)(?:rett|av|fram|frem|nå|no|titt|sånn|litt|opp|ut|hit|vel|til)$", re.IGNORECASE)
+# Fixed pairs joined by "og": "rett og slett", "av og til", "fram og tilbake", "står og faller" are one expression.
+_PAIRS = re.compile(r"(?:^|\s)(?:rett|av|fram|frem|nå|no|titt|sånn|litt|opp|ut|hit|vel|til|står|stå|sto|star)$", re.IGNORECASE)
 _PAIR_ENDS = {"rett": "slett", "av": "til", "fram": "tilbake", "frem": "tilbake", "nå": "da", "no": "då", "titt": "ofte",
-              "sånn": "sånn", "litt": "litt", "opp": "ned", "ut": "inn", "hit": "dit", "vel": "bra", "til": "med"}
+              "sånn": "sånn", "litt": "litt", "opp": "ned", "ut": "inn", "hit": "dit", "vel": "bra", "til": "med",
+              "står": "(?:faller|fell)", "star": "(?:faller|fell)", "stå": "falle", "sto": "(?:falt|fall)"}
 # "både ja og nei", "både bra og dårlig", "ja og nei": "og" joins two halves of one answer.
 _BOTH = re.compile(r"(?:^|\s)(?:både|båe|baade|bade)(?:\s+\w+)?$|^(?:ja|jo|nei)$", re.IGNORECASE)
 # Norwegian puts the finite verb second: after a fronted subordinate clause ("hvor lenge jeg er

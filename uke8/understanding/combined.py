@@ -30,8 +30,8 @@ from uke8.understanding.interpret import OUT_OF_SCOPE, YES_NO_ANSWERS, Interpret
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CORRECTION, DEPENDS_ON, DOUBT_OBJECT, GRADED_START,
-    HOW_LONG_WORDS, LEAVE_WORDS, LIKELY, NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, OWN_VIEW, PUT_BACK, THAT_IS_SURE,
-    WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, EVENT_DATE, FRONTED_DOUBT, put_back_topic)
+    HOW_LONG_WORDS, LEAVE_WORDS, LIKELY, NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, THAT_IS_SURE,
+    WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, BARE_NO, CONDITION_OPENING, EVENT_DATE, FRONTED_DOUBT, REASON_OPENING, corrects, put_back_topic)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, one_clause_about, qualifies
 from uke8.understanding.clause_owner import held_back, shared_owner, specific_owner
 from uke8.understanding.clause_parse import pieces, top_answer, top_confidence
@@ -105,15 +105,19 @@ def carried_answers(
     readings: dict[str, list[tuple[Interpretation, str | None, int]]] = {}  # each question's clause readings (contact kind, where)
     direct: Interpretation | None = None  # a short first clause that plainly answers the open question
     order = question_order(har_arbeidsgiver)
-    listed = numbered_list([c for c, _ in parts], order)  # "1. …\n2. …", "1 usikker, 2 …": answers in asking order
+    listed = numbered_list([c for c, _ in parts], order)
+    # a list of short answers ("usikker / god / over 26 uker", "veldig sannsynlig, god"): each says
+    # which question it answers by its words, or by its place after the one before
+    # (not a sentence of several: "Hodet sei ja og kroppen sei nja. Så æ vet ikkje")
+    terse = len(parts) >= 2 and all(len(clause.split()) <= 3 for clause, _ in parts) and not _JOINED.search(fold(normalise(text)))  # "1. …\n2. …", "1 usikker, 2 …": answers in asking order
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
         folded = fold(normalise(clause))
-        if CORRECTION.match(folded) or (clause_parse or {}).get("joined_by") == "men" and OWN_VIEW.match(folded):
+        if corrects(folded, (clause_parse or {}).get("joined_by")):
             # "Jeg kommer nok ikke tilbake. Eller, jo, kanskje …", "tre uker, nei forresten tre
             # måneder", "Kona mi synes …, men jeg synes …": what follows replaces what came before
             corrected_at = index
-            if not WORDS.search(CORRECTION.sub("", folded)):
-                continue  # the marker alone ("Eller,") answers nothing
+            if not WORDS.search(CORRECTION.sub("", folded)) or folded.strip(" ,.!") in BARE_NO:
+                continue  # the marker alone ("Eller,", "men nei,") answers nothing
         if PUT_BACK.match(folded):
             # "Men hvor lenge? Jeg vet ikke": the doubt right after answers the question put back
             asked_back = (index, put_back_topic(folded))
@@ -131,8 +135,8 @@ def carried_answers(
             continue  # "treng nok nokre veker til, kanskje tre": narrows the length just given
         # "…, og jeg vil egentlig også, men om jeg orker nattevaktene igjen er et stort spørsmålstegn"
         # (or after a correction of the return: "Ja, jeg skal tilbake – eller, jeg håper det, det avhenger av …")
-        fronted = (index > 0 and (clause_parse or {}).get("joined_by") in ("men", ",") and FRONTED_DOUBT.match(folded) is not None
-                   and not ABOUT_TIME.search(folded) and (owners[index - 1] == "q1" or corrected_at is not None and index - corrected_at <= 2
+        fronted = (index > 0 and ((clause_parse or {}).get("joined_by") in ("men", ",") or folded.startswith(("uten ", "utan ")))
+                   and FRONTED_DOUBT.match(folded) is not None and not ABOUT_TIME.search(CONDITION_OPENING.sub("", folded)) and (owners[index - 1] == "q1" or corrected_at is not None and index - corrected_at <= 2
                                                            and "q1" in owners[:corrected_at]))
         if fronted or (owner == SHARED and index > 0 and (clause_parse or {}).get("joined_by") in ("men", ",") and owners[index - 1] in ("q1", "q3")
                        and BARE_DOUBT.search(folded) and not ABOUT_TIME.search(folded) and not ABOUT_RETURN.search(folded)
@@ -151,6 +155,8 @@ def carried_answers(
             if digit.kind == "answer" and digit.source == "digit":
                 best[open_question] = direct = digit
             continue
+        if index == 0 and open_question == "q3_grunn" and REASON_OPENING.match(folded):
+            owner = "q3_grunn"  # "At jeg ikke vet om jeg har en jobb å gå tilbake til. …": the reason asked for
         specific = owner != SHARED  # a shared owner was chosen by its words already
         label = labelled(clause) or listed[index]
         if label is not None:
@@ -172,6 +178,10 @@ def carried_answers(
                 # answered by a clause of its own, so a short first word of doubt answers the
                 # question asked
                 owner = open_question
+            elif terse and index > 0 and owners[index - 1] not in (None, SHARED) and not ABOUT_TIME.search(folded) and not ABOUT_RETURN.search(folded) and (
+                    best.get(str(owners[index - 1])) is not None) and (
+                    following := next((q for q in order if q in ("q1", "q3") and q not in best), None)) is not None:
+                owner = following  # "usikker, god, usikker": a terse list answers the questions in turn
             else:
                 owner = shared_owner(clause, open_question, claimed, treatment, doubted)
         if owner is None:
@@ -208,7 +218,7 @@ def carried_answers(
             continue  # "Bedriftshelsetjenesten er supergod, men lederen …": praise for someone else
         if owner == "q2" and NOT_A_COMPLAINT.search(folded) and meaning.code == "vanskelig":
             continue  # "jeg er ikke sur på sjefen", "har i alle fall ikke vært vanskelig": no verdict of difficulty
-        if specific and owner != open_question and label is None and (len(clause.split()) < 2 or not (
+        if specific and owner != open_question and label is None and not (terse and meaning.action == "accept") and (len(clause.split()) < 2 or not (
                 about(owner, index, parts, owners) or qualifies(owner, index, parts, owners))):
             continue  # an answer to a question not asked needs words about its subject
         # (only a clause that may answer counts against another: "sykmeldt sia februar" heard as
@@ -288,6 +298,9 @@ def carried_answers(
     return out
 
 
+_JOINED = re.compile(r"\b(?:og|men|sa|fordi|for|siden|sidan|da)\b")
+
+
 def _leading_yes_no(open_question: str | None, text: str) -> str | None:
     """The code of a plain ja/nei that opens the message, where the open question takes one."""
     first = re.split(r"[\s,.!:;]+", text.strip(), maxsplit=1)[0] if text.strip() else ""
@@ -362,6 +375,9 @@ def read_message(
             others = tuple(c for c in others if c.meaning.source == "pattern" and c.meaning.action == "accept")
     elif clause_own is not None and whole.source == "nlu" and put_back:
         own = clause_own  # "Sannsynlig? Ikke spesielt.": the clause that answers decides
+    elif whole.source == "pattern" and clause_own is not None and clause_own.code != whole.code and any(
+            corrects(fold(normalise(clause)), (clause_parse or {}).get("joined_by")) for clause, clause_parse in parts[1:]):
+        own = clause_own  # "Først tenkte jeg middels, men nei, det er faktisk bra": the correction stands
     elif whole.source != "pattern":
         # The whole message reads the open question best ("jeg vil gjerne tilbake, men jeg vet
         # ikke om kroppen holder" is usikker, though its first clause is not): a clause decides

@@ -22,6 +22,13 @@ _AS_HEARD = {"kansje": "kanskje", "tibake": "tilbake", "sansynlig": "sannsynlig"
              "arbeidsgjiver": "arbeidsgiver", "arbeidsgjiveren": "arbeidsgiveren", "månd": "måned"}
 _AS_HEARD_WORD = re.compile(r"\b(?:" + "|".join(_AS_HEARD) + r")\b")
 
+# Short forms of terse writers ("tbs: usikker", "AG: bra", "sykm: 2 mnd t", "samarbeid m sjef",
+# "over 26 u"): read in full, as the rules look for the full words.
+_SHORT_FORMS = {"tbs": "tilbake", "tilb": "tilbake", "ag": "arbeidsgiver", "sykm": "sykmelding", "sanns": "sannsynlig",
+                "sannsynl": "sannsynlig", "t": "til", "m": "med"}
+_SHORT_FORM_WORD = re.compile(r"(?<![\w/.-])(?:" + "|".join(_SHORT_FORMS) + r")(?![\w/-])")
+_WEEKS_SHORT = re.compile(r"\b(\d+)\s*u\b")
+
 
 # Swedish and Danish words as neighbours living here write them ("Nej, knappast", "ved ikke hvor
 # længe"): read as the bokmål word the rules look for (the classifier's list, dialect.py, and
@@ -37,6 +44,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text or "").lower().strip()
     text = text.replace("’", "'").replace("“", '"').replace("”", '"')
     text = _AS_HEARD_WORD.sub(lambda m: _AS_HEARD[m.group()], text)
+    text = _WEEKS_SHORT.sub(r"\1 uker", _SHORT_FORM_WORD.sub(lambda m: _SHORT_FORMS[m.group()], text))
     text = _DANISH_DONT_KNOW.sub("vet ikke", _NEIGHBOUR_WORD.sub(lambda m: _NEIGHBOUR[m.group()], text))
     return _SPOKEN_NOT.sub("ikke", _SPACES.sub(" ", text))
 

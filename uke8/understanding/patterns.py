@@ -52,6 +52,9 @@ _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BA
           rf"|\bbade\s+{_GOOD}\s+og\s+{_BAD}\b|\bbade\s+{_BAD}\s+og\s+{_GOOD}\b|\bbade[\s-]+og\b"
           # a short reply only: in a longer one "opp og ned" may be the health, not the employer
           r"|^(?:\w+\s+){0,3}(?:opp\s+og\s+ned|blande[td]|blanda|sann\s+passe)\W*$"
+          # or said of the employer or the collaboration: "samarbeidet med arbeidsgiveren er litt opp og ned"
+          rf"|\b(?:samarbeid\w*|forhold\w*|relasjon\w*|{BOSS_WORDS})\b(?:\s+\w+){{0,5}}?\s+(?:er|e|har\s+(?:vart|vaert|vore)|gar)\s+"
+          r"(?:\w+\s+)?(?:opp\s+og\s+ned|blande[td]|blanda)\b"
           # fine, but no more than that: "helt ok, ikke noe mer", "grei nok, men ikkje noko meir"
           # (not "blir nok ikkje meir enn ein månad": at most a month, said of the leave)
           r"|\b(?:greit|grei|greitt|ok|okei|fin|fint|bra|(?:grei|god|bra|fin)\s+nok|forhold)\W+(?:men\s+)?(?:ikke|ikkje)\s+(?:(?:noe|no|noko)\s+)?(?:mer|meir)\b(?!\s+enn\s+(?!det\b))"
@@ -341,7 +344,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(r"^(?:men\s+)?(?:det\s+)?(?:blir|er|vert)\s+(?:nok\s+|vel\s+|veldig\s+|svaert\s+|nok\s+veldig\s+)?(?:vanskelig|vanskeleg|umulig|umogleg|uaktuelt|vrient)\s+"
                       r"a\s+(?:komme|kome|ga|vende)\s+(?:\w+\s+)?(?:tilbake|tebake|attende)\b"), "lite_sannsynlig"),
     # "ganske sikker på at jeg ikke kommer tilbake": sure of not going back (before _SURE_BACK)
-    ("q1", re.compile(r"\b(?:sikker|trygg|overbevist)\s+(?:pa\s+)?at\s+(?:jeg|eg|je|a)\s+(?:nok\s+)?(?:ikke|ikkje|itj|ikkj|aldri)\s+"
+    # ("det er nesten helt sikkert at jeg ikke kommer tilbake")
+    ("q1", re.compile(r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:sikker|sikkert|klart|opplagt|trygg|overbevist)\s+(?:pa\s+)?at\s+(?:jeg|eg|je|a)\s+(?:nok\s+)?(?:ikke|ikkje|itj|ikkj|aldri)\s+"
                       r"(?:kommer|kjem|kjam|kome|komme|gar|drar|skal|ska|vil)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|tilbage)\b"), "lite_sannsynlig"),
     ("q1", re.compile(_SURE_BACK), "veldig_sannsynlig"),
     # "jeg har bestemt meg for å gå tilbake" (the classifier heard "bestemt meg for å gå" as leaving)

@@ -10,7 +10,7 @@ from typing import Any
 from uke8.understanding.calibration import Thresholds
 from uke8.understanding.clause_parse import BECAUSE_JOINERS, masses, top_answer, top_confidence
 from uke8.understanding.clause_signals import (
-    ABOUT_RETURN, ABOUT_TIME, CONDITIONAL, DIFFICULT_PLAIN, DOUBT_ABOUT_WHEN, LITTLE_BY_DEGREE, MAYBE, REPORTED, TIED_REASON)
+    ABOUT_RETURN, ABOUT_TIME, CONDITIONAL, DEPENDS_ON, DIFFICULT_PLAIN, DOUBT_ABOUT_WHEN, LITTLE_BY_DEGREE, MAYBE, REPORTED, TIED_REASON)
 from uke8.understanding.duration import duration_answer
 from uke8.understanding.implied import SHARED
 from uke8.understanding.interpret import Interpretation
@@ -82,3 +82,12 @@ def shared_owner(clause: str, open_question: str | None, claimed: set[str], give
     if open_question in ("q1", "q3", "q3_grunn"):
         return open_question  # a clause that also answered it makes a conflict: neither is taken
     return None  # no guess which question it is about
+
+
+def explains_the_return(at: int, folds: list[str], owners: list[str | None]) -> bool:
+    """The reason in clause `at` explains the doubt about going back rather than about how long:
+    it speaks of the job or of what things depend on, and follows no word of time ("Det kjem an
+    på om dei får til ei anna stilling til meg. Eg veit ikkje kor lenge …"); "Vet ikke hvor
+    lenge, det kommer an på økonomien" gives the reason for not knowing how long plainly."""
+    return bool((ABOUT_RETURN.search(folds[at]) or DEPENDS_ON.search(folds[at])) and not ABOUT_TIME.search(folds[at])
+                and (at == 0 or owners[at - 1] != "q3" and not ABOUT_TIME.search(folds[at - 1])))

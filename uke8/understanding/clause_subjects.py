@@ -146,3 +146,14 @@ def numbered_list(clauses: list[str], order: tuple[str, ...]) -> list[tuple[str,
     if len(run) < 2 or bare[0] is None or run != list(range(1, len(run) + 1)) or len(run) > len(order):
         return [None] * len(clauses)
     return [(order[int(m.group(1)) - 1], m.group(2)) if m else None for m in bare]
+
+
+# Words that join the clauses of a sentence: a list of short answers has none
+_JOINED = re.compile(r"\b(?:og|men|sa|fordi|for|siden|sidan|da)\b")
+
+
+def terse_list(text: str, clauses: list[str]) -> bool:
+    """A list of short answers ("usikker / god / over 26 uker", "veldig sannsynlig, god"): each
+    clause says which question it answers by its words, or by its place after the one before.
+    Not a sentence of short clauses ("Hodet sei ja og kroppen sei nja. Så æ vet ikkje")."""
+    return len(clauses) >= 2 and all(len(c.split()) <= 3 for c in clauses) and not _JOINED.search(fold(normalise(text)))

@@ -32,8 +32,8 @@ from uke8.understanding.clause_signals import (
     ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CORRECTION, DEPENDS_ON, DOUBT_OBJECT, GRADED_START,
     HOW_LONG_WORDS, LEAVE_WORDS, LIKELY, NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, THAT_IS_SURE,
     WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, BARE_NO, CONDITION_OPENING, EVENT_DATE, FRONTED_DOUBT, REASON_OPENING, corrects, put_back_topic)
-from uke8.understanding.clause_subjects import about, labelled, numbered_list, one_clause_about, qualifies
-from uke8.understanding.clause_owner import held_back, shared_owner, specific_owner
+from uke8.understanding.clause_subjects import about, labelled, numbered_list, one_clause_about, qualifies, terse_list
+from uke8.understanding.clause_owner import explains_the_return, held_back, shared_owner, specific_owner
 from uke8.understanding.clause_parse import pieces, top_answer, top_confidence
 from uke8.understanding.implied import RANK, SHARED, contact_kind, employer_in_a_reason, imply, imply_return, settle
 from uke8.understanding.patterns import BOSS, OTHER_PARTY, little_contact, match_pattern, sounds_sarcastic
@@ -105,11 +105,8 @@ def carried_answers(
     readings: dict[str, list[tuple[Interpretation, str | None, int]]] = {}  # each question's clause readings (contact kind, where)
     direct: Interpretation | None = None  # a short first clause that plainly answers the open question
     order = question_order(har_arbeidsgiver)
-    listed = numbered_list([c for c, _ in parts], order)
-    # a list of short answers ("usikker / god / over 26 uker", "veldig sannsynlig, god"): each says
-    # which question it answers by its words, or by its place after the one before
-    # (not a sentence of several: "Hodet sei ja og kroppen sei nja. Så æ vet ikkje")
-    terse = len(parts) >= 2 and all(len(clause.split()) <= 3 for clause, _ in parts) and not _JOINED.search(fold(normalise(text)))  # "1. …\n2. …", "1 usikker, 2 …": answers in asking order
+    listed = numbered_list([c for c, _ in parts], order)  # "1. …\n2. …", "1 usikker, 2 …": answers in asking order
+    terse = terse_list(text, [c for c, _ in parts])  # "usikker / god / over 26 uker": by words, or in turn
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
         folded = fold(normalise(clause))
         if corrects(folded, (clause_parse or {}).get("joined_by")):
@@ -276,13 +273,8 @@ def carried_answers(
         # "det avhenger av om de kan tilrettelegge, så jeg er usikker" it explains q1
         best.pop("q3_grunn", None)
     if not grunn_asked and "q3_grunn" in best and best["q3_grunn"].action == "accept" and any(
-            m is best["q3_grunn"] and (ABOUT_RETURN.search(folds[at]) or DEPENDS_ON.search(folds[at])) and not ABOUT_TIME.search(folds[at])
-            and (at == 0 or owners[at - 1] != "q3" and not ABOUT_TIME.search(folds[at - 1])) for m, _, at in readings.get("q3_grunn", [])):
-        # "Det kjem an på om dei får til ei anna stilling til meg. Eg veit ikkje kor lenge …": a
-        # reason about the job, or what things depend on, that follows no word of time explains
-        # the doubt about going back; as the reason for not knowing how long it is only confirmed
-        # ("Vet ikke hvor lenge, det kommer an på økonomien" is the reason plainly)
-        best["q3_grunn"] = confirmed(best["q3_grunn"])
+            m is best["q3_grunn"] and explains_the_return(at, folds, owners) for m, _, at in readings.get("q3_grunn", [])):
+        best["q3_grunn"] = confirmed(best["q3_grunn"])  # as the reason for not knowing how long, only confirmed
     employer_in_a_reason(best, parts, owners, thresholds)
     imply(best)
     imply_return(best, parts)
@@ -296,9 +288,6 @@ def carried_answers(
         if question_id in best and answers.get(question.slot) not in question.codes and question.should_ask(merged):
             out.append(Carried(question_id, best[question_id]))
     return out
-
-
-_JOINED = re.compile(r"\b(?:og|men|sa|fordi|for|siden|sidan|da)\b")
 
 
 def _leading_yes_no(open_question: str | None, text: str) -> str | None:

@@ -73,7 +73,7 @@ _MORE_TO_COME = re.compile(r"^\s*(?:til|te|fremover|framover|til\s+na|mer|meir)\
 _NOT_LEAVE_AFTER = re.compile(
     r"^\s*(?:siden|sidan|tilbake|gammel|gamal|i\s+strekk|ventetid\w*|ko|i\s+ko|pa\s+venteliste\w*)\b"
     # "eg tek ein dag om gongen", "en uke av gangen": one at a time, no length
-    r"|^\s*(?:om|av|i|for)\s+(?:gangen|gongen|gongo|dag|dagen|uke|veke)\b"
+    r"|^\s*(?:om|av|i|for)\s+(?:gang\w*|gong\w*|dag|dagen|uke|veke)\b"
     # "de 19 årene jeg har kjørt for dem", "dei ti åra eg var der": time at the job, told after it
     r"|^\s*(?:som\s+)?(?:jeg|eg|je|vi|me)\s+(?:(?:har|hadde)\s+(?:\w+\s+){0,2}?(?:jobbet|jobba|vaert|vore|vart|kjort|kjoyrt|arbeidet|arbeida)"
     r"|var\s+(?:der|ansatt|tilsett|i\s+jobben)|jobbet|jobba|arbeidet|arbeida)\b")

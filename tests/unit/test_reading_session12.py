@@ -326,3 +326,54 @@ def test_a_sentence_of_short_clauses_is_no_terse_list():
 ])
 def test_up_and_down_said_of_the_collaboration(text, code):
     assert match_pattern("q2", text) == code
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("tilbke", "tilbake"), ("månder", "måneder"), ("vanskeilg", "vanskelig"), ("elendgi", "elendig"), ("sykemledt", "sykemeldt"),
+    ("sannsynnlig", "sannsynlig"), ("hjernerystele", "hjernerystelse"), ("operasjom", "operasjon"),
+])
+def test_one_slip_typos_of_key_words_are_read_as_meant(typed, meant):
+    from uke8.understanding.typos import corrected
+    assert corrected(typed) == meant
+
+
+@pytest.mark.parametrize("word", ["sikkert", "sikker", "kommet", "forholde", "operasjoner", "sjefene", "sommer", "ledere", "usikre", "kranglet"])
+def test_real_words_near_a_key_word_are_left_alone(word):
+    from uke8.understanding.typos import corrected
+    assert corrected(word) == word
+
+
+def test_typos_are_corrected_in_normalised_text_only_where_they_slip():
+    assert normalise("kommer tilbake helt sikkert, et par månder til") == "kommer tilbake helt sikkert, et par måneder til"
+
+
+@pytest.mark.parametrize("text, treatment", [
+    ("de prøver virkelig", False), ("jeg prøver å komme meg", False), ("venter på prøver fra sykehuset", True), ("tok blodprøver", True),
+])
+def test_tries_is_no_test(text, treatment):
+    from uke8.understanding.treatment import mentions_treatment
+    assert mentions_treatment(text) is treatment
+
+
+@pytest.mark.parametrize("text, denied", [
+    ("vet ikke venter på operasjon", False), ("ikke sikker, venter på behandling", False),
+    ("ikke behandlingen, men jobben", True), ("ingen operasjon planlagt", True), ("ikke på grunn av medisinene", True),
+])
+def test_a_doubt_before_a_wait_denies_no_treatment(text, denied):
+    from uke8.understanding.treatment import denies_treatment
+    assert denies_treatment(text) is denied
+
+
+@pytest.mark.parametrize("text", ["Jeg har fått jobb et annet sted og begynner der når jeg er frisk", "eg fekk meg arbeid ein annan stad"])
+def test_a_job_elsewhere_is_no_return(text):
+    assert match_pattern("q1", text) == "lite_sannsynlig"
+
+
+def test_the_whole_heard_as_another_questions_answer_is_only_confirmed():
+    # no clause reads the open question; the whole was heard above all as the length of leave
+    text = "Det vil jeg helst ikke snakke om. Men jeg kommer tilbake, trenger bare en måned til"
+    p = parse(text, ranking(("q3_under_26_uker", 0.73), ("q2_verken_eller", 0.09)), ranking(("q3_grunn_annet", 0.4)),
+              ranking(("q1_veldig_sannsynlig", 0.99)), ranking(("q3_under_26_uker", 0.99)))
+    p["question_rankings"] = {"q2": [{"name": "q2_verken_eller", "confidence": 0.91}, {"name": "q2_god", "confidence": 0.05}]}
+    reading = read_message("q2", text, p, {}, T)
+    assert reading.own.action != "accept"

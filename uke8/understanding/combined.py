@@ -26,7 +26,8 @@ from typing import Any
 from uke8.triage.catalogue import QUESTIONS, question_order
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.duration import duration_answer, only_past_durations, weeks_mentioned, whole_leave_answer
-from uke8.understanding.interpret import OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, confirmed, from_ranking, interpret, yes_or_no
+from uke8.understanding.interpret import (
+    ANSWER_INTENTS, OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, confirmed, from_ranking, interpret, yes_or_no)
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CORRECTION, DEPENDS_ON, DOUBT_OBJECT, GRADED_START,
@@ -428,7 +429,12 @@ def read_message(
         # the question put back with nothing else about it, the whole is only confirmed
         if clause_own is not None and clause_own.code != whole.code:
             own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (clause_own.code, whole.code))
-        elif clause_own is None and put_back:
+        elif clause_own is None and put_back or clause_own is None and others and any(
+                top_answer(parse) in ANSWER_INTENTS[c.question_id] for c in others) and top_answer(parse) not in ANSWER_INTENTS[open_question]:
+            # (or where no clause reads the open question and the whole was heard above all as
+            # another question's answer that a clause gives: "Det vil eg helst ikkje snakke om. Men
+            # eg kjem tilbake, treng berre ein månad til": what the open question's scorer made
+            # of it is a guess)
             own = confirmed(whole)
     if sounds_sarcastic(text):
         # "Fantastisk, de har ikke ringt meg en eneste gang": the praise is offered beside its opposite, never recorded

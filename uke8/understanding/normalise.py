@@ -6,6 +6,10 @@ import unicodedata
 from functools import lru_cache
 
 from uke8.understanding.dialect import NEIGHBOUR_WORDS
+from uke8.understanding.folding import fold
+from uke8.understanding.typos import correct_typos
+
+__all__ = ["fold", "normalise"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -38,7 +42,7 @@ _NEIGHBOUR_WORD = re.compile(r"(?<!\w)(?:" + "|".join(sorted(_NEIGHBOUR, key=len
 _DANISH_DONT_KNOW = re.compile(r"\bved\s+ikke\b(?!\s+(?:å|a)\b)")
 
 
-# Both are pure and the rules call them on the same clause many times a message: cached.
+# Pure, and the rules call it on the same clause many times a message: cached.
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text or "").lower().strip()
@@ -46,11 +50,5 @@ def normalise(text: str) -> str:
     text = _AS_HEARD_WORD.sub(lambda m: _AS_HEARD[m.group()], text)
     text = _WEEKS_SHORT.sub(r"\1 uker", _SHORT_FORM_WORD.sub(lambda m: _SHORT_FORMS[m.group()], text))
     text = _DANISH_DONT_KNOW.sub("vet ikke", _NEIGHBOUR_WORD.sub(lambda m: _NEIGHBOUR[m.group()], text))
-    return _SPOKEN_NOT.sub("ikke", _SPACES.sub(" ", text))
+    return correct_typos(_SPOKEN_NOT.sub("ikke", _SPACES.sub(" ", text)))
 
-
-@lru_cache(maxsize=8192)
-def fold(text: str) -> str:
-    """Fold æ/ø/å and their ascii spellings together, so "saa"/"så"/"sa" compare equal."""
-    text = text.replace("aa", "å").replace("ae", "æ").replace("oe", "ø")
-    return text.replace("æ", "a").replace("ø", "o").replace("å", "a")

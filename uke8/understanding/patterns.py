@@ -144,7 +144,9 @@ _DONE_THERE = re.compile(r"\b(?:ferdig|ferdi)\s+(?:der|dar|med\s+(?:den\s+|dei\s
                r"|\b(?:kastet|kasta|kaste|sparket|sparka)\s+meg\s+ut\b"
                r"|\b(?:finner|finne|finn|ha|har|skaffe|skaffer|soke|soker|ser\s+etter|se\s+etter|leter\s+etter|leite\s+etter|begynner\s+i|begynne\s+i|"
                r"byrjar\s+i|starter\s+i|fatt|fått)\s+(?:meg\s+)?(?:en\s+|ei\s+|eit\s+|et\s+)?(?:ny|nytt|annen|anna|annan|annet|noe\s+annet|noko\s+anna)\s+"
-               r"(?:jobb|arbeid|arbeidsplass|stilling)\b(?!\s+(?:i|hos|pa|ved)\s+(?:samme|same)\b)")
+               r"(?:jobb|arbeid|arbeidsplass|stilling)\b(?!\s+(?:i|hos|pa|ved)\s+(?:samme|same)\b)"
+               # "har fått jobb et annet sted", "fekk meg arbeid ein annan stad"
+               r"|\b(?:fatt|fikk|fekk|har|skaffet|skaffa)\s+(?:meg\s+)?(?:ny\s+|nytt\s+)?(?:jobb|arbeid|stilling)\s+(?:et|eit|en|ein)\s+(?:annet|anna|annan|nytt)\s+(?:sted|stad)\b")
 _DOUBT = re.compile(r"\b(?:kanskje|kanskj|muligens|mulig|kan\s+hende|vurder\w*|tenker\s+pa|tenkjer\s+pa|hvis|viss|dersom|om\s+(?:jeg|eg)|"
                     r"usikker\w*|vet\s+ikke|veit\s+ikkje|kan\s+bli|kommer\s+an|kjem\s+an|avheng\w*|"
                     r"om\s+(?:de|dei|dem|dom|dam|han|hun|ho|vi|dere|firmaet|sjefen|kommunen)|\?)")

@@ -16,7 +16,10 @@ from uke8.understanding.normalise import fold, normalise
 # Folded (æ/ø/å as a/o/a). Treatment, examinations, appointments and the people who give them.
 _TREATMENT = re.compile(
     r"\b(?:\w*behandl\w*|operasjon\w*|operer\w*|opererast|kirurg\w*|cellegift\w*|kjemo\w*|straling\w*|"
-    r"ct|mr|mri|pet|rontgen\w*|ultralyd\w*|scan\w*|skann\w*|biopsi\w*|prover|proven|provene|provesvar\w*|blodprov\w*|"
+    r"ct|mr|mri|pet|rontgen\w*|ultralyd\w*|scan\w*|skann\w*|biopsi\w*|"
+    # "prøver" the tests, not the verb after its subject ("de prøver virkelig", "jeg prøver å …")
+    r"(?<!jeg )(?<!eg )(?<!je )(?<!de )(?<!dei )(?<!han )(?<!hun )(?<!ho )(?<!vi )(?<!me )(?<!sjefen )(?<!lederen )(?<!leiaren )"
+    r"prover(?!\s+(?:a|virkelig|verkeleg|hardt|sitt|sa\s+godt|sa\s+godt\s+de|og|ogsa|igjen|att)\b)|proven|provene|provesvar\w*|blodprov\w*|"
     # "ta en prøve", "nye prøver" (not the verb: "vi skal i alle fall prøve")
     r"(?:ta|tar|tatt|tok|nye?|flere|fleire)\s+(?:en\s+|ei\s+|nye?\s+)?prove\w*|"
     r"utredning\w*|utgreiing\w*|undersok\w*|spesialist\w*|sykehus\w*|sjukehus\w*|poliklinikk\w*|"
@@ -25,7 +28,9 @@ _TREATMENT = re.compile(
     r"diagnose\w*|time\s+hos|timen\s+hos|sprøyte\w*|sproyte\w*|transplant\w*|stralebehandl\w*)\b"
 )
 # "ikke behandlingen", "ikkje noko med legen å gjere": the treatment is denied, not given.
-_DENIED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|kje|ingen|inga)\s+(?:\w+\s+){0,3}?(?:\w*behandl\w*|lege\w*|operasjon\w*|medisin\w*)")
+# (not the doubt before a wait: "vet ikke, venter på operasjon", "ikke sikker, venter på behandling")
+_DENIED = re.compile(r"(?<!vet )(?<!veit )(?<!vett )(?<!aner )\b(?:ikke|ikkje|ikkj|itj|kje|ingen|inga)\s+(?:(?!vent\w*\s)\w+\s+){0,3}?"
+                     r"(?:\w*behandl\w*|lege\w*|operasjon\w*|medisin\w*)")
 
 
 # Waiting on something else entirely: a job application, the bank, the insurer, NAV

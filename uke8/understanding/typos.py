@@ -56,8 +56,8 @@ for _folded, _word in _KEYS.items():
 def corrected(token: str) -> str:
     """The key word `token` is one slip from, or `token` itself."""
     folded = fold(token)
-    if len(folded) < _MIN_LENGTH or folded in _KEYS or folded in _REAL_NEIGHBOURS:
-        return token
+    if len(folded) < _MIN_LENGTH or folded in _KEYS or folded in _REAL_NEIGHBOURS or folded[-1] == "s" and folded[:-1] in _KEYS:
+        return token  # (a key word's genitive is no slip: "leiarens skyld")
     if folded in _BY_DELETE and len(_BY_DELETE[folded]) >= 6:
         return _BY_DELETE[folded]  # a letter left out: "tilbke", "sykmeldng"
     for short in _deletes(folded):

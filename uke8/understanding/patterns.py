@@ -222,7 +222,7 @@ _COMPLAINT = re.compile(
     r"vanskelig|vanskeleg|sur|sint|ille|mobb\w*|kjeft\w*|problem\w*|skuffet|skuffa|lei\s+meg|unngar|unngår|vil\s+ikke|bare\s+mas\w*|"
     r"respektl\w*|(?:ikke|ikkje|ingen|null|manglende|mangel\s+pa)\s+(?:\w+\s+)?respekt|"
     # strong words, in dialect too ("heilt ræva", "elendig", "håplaust")
-    r"grater|gret|grin|griner|grinar|rava|ravva|ravvat|raevva|elendig\w*|dritt\w*|haplos\w*|haplaus\w*|forferdelig\w*|forferdeleg\w*|jaevl\w*|javl\w*|katastrof\w*|kjip\w*|tragisk\w*)\b"
+    r"odelagt\w*|oydelagt\w*|grater|gret|grin|griner|grinar|rava|ravva|ravvat|raevva|elendig\w*|dritt\w*|haplos\w*|haplaus\w*|forferdelig\w*|forferdeleg\w*|jaevl\w*|javl\w*|katastrof\w*|kjip\w*|tragisk\w*)\b"
     # ("vanskelig å svare på", "vanskeleg å seie": about the question, not the employer)
     r"(?!\s+a\s+(?:svare|svara|si|seie|sei|vite|veta|forklare|forklara|beskrive|skildre)\b)"
     # not on speaking terms, which is more than little contact: "vi snakkar ikkje saman lenger"

@@ -377,3 +377,24 @@ def test_the_whole_heard_as_another_questions_answer_is_only_confirmed():
     p["question_rankings"] = {"q2": [{"name": "q2_verken_eller", "confidence": 0.91}, {"name": "q2_god", "confidence": 0.05}]}
     reading = read_message("q2", text, p, {}, T)
     assert reading.own.action != "accept"
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("spurte når jeg kom tilbake", True), ("sjefen spurte om jeg kommer tilbake", True), ("jeg lurer på om jeg kommer tilbake", False),
+])
+def test_what_someone_asked_is_no_answer(text, reported):
+    from uke8.understanding.clause_signals import REPORTED
+    assert bool(REPORTED.search(_folded(text))) is reported
+
+
+def test_a_question_declined_is_not_answered():
+    text = "Det spørsmålet vil jeg helst ikke svare på nå. Men samarbeidet er vanskelig, og jeg trenger minst et halvt år til."
+    p = parse(text, ranking(("usikker", 0.9)), ranking(("usikker", 0.6)), ranking(("q2_vanskelig", 0.99)), ranking(("q3_over_26_uker", 0.99)))
+    reading = read_message("q1", text, p, {}, T)
+    assert reading.own.action == "reask"
+    assert {c.slot: c.meaning.code for c in reading.others} == {"relasjon": "vanskelig", "varighet": "over_26_uker"}
+
+
+@pytest.mark.parametrize("text", ["relasjonen er ødelagt, har ikke snakket med sjefen på ukesvis", "forholdet er øydelagt, ingen kontakt"])
+def test_a_broken_relation_beside_little_contact_is_a_complaint(text):
+    assert match_pattern("q2", text) != "verken_eller"

@@ -67,7 +67,12 @@ REPORTED = re.compile(r"\b(?:sa|sagt|sier|seier|mente|mener|meiner|skrev|skriver
                       # "(formannen har vært grei) og sier det er plass til meg": the subject said before
                       r"|^(?:og\s+)?(?:sier|sa|seier|mener|meiner|lover|lovte|lova)\s+(?:at\s+)?(?:det|de|dei|han|hun|jeg|eg)\b"
                       # what the person told someone else ("Jeg sa veldig sannsynlig til legen")
-                      r"|^(?:jeg|eg)\s+(?:sa|har\s+sagt|svarte|skreiv|skrev)\b.*\btil\s+(?:legen|fastlegen|sjefen|lederen|leiaren|dem|dei|han|henne|ho|nav)\b")
+                      r"|^(?:jeg|eg)\s+(?:sa|har\s+sagt|svarte|skreiv|skrev)\b.*\btil\s+(?:legen|fastlegen|sjefen|lederen|leiaren|dem|dei|han|henne|ho|nav)\b"
+                      # what someone asked: "(Sjefen ringte og) spurte når jeg kom tilbake"
+                      r"|\b(?:spurte|spurde|spor|spurt)\s+(?:meg\s+|oss\s+)?(?:nar|om|hvor|kor|hvordan|korleis)\b")
+# The person would rather not answer: "Det spørsmålet vil jeg helst ikke svare på", "det hopper eg over"
+DECLINES = re.compile(r"\b(?:vil|onsker|onskjer|orker)\s+(?:jeg\s+|eg\s+|je\s+)?(?:helst\s+)?(?:ikke|ikkje|itj)\s+(?:helst\s+)?(?:a\s+)?"
+                      r"(?:svare|svara|snakke|snakka|ga\s+inn\s+pa)\b|\b(?:hopper|hoppar)\s+(?:jeg\s+|eg\s+)?over\b")
 # "vet ikke når jeg klarer å gå tilbake": not knowing when is about time, though it names the return
 DOUBT_ABOUT_WHEN = re.compile(r"\b(?:vet|veit|aner)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|ikk)\s+(?:helt\s+|heilt\s+)?(?:nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|kor\s+tid|ka\s+tid|hvor\s+lenge|kor\s+lenge)\b"
                              r"|\busikker\w*\s+(?:pa\s+)?(?:nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|kor\s+tid|hvor\s+lenge|kor\s+lenge)\b")

@@ -18,7 +18,6 @@ usikker makes it meaningless.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -27,10 +26,10 @@ from uke8.triage.catalogue import QUESTIONS, question_order
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.duration import duration_answer, only_past_durations, weeks_mentioned, whole_leave_answer
 from uke8.understanding.interpret import (
-    ANSWER_INTENTS, OUT_OF_SCOPE, YES_NO_ANSWERS, Interpretation, confirmed, from_ranking, interpret, yes_or_no)
+    ANSWER_INTENTS, OUT_OF_SCOPE, Interpretation, confirmed, from_ranking, interpret, leading_yes_no, plain_yes_no, yes_or_no)
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
-    ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CORRECTION, DEPENDS_ON, DOUBT_OBJECT, GRADED_START,
+    ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CORRECTION, DECLINES, DEPENDS_ON, DOUBT_OBJECT, GRADED_START,
     HOW_LONG_WORDS, LEAVE_WORDS, LIKELY, NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, THAT_IS_SURE,
     WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, BARE_NO, CONDITION_OPENING, EVENT_DATE, FRONTED_DOUBT, REASON_OPENING, corrects, put_back_topic)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, one_clause_about, qualifies, terse_list
@@ -124,7 +123,7 @@ def carried_answers(
                 code := match_pattern("q1", f"{clause} sannsynlig")) is not None:
             best["q1"] = direct = Interpretation("answer", code, 1.0, "accept", "pattern")
             continue  # "Sannsynlig? Ikke spesielt": the answer leans on the word put back
-        if AGREES.match(folded):
+        if AGREES.match(folded) or DECLINES.search(folded):  # (or would rather not answer: "det vil jeg helst ikke svare på")
             continue  # "…, og det tror jeg også": agrees with what came before, answers nothing new
         if CONDITION_ALONE.match(folded) or NOT_THE_PROBLEM.search(folded) or (
                 index > 0 and THAT_IS_SURE.match(folded)):
@@ -185,13 +184,13 @@ def carried_answers(
         if owner is None:
             if corrected_at == index - 1 and yes_or_no(clause):
                 corrected_at = index  # "eller, nei, …": the ja/nei belongs to the correction
-            plain = _plain_yes_no(open_question, clause) if index == 0 and len(parts) > 1 else None
+            plain = plain_yes_no(open_question, clause) if index == 0 and len(parts) > 1 else None
             if plain is not None and open_question is not None:
                 best[open_question] = plain  # "nei. sjefen er umulig. …": a first plain ja/nei answers the question asked
             continue
         # a hedge opens a message ("Det kommer an på …") or answers a question put back; later in
         # one it is about what came before it ("aner ikke hvor lenge, det kommer an på hvordan hodet mitt er")
-        meaning = (_plain_yes_no(owner, clause) if label else None) or _read(owner, clause, clause_parse, thresholds,
+        meaning = (plain_yes_no(owner, clause) if label else None) or _read(owner, clause, clause_parse, thresholds,
                                                                               hedges=index == 0 or asked_back[0] == index - 1)
         if meaning is None or meaning.code == "behandling" and denies_treatment(clause):
             continue  # ("…, ikke av medisinsk behandling": a treatment named only to be denied)
@@ -291,17 +290,6 @@ def carried_answers(
     return out
 
 
-def _leading_yes_no(open_question: str | None, text: str) -> str | None:
-    """The code of a plain ja/nei that opens the message, where the open question takes one."""
-    first = re.split(r"[\s,.!:;]+", text.strip(), maxsplit=1)[0] if text.strip() else ""
-    return YES_NO_ANSWERS.get(open_question or "", {}).get(yes_or_no(first) or "")
-
-
-def _plain_yes_no(open_question: str | None, clause: str) -> Interpretation | None:
-    code = YES_NO_ANSWERS.get(open_question or "", {}).get(yes_or_no(clause) or "")
-    return Interpretation("answer", code, 1.0, "accept", "yes_no") if code else None
-
-
 @dataclass(frozen=True)
 class Reading:
     """What one message says while `open_question` is open: `own` is the decision about the open
@@ -352,6 +340,9 @@ def read_message(
         # question still answers it.
         return Reading(clause_own, others) if clause_own is not None else Reading(whole, ())
     own = whole
+    if parts and clause_own is None and DECLINES.search(fold(normalise(parts[0][0]))):
+        # "Det spørsmålet vil jeg helst ikke svare på nå. Men …": the open question is not answered
+        return Reading(Interpretation("unknown", None, 0.0, "reask", "none"), others)
     if len(parts) == 1:
         # one clause, one answer: another question's ("arbeidsgiveren min har vært grei" while
         # q1 is open) only when nothing points at the open question
@@ -404,7 +395,7 @@ def read_message(
             # "Jeg er usikker. Avdelingen skal legges ned …": the message opens with a plain doubt
             # that its other clauses contradict; the whole's sure reading is offered beside it
             own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (SHARED, whole.code))
-        elif whole.action == "accept" and whole.source == "nlu" and (lead := _leading_yes_no(open_question, text)) not in (None, whole.code):
+        elif whole.action == "accept" and whole.source == "nlu" and (lead := leading_yes_no(open_question, text)) not in (None, whole.code):
             # the message opens with a plain ja/nei to the open question that the reading of
             # the whole contradicts ("ja kommer tilbake om et par uker, men sjefen er vanskelig"
             # read as usikker): nothing is recorded on either, both are offered

@@ -21,6 +21,7 @@ compete (choose both); the top one alone is confirmed when it holds at least `co
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -275,3 +276,15 @@ def _offer(ranked: Sequence[tuple[str, float]], question_mass: float, thresholds
     if first_score >= thresholds.confirm and second_score < thresholds.close * first_score:
         return "confirm", (first,)  # likely, and nothing else of this question comes close
     return "choose", (first, second)  # two compete, or the top one alone is not likely enough
+
+
+def leading_yes_no(open_question: str | None, text: str) -> str | None:
+    """The code of a plain ja/nei that opens the message, where the open question takes one."""
+    first = re.split(r"[\s,.!:;]+", text.strip(), maxsplit=1)[0] if text.strip() else ""
+    return YES_NO_ANSWERS.get(open_question or "", {}).get(yes_or_no(first) or "")
+
+
+def plain_yes_no(open_question: str | None, clause: str) -> Interpretation | None:
+    """A clause that is a plain ja/nei, as the open question's answer where it takes one."""
+    code = YES_NO_ANSWERS.get(open_question or "", {}).get(yes_or_no(clause) or "")
+    return Interpretation("answer", code, 1.0, "accept", "yes_no") if code else None

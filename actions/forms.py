@@ -97,9 +97,20 @@ class ValidateWeek8Form(FormValidationAction):
             return {slot: None}
         answers = {s: tracker.get_slot(s) for s in ANSWER_SLOTS}
         reading = read_message(question_id, text, latest_parse(tracker), answers, har_arbeidsgiver=has_employer(tracker))
+        if reading.declined:
+            return {slot: None, **self._decline(slot, reading, text, dispatcher, tracker)}
         if reading.others:
             return {slot: None, **self._take(slot, reading, text, dispatcher, tracker)}
         return {slot: None, **self._act(slot, reading.own, text, dispatcher, tracker, missed="ikke_forstatt")}
+
+    def _decline(self, slot: str, reading: Reading, text: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+        """"Det vil jeg helst ikke svare på": no "forsto ikke" and no asking again, the offer to
+        skip the question or be contacted at once (the answers the message also gives are taken)."""
+        events = self._take(slot, reading, text, dispatcher, tracker) if reading.others else {}
+        if events.get("samtale_slutt") or events.get("ventende_svar"):
+            return events  # the round closed, or a summary of doubtful answers comes first
+        misses = dict(events.get("misser", tracker.get_slot("misser") or {}))
+        return events | {"misser": misses | {slot: 3}, "ventende_svar": {"slot": slot, "kind": "hopp"}, "bekreft_tekst": None}
 
     def _take(self, slot: str, reading: Reading, text: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         """A message that carries answers to questions not open now (and maybe the open one):

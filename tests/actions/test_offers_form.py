@@ -188,3 +188,19 @@ def test_off_topic_text_leaves_an_open_choice_open(db):
     slots = choose_offer(conv)
     result = run(form.validate_bekreftelse(None, CollectingDispatcher(), tracker(conv, "jeg har en katt", slots, ranking=OFF_TOPIC), {}))
     assert "misser" not in result and result.get("ventende_svar", slots["ventende_svar"]) == slots["ventende_svar"]
+
+
+DECLINE = [("q3_grunn_annet", 0.4), ("usikker", 0.3), ("q2_vanskelig", 0.2)]
+
+
+def test_a_question_declined_gets_the_skip_offer_at_once_not_forsto_ikke(db):
+    case_id, conv = invited_case(db)
+    d = CollectingDispatcher()
+    result = run(form.validate_retur(None, d, tracker(conv, "Det vil jeg helst ikke svare på.", {}, ranking=DECLINE), {}))
+    assert result["retur"] is None
+    assert result["ventende_svar"] == {"slot": "retur", "kind": "hopp"} and result["misser"] == {"retur": 3}
+    assert REPLIES["ikke_forstatt"] not in texts(d)
+    d = CollectingDispatcher()
+    run(ask.run(d, tracker(conv, "", {"ventende_svar": result["ventende_svar"]}), {}))
+    assert texts(d) == SKIP_OFFER
+    assert view(db, case_id)["answers"] == []

@@ -298,6 +298,7 @@ class Reading:
 
     own: Interpretation
     others: tuple[Carried, ...]
+    declined: bool = False  # the person would rather not answer the open question
 
     @property
     def combined(self) -> bool:
@@ -342,7 +343,7 @@ def read_message(
     own = whole
     if parts and clause_own is None and DECLINES.search(fold(normalise(parts[0][0]))):
         # "Det spørsmålet vil jeg helst ikke svare på nå. Men …": the open question is not answered
-        return Reading(Interpretation("unknown", None, 0.0, "reask", "none"), others)
+        return Reading(Interpretation("unknown", None, 0.0, "reask", "none"), others, declined=True)
     if len(parts) == 1:
         # one clause, one answer: another question's ("arbeidsgiveren min har vært grei" while
         # q1 is open) only when nothing points at the open question

@@ -1,7 +1,8 @@
 """One-slip typos in the words the reading rules look for ("tilbke", "månder", "vanskeilg",
 "elendgi", "sykemledt"): read as the word meant, so a tired person's answer is not lost on a
-swapped letter. Used by `normalise` (the rules), not by the classifier, which has its own
-character n-grams.
+swapped letter. Used by `normalise` (the rules). The classifier corrects its word features
+against its own training vocabulary the same way (option `spelling`,
+bot/uke8_bot/intent_classifier.py); the rules have no vocabulary, so they get this short list.
 
 Only long key words (six letters or more) are corrected, and only from a word of five letters
 or more that is one deletion, insertion, substitution or swap of neighbours away (Damerau

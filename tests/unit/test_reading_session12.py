@@ -398,3 +398,34 @@ def test_a_question_declined_is_not_answered():
 @pytest.mark.parametrize("text", ["relasjonen er ødelagt, har ikke snakket med sjefen på ukesvis", "forholdet er øydelagt, ingen kontakt"])
 def test_a_broken_relation_beside_little_contact_is_a_complaint(text):
     assert match_pattern("q2", text) != "verken_eller"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("lav sannsynlighet", "lite_sannsynlig"), ("sannsynligheten er nok liten", "lite_sannsynlig"),
+    ("høy sannsynlighet", "veldig_sannsynlig"), ("stor sannsynlighet for det", "veldig_sannsynlig"),
+])
+def test_the_chance_named_in_words(text, code):
+    assert match_pattern("q1", text) == code
+
+
+def test_neither_knowing_how_long_nor_whether_is_no_middle_answer():
+    assert match_pattern("q2", "Før det veit eg korkje kor lenge eg blir sjukmeld eller om eg kan gå tilbake") is None
+    assert match_pattern("q2", "verken om jeg kommer tilbake eller når") is None
+
+
+def test_a_wake_up_call_is_no_week():
+    from uke8.understanding.duration import duration_answer
+    assert duration_answer("Ulykken med hånda var en vekker.") is None
+    assert duration_answer("ei veke til") == "under_26_uker"
+
+
+@pytest.mark.parametrize("text", ["men han er heller ikke ubehagelig", "dei er ikkje uhyggelege"])
+def test_not_unpleasant_is_no_complaint(text):
+    from uke8.understanding.clause_signals import NOT_A_COMPLAINT
+    assert NOT_A_COMPLAINT.search(_folded(text))
+
+
+def test_forresten_after_the_verb_is_an_aside_inside_the_clause():
+    from uke8.understanding.clauses import clauses
+    assert clauses("Forholdet til sjefen er forresten sånn passe, han har ikke ringt") == [
+        "Forholdet til sjefen er forresten sånn passe", "han har ikke ringt"]

@@ -54,7 +54,8 @@ BOSS_ACTS = re.compile(rf"^(?:{BOSS_WORDS})\s+(?:har|hadde|er|var|e)\s+(?!sagt\b
 LEAVE_WORDS = re.compile(r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|borte|frisk\w*|lenge|lang\s+tid|tilbake|tebake|attende)\b")
 GRADED_START = re.compile(r"\b(?:gradert\w*|\d{1,3}\s*(?:%|prosent)|delvis|deltid|trapp\w*\s+opp|opptrapping\w*)\b")
 NOT_A_COMPLAINT = re.compile(r"\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}?(?:sur|sint|vanskelig|vanskeleg|darlig|darleg|ille|"
-                              r"problem\w*|uenig\w*|krangl\w*|konflikt\w*|vond|vondt|slem|frekk|klaget|klaga|klagd|klager|klagar|mast|maser)\b"
+                              r"problem\w*|uenig\w*|krangl\w*|konflikt\w*|vond|vondt|slem|frekk|klaget|klaga|klagd|klager|klagar|mast|maser|"
+                              r"ubehagel\w*|uhyggel\w*|ufin\w*)\b"
                               # "dårlig samvittighet": the person's own guilt, not the employer
                               r"|\b(?:darlig|darleg|dalig)\s+samvit\w*"
                               # "det er ikke sjefens skyld": blame taken off the employer

@@ -21,7 +21,8 @@ _BOUNDARY = re.compile(
     # a pictograph ends a thought as a full stop does, and stays with it (its feeling is part of
     # the reading): "100% tilbake 👍 | trenger bare et par uker til"
     r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f])\s+(?=\w)"
-    r"|\s+(?=(?:og|men|fordi|siden|sidan|ettersom|samt|mens|dessuten|vsa|forresten)\b)"
+    # ("forresten" after the verb is an aside inside the clause: "forholdet er forresten sånn passe")
+    r"|\s+(?=(?:og|men|fordi|siden|sidan|ettersom|samt|mens|dessuten|vsa)\b)|(?<!\ber)(?<!\be)(?<!\bvar)(?<!\bhar)\s+(?=forresten\b)"
     # punctuation said aloud by someone dictating ("… ledelsen komma vet ikke … punktum"); not the
     # verb ("å komma tilbake", as some dialects and Swedish say it)
     r"|(?<!\bå)(?<!\bvil)(?<!\bkan)(?<!\bskal)(?<!\bska)\s+(?:komma(?!\s+(?:tilbake|tillbaka|tebake|attende|igjen|hem|hjem|ut|inn|til)\b)|punktum)\b[\s.,]*"

@@ -25,7 +25,8 @@ _UNIT_WEEKS = {"dag": 1 / 7, "uke": 1.0, "veke": 1.0, "veko": 1.0, "uka": 1.0, "
 _NUMBER = r"(\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + r")"
 # A unit and its endings only: "ar" (år) must not match "en arbeidsgiver".
 _UNIT = r"(dag|uke|uge|veke|veko|uka|veka|vekka|vekke|vecka|veck|mnd|maned|manad|man|ar)(?:er|ar|ene|ane|rs|r|ne|s|en|et|a|or|orna)?"
-_AMOUNT = re.compile(rf"\b{_NUMBER}\s+(?:og\s+(et|eit)\s+halvt\s+)?{_UNIT}\b")
+# ("en vekker", a wake-up call, is no week)
+_AMOUNT = re.compile(rf"\b{_NUMBER}\s+(?:og\s+(et|eit)\s+halvt\s+)?(?!vekker\b|vekkar\b){_UNIT}\b")
 _MORE = re.compile(r"\b(?:mer|meir|over|minst|lenger|lengre)\s+enn\b|\bminst\b"
                    r"|\bover\b(?!\s+(?:helg|jul|nyttar|paske|sommer|ferie|nyar))"  # "over helga", "over jul": a time
                    r"|\beller\s+(?:mer|meir|mere|lenger|lengre)\b")  # "et halvt år eller mer"

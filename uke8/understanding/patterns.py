@@ -32,7 +32,9 @@ BOSS_WORDS = (r"\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arb
               r"\w*mester\w*|overordne\w*")
 BOSS = re.compile(rf"\b(?:{BOSS_WORDS})\b")  # the boss by any name, in folded text
 _EITHER_OR = (# (not a list of people: "aldri hatt problem med verken leiar eller HR" is no middle)
-              rf"\b(?:verken|hverken|korkje|kverken)\b(?!\s+(?:med\s+)?(?:min\s+|mine\s+|den\s+|de\s+|dei\s+)?(?:{BOSS_WORDS}|kolleg\w*|kollega\w*)).+\b(?:eller|el\.)"
+              # (nor what one knows: "veit eg korkje kor lenge … eller om eg kan gå tilbake" is a doubt)
+              rf"\b(?:verken|hverken|korkje|kverken)\b(?!\s+(?:med\s+)?(?:min\s+|mine\s+|den\s+|de\s+|dei\s+)?(?:{BOSS_WORDS}|kolleg\w*|kollega\w*))"
+              r"(?!\s+(?:hvor|kor|kvor|om|nar|hva|kva|ka|hvordan|korleis)\b).+\b(?:eller|el\.)"
               # "ikke venner, ikke fiender", "ikke venn, ikke problem"
               r"|\b(?:ikke|ikkje|itj)\s+(?:venn\w*)\W+(?:og\s+|men\s+)?(?:ikke|ikkje|itj)\s+(?:fiende\w*|uvenn\w*|problem\w*)"
               # "ikke så god ikke så dårlig", "ikkje bra, ikkje dårleg"
@@ -354,6 +356,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj|ikkj)\s+(?:\w+\s+)?(?:bestemt|bestemd|bestemte)\b)"
                       r".*\b(?:bestemt|bestemd|bestemte)\s+(?:meg|meij|ma)\s+for\s+a\s+(?:ga|komme|kome|begynne|byrje)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|igjen)\b"),
      "veldig_sannsynlig"),
+    # "lav sannsynlighet", "sannsynligheten er liten": the chance named
+    ("q1", re.compile(r"\b(?:lav|lave|liten|lita|lite|svak|minimal)\s+sannsynlighet\b|\bsannsynligheten\s+(?:er|e)\s+(?:\w+\s+)?(?:lav|liten|lita|minimal)\b"),
+     "lite_sannsynlig"),
+    ("q1", re.compile(r"\b(?:hoy|hog|stor|store)\s+sannsynlighet\b|\bsannsynligheten\s+(?:er|e)\s+(?:\w+\s+)?(?:hoy|hog|stor)\b"), "veldig_sannsynlig"),
     # "har ingen planer om å kjempe meg tilbake": no plan to go back
     ("q1", re.compile(r"\b(?:ingen|inga|ikke\s+noen|ikkje\s+nokon)\s+(?:planer|plan|planar|onske|intensjon\w*)\s+om\s+a\s+(?:\w+\s+){0,3}?"
                       r"(?:tilbake|tebake|attende)\b"), "lite_sannsynlig"),

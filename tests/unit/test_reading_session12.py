@@ -429,3 +429,47 @@ def test_forresten_after_the_verb_is_an_aside_inside_the_clause():
     from uke8.understanding.clauses import clauses
     assert clauses("Forholdet til sjefen er forresten sånn passe, han har ikke ringt") == [
         "Forholdet til sjefen er forresten sånn passe", "han har ikke ringt"]
+
+
+def test_a_concession_before_the_verdict_is_no_answer():
+    text = "Selv om jeg helst vil tilbake, tror jeg ikke det går. Legen sier kneet ikke tåler det."
+    p = parse(text, ranking(("q2_verken_eller", 0.8), ("q1_veldig_sannsynlig", 0.05), ("q1_lite_sannsynlig", 0.04)),
+              ranking(("q1_veldig_sannsynlig", 0.91), ("q1_lite_sannsynlig", 0.06)), ranking(("q3_grunn_behandling", 0.64)))
+    own = read_message("q1", text, p, {}, T).own
+    assert (own.code, own.action) != ("veldig_sannsynlig", "accept")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Hvis operasjonen går som den skal, regner jeg med å komme tilbake", "usikker"),
+    ("Dersom ryggen blir bra, kjem eg tilbake", "usikker"),
+    ("hvis du lurer, kommer jeg tilbake helt sikkert", None),
+])
+def test_a_return_under_a_condition_is_unsure(text, code):
+    assert match_pattern("q1", text) == code
+
+
+def test_a_return_under_a_condition_in_a_clause_of_its_own_is_not_recorded_at_once():
+    text = "Sjefen er grei. Hvis operasjonen går bra, kommer jeg tilbake."
+    p = parse(text, ranking(("q2_god", 0.9)), ranking(("q2_god", 0.99)), ranking(("q1_veldig_sannsynlig", 0.99)))
+    reading = read_message("q2", text, p, {}, T)
+    assert all(not (c.slot == "retur" and c.meaning.action == "accept" and c.meaning.code == "veldig_sannsynlig") for c in reading.others)
+
+
+@pytest.mark.parametrize("text, aside", [("nei, mer enn det", True), ("mye bedre enn det", True), ("mer enn et halvt år", False)])
+def test_a_comparison_with_what_came_before_answers_nothing_new(text, aside):
+    from uke8.understanding.clause_signals import AGREES
+    assert bool(AGREES.match(_folded(text))) is aside
+
+
+@pytest.mark.parametrize("text", ["men kommer an på det", "men avhenger av spesialisten"])
+def test_what_it_depends_on_without_a_subject_takes_back_the_hope(text):
+    from uke8.understanding.clause_signals import FRONTED_DOUBT
+    assert FRONTED_DOUBT.match(_folded(text))
+
+
+def test_how_long_a_treatment_takes_as_what_the_return_depends_on_is_only_confirmed_as_the_length():
+    text = "Det er usikkert. Det kommer an på hvor lang tid rehabiliteringen tar."
+    p = parse(text, ranking(("usikker", 0.9)), ranking(("usikker", 0.98)), ranking(("q3_grunn_behandling", 0.75), ("q3_over_26_uker", 0.16)))
+    reading = read_message("q1", text, p, {}, T)
+    assert reading.own.code == "usikker"
+    assert all(c.meaning.action != "accept" for c in reading.others if c.slot == "varighet")

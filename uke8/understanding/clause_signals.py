@@ -34,6 +34,8 @@ ABOUT_TIME = re.compile(r"\b(?:lenge|lengde\w*|lang\s+tid|(?<!darlig )(?<!dalig 
 # An answer under a condition ("Så lenge den pågår klarer jeg ikke å gå tilbake"): not yet a verdict
 CONDITIONAL = re.compile(r"^(?:og\s+|men\s+)?(?:(?:sa\s+)?lenge\s+(?:den|det|dette|han|hun|ho|de|dei|konflikt\w*|jeg|eg|sjefen|lederen)|"
                          r"hvis|viss|dersom|om\s+ikke|med\s+mindre)\b")
+# A concession before the verdict: "Selv om jeg helst vil tilbake, tror jeg ikke det går"
+CONCESSIVE = re.compile(r"^(?:og\s+|men\s+)?(?:selv\s+om|sjolv\s+om|sjol\s+om|til\s+tross\s+for\s+at|trass\s+i\s+at)\b")
 CONDITION_ALONE = re.compile(r"^(?:og\s+|men\s+)?(?:om|hvis|viss|dersom|hvorvidt)\s+(?:jeg|eg|je|a|i)\s+(?:\S+\s+){0,3}\S+$")
 PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klarer|tror|trur|gar|far)\s+(?:jeg|eg|je|a|e|i)\b"
                        r"|(?:hvor|kor|hva|ka|kva|hvordan|korleis|om)\b).*\?$"
@@ -107,7 +109,9 @@ WORDS = re.compile(r"\w+")
 AGREES = re.compile(r"^(?:og\s+|men\s+)?(?:det|dette|den)\s+(?:tror|trur|mener|meiner|synes|syns|tenker|tenkjer)\s+(?:jeg|eg|je|a|e)\s+"
                     r"(?:og\s*sa|ogsa|au|og|òg|ogso|med)\W*$|^(?:og\s+)?(?:jeg|eg|je)\s+(?:er|e)\s+(?:helt\s+|heilt\s+)?enig\W*$"
                     # an aside: "…, det skal sies", "det må jeg si"
-                    r"|^(?:og\s+)?(?:det\s+)?(?:skal|ma|må)\s+(?:(?:jeg|eg)\s+)?(?:sies|seiast|si|innrommes|sies\s+helt\s+arlig)\W*$")
+                    r"|^(?:og\s+)?(?:det\s+)?(?:skal|ma|må)\s+(?:(?:jeg|eg)\s+)?(?:sies|seiast|si|innrommes|sies\s+helt\s+arlig)\W*$"
+                    # a comparison with what came before: "Sjefen er grei – nei, mer enn det, …"
+                    r"|^(?:nei\W+)?(?:mye\s+|mykje\s+)?(?:mer|meir|mindre|bedre|betre|verre)\s+enn\s+(?:det|som\s+sa)\W*$")
 # "… kommer an på MR-svaret", "avhenger av operasjonen": the doubt hangs on it, whatever it is about
 DEPENDS_ON = re.compile(rf"\b{_DEPENDS_ANY}\b")
 # Contact that is little, not none: "vi snakker ikke så mye sammen", "sjelden", "knapt"
@@ -125,7 +129,7 @@ WAITS_FOR_THAT = re.compile(r"\bvent\w*\s+pa\s+at\b")
 # "Uten det vet jeg ikke")
 FRONTED_DOUBT = re.compile(r"^(?:men\s+)?(?:(?:om|hvorvidt)\s+.+\b(?:(?:er|e|blir|vert)\s+(?:\w+\s+){0,3}?(?:usikkert|uvisst|uklart|ikke\s+sikkert|"
                            r"ikkje\s+sikkert|sporsmalstegn|apent\s+sporsmal|ope\s+sporsmal)|(?:\w+\s+)?{d})"
-                           r"|(?:det|dette|alt|alt\s+sammen)\s+(?:\w+\s+)?{d}"
+                           r"|(?:(?:det|dette|alt|alt\s+sammen)\s+(?:\w+\s+)?)?{d}"
                            r"|(?:bare|kun|berre|bere)\s+(?:hvis|om|dersom|viss|vis|sa\s+lenge)|sa\s+lenge\s+(?!det\s+tar)"
                            r"|(?:uten|utan)\s+(?:det|dette|den|dei|de)\b.*\b(?:vet|veit|aner)\s+(?:jeg|eg|je)\s+(?:ikke|ikkje|itj|ik))\b".replace("{d}", _DEPENDS_ANY))
 # A condition that opens a clause, whose own words ("så lenge") say nothing of time

@@ -29,7 +29,7 @@ from uke8.understanding.interpret import (
     ANSWER_INTENTS, OUT_OF_SCOPE, Interpretation, confirmed, from_ranking, interpret, leading_yes_no, plain_yes_no, yes_or_no)
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
-    ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CORRECTION, DECLINES, DEPENDS_ON, DOUBT_OBJECT, GRADED_START,
+    ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CONCESSIVE, CONDITIONAL, CORRECTION, DECLINES, DEPENDS_ON, DOUBT_OBJECT, GRADED_START,
     HOW_LONG_WORDS, LEAVE_WORDS, LIKELY, NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, THAT_IS_SURE,
     WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, BARE_NO, CONDITION_OPENING, EVENT_DATE, FRONTED_DOUBT, REASON_OPENING, corrects, put_back_topic)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, one_clause_about, qualifies, terse_list
@@ -90,7 +90,8 @@ def carried_answers(
     folds = [fold(normalise(clause)) for clause, _ in parts]
     # ("avhenger av hvordan det går med operasjonen neste måned": a date, no word of how long;
     # "Går den bra, kommer jeg tilbake": words of going back only make it the return's doubt)
-    hangs = open_question == "q1" and not any(ABOUT_TIME.search(EVENT_DATE.sub("", f)) for f in folds)
+    # ("det kjem an på kor lang tid rehabiliteringa tek": the time is what it hangs on, not a length asked about)
+    hangs = open_question == "q1" and not any(ABOUT_TIME.search(EVENT_DATE.sub("", DEPENDS_ON.split(f)[0])) for f in folds)
     # ("venter på at vaskemaskina skal bli ferdig" waits for no treatment)
     treatment = any(top_answer(p) == "q3_grunn_behandling" and (top_confidence(p) >= 0.5 or mentions_treatment(c))
                     and not (hangs and DEPENDS_ON.search(f)) and (mentions_treatment(c) or not WAITS_FOR_THAT.search(f))
@@ -123,7 +124,11 @@ def carried_answers(
                 code := match_pattern("q1", f"{clause} sannsynlig")) is not None:
             best["q1"] = direct = Interpretation("answer", code, 1.0, "accept", "pattern")
             continue  # "Sannsynlig? Ikke spesielt": the answer leans on the word put back
-        if AGREES.match(folded) or DECLINES.search(folded):  # (or would rather not answer: "det vil jeg helst ikke svare på")
+        if AGREES.match(folded) or DECLINES.search(folded) or CONCESSIVE.match(folded) and owner == "q1" and index < len(parts) - 1:
+            # (or would rather not answer: "det vil jeg helst ikke svare på"; or opens with a
+            # concession about going back, which the classifier hears louder than the verdict after
+            # it: "Selv om jeg helst vil tilbake, tror jeg ikke det går" is left to the whole message
+            # or an offer; "selv om samarbeidet er vanskelig" still answers about the employer)
             continue  # "…, og det tror jeg også": agrees with what came before, answers nothing new
         if CONDITION_ALONE.match(folded) or NOT_THE_PROBLEM.search(folded) or (
                 index > 0 and THAT_IS_SURE.match(folded)):
@@ -194,8 +199,10 @@ def carried_answers(
                                                                               hedges=index == 0 or asked_back[0] == index - 1)
         if meaning is None or meaning.code == "behandling" and denies_treatment(clause):
             continue  # ("…, ikke av medisinsk behandling": a treatment named only to be denied)
-        if meaning.action == "accept" and held_back(owner, open_question, meaning, clause, folded,
-                                                     clause_parse, owners[index - 1] if index else None):
+        if meaning.action == "accept" and (held_back(owner, open_question, meaning, clause, folded, clause_parse, owners[index - 1] if index else None)
+                                           or owner == "q1" and index > 0 and CONDITIONAL.match(folds[index - 1])  # ("Hvis …, kommer jeg tilbake")
+                                           or owner == "q3" and open_question == "q1" and DEPENDS_ON.search(folded)
+                                           and not ABOUT_TIME.search(DEPENDS_ON.split(folded)[0])):  # ("Det kjem an på kor lang tid …")
             meaning = confirmed(meaning)
         current = best.get(owner)
         if current is not None and current.code != meaning.code and direct is current and meaning.action != "accept" and corrected_at is None:

@@ -356,6 +356,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj|ikkj)\s+(?:\w+\s+)?(?:bestemt|bestemd|bestemte)\b)"
                       r".*\b(?:bestemt|bestemd|bestemte)\s+(?:meg|meij|ma)\s+for\s+a\s+(?:ga|komme|kome|begynne|byrje)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|igjen)\b"),
      "veldig_sannsynlig"),
+    # a return under a condition: "Hvis operasjonen går som den skal, regner jeg med å komme tilbake"
+    ("q1", re.compile(r"^(?:\w+\s+)?(?:hvis|dersom|viss|vis|sa\s+lenge|forutsatt\s+at)\s+(?!(?:du|dere|de|dokker)\s+(?:lurer|lurte|vil\s+vite|spor)\b)[^.!?]{3,80}?,\s*(?:sa\s+)?(?:kommer|kjem|regner|reknar|"
+                      r"tror|trur|skal|ska|blir|er|vil)\s+(?:jeg|eg|je|e|a)\s+(?:\w+\s+){0,4}?(?:tilbake|tebake|attende)\b"), "usikker"),
     # "lav sannsynlighet", "sannsynligheten er liten": the chance named
     ("q1", re.compile(r"\b(?:lav|lave|liten|lita|lite|svak|minimal)\s+sannsynlighet\b|\bsannsynligheten\s+(?:er|e)\s+(?:\w+\s+)?(?:lav|liten|lita|minimal)\b"),
      "lite_sannsynlig"),

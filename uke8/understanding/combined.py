@@ -29,9 +29,10 @@ from uke8.understanding.interpret import (
     ANSWER_INTENTS, OUT_OF_SCOPE, Interpretation, confirmed, from_ranking, interpret, leading_yes_no, plain_yes_no, yes_or_no)
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
-    ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BECAUSE, BOSS_ACTS, CONDITION_ALONE, CONCESSIVE, CONDITIONAL, CORRECTION, DECLINES, DEPENDS_ON, DOUBT_OBJECT, GRADED_START,
-    HOW_LONG_WORDS, LEAVE_WORDS, LIKELY, NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, THAT_IS_SURE,
-    WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, BARE_NO, CONDITION_OPENING, EVENT_DATE, FRONTED_DOUBT, REASON_OPENING, corrects, put_back_topic)
+    ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BARE_NO, BECAUSE, BOSS_ACTS, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
+    CORRECTION, DECLINES, DEPENDS_ON, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY,
+    NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, REASON_OPENING, THAT_IS_SURE, WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, corrects,
+    put_back_topic)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, one_clause_about, qualifies, terse_list
 from uke8.understanding.clause_owner import explains_the_return, held_back, shared_owner, specific_owner
 from uke8.understanding.clause_parse import pieces, top_answer, top_confidence
@@ -89,8 +90,8 @@ def carried_answers(
     # going back, is about the question asked: "usikker. kommer an på MR-svaret" while q1 is open)
     folds = [fold(normalise(clause)) for clause, _ in parts]
     # ("avhenger av hvordan det går med operasjonen neste måned": a date, no word of how long;
-    # "Går den bra, kommer jeg tilbake": words of going back only make it the return's doubt)
-    # ("det kjem an på kor lang tid rehabiliteringa tek": the time is what it hangs on, not a length asked about)
+    # "det kjem an på kor lang tid rehabiliteringa tek": the time is what it hangs on, no length
+    # asked about; "Går den bra, kommer jeg tilbake": words of going back make it the return's doubt)
     hangs = open_question == "q1" and not any(ABOUT_TIME.search(EVENT_DATE.sub("", DEPENDS_ON.split(f)[0])) for f in folds)
     # ("venter på at vaskemaskina skal bli ferdig" waits for no treatment)
     treatment = any(top_answer(p) == "q3_grunn_behandling" and (top_confidence(p) >= 0.5 or mentions_treatment(c))
@@ -138,8 +139,8 @@ def carried_answers(
         # "…, og jeg vil egentlig også, men om jeg orker nattevaktene igjen er et stort spørsmålstegn"
         # (or after a correction of the return: "Ja, jeg skal tilbake – eller, jeg håper det, det avhenger av …")
         fronted = (index > 0 and ((clause_parse or {}).get("joined_by") in ("men", ",") or folded.startswith(("uten ", "utan ")))
-                   and FRONTED_DOUBT.match(folded) is not None and not ABOUT_TIME.search(CONDITION_OPENING.sub("", folded)) and (owners[index - 1] == "q1" or corrected_at is not None and index - corrected_at <= 2
-                                                           and "q1" in owners[:corrected_at]))
+                   and FRONTED_DOUBT.match(folded) is not None and not ABOUT_TIME.search(CONDITION_OPENING.sub("", folded))
+                   and (owners[index - 1] == "q1" or corrected_at is not None and index - corrected_at <= 2 and "q1" in owners[:corrected_at]))
         if fronted or (owner == SHARED and index > 0 and (clause_parse or {}).get("joined_by") in ("men", ",") and owners[index - 1] in ("q1", "q3")
                        and BARE_DOUBT.search(folded) and not ABOUT_TIME.search(folded) and not ABOUT_RETURN.search(folded)
                        and not (len(folded.split()) > 5 and DOUBT_OBJECT.search(folded))):  # ("men vet ikke om jeg orker vaskinga i lengden": a doubt of its own)
@@ -180,9 +181,9 @@ def carried_answers(
                 # answered by a clause of its own, so a short first word of doubt answers the
                 # question asked
                 owner = open_question
-            elif terse and index > 0 and owners[index - 1] not in (None, SHARED) and not ABOUT_TIME.search(folded) and not ABOUT_RETURN.search(folded) and (
-                    best.get(str(owners[index - 1])) is not None) and (
-                    following := next((q for q in order if q in ("q1", "q3") and q not in best), None)) is not None:
+            elif (terse and index > 0 and owners[index - 1] not in (None, SHARED) and best.get(str(owners[index - 1])) is not None
+                  and not ABOUT_TIME.search(folded) and not ABOUT_RETURN.search(folded)
+                  and (following := next((q for q in order if q in ("q1", "q3") and q not in best), None)) is not None):
                 owner = following  # "usikker, god, usikker": a terse list answers the questions in turn
             else:
                 owner = shared_owner(clause, open_question, claimed, treatment, doubted)
@@ -199,10 +200,12 @@ def carried_answers(
                                                                               hedges=index == 0 or asked_back[0] == index - 1)
         if meaning is None or meaning.code == "behandling" and denies_treatment(clause):
             continue  # ("…, ikke av medisinsk behandling": a treatment named only to be denied)
-        if meaning.action == "accept" and (held_back(owner, open_question, meaning, clause, folded, clause_parse, owners[index - 1] if index else None)
-                                           or owner == "q1" and index > 0 and CONDITIONAL.match(folds[index - 1])  # ("Hvis …, kommer jeg tilbake")
-                                           or owner == "q3" and open_question == "q1" and DEPENDS_ON.search(folded)
-                                           and not ABOUT_TIME.search(DEPENDS_ON.split(folded)[0])):  # ("Det kjem an på kor lang tid …")
+        # (also a return after a condition of its own, "Hvis …, | kommer jeg tilbake", and while q1
+        # is open a length that is only what the return depends on, "Det kjem an på kor lang tid …")
+        if meaning.action == "accept" and (
+                held_back(owner, open_question, meaning, clause, folded, clause_parse, owners[index - 1] if index else None)
+                or owner == "q1" and index > 0 and CONDITIONAL.match(folds[index - 1])
+                or owner == "q3" and open_question == "q1" and DEPENDS_ON.search(folded) and not ABOUT_TIME.search(DEPENDS_ON.split(folded)[0])):
             meaning = confirmed(meaning)
         current = best.get(owner)
         if current is not None and current.code != meaning.code and direct is current and meaning.action != "accept" and corrected_at is None:

@@ -325,3 +325,47 @@ def test_how_long_a_treatment_takes_as_what_the_return_depends_on_is_only_confir
     reading = read_message("q1", text, p, {}, T)
     assert reading.own.code == "usikker"
     assert all(c.meaning.action != "accept" for c in reading.others if c.slot == "varighet")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Noen uker går bra", None), ("kan bli alt fra noen uker til mange måneder", None), ("mobba av leder i 2 år, orker ikke mer", None),
+    ("et par uker er nok", "under_26_uker"),
+])
+def test_weeks_described_a_range_and_time_gone_by_are_no_length(text, code):
+    from uke8.understanding.duration import duration_answer
+    assert duration_answer(text) == code
+
+
+@pytest.mark.parametrize("text", ["sjefen har vore lite forståingsfull", "de har vært svært lite forståelsesfulle", "lite hjelpsom leder"])
+def test_little_of_a_good_thing_is_a_complaint(text):
+    assert match_pattern("q2", text) == "vanskelig"
+
+
+@pytest.mark.parametrize("text, doubt", [("men kan ikke love noe", True), ("lover ingenting", True), ("jeg lover å komme", False)])
+def test_no_promise_is_a_doubt(text, doubt):
+    from uke8.understanding.clause_signals import BARE_DOUBT
+    assert bool(BARE_DOUBT.search(_folded(text))) is doubt
+
+
+def test_being_honest_corrects_what_came_before():
+    from uke8.understanding.clause_signals import CORRECTION
+    assert CORRECTION.match(_folded("jeg skal være ærlig: det er vanskelig mellom oss"))
+    assert CORRECTION.match(_folded("for å være ærlig, ikke så bra"))
+
+
+def test_a_doubt_that_points_back_at_how_long_answers_how_long():
+    from uke8.understanding.clause_owner import shared_owner
+    assert shared_owner("så det vet jeg ikke", "q1", set(), False, after="q3") == "q3"
+    assert shared_owner("så det vet jeg ikke", "q1", set(), False) == "q1"
+
+
+def test_kommer_ann_paa_is_what_it_depends_on():
+    from uke8.understanding.clause_signals import DEPENDS_ON
+    assert DEPENDS_ON.search(_folded("kommer ann på hvordan operasjonen går"))
+
+
+def test_a_sure_other_reason_where_the_words_only_name_a_treatment_is_offered_both_ways():
+    text = "Jeg vet ikke hva skanningen viser. Det avgjør alt."
+    p = parse(text, ranking(("q3_grunn_annet", 0.93)), ranking(("q3_grunn_annet", 0.9)), ranking(("q3_grunn_annet", 0.6)))
+    own = read_message("q3_grunn", text, p, {"varighet": "usikker"}, T).own
+    assert own.action == "choose" and set(own.offered) == {"behandling", "annet"}

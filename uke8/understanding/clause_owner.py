@@ -4,6 +4,7 @@ the words of the rules decide next, then the question the clause's own answer in
 a plain doubt ("vet ikke", "usikker") is given to the question it is about in this message."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -59,12 +60,18 @@ def specific_owner(clause: str, parse: Mapping[str, Any] | None, thresholds: Thr
     return question_id if mass >= max(thresholds.offer, 1e-9) else None
 
 
+# A doubt that points back at the clause before: "så det vet jeg ikke", "det er usikkert"
+_POINTS_BACK = re.compile(r"^(?:og\s+|men\s+|sa\s+)?(?:det|dette)\s+(?:vet|veit|aner|er|e)\b")
+
+
 def shared_owner(clause: str, open_question: str | None, claimed: set[str], gives_treatment_reason: bool,
-                  return_doubted: bool = False) -> str | None:
+                  return_doubted: bool = False, after: str | None = None) -> str | None:
     """Which question an uncertain clause ("vet ikke", "usikker") answers in this message: q3
     when it speaks of time or the message gives a reason for not knowing how long (q3_grunn);
     else the open question if it takes that answer; else none."""
     folded = fold(normalise(clause))
+    if after == "q3" and _POINTS_BACK.match(folded):
+        return "q3"  # "Og hvor lenge … kommer an på konflikten, | så det vet jeg ikke": the length just asked about
     if open_question == "q2" and DIFFICULT_PLAIN.match(folded):
         return "q2"  # "Nå er det vanskelig"
     if DOUBT_ABOUT_WHEN.search(folded):

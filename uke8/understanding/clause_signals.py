@@ -43,12 +43,12 @@ PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klare
                        r"|^(?!.*\b(?:ja|nei|kanskje|usikker)\b)(?:\w+\s+){0,4}\w+\?$")
 
 # The words of a doubt, not merely a clause the classifier heard as one ("det vet jeg" is sure).
-BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker(?:t|e)?|kanskje|tviler|tvilar|uvisst|uklart|sporsmalstegn)\b"
+BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker(?:t|e)?|kanskje|tviler|tvilar|uvisst|uklart|sporsmalstegn|(?:kan|kann)\s+(?:ikke|ikkje)\s+love|lover\s+ingenting|ingen\s+garanti\w*)\b"
                          r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk|ik)\b")
 # "kommer an på", "avhenger av", "heng saman med": what something depends on
 _DEPENDS = r"(?:kommer|kjem)\s+an\s+pa|avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med)"
 # (with the SMS and dialect spellings, and "helt": "kmr helt an på")
-_DEPENDS_ANY = (r"(?:(?:kommer|kjem|kjam|kmr)\s+(?:helt\s+|heilt\s+)?an\s+pa|avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med)"
+_DEPENDS_ANY = (r"(?:(?:kommer|kjem|kjam|kmr)\s+(?:helt\s+|heilt\s+)?ann?\s+pa|avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med)"
                 r"|(?:star|sta|sto)\s+og\s+(?:faller|falle|fell|fall)\s+(?:pa|med)|beror\s+pa)")
 BECAUSE = re.compile(rf"\b(?:for|fordi|pga|ettersom|siden|sidan|da|pa\s+grunn\s+av|grunnet|{_DEPENDS})\b")
 HOW_LONG_WORDS = re.compile(r"\b(?:lenge|lang\s+tid|varighet\w*|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til)))\b")
@@ -90,7 +90,9 @@ TIED_REASON = re.compile(r"\b(?:fordi|pga|grunnet|ettersom|siden|sidan|venter|ve
 CORRECTION = re.compile(r"^(?:eller|nei\s+vent|vent|nei\s+forresten|forresten|rettere\s+sagt|nei\s+eller|"
                         # "jeg må korrigere meg selv: …", "jeg tar det tilbake", "jeg mente …"
                         r"(?:men\s+)?(?:jeg|eg)\s+(?:ma|vil|skal)\s+(?:korrigere|rette\s+pa|rette)\s+(?:meg\s+selv|meg\s+sjolv|meg|det)|"
-                        r"(?:jeg|eg)\s+tar\s+det\s+tilbake|(?:jeg|eg)\s+mente(?:\s+egentlig)?)\b[\s,.:]*")
+                        r"(?:jeg|eg)\s+tar\s+det\s+tilbake|(?:jeg|eg)\s+mente(?:\s+egentlig)?|"
+                        # "nei, jeg skal være ærlig: …", "for å være ærlig"
+                        r"(?:nei\W+)?(?:(?:jeg|eg)\s+(?:skal|ma|vil)\s+|for\s+a\s+)(?:vare|vere|vaere)\s+(?:arlig|arleg|aerlig))\b[\s,.:]*")
 # A reason given as the answer to "Hva gjør deg usikker?": "At jeg ikke vet om …", "Fordi …"
 REASON_OPENING = re.compile(r"^(?:at|fordi|for\s+at|pga|det\s+at)\s")
 BARE_NO = frozenset({"nei", "neida", "nei da", "nei nei", "nope"})

@@ -186,7 +186,8 @@ def carried_answers(
                   and (following := next((q for q in order if q in ("q1", "q3") and q not in best), None)) is not None):
                 owner = following  # "usikker, god, usikker": a terse list answers the questions in turn
             else:
-                owner = shared_owner(clause, open_question, claimed, treatment, doubted)
+                owner = shared_owner(clause, open_question, claimed, treatment, doubted,
+                                     owners[index - 1] if index and ABOUT_TIME.search(folds[index - 1]) else None)
         if owner is None:
             if corrected_at == index - 1 and yes_or_no(clause):
                 corrected_at = index  # "eller, nei, …": the ja/nei belongs to the correction
@@ -200,8 +201,7 @@ def carried_answers(
                                                                               hedges=index == 0 or asked_back[0] == index - 1)
         if meaning is None or meaning.code == "behandling" and denies_treatment(clause):
             continue  # ("…, ikke av medisinsk behandling": a treatment named only to be denied)
-        # (also a return after a condition of its own, "Hvis …, | kommer jeg tilbake", and while q1
-        # is open a length that is only what the return depends on, "Det kjem an på kor lang tid …")
+        # (also "Hvis …, | kommer jeg tilbake", and while q1 is open "Det kjem an på kor lang tid …": no length of leave)
         if meaning.action == "accept" and (
                 held_back(owner, open_question, meaning, clause, folded, clause_parse, owners[index - 1] if index else None)
                 or owner == "q1" and index > 0 and CONDITIONAL.match(folds[index - 1])
@@ -419,10 +419,10 @@ def read_message(
             own = Interpretation("answer", "behandling", whole.confidence, "choose", "nlu", ("behandling", "annet"))
     if open_question == "q3_grunn" and own.kind == "answer" and own.source == "nlu" and (
             own.action == "confirm" and (own.code == "annet") == mentions_treatment(text)
-            or own.action == "accept" and own.code == "behandling" and other_errand(text)):
+            or own.action == "accept" and (other_errand(text) if own.code == "behandling" else mentions_treatment(text))):
         # fairly sure, but the words say the other ("det er ikke jobben, det er at jeg venter på
-        # strålebehandling" read as annet), or sure of treatment where the words wait on another
-        # errand ("søkt ny jobb og venter på svar"): both are offered
+        # strålebehandling" read as annet), or sure where the words wait on another errand ("søkt ny
+        # jobb og venter på svar") or only on a treatment ("veit ikkje ka skanninga vise"): both offered
         own = Interpretation("answer", own.code, own.confidence, "choose", "nlu",
                              (own.code, "behandling" if own.code == "annet" else "annet"))
     if len(parts) > 1 and own is whole and whole.action == "accept" and whole.source == "nlu":

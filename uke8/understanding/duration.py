@@ -63,7 +63,9 @@ _EVENT_BEFORE = re.compile(
 # Perfect tense, then "i" and the amount: how long something has lasted so far ("teamlederen har
 # mobbet meg i over et år", "har hatt vondt i to år"), unless more is to come ("har fått
 # sykmelding i tre uker til").
-_SO_FAR_BEFORE = re.compile(r"\b(?:har|hadde|har\s+no|har\s+na)\s+(?:\w+\s+){0,5}i\s+(?:over\s+|mer\s+enn\s+|nesten\s+|snart\s+|bortimot\s+)?$")
+# (or what was done to the person, said without "har": "mobba av leder i 2 år")
+_SO_FAR_BEFORE = re.compile(r"(?:\b(?:har|hadde|har\s+no|har\s+na)\s+(?:\w+\s+){0,5}|\b(?:mobba|mobbet|plaga|plaget|trakassert|utfryst|baksnakka|baksnakket)\s+"
+                            r"(?:\w+\s+){0,4})i\s+(?:over\s+|mer\s+enn\s+|nesten\s+|snart\s+|bortimot\s+)?$")
 # Not in all that time: "ingen har fulgt meg opp på 8 uker", "har knapt tatt kontakt på åtte
 # uker", "har ikkje høyrt noko på to månader" (a negated perfect, then "på" and the amount)
 _NOT_IN_SO_LONG = re.compile(r"\b(?:har|hadde)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|itj|knapt|knapt\s+nok|aldri|nesten\s+ikke|nesten\s+ikkje)\s+"
@@ -75,6 +77,8 @@ _NOT_LEAVE_AFTER = re.compile(
     r"^\s*(?:siden|sidan|tilbake|gammel|gamal|i\s+strekk|ventetid\w*|ko|i\s+ko|pa\s+venteliste\w*)\b"
     # "eg tek ein dag om gongen", "en uke av gangen": one at a time, no length
     r"|^\s*(?:om|av|i|for)\s+(?:gang\w*|gong\w*|dag|dagen|uke|veke)\b"
+    # weeks described, not counted: "noen uker går bra, andre uker er jeg utslitt"
+    r"|^\s*(?:gar|er|e|var|blir)\s+(?:\w+\s+)?(?:bra|fint|greit|bedre|betre|verre|darlig|darleg|tyngre|lettere|lettare|godt|tunge|tungt)\b"
     # "de 19 årene jeg har kjørt for dem", "dei ti åra eg var der": time at the job, told after it
     r"|^\s*(?:som\s+)?(?:jeg|eg|je|vi|me)\s+(?:(?:har|hadde)\s+(?:\w+\s+){0,2}?(?:jobbet|jobba|vaert|vore|vart|kjort|kjoyrt|arbeidet|arbeida)"
     r"|var\s+(?:der|ansatt|tilsett|i\s+jobben)|jobbet|jobba|arbeidet|arbeida)\b")
@@ -83,6 +87,8 @@ _NOT_LEAVE_AFTER = re.compile(
 _HEDGE = re.compile(
     r"\b(?:usikker|usikre|vet\s+ikke|veit\s+ikkje|vet\s+ik|vetke|aner\s+ikke|tja|enten|eller(?!\s+(?:sa|no|noe|mer|meir|mere|lenger|lengre)\b)|avhenger|"
     r"kommer\s+an|kjem\s+an)\b"
+    # a range over the line: "kan bli alt fra noen uker til mange måneder"
+    r"|\balt\s+(?:fra|ifra|fra\s+og\s+med)\b.*\btil\b"
 )
 
 

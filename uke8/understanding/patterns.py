@@ -359,6 +359,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # a return under a condition: "Hvis operasjonen går som den skal, regner jeg med å komme tilbake"
     ("q1", re.compile(r"^(?:\w+\s+)?(?:hvis|dersom|viss|vis|sa\s+lenge|forutsatt\s+at)\s+(?!(?:du|dere|de|dokker)\s+(?:lurer|lurte|vil\s+vite|spor)\b)[^.!?]{3,80}?,\s*(?:sa\s+)?(?:kommer|kjem|regner|reknar|"
                       r"tror|trur|skal|ska|blir|er|vil)\s+(?:jeg|eg|je|e|a)\s+(?:\w+\s+){0,4}?(?:tilbake|tebake|attende)\b"), "usikker"),
+    # "lite forståelsesfull", "svært lite hjelpsomme": little of a good thing is a complaint
+    ("q2", re.compile(r"\blite\s+(?:forstaelsesfull\w*|forstaingsfull\w*|hjelpsom\w*|stottende|stottande|imotekommende|imotekomande|"
+                      r"fleksib\w*|samarbeidsvillig\w*|raus\w*|tilretteleggende)\b"), "vanskelig"),
     # "lav sannsynlighet", "sannsynligheten er liten": the chance named
     ("q1", re.compile(r"\b(?:lav|lave|liten|lita|lite|svak|minimal)\s+sannsynlighet\b|\bsannsynligheten\s+(?:er|e)\s+(?:\w+\s+)?(?:lav|liten|lita|minimal)\b"),
      "lite_sannsynlig"),

@@ -3,7 +3,7 @@ Rasa server's parse + uke8.understanding) and print a JSON report (INTERFACES.md
 
 `action` is what the live bot would do: `accept` (record / act on it), `confirm` (ask
 "Forstår jeg deg riktig …?"), `choose` (offer the codes in `offered` as buttons) or `reask`;
-both come from `uke8.understanding.combined.read_message` (over `interpret`), the function the
+both come from `uke8.understanding.reading.read_message` (over `interpret`), the function the
 live form calls. Lines with `expected_all` (one message, several answers) also get `carried`,
 the answers the form takes from them, and the report a `combined` section.
 When a question is open and the text is taken as one of the person's own questions
@@ -28,7 +28,7 @@ import httpx
 
 from uke8.triage.catalogue import QUESTIONS, question_by_slot
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
-from uke8.understanding.combined import read_message
+from uke8.understanding.reading import read_message
 from uke8.understanding.interpret import interpret
 
 KNOWN_QUESTIONS = (*QUESTIONS, "any")

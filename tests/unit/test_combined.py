@@ -9,7 +9,8 @@ import pytest
 from uke8.nlu_eval import combined_report
 from uke8.understanding.calibration import Thresholds
 from uke8.understanding.clauses import clause_spans, clauses
-from uke8.understanding.combined import carried_answers, read_message
+from uke8.understanding.combined import carried_answers
+from uke8.understanding.reading import read_message
 
 T = Thresholds(accept=0.85, confirm=0.4, global_accept=0.55, offer=0.05, close=0.4)
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.test_combined import T, parse, ranking
-from uke8.understanding.combined import carried_answers, read_message
+from uke8.understanding.combined import carried_answers
+from uke8.understanding.reading import read_message
 from uke8.understanding.duration import duration_answer
 from uke8.understanding.interpret import interpret
 from uke8.understanding.patterns import chance_answer, match_pattern

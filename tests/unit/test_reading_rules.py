@@ -10,7 +10,8 @@ import pytest
 from tests.unit.test_combined import T, parse, ranking  # synthetic parses: the whole message's ranking, each clause's by span
 from uke8.triage import topics
 from uke8.understanding.clauses import clauses
-from uke8.understanding.combined import carried_answers, read_message
+from uke8.understanding.combined import carried_answers
+from uke8.understanding.reading import read_message
 from uke8.understanding.interpret import GLOBAL_OFFER, interpret
 from uke8.understanding.patterns import match_pattern
 from uke8.understanding.treatment import mentions_treatment

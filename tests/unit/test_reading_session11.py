@@ -13,7 +13,7 @@ import pytest
 
 from tests.unit.test_combined import T, parse, ranking
 from uke8.understanding.clause_signals import AGREES, NOT_A_COMPLAINT
-from uke8.understanding.combined import read_message
+from uke8.understanding.reading import read_message
 from uke8.understanding.duration import duration_answer, durations, only_past_durations
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import chance_answer, match_pattern

@@ -13,7 +13,7 @@ import pytest
 
 from tests.unit.test_combined import T, parse, ranking
 from uke8.understanding.clause_signals import DOUBT_OBJECT, EVENT_DATE, put_back_topic
-from uke8.understanding.combined import read_message
+from uke8.understanding.reading import read_message
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import match_pattern
 

@@ -11,7 +11,7 @@ import pytest
 
 from tests.unit.test_combined import T, parse, ranking
 from tests.unit.test_reading_session12 import _folded
-from uke8.understanding.combined import read_message
+from uke8.understanding.reading import read_message
 from uke8.understanding.normalise import normalise
 from uke8.understanding.patterns import match_pattern
 

@@ -10,7 +10,8 @@ import pytest
 
 from tests.unit.test_combined import T, parse, ranking
 from uke8.understanding.clauses import clauses
-from uke8.understanding.combined import carried_answers, read_message
+from uke8.understanding.combined import carried_answers
+from uke8.understanding.reading import read_message
 from uke8.understanding.duration import duration_answer, whole_leave_answer
 from uke8.understanding.leave_span import total_weeks
 from uke8.understanding.normalise import fold, normalise

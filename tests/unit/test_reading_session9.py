@@ -12,7 +12,7 @@ from tests.unit.test_combined import T, parse, ranking
 from uke8.understanding.clause_subjects import about, numbered
 from uke8.understanding.clauses import clause_spans, clauses
 from uke8.understanding.clause_parse import pieces
-from uke8.understanding.combined import read_message
+from uke8.understanding.reading import read_message
 from uke8.understanding.normalise import normalise
 from uke8.understanding.patterns import little_contact, match_pattern
 

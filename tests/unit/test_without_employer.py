@@ -14,7 +14,8 @@ from uke8.sms import render, texts
 from uke8.triage import catalogue, messages
 from uke8.triage.asking_texts import noted, numbered_help, summary_question
 from uke8.triage.rules import Answers, CaseFacts, classify
-from uke8.understanding.combined import carried_answers, read_message
+from uke8.understanding.combined import carried_answers
+from uke8.understanding.reading import read_message
 
 EMPLOYER_WORDS = re.compile(r"arbeidsgiver|arbeidsplass|oppfølgingsplan|jobben|sjef", re.IGNORECASE)
 Q1_GENERAL = "Hvor sannsynlig er det at du kommer tilbake i arbeid?"

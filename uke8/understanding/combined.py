@@ -1,5 +1,7 @@
 """Several answers in one message, in any order (PRODUCT.md §1, rules for asking): "Jeg kommer
 nok tilbake, sjefen er grei, og jeg blir frisk om et par måneder" answers q1, q2 and q3.
+`carried_answers` finds every answer a message carries; uke8/understanding/reading.py weighs
+them against the reading of the whole message for the open question.
 
 The message is split into clauses (uke8/understanding/clauses.py); the classifier ranked each
 clause in the same parse (`clauses` in the parse, by span). Each clause is given to the
@@ -26,19 +28,19 @@ from uke8.triage.catalogue import QUESTIONS, question_order
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.duration import duration_answer, only_past_durations, weeks_mentioned, whole_leave_answer
 from uke8.understanding.interpret import (
-    ANSWER_INTENTS, OUT_OF_SCOPE, Interpretation, confirmed, from_ranking, interpret, leading_yes_no, plain_yes_no, yes_or_no)
+    Interpretation, confirmed, from_ranking, interpret, plain_yes_no, yes_or_no)
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BARE_NO, BECAUSE, BOSS_ACTS, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
     CORRECTION, DECLINES, DEPENDS_ON, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY,
     NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, REASON_OPENING, THAT_IS_SURE, WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, corrects,
     put_back_topic)
-from uke8.understanding.clause_subjects import about, labelled, numbered_list, one_clause_about, qualifies, terse_list
+from uke8.understanding.clause_subjects import about, labelled, numbered_list, qualifies, terse_list
 from uke8.understanding.clause_owner import explains_the_return, held_back, shared_owner, specific_owner
 from uke8.understanding.clause_parse import pieces, top_answer, top_confidence
 from uke8.understanding.implied import RANK, SHARED, contact_kind, employer_in_a_reason, imply, imply_return, settle
-from uke8.understanding.patterns import BOSS, OTHER_PARTY, little_contact, match_pattern, sounds_sarcastic
-from uke8.understanding.treatment import denies_treatment, mentions_treatment, other_errand
+from uke8.understanding.patterns import BOSS, OTHER_PARTY, little_contact, match_pattern
+from uke8.understanding.treatment import denies_treatment, mentions_treatment
 
 # An answer to a question that was not asked is recorded from the classifier alone only when it
 # is this sure; below it is confirmed in the one summary (README, "Several answers, session 10":
@@ -298,153 +300,3 @@ def carried_answers(
         if question_id in best and answers.get(question.slot) not in question.codes and question.should_ask(merged):
             out.append(Carried(question_id, best[question_id]))
     return out
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What one message says while `open_question` is open: `own` is the decision about the open
-    question (the same actions as `interpret`), `others` the answers it carries to questions
-    not open now (accept or confirm), `combined` whether it carried more than one answer."""
-
-    own: Interpretation
-    others: tuple[Carried, ...]
-    declined: bool = False  # the person would rather not answer the open question
-
-    @property
-    def combined(self) -> bool:
-        return len(self.others) + (self.own.kind == "answer" and self.own.action == "accept") > 1
-
-
-# Global readings that ask for nothing: an answer in one of the message's clauses goes first.
-_SMALL_TALK = frozenset({OUT_OF_SCOPE, "hilsen", "takk", "hade"})
-_ONE_ANSWER_SOURCES = frozenset({"button", "digit", "label", "keyword", "yes_no"})
-
-
-def read_message(
-    open_question: str,
-    text: str,
-    parse: Mapping[str, Any] | None,
-    answers: Mapping[str, str | None],
-    thresholds: Thresholds = THRESHOLDS,
-    har_arbeidsgiver: bool = True,
-) -> Reading:
-    """The one decision function of the live form for a message while a question is open (the
-    form and `uke8 eval-nlu` both call it). A whole-message reading of the open question comes
-    from `interpret`; in a message of several clauses the clause that answers the open question
-    is the more specific reading, and an uncertainty that a clause gave to another question is
-    no answer to the open one."""
-    whole = interpret(open_question, text, parse, thresholds)
-    parts = pieces(text, parse)
-    # "Sannsynlig? …": the message opens with the question put back, which the whole heard as an answer
-    # (or asks it back later: "Om et par måneder er jeg frisk. Tilbake i samme jobb? Det avhenger av …")
-    put_back = bool(parts) and (bool(PUT_BACK.match(fold(normalise(parts[0][0])))) or any(
-        put_back_topic(fold(normalise(clause))) == open_question for clause, _ in parts[1:]))
-    if whole.source in _ONE_ANSWER_SOURCES or whole.kind == "global" and (
-            whole.code not in _SMALL_TALK or len(parts) == 1):
-        return Reading(whole, ())
-    carried = carried_answers(open_question, text, parse, answers, thresholds, har_arbeidsgiver)
-    clause_own = next((c.meaning for c in carried if c.question_id == open_question), None)
-    others = tuple(c for c in carried if c.question_id != open_question)
-    if whole.kind == "global":
-        # Small talk around an answer ("Bra, vi snakkes en gang i uka", "takk, det går fint med
-        # sjefen") reads as small talk or off-topic as a whole: the clause that answers the open
-        # question still answers it.
-        return Reading(clause_own, others) if clause_own is not None else Reading(whole, ())
-    own = whole
-    if parts and clause_own is None and DECLINES.search(fold(normalise(parts[0][0]))):
-        # "Det spørsmålet vil jeg helst ikke svare på nå. Men …": the open question is not answered
-        return Reading(Interpretation("unknown", None, 0.0, "reask", "none"), others, declined=True)
-    if len(parts) == 1:
-        # one clause, one answer: another question's ("arbeidsgiveren min har vært grei" while
-        # q1 is open) only when nothing points at the open question
-        if own.action == "reask" and clause_own is not None:
-            own = clause_own  # implied: a reason for not knowing how long answers q3 too
-        elif own.action != "reask" and not (own.action == "choose" and own.confidence < thresholds.confirm):
-            # (an offer of two at low confidence is a guess; "æ kjæm tebake itj no problem sjefen e
-            # kjempegrei" still answers q2 plainly, and the offer about q1 stands beside it) Words
-            # leave no doubt, though: "helt sikker på at jeg kommer tilbake sykmeldt fra mars til
-            # ut mai" says how long as plainly as it says it returns.
-            others = tuple(c for c in others if c.meaning.source == "pattern" and c.meaning.action == "accept")
-    elif clause_own is not None and whole.source == "nlu" and put_back:
-        own = clause_own  # "Sannsynlig? Ikke spesielt.": the clause that answers decides
-    elif whole.source == "pattern" and clause_own is not None and clause_own.code != whole.code and any(
-            corrects(fold(normalise(clause)), (clause_parse or {}).get("joined_by")) for clause, clause_parse in parts[1:]):
-        own = clause_own  # "Først tenkte jeg middels, men nei, det er faktisk bra": the correction stands
-    elif whole.source != "pattern":
-        # The whole message reads the open question best ("jeg vil gjerne tilbake, men jeg vet
-        # ikke om kroppen holder" is usikker, though its first clause is not): a clause decides
-        # only where the whole says nothing, and an uncertainty a clause gave to another
-        # question is no answer to this one.
-        if clause_own is not None and (whole.action == "reask" or clause_own.code == whole.code and whole.action != "accept"
-                                       or whole.action == "choose" and clause_own.action == "accept" and clause_own.code in whole.offered):
-            # where the whole says nothing, or agrees and the clause is surer, or hesitates
-            # between two and a clause says one of them plainly ("Usikker. Det har vært mye
-            # krangel med lederen min, …")
-            own = clause_own
-        elif whole.code == "usikker" and any(c.meaning.code == "usikker" for c in others):
-            own = clause_own or Interpretation("unknown", None, 0.0, "reask", "none")
-        elif (clause_own is not None and clause_own.action == "accept" and clause_own.code != whole.code
-              and whole.source == "nlu" and (len(others) >= len(parts) - 1 or one_clause_about(open_question, parts))
-              and (clause_own.confidence >= whole.confidence or open_question != "q3_grunn")):  # (q3_grunn: the treatment rule below)
-            # every other clause answered another question ("greit samarbeid, men jeg blir nok
-            # borte mer enn et halvår"), or speaks of something else ("Lederen min er helt topp.
-            # Det er jobben som er problemet"): their words colour the whole message's reading,
-            # and the open question's own clause, read surer than the whole, decides. Read less
-            # sure, it still says the whole may be wrong: both are offered, nothing recorded.
-            if clause_own.confidence >= whole.confidence:
-                own = clause_own
-            else:
-                own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (clause_own.code, whole.code))
-        elif (whole.action == "accept" and clause_own is not None and clause_own.action == "accept" and clause_own.code != whole.code
-              and (clause_own.code == SHARED or clause_own.source == "pattern")):
-            # "jeg er usikker, men formannen … sier det er plass til meg", "ganske sikker på at jeg
-            # ikke kommer tilbake. …": the whole heard as one sure answer, a clause of it says
-            # plainly another (a doubt, or words the rules read): both are offered, nothing recorded
-            own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (clause_own.code, whole.code))
-        elif (whole.action == "accept" and whole.code != SHARED and clause_own is None and open_question in ("q1", "q3")
-              and len(parts[0][0].split()) <= 4 and BARE_DOUBT.search(fold(normalise(parts[0][0])))):
-            # "Jeg er usikker. Avdelingen skal legges ned …": the message opens with a plain doubt
-            # that its other clauses contradict; the whole's sure reading is offered beside it
-            own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (SHARED, whole.code))
-        elif whole.action == "accept" and whole.source == "nlu" and (lead := leading_yes_no(open_question, text)) not in (None, whole.code):
-            # the message opens with a plain ja/nei to the open question that the reading of
-            # the whole contradicts ("ja kommer tilbake om et par uker, men sjefen er vanskelig"
-            # read as usikker): nothing is recorded on either, both are offered
-            own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (whole.code, str(lead)))
-        elif (open_question == "q3_grunn" and whole.code == "annet" and whole.action == "accept" and whole.source == "nlu"
-              and any(top_answer(p) == "q3_grunn_behandling" and not denies_treatment(c)
-                      for c, p in parts)):
-            # one clause waits for treatment ("Jeg skal til MR neste uke …"), the whole reads as
-            # something else: which one the uncertainty hangs on is the person's to say
-            own = Interpretation("answer", "behandling", whole.confidence, "choose", "nlu", ("behandling", "annet"))
-    if open_question == "q3_grunn" and own.kind == "answer" and own.source == "nlu" and (
-            own.action == "confirm" and (own.code == "annet") == mentions_treatment(text)
-            or own.action == "accept" and (other_errand(text) if own.code == "behandling" else mentions_treatment(text))):
-        # fairly sure, but the words say the other ("det er ikke jobben, det er at jeg venter på
-        # strålebehandling" read as annet), or sure where the words wait on another errand ("søkt ny
-        # jobb og venter på svar") or only on a treatment ("veit ikkje ka skanninga vise"): both offered
-        own = Interpretation("answer", own.code, own.confidence, "choose", "nlu",
-                             (own.code, "behandling" if own.code == "annet" else "annet"))
-    if len(parts) > 1 and own is whole and whole.action == "accept" and whole.source == "nlu":
-        # a clause reads the open question otherwise, if only doubtfully ("Så nei, tror ikke jeg
-        # kommer tilbake. … og det tror jeg også" heard whole as likely): both are offered; after
-        # the question put back with nothing else about it, the whole is only confirmed
-        if clause_own is not None and clause_own.code != whole.code:
-            own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (clause_own.code, whole.code))
-        elif clause_own is None and put_back or clause_own is None and others and any(
-                top_answer(parse) in ANSWER_INTENTS[c.question_id] for c in others) and top_answer(parse) not in ANSWER_INTENTS[open_question]:
-            # (or where no clause reads the open question and the whole was heard above all as
-            # another question's answer that a clause gives: "Det vil eg helst ikkje snakke om. Men
-            # eg kjem tilbake, treng berre ein månad til": what the open question's scorer made
-            # of it is a guess)
-            own = confirmed(whole)
-    if sounds_sarcastic(text):
-        # "Fantastisk, de har ikke ringt meg en eneste gang": the praise is offered beside its opposite, never recorded
-        if open_question == "q2" and own.kind == "answer" and own.code == "god" and own.action in ("accept", "confirm"):
-            own = Interpretation("answer", "god", own.confidence, "choose", own.source, ("vanskelig", "god"))
-        others = tuple(Carried(c.question_id, confirmed(c.meaning)) if c.question_id == "q2" and c.meaning.code == "god" else c
-                       for c in others)
-    if own.action == "choose":
-        # beside an offer of two, doubtful answers to other questions would crowd it: asked later
-        others = tuple(c for c in others if c.meaning.action == "accept")
-    return Reading(own, others)

@@ -5,7 +5,7 @@ q3_grunn has two codes, and the classifier's doubt between them is often plain i
 "det er ikke jobben, det er at jeg venter på strålebehandling" is read as "annet" because it
 speaks of the job, "venter på svar på søknad om ny stilling" as "behandling" because it waits
 for an answer. Where the classifier is only fairly sure and the words disagree with it, the
-live form offers both (combined.read_message); it never records on the words alone.
+live form offers both (reading.read_message); it never records on the words alone.
 """
 from __future__ import annotations
 

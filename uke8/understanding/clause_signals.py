@@ -75,7 +75,9 @@ REPORTED = re.compile(r"\b(?:sa|sagt|sier|seier|mente|mener|meiner|skrev|skriver
                       r"|\b(?:spurte|spurde|spor|spurt)\s+(?:meg\s+|oss\s+)?(?:nar|om|hvor|kor|hvordan|korleis)\b")
 # The person would rather not answer: "Det spørsmålet vil jeg helst ikke svare på", "det hopper eg over"
 DECLINES = re.compile(r"\b(?:vil|onsker|onskjer|orker)\s+(?:jeg\s+|eg\s+|je\s+)?(?:helst\s+)?(?:ikke|ikkje|itj)\s+(?:helst\s+)?(?:a\s+)?"
-                      r"(?:svare|svara|snakke|snakka|ga\s+inn\s+pa)\b|\b(?:hopper|hoppar)\s+(?:jeg\s+|eg\s+)?over\b")
+                      r"(?:svare|svara|snakke|snakka|ga\s+inn\s+pa)\b|\b(?:hopper|hoppar)\s+(?:jeg\s+|eg\s+)?over\b"
+                      # "Det har eg ikkje lyst å svare på no", "gidder ikke svare på det"
+                      r"|\b(?:(?:ikke|ikkje|itj)\s+lyst|(?:gidder|gidd|gidde)\s+(?:jeg\s+|eg\s+)?(?:ikke|ikkje|itj))\s+(?:til\s+)?(?:a\s+)?(?:svare|svara|snakke|snakka)\b")
 # "vet ikke når jeg klarer å gå tilbake": not knowing when is about time, though it names the return
 DOUBT_ABOUT_WHEN = re.compile(r"\b(?:vet|veit|aner)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|ikk)\s+(?:helt\s+|heilt\s+)?(?:nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|kor\s+tid|ka\s+tid|hvor\s+lenge|kor\s+lenge)\b"
                              r"|\busikker\w*\s+(?:pa\s+)?(?:nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|kor\s+tid|hvor\s+lenge|kor\s+lenge)\b")
@@ -153,6 +155,8 @@ LIKELY = re.compile(r"\bsannsynlig\w*")
 THAT_IS_SURE = re.compile(r"^(?:og\s+)?(?:det|dette|det\s+vet\s+jeg)\s+(?:er|e|ae|a)\s+(?:jeg\s+)?(?:helt\s+|heilt\s+|ganske\s+|100\s*%\s+)?"
                            r"(?:sikkert|sikker|klart|garantert|sant|helt\s+sikkert)\W*$"
                            r"|^(?:og\s+)?det\s+(?:vet|veit)\s+(?:jeg|eg|a|je)(?:\s+(?:sikkert|godt|helt\s+sikkert))?\W*$")
+# A hedge alone after a stated length ("Et par måneder, kanskje"): the length stands.
+HEDGE_ALONE = frozenset({"kanskje", "kanskje det", "tror jeg", "trur eg", "tror eg", "trur jeg", "vel", "cirka", "ca", "omtrent", "sikkert"})
 # "…, så det e itj der problemet ligg": points away from what was said before, answers nothing.
 NOT_THE_PROBLEM = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ik)\s+(?:der|dar|her|det)\s+(?:som\s+)?problemet?\b"
                              # "Problemet e ikkje sjefen"

@@ -81,6 +81,8 @@ _AND_SO_ON = re.compile(r"(?:sånt|slikt|sånn|slik|så\s+videre|lignende|liknen
 # A short qualifier after a comma belongs to the clause before it: "sjefen var helt ok, ikke noe
 # mer å si om det", "eit greitt forhold, ikkje meir enn det", "samarbeidet er greit, verken bra
 # eller dårlig". Read alone it is a hedge about nothing.
+# One adverb between commas ("…, derimot, …", "…, dessverre, …") starts no clause.
+_PARENTHETICAL = re.compile(r"(?:derimot|likevel|altså|dessverre|egentlig|heldigvis|faktisk|imidlertid)\s*,", re.IGNORECASE)
 _QUALIFIER = re.compile(
     r"(?:men\s+)?(?:ikke|ikkje|itj)\s+(?:noe\s+|no\s+|noko\s+)?(?:mer|meir)\b|(?:verken|hverken|korkje|kverken)\b|"
     r"sånn\s+passe\b|bare\s+ok\b|hverken\s+eller\b|nøytral\w*|noytral\w*|middels\b|"
@@ -143,7 +145,7 @@ def _keeps_together(text: str, piece: str, match: re.Match[str]) -> bool:
     if not gap.strip() and "\n" not in gap and not _JOINERS.match(after) and not _ends_thought(match, text) and (
             len(piece.split()) < 3 or piece.split()[-1].lower() in _BEFORE_BOSS_NO_SPLIT):
         return True  # the boss after a preposition or two words is part of the clause, not its start
-    and_follows = after[:3].lower() == "og "
+    and_follows = bool(re.match(r"og\b", after[:3], re.IGNORECASE))  # ("… er både og.": "og" may end the message)
     piece = _JOINERS.sub("", piece, count=1)  # ("…, og lederen og æ har …": the subject follows the joiner)
     if "," in gap and _SUBJECT_PAIR.match(piece):
         return True  # "Sjef og jeg, vi snakker ikke mye": the subject, then what is said of it
@@ -166,6 +168,8 @@ def _keeps_together(text: str, piece: str, match: re.Match[str]) -> bool:
         return True  # "Om eg kjem tilbake? Det veit eg ikkje": the question put back, and its answer
     if _SINCE_TIME.match(after) and not gap.strip():
         return True  # "sykmeldt siden januar": when, not because
+    if "," in gap and _PARENTHETICAL.match(after):
+        return True  # "Hvor lenge jeg er borte, derimot, er umulig å si": an adverb set off by commas
     if "," in gap and _QUALIFIER.match(after):
         return True  # "helt ok, ikke noe mer": the qualifier stays with what it qualifies
     # "om jeg kommer tilbake og når det skjer, avhenger …": one fronted part, not a claim

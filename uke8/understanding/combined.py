@@ -33,7 +33,7 @@ from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BARE_NO, BECAUSE, BOSS_ACTS, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
     CORRECTION, DECLINES, DEPENDS_ON, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY,
-    NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, REASON_OPENING, THAT_IS_SURE, WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, corrects,
+    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, REASON_OPENING, THAT_IS_SURE, WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, corrects,
     put_back_topic)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, qualifies, terse_list
 from uke8.understanding.clause_owner import explains_the_return, held_back, shared_owner, specific_owner
@@ -127,17 +127,21 @@ def carried_answers(
                 code := match_pattern("q1", f"{clause} sannsynlig")) is not None:
             best["q1"] = direct = Interpretation("answer", code, 1.0, "accept", "pattern")
             continue  # "Sannsynlig? Ikke spesielt": the answer leans on the word put back
-        if AGREES.match(folded) or DECLINES.search(folded) or CONCESSIVE.match(folded) and owner == "q1" and index < len(parts) - 1:
+        if AGREES.match(folded) or DECLINES.search(folded) or CONCESSIVE.match(folded) and (
+                owner == "q1" and index < len(parts) - 1 or owner == SHARED and index > 0):
             # (or would rather not answer: "det vil jeg helst ikke svare på"; or opens with a
             # concession about going back, which the classifier hears louder than the verdict after
             # it: "Selv om jeg helst vil tilbake, tror jeg ikke det går" is left to the whole message
-            # or an offer; "selv om samarbeidet er vanskelig" still answers about the employer)
+            # or an offer; "selv om samarbeidet er vanskelig" still answers about the employer; a
+            # doubt conceded after the verdict, "…, selv om jeg har vært i tvil", takes nothing back)
             continue  # "…, og det tror jeg også": agrees with what came before, answers nothing new
         if CONDITION_ALONE.match(folded) or NOT_THE_PROBLEM.search(folded) or (
                 index > 0 and THAT_IS_SURE.match(folded)):
             continue
-        if owner == SHARED and index > 0 and owners[index - 1] == "q3" and NUMBER_AFTER.match(folded):
-            continue  # "treng nok nokre veker til, kanskje tre": narrows the length just given
+        if owner == SHARED and index > 0 and owners[index - 1] == "q3" and (NUMBER_AFTER.match(folded) or folded.strip(" ,.!?") in HEDGE_ALONE):
+            # "treng nok nokre veker til, kanskje tre": narrows the length just given; "Et par
+            # måneder te, kanskje": hedges it, which takes nothing back
+            continue
         # "…, og jeg vil egentlig også, men om jeg orker nattevaktene igjen er et stort spørsmålstegn"
         # (or after a correction of the return: "Ja, jeg skal tilbake – eller, jeg håper det, det avhenger av …")
         fronted = (index > 0 and ((clause_parse or {}).get("joined_by") in ("men", ",") or folded.startswith(("uten ", "utan ")))

@@ -56,6 +56,7 @@ BOKMAL: dict[str, str] = {
     "mere": "mer", "inget": "ikke",
     # English words that carry an answer in mixed writing ("kinda usikker", "kommer back", "depends på")
     "unsure": "usikker", "back": "tilbake", "depends": "avhenger", "likely": "sannsynlig", "toxic": "vanskelig",
+    "awesome": "kjempebra", "supportive": "støttende", "strict": "streng",
 }
 
 
@@ -71,6 +72,9 @@ NEIGHBOUR_WORDS: dict[str, str] = {
     "sygemeldt": "sykmeldt", "sjukskriven": "sykmeldt", "veckor": "uker", "vecka": "uke", "uger": "uker",
     "dålig": "dårlig", "dåligt": "dårlig", "svårt": "vanskelig", "beror": "avhenger", "afhænger": "avhenger",
     "behöver": "trenger", "månader": "måneder", "när": "når", "väntar": "venter", "jättebra": "kjempebra", "mycket": "mye",
+    "varken": "verken", "överens": "overens", "relation": "relasjon", "meget": "veldig",
+    # the boss in English, as in mixed writing ("Bossen og jeg …", "min manager er både og")
+    "boss": "sjef", "bossen": "sjefen", "manager": "leder", "manageren": "lederen",
 }
 BOKMAL.update(NEIGHBOUR_WORDS)
 

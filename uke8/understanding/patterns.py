@@ -53,10 +53,10 @@ _SOME = r"(?:no|non|litt|noko|delvis|dels)"
 _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BAD}\b.{{0,40}}\b{_SOME}\s+{_GOOD}\b"
           rf"|\bbade\s+{_GOOD}\s+og\s+{_BAD}\b|\bbade\s+{_BAD}\s+og\s+{_GOOD}\b|\bbade[\s-]+og\b"
           # a short reply only: in a longer one "opp og ned" may be the health, not the employer
-          r"|^(?:\w+\s+){0,3}(?:opp\s+og\s+ned|blande[td]|blanda|sann\s+passe)\W*$"
+          r"|^(?:\w+\s+){0,3}(?:opp\s+og\s+ned|blande[td]|blanda|sann\s+passe|midt\s+pa\s+treet)\W*$"
           # or said of the employer or the collaboration: "samarbeidet med arbeidsgiveren er litt opp og ned"
           rf"|\b(?:samarbeid\w*|forhold\w*|relasjon\w*|{BOSS_WORDS})\b(?:\s+\w+){{0,5}}?\s+(?:er|e|har\s+(?:vart|vaert|vore)|gar)\s+"
-          r"(?:\w+\s+)?(?:opp\s+og\s+ned|blande[td]|blanda)\b"
+          r"(?:\w+\s+)?(?:opp\s+og\s+ned|blande[td]|blanda|midt\s+pa\s+treet)\b"
           # fine, but no more than that: "helt ok, ikke noe mer", "grei nok, men ikkje noko meir"
           # (not "blir nok ikkje meir enn ein månad": at most a month, said of the leave)
           r"|\b(?:greit|grei|greitt|ok|okei|fin|fint|bra|(?:grei|god|bra|fin)\s+nok|forhold)\W+(?:men\s+)?(?:ikke|ikkje)\s+(?:(?:noe|no|noko)\s+)?(?:mer|meir)\b(?!\s+enn\s+(?!det\b))"
@@ -91,7 +91,9 @@ _HOW_LONG = (r"(?:\b(?:hvor|kor|kvor|kor\s+sa|assen|hur)\s+(?:lenge|lang\s+tid|l
 _UNKNOWN = (r"\b(?:vet|veit|vett|vott|aner|anar)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b|\b(?:ikke|ikkje|itj)\s+(?:vet|veit|vett)\b|"
             r"\busikker\w*|\busekker\w*|"
             r"\buklar\w*|\buvisst\b|\buviss\b|\bukjent\b|\bikke\s+sikker\b|\bikkje\s+sikker\b|\bvanskelig\s+a\s+si\b|\bvanskeleg\s+a\s+seie\b|"
-            r"\bkommer\s+an\s+pa\b|\bkjem\s+an\s+pa\b|\bavheng\w*|\bhenger\s+sammen\b|\bheng\s+saman\b|\bingen\s+(?:anelse|aning|peiling)\b|\bingen\s+(?:som\s+)?(?:vet|veit)\b")
+            r"\bkommer\s+an\s+pa\b|\bkjem\s+an\s+pa\b|\bavheng\w*|\bhenger\s+sammen\b|\bheng\s+saman\b|\bingen\s+(?:anelse|aning|peiling)\b|\bingen\s+(?:som\s+)?(?:vet|veit)\b"
+            # "for tidlig å si", "umulig å si", "et åpent spørsmål" (folded: "apent sporsmal")
+            r"|\bfor\s+tidl[ie]g\s+a\s+(?:si|seie)\b|\bumul[ie]g\s+a\s+(?:si|seie)\b|\b(?:apent|ope|opent)\s+sporsmal\b")
 # (not across a full stop or a line: "Hvor lenge – over 26 uker. Tilbake – usikker.")
 _HOW_LONG_UNKNOWN = (rf"{_HOW_LONG}[^.!\n]{{0,60}}(?:{_UNKNOWN})|(?:{_UNKNOWN})[^.!\n]{{0,20}}{_HOW_LONG}"
                      # "Eg veit ikkje om eg kjem tilbake, og heller ikkje kor lenge …": the clause after the comma
@@ -117,7 +119,9 @@ _RETURN_UNKNOWN = (rf"(?:^|[.!?]\s+)(?:\w+\s+)?(?:om|hvorvidt|vis|viss|hvis)\s+.
                    rf"|^(?:\w+\s+){{0,2}}?(?:(?:jeg|eg|je|a|e|i)\s+)?(?:(?:vet|veit|vett|ved|aner|anar)\s+(?:(?:jeg|eg|je|a|e)\s+)?"
                    rf"(?:\w+\s+){{0,2}}?(?:ikke|ikkje|ikkj|itj|ikk)|(?:ikke|ikkje)\s+(?:vet|veit)|"
                    rf"(?:er\s+|e\s+)?(?:{_ADVERB}\s+)?(?:usikker|usikkert|usikre|ikke\s+sikker|ikkje\s+sikker|"
-                   rf"(?:vanskelig|vanskeleg|umulig|umogleg|umuleg)\s+a\s+(?:si|seie|sei|vite|vita|svare|svara)))\s*,?\s+(?:\w+\s+){{0,2}}?(?:pa\s*,?\s+)?,?\s*(?:om|hvorvidt)\s+"
+                   rf"(?:vanskelig|vanskeleg|umulig|umogleg|umuleg|for\s+tidlig|for\s+tidleg)\s+a\s+(?:si|seie|sei|vite|vita|svare|svara)"
+                   # "Det er eit ope spørsmål for meg om eg kjem tilbake"
+                   rf"|(?:et|eit)\s+(?:apent|ope|opent|stort)\s+sporsmal(?:\s+for\s+meg)?))\s*,?\s+(?:\w+\s+){{0,2}}?(?:pa\s*,?\s+)?,?\s*(?:om|hvorvidt)\s+"
                    rf"(?:\w+\s+){{0,6}}?{_RETURN}"
                    # "usikker på en eventuell retur"
                    r"|^(?:\w+\s+){0,6}?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker)\s+pa\s+(?:en\s+|ein\s+)?(?:eventuell\s+|mulig\s+)?retur\w*"
@@ -366,6 +370,17 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(r"\b(?:lav|lave|liten|lita|lite|svak|minimal)\s+sannsynlighet\b|\bsannsynligheten\s+(?:er|e)\s+(?:\w+\s+)?(?:lav|liten|lita|minimal)\b"),
      "lite_sannsynlig"),
     ("q1", re.compile(r"\b(?:hoy|hog|stor|store)\s+sannsynlighet\b|\bsannsynligheten\s+(?:er|e)\s+(?:\w+\s+)?(?:hoy|hog|stor)\b"), "veldig_sannsynlig"),
+    # "Null sjanse for at jeg går tilbake dit", "liten sjanse for å komme tilbake": the chance named
+    # (not "ingen sjanse for at jeg ikke kommer tilbake", which is the opposite)
+    ("q1", re.compile(r"\b(?:null|ingen|inga|minimal|liten|lita)\s+(?:sjanse|sjans|sjangs)\b(?:\s+for\s+(?:at\s+(?:jeg|eg|je|a)\s+|a\s+)"
+                      r"(?!(?:\w+\s+)?(?:ikke|ikkje|itj)\b)(?:\w+\s+){0,3}?(?:tilbake|tebake|attende)\b|\W*$)"), "lite_sannsynlig"),
+    # "tror ikke det blir noe av (å komme tilbake)": it will not happen
+    ("q1", re.compile(r"^(?:\w+\s+){0,3}?(?:(?:jeg|eg|je)\s+)?(?:tror|trur)\s+(?:(?:jeg|eg|je)\s+)?(?:ikke|ikkje|itj)\s+(?:det\s+)?(?:blir|vert)\s+(?:noe|noko|no)\s+av\b"
+                      r"(?!\s+(?:det\s+)?(?:sykmeld|sjukmeld|lang|langt))"), "lite_sannsynlig"),
+    # wavering about going back: "Jeg vakler frem og tilbake – noen dager tror jeg på å komme
+    # tilbake, andre dager ikke" (days told of the return, not of the health)
+    ("q1", re.compile(r"^(?:(?:jeg|eg|je|a)\s+)?(?:vakler|vaklar|vingler|vinglar)\b"
+                      r"|\b(?:noen|nokre|nokon)\s+dager?\b[^.!?]{0,60}\b(?:tilbake|tebake|attende)\b[^.!?]{0,40}\b(?:andre|anna)\s+dag(?:er|ar)?\b"), "usikker"),
     # "har ingen planer om å kjempe meg tilbake": no plan to go back
     ("q1", re.compile(r"\b(?:ingen|inga|ikke\s+noen|ikkje\s+nokon)\s+(?:planer|plan|planar|onske|intensjon\w*)\s+om\s+a\s+(?:\w+\s+){0,3}?"
                       r"(?:tilbake|tebake|attende)\b"), "lite_sannsynlig"),

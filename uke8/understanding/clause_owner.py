@@ -11,7 +11,7 @@ from typing import Any
 from uke8.understanding.calibration import Thresholds
 from uke8.understanding.clause_parse import BECAUSE_JOINERS, masses, top_answer, top_confidence
 from uke8.understanding.clause_signals import (
-    ABOUT_RETURN, ABOUT_TIME, CONDITIONAL, DEPENDS_ON, DIFFICULT_PLAIN, DOUBT_ABOUT_WHEN, LITTLE_BY_DEGREE, MAYBE, REPORTED, TIED_REASON)
+    ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, CONDITIONAL, DEPENDS_ON, DIFFICULT_PLAIN, DOUBT_ABOUT_WHEN, LITTLE_BY_DEGREE, MAYBE, REPORTED, TIED_REASON)
 from uke8.understanding.duration import duration_answer
 from uke8.understanding.implied import SHARED
 from uke8.understanding.interpret import Interpretation
@@ -98,3 +98,17 @@ def explains_the_return(at: int, folds: list[str], owners: list[str | None]) -> 
     lenge, det kommer an på økonomien" gives the reason for not knowing how long plainly."""
     return bool((ABOUT_RETURN.search(folds[at]) or DEPENDS_ON.search(folds[at])) and not ABOUT_TIME.search(folds[at])
                 and (at == 0 or owners[at - 1] != "q3" and not ABOUT_TIME.search(folds[at - 1])))
+
+
+# "det kommer an på …", "alt avhenger av …", "det beror på …": a clause that opens with what things hang on
+_HANGS_ON = re.compile(r"^(?:og\s+|men\s+|sa\s+)?(?:det|dette|alt|alt\s+sammen)\s+(?:\w+\s+)?(?:kommer|kjem|kjaem|avhenger|avheng|beror|henger|heng)\b")
+
+
+def reason_after_doubt(at: int, folds: list[str], owners: list[str | None], open_question: str | None) -> bool:
+    """Clause `at` says what a doubt about how long hangs on, right after that doubt: "Usikker, det
+    kommer an på om jeg får ny jobb" while q3 is open; "vet ikke hvor lenge, det avhenger av …"."""
+    if at == 0 or owners[at] not in (None, SHARED) or not _HANGS_ON.match(folds[at]) or ABOUT_TIME.search(DEPENDS_ON.split(folds[at])[0]):
+        return False
+    before = folds[at - 1]
+    return bool(BARE_DOUBT.search(before) or owners[at - 1] == SHARED) and owners[at - 1] in (SHARED, "q3") and (
+        open_question in ("q3", "q3_grunn") or bool(ABOUT_TIME.search(before)) and not ABOUT_RETURN.search(before))

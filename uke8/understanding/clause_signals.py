@@ -155,6 +155,8 @@ LIKELY = re.compile(r"\bsannsynlig\w*")
 THAT_IS_SURE = re.compile(r"^(?:og\s+)?(?:det|dette|det\s+vet\s+jeg)\s+(?:er|e|ae|a)\s+(?:jeg\s+)?(?:helt\s+|heilt\s+|ganske\s+|100\s*%\s+)?"
                            r"(?:sikkert|sikker|klart|garantert|sant|helt\s+sikkert)\W*$"
                            r"|^(?:og\s+)?det\s+(?:vet|veit)\s+(?:jeg|eg|a|je)(?:\s+(?:sikkert|godt|helt\s+sikkert))?\W*$")
+# What the person would not say is no answer: "Jeg vil ikke si at det er lite sannsynlig, men …"
+NOT_SAYING = re.compile(r"^(?:(?:jeg|eg|je)\s+)?(?:vil|ville|kan|kunne)\s+(?:(?:jeg|eg)\s+)?(?:ikke|ikkje|itj)\s+(?:akkurat\s+)?(?:si|sei|seie|sagt|pasta)\s+(?:at\s+)?")
 # A hedge alone after a stated length ("Et par måneder, kanskje"): the length stands.
 HEDGE_ALONE = frozenset({"kanskje", "kanskje det", "tror jeg", "trur eg", "tror eg", "trur jeg", "vel", "cirka", "ca", "omtrent", "sikkert"})
 # "…, så det e itj der problemet ligg": points away from what was said before, answers nothing.

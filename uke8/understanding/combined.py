@@ -33,10 +33,10 @@ from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BARE_NO, BECAUSE, BOSS_ACTS, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
     CORRECTION, DECLINES, DEPENDS_ON, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY,
-    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, REASON_OPENING, THAT_IS_SURE, WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, corrects,
+    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, REASON_OPENING, THAT_IS_SURE, WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, corrects,
     put_back_topic)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, qualifies, terse_list
-from uke8.understanding.clause_owner import explains_the_return, held_back, shared_owner, specific_owner
+from uke8.understanding.clause_owner import explains_the_return, held_back, reason_after_doubt, shared_owner, specific_owner
 from uke8.understanding.clause_parse import pieces, top_answer, top_confidence
 from uke8.understanding.implied import RANK, SHARED, contact_kind, employer_in_a_reason, imply, imply_return, settle
 from uke8.understanding.patterns import BOSS, OTHER_PARTY, little_contact, match_pattern
@@ -135,7 +135,7 @@ def carried_answers(
             # or an offer; "selv om samarbeidet er vanskelig" still answers about the employer; a
             # doubt conceded after the verdict, "…, selv om jeg har vært i tvil", takes nothing back)
             continue  # "…, og det tror jeg også": agrees with what came before, answers nothing new
-        if CONDITION_ALONE.match(folded) or NOT_THE_PROBLEM.search(folded) or (
+        if CONDITION_ALONE.match(folded) or NOT_THE_PROBLEM.search(folded) or NOT_SAYING.match(folded) and index < len(parts) - 1 or (
                 index > 0 and THAT_IS_SURE.match(folded)):
             continue
         if owner == SHARED and index > 0 and owners[index - 1] == "q3" and (NUMBER_AFTER.match(folded) or folded.strip(" ,.!?") in HEDGE_ALONE):
@@ -176,6 +176,8 @@ def carried_answers(
             # "Tilbake i samme jobb? Det avhenger av om de kan tilby meg redusert stilling": the
             # clause after the question put back answers it, where its words can
             owner, specific = asked_back[1], False
+        elif reason_after_doubt(index, folds, owners, open_question):
+            owner = "q3_grunn"  # "Usikker, det kommer an på om jeg får ny jobb": what the doubt about how long hangs on
         elif not specific and corrected_at is not None and index - corrected_at <= 1 and (
                 corrected := next((o for o in reversed(owners[:corrected_at]) if o in ("q1", "q3")), None)) is not None:
             owner = corrected  # "Jeg sa veldig sannsynlig …, men jeg må korrigere meg selv: jeg er usikker"
@@ -205,6 +207,9 @@ def carried_answers(
         # one it is about what came before it ("aner ikke hvor lenge, det kommer an på hvordan hodet mitt er")
         meaning = (plain_yes_no(owner, clause) if label else None) or _read(owner, clause, clause_parse, thresholds,
                                                                               hedges=index == 0 or asked_back[0] == index - 1)
+        if meaning is None and owner == "q3_grunn" and reason_after_doubt(index, folds, owners, open_question):
+            code = "behandling" if mentions_treatment(clause) else "annet"  # the words alone: confirmed
+            meaning = Interpretation("answer", code, 1.0, "confirm", "pattern", (code,))
         if meaning is None or meaning.code == "behandling" and denies_treatment(clause):
             continue  # ("…, ikke av medisinsk behandling": a treatment named only to be denied)
         # (also "Hvis …, | kommer jeg tilbake", and while q1 is open "Det kjem an på kor lang tid …": no length of leave)
@@ -231,8 +236,10 @@ def carried_answers(
             continue  # "Bedriftshelsetjenesten er supergod, men lederen …": praise for someone else
         if owner == "q2" and NOT_A_COMPLAINT.search(folded) and meaning.code == "vanskelig":
             continue  # "jeg er ikke sur på sjefen", "har i alle fall ikke vært vanskelig": no verdict of difficulty
-        if specific and owner != open_question and label is None and not (terse and meaning.action == "accept") and (len(clause.split()) < 2 or not (
-                about(owner, index, parts, owners) or qualifies(owner, index, parts, owners))):
+        # ("Sjef og jeg er ikke enig om tilrettelegging, vanskelig": one word right after the boss is said of him)
+        after_boss = owner == "q2" and index > 0 and len(clause.split()) <= 2 and BOSS.search(folds[index - 1]) is not None
+        if specific and owner != open_question and label is None and not (terse and meaning.action == "accept") and not after_boss and (
+                len(clause.split()) < 2 or not (about(owner, index, parts, owners) or qualifies(owner, index, parts, owners))):
             continue  # an answer to a question not asked needs words about its subject
         # (only a clause that may answer counts against another: "sykmeldt sia februar" heard as
         # q2 speaks of no employer and contradicts no "godt samarbeid")

@@ -75,6 +75,7 @@ NEIGHBOUR_WORDS: dict[str, str] = {
     "varken": "verken", "överens": "overens", "relation": "relasjon", "meget": "veldig",
     # the boss in English, as in mixed writing ("Bossen og jeg …", "min manager er både og")
     "boss": "sjef", "bossen": "sjefen", "manager": "leder", "manageren": "lederen",
+    "bråkar": "krangler", "bråkade": "kranglet", "osams": "uenige",
 }
 BOKMAL.update(NEIGHBOUR_WORDS)
 

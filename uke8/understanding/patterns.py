@@ -29,7 +29,7 @@ _NOT_LONG = rf"{_NOT}\s+{_AWAY}lenge\b"
 # The boss by any name: in compounds too ("avdelingslederen", "butikksjefen"), "bas", "formannen".
 BOSS_WORDS = (r"\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledels\w*|leiing\w*|"
               r"formann\w*|bas|basen|bassen|manager\w*|\w*leader\w*|teamlead\w*|rektor\w*|skipper\w*|styrer\w*|styrar\w*|eier\w*|eigar\w*|rederi\w*|hr|"
-              r"\w*mester\w*|overordne\w*")
+              r"\w*mester\w*|overordne\w*|\w+ansvarlig\w*")  # ("lærlingansvarlig", "personalansvarlig")
 BOSS = re.compile(rf"\b(?:{BOSS_WORDS})\b")  # the boss by any name, in folded text
 _EITHER_OR = (# (not a list of people: "aldri hatt problem med verken leiar eller HR" is no middle)
               # (nor what one knows: "veit eg korkje kor lenge … eller om eg kan gå tilbake" is a doubt)

@@ -36,7 +36,9 @@ CONDITIONAL = re.compile(r"^(?:og\s+|men\s+)?(?:(?:sa\s+)?lenge\s+(?:den|det|det
                          r"hvis|viss|dersom|om\s+ikke|med\s+mindre)\b")
 # A concession before the verdict: "Selv om jeg helst vil tilbake, tror jeg ikke det går"
 CONCESSIVE = re.compile(r"^(?:og\s+|men\s+)?(?:selv\s+om|sjolv\s+om|sjol\s+om|til\s+tross\s+for\s+at|trass\s+i\s+at)\b")
-CONDITION_ALONE = re.compile(r"^(?:og\s+|men\s+)?(?:om|hvis|viss|dersom|hvorvidt)\s+(?:jeg|eg|je|a|i)\s+(?:\S+\s+){0,3}\S+$")
+# (not a whether-clause with its verdict: "om jeg kommer tilbake er usikkert")
+CONDITION_ALONE = re.compile(r"^(?:og\s+|men\s+)?(?:om|hvis|viss|dersom|hvorvidt)\s+(?:jeg|eg|je|a|i)\s+"
+                             r"(?!.*\b(?:usikk\w*|uklar\w*|uvisst|avheng\w*|sporsmalstegn)\b)(?:\S+\s+){0,3}\S+$")
 PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klarer|tror|trur|gar|far)\s+(?:jeg|eg|je|a|e|i)\b"
                        r"|(?:hvor|kor|hva|ka|kva|hvordan|korleis|om)\b).*\?$"
                        # a short question without a verb: "Tilbake til samme jobb?", "Lengden på sykmeldingen?"

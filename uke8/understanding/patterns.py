@@ -340,6 +340,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", _FLAT_NO, "lite_sannsynlig"),
     ("q1", re.compile(_RETURN_UNKNOWN), "usikker"),
     ("q1", re.compile(_SURE_OF_NEITHER), "usikker"),
+    # extraposed: "så er det usikkert om jeg kommer tilbake", "det er uklart om eg kjem attende"
+    ("q1", re.compile(rf"\b(?:(?:det|dette)\s+(?:er|e|blir)|(?:er|e|blir)\s+det)\s+(?:(?:fortsatt|framleis|veldig|svaert|helt|heilt|litt|nok|vel|ogsa)\s+)?"
+                      rf"(?:usikkert|uklart|uvisst|ikke\s+sikkert|ikkje\s+sikkert)\s+(?:enna\s+|enno\s+)?(?:om|hvorvidt)\s+(?:\w+\s+){{0,5}}?{_RETURN}"), "usikker"),
     ("q1", re.compile(_JOB_GONE), "lite_sannsynlig"),
     ("q1", re.compile(_NOT_BACK), "lite_sannsynlig"),
     ("q1", _NOT_COMING_BACK, "lite_sannsynlig"),

@@ -28,6 +28,8 @@ _BOUNDARY = re.compile(
     r"|(?<!\bå)(?<!\bvil)(?<!\bkan)(?<!\bskal)(?<!\bska)\s+(?:komma(?!\s+(?:tilbake|tillbaka|tebake|attende|igjen|hem|hjem|ut|inn|til)\b)|punktum)\b[\s.,]*"
     # a numbered answer in the middle of a line ("1. usikker 2. vanskelig 3. over et halvt år"; not a date: "2. mai")
     r"|\s+(?=[2-4]\s*[.):]\s+(?!(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)\w*)[^\W\d])"
+    # or without a mark, in a message that opens with "1 …" ("1 nei 2 dårlig 3 vet ikke")
+    r"|\s+(?=[2-4]\s+[^\W\d])"
     # without punctuation, the boss as the subject of what follows starts a new clause: "kommer
     # tilbake helt klart savner kollegaene | enhetsleder har vært kjempegrei hele veien"
     r"|\s+(?=(?:\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|formann\w*|rektor\w*)\s+"
@@ -106,6 +108,10 @@ _SHORT_PAIR = re.compile(r"og\s+(?!(?:\w+\s+)?(?:uker?|veker?|mnd|måned\w*|mån
                          re.IGNORECASE)
 _INLINE_NUMBER = re.compile(r"[2-4]\s*[.):]\s")
 _FIRST_NUMBER = re.compile(r"\s*(?:[-–*•]\s*)?1\s*[.):]\s")
+# (a number before a unit is a length: "1 mnd 2 uker" is no list)
+_NOT_A_LABEL = r"(?!(?:uker?|veker?|mnd|måned\w*|månad\w*|år|dager?|dagar|timer?|prosent|gang\w*|av|til|te|eller|og)\b)"
+_INLINE_BARE = re.compile(rf"[2-4]\s+{_NOT_A_LABEL}[^\W\d]", re.IGNORECASE)
+_FIRST_BARE = re.compile(rf"\s*(?:q|#)?1\s+{_NOT_A_LABEL}[^\W\d]", re.IGNORECASE)
 MAX_CLAUSES = 12  # a long story is read as a whole, not in many small pieces
 MIN_LETTERS = 3
 
@@ -142,6 +148,9 @@ def _keeps_together(text: str, piece: str, match: re.Match[str]) -> bool:
     after = text[match.end():]
     if not gap.strip() and "\n" not in gap and _INLINE_NUMBER.match(after):
         return not _FIRST_NUMBER.match(text)  # only a list that starts at 1 is numbered inline
+    if not gap.strip() and "\n" not in gap and re.match(r"[2-4]\s+[^\W\d]", after):
+        # a bare number splits only a run that opens with "1 …", and never before a unit ("i 2 uker")
+        return not (_INLINE_BARE.match(after) and _FIRST_BARE.match(text))
     if not gap.strip() and "\n" not in gap and not _JOINERS.match(after) and not _ends_thought(match, text) and (
             len(piece.split()) < 3 or piece.split()[-1].lower() in _BEFORE_BOSS_NO_SPLIT):
         return True  # the boss after a preposition or two words is part of the clause, not its start
@@ -209,7 +218,8 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
         if words and all(word in FILLERS for word in words) and not after_label:  # ("Samarbeid: ok" answers)
             continue
         if sum(ch.isalpha() for ch in text[begin:end]) >= MIN_LETTERS or words in (["ja"], ["jo"]) or after_label and words or (
-                not cleaned and words in (["1"], ["2"], ["3"])):  # ("1, og forholdet til sjefen er greit": a digit first answers)
+                not cleaned and words in (["1"], ["2"], ["3"])) or (
+                len(words) == 2 and words[0] in ("1", "2", "3", "4") and words[1].isalpha()):  # ("1, og forholdet til sjefen er greit": a digit first answers; "1 ja 2 ok": a numbered short answer)
             # (under a label any answer counts: "Samarbeid: ok", "Tid: 6 mnd")
             # (a plain "Ja." before the rest answers the question asked: actions read it first)
             cleaned.append((begin, end))

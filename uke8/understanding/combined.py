@@ -270,6 +270,14 @@ def carried_answers(
             if len(reason) == 2 and mentions_treatment(reason[1]) and HOW_LONG_WORDS.search(reason[0]):
                 best["q3_grunn"] = Interpretation("answer", "behandling", 1.0, "confirm", "pattern", ("behandling",))
                 break
+        else:
+            # "usikkert hvor lenge, har mye styr hjemme med barna nå": one clause says how long is not
+            # known and, heard above all as a reason, why (confirmed: the classifier read it whole)
+            for (clause, clause_parse), owner in zip(parts, owners):
+                if owner == "q3" and str(top_answer(clause_parse)).startswith("q3_grunn_") and top_confidence(clause_parse) >= 0.9 and "," in clause:
+                    code = str(top_answer(clause_parse)).removeprefix("q3_grunn_")
+                    best["q3_grunn"] = Interpretation("answer", code, top_confidence(clause_parse), "confirm", "nlu", (code,))
+                    break
     for question_id in conflicts:
         # unless the words settle it: "samarbeidet er heilt greitt, verken bra eller dårleg" qualifies
         # the first clause, it does not contradict it

@@ -76,6 +76,12 @@ NEIGHBOUR_WORDS: dict[str, str] = {
     # the boss in English, as in mixed writing ("Bossen og jeg …", "min manager er både og")
     "boss": "sjef", "bossen": "sjefen", "manager": "leder", "manageren": "lederen",
     "bråkar": "krangler", "bråkade": "kranglet", "osams": "uenige",
+    "är": "er", "troligt": "trolig", "osäker": "usikker", "oklart": "uklart", "sådär": "middels", "usel": "elendig",
+    "schyst": "grei", "sød": "snill", "forstående": "forståelsesfull", "lätt": "lett", "göra": "gjøre",
+    "stöttande": "støttende", "varit": "vært", "jättesnäll": "kjempesnill", "eftersom": "ettersom", "hemma": "hjemme",
+    "bara": "bare", "svær": "vanskelig",
+    # English in mixed writing ("not sure om jeg kommer tilbake", "definitely tilbake", "impossible å jobbe med")
+    "sure": "sikker", "not": "ikke", "definitely": "definitivt", "impossible": "umulig", "chance": "sjanse", "low": "lav",
 }
 BOKMAL.update(NEIGHBOUR_WORDS)
 

@@ -377,6 +377,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # (not "ingen sjanse for at jeg ikke kommer tilbake", which is the opposite)
     ("q1", re.compile(r"\b(?:null|ingen|inga|minimal|liten|lita)\s+(?:sjanse|sjans|sjangs)\b(?:\s+for\s+(?:at\s+(?:jeg|eg|je|a)\s+|a\s+)"
                       r"(?!(?:\w+\s+)?(?:ikke|ikkje|itj)\b)(?:\w+\s+){0,3}?(?:tilbake|tebake|attende)\b|\W*$)"), "lite_sannsynlig"),
+    # "tror nok det", "ja, regner med det": I think so, to the question asked
+    ("q1", re.compile(r"^(?:ja\W+|jo\W+)?(?:(?:jeg|eg|je|a)\s+)?(?:tror|trur|regner\s+med|rekner\s+med)\s+(?:(?:nok|vel|absolutt|sterkt|bestemt|egentlig|eigentleg)\s+)?"
+                      r"(?:det|pa\s+det)(?:\s+(?:ja|jo|altsa))?\W*$"), "veldig_sannsynlig"),
+    # "gleder meg til å komme tilbake", "ser fram til å begynne igjen"
+    ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj)\b).*\b(?:(?:gleder|gler)\s+(?:meg|mae|ma|meij)\s+(?:til|te)|ser\s+(?:fram|frem)\s+til)\s+(?:a\s+)?"
+                      r"(?:komme|kome|ga|begynne|byrje|starte)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|igjen|att)\b"), "veldig_sannsynlig"),
     # "tror ikke det blir noe av (å komme tilbake)": it will not happen
     ("q1", re.compile(r"^(?:\w+\s+){0,3}?(?:(?:jeg|eg|je)\s+)?(?:tror|trur)\s+(?:(?:jeg|eg|je)\s+)?(?:ikke|ikkje|itj)\s+(?:det\s+)?(?:blir|vert)\s+(?:noe|noko|no)\s+av\b"
                       r"(?!\s+(?:det\s+)?(?:sykmeld|sjukmeld|lang|langt))"), "lite_sannsynlig"),

@@ -37,9 +37,8 @@ from uke8.rasa_domain import EMPLOYER_SLOT
 from uke8.triage.catalogue import ANSWER_SLOTS, QUESTIONS, button_payload, parse_button_payload, question_by_slot, question_order
 from uke8.triage.messages import NO_LABEL, REPLIES, YES_LABEL, confirmation_question
 from uke8.understanding.reading import Reading, read_message
-from uke8.understanding.interpret import OUT_OF_SCOPE, Interpretation, interpret, yes_or_no
+from uke8.understanding.interpret import DIGIT_ANSWER, OUT_OF_SCOPE, Interpretation, interpret, yes_or_no
 from uke8.understanding.normalise import fold, normalise
-from uke8.understanding.patterns import DIGIT_ANSWER
 
 # Negative or uncertain answers after which the person may tell a little more.
 FOLLOW_UP_AFTER: dict[str, frozenset[str]] = {

@@ -31,8 +31,21 @@ from uke8.triage.topics import TOPIC_BUTTONS, topic_for_word
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.duration import duration_answer
 from uke8.understanding.normalise import fold, normalise
-from uke8.understanding.patterns import DIGIT_ANSWER, match_pattern
+from uke8.understanding.patterns import match_pattern
 from uke8.understanding.question_view import question_view
+
+
+# "1 takk", "nr 2", "svar 3 :)", "3 dessverre", "1 tror jeg" — a digit with only politeness or
+# a word of feeling around it. Units never count ("2 uker", "1 år" are durations, not options).
+_POLITE = r"(?:takk|tusen takk|ok|da|:\)|🙂|!|\.|,)"
+_FILLER = (r"(?:tror jeg|trur eg|tror eg|trur e|tror æ|trur æ|vel|nok|dessverre|heldigvis|"
+           r"passer best|passer|stemmer best|stemmer|er riktig for meg|er riktig|er rett|for meg|for min del)")
+# "svarer 1", "alt 2", "jeg velger 3", "går for 1": saying which option, with the digit.
+_PICK = (r"(?:(?:jeg|eg|je|æ)\s+)?(?:svar|svarer|svarar|alternativ|alt\.?|nr\.?|nummer|valg|velger|vel|tar|tek|"
+         r"går\s+for|gar\s+for|punkt|option|knapp)")
+DIGIT_ANSWER = re.compile(
+    rf"^(?:{_PICK})?\s*([1-9])\s*[.)!,]?\s*(?:(?:{_POLITE}|{_FILLER})\s*)*$"
+)
 
 # Which NLU intents answer which question, and with which code.
 ANSWER_INTENTS: dict[str, dict[str, str]] = {

@@ -389,7 +389,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # wavering about going back: "Jeg vakler frem og tilbake – noen dager tror jeg på å komme
     # tilbake, andre dager ikke" (days told of the return, not of the health)
     ("q1", re.compile(r"^(?:(?:jeg|eg|je|a)\s+)?(?:vakler|vaklar|vingler|vinglar)\b"
-                      r"|\b(?:noen|nokre|nokon)\s+dager?\b[^.!?]{0,60}\b(?:tilbake|tebake|attende)\b[^.!?]{0,40}\b(?:andre|anna)\s+dag(?:er|ar)?\b"), "usikker"),
+                      # (folded: "noen" reads "non")
+                      r"|\b(?:non|nokre|nokon)\s+dager?\b[^.!?]{0,60}\b(?:tilbake|tebake|attende)\b[^.!?]{0,40}\b(?:andre|anna)\s+dag(?:er|ar)?\b"), "usikker"),
     # "har ingen planer om å kjempe meg tilbake": no plan to go back
     ("q1", re.compile(r"\b(?:ingen|inga|ikke\s+noen|ikkje\s+nokon)\s+(?:planer|plan|planar|onske|intensjon\w*)\s+om\s+a\s+(?:\w+\s+){0,3}?"
                       r"(?:tilbake|tebake|attende)\b"), "lite_sannsynlig"),
@@ -414,19 +415,6 @@ HEDGES: tuple[tuple[str, re.Pattern[str], str, bool], ...] = (
     ("q1", re.compile(_NO_IDEA), HEDGED, True),
     ("q3", re.compile(_NO_IDEA), HEDGED, True),
 )
-
-# "1 takk", "nr 2", "svar 3 :)", "3 dessverre", "1 tror jeg" — a digit with only politeness or
-# a word of feeling around it. Units never count ("2 uker", "1 år" are durations, not options).
-_POLITE = r"(?:takk|tusen takk|ok|da|:\)|🙂|!|\.|,)"
-_FILLER = (r"(?:tror jeg|trur eg|tror eg|trur e|tror æ|trur æ|vel|nok|dessverre|heldigvis|"
-           r"passer best|passer|stemmer best|stemmer|er riktig for meg|er riktig|er rett|for meg|for min del)")
-# "svarer 1", "alt 2", "jeg velger 3", "går for 1": saying which option, with the digit.
-_PICK = (r"(?:(?:jeg|eg|je|æ)\s+)?(?:svar|svarer|svarar|alternativ|alt\.?|nr\.?|nummer|valg|velger|vel|tar|tek|"
-         r"går\s+for|gar\s+for|punkt|option|knapp)")
-DIGIT_ANSWER = re.compile(
-    rf"^(?:{_PICK})?\s*([1-9])\s*[.)!,]?\s*(?:(?:{_POLITE}|{_FILLER})\s*)*$"
-)
-
 
 def match_pattern(question_id: str, text: str, hedges: bool = True) -> str | None:
     """The code a pattern gives `text` for the question; `hedges=False` leaves out the hedges

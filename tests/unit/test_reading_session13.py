@@ -1,0 +1,138 @@
+"""Readings added in session 13 (issue 13), each found in a development set's misses or a blind
+set's recorded-wrong lines after its figure was taken (tests/nlu_eval/README.md): "både og" and
+"midt på treet", the chance named ("null sjanse"), wavering, "for tidlig å si" and "et åpent
+spørsmål", a doubt conceded after the verdict, a question one has no wish to answer, a hedge
+after a length, one word said of the boss, what a doubt about how long hangs on, "jeg vil ikke
+si at …", a whether-clause with its verdict, bare inline numbering, "tror nok det", and the
+neighbours' and English words for the boss and the relationship. The examples are worded anew,
+not copied from the sets. Rankings are synthetic, so a pass means the rule decided; the real
+model is measured by `uke8 eval-nlu` (README)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_combined import T, parse, ranking
+from uke8.understanding.clauses import clauses
+from uke8.understanding.normalise import normalise
+from uke8.understanding.patterns import match_pattern
+from uke8.understanding.reading import read_message
+
+
+def _taken(reading) -> dict[str, tuple[str, str]]:
+    out = {c.slot: (c.meaning.code, c.meaning.action) for c in reading.others}
+    if reading.own.kind == "answer":
+        out["own"] = (reading.own.code, reading.own.action)
+    return out
+
+
+@pytest.mark.parametrize("question, text, code", [
+    ("q2", "samarbeidet med sjefen er midt på treet", "verken_eller"),
+    ("q2", "Midt på treet", "verken_eller"),
+    ("q2", "forholdet er både og", "verken_eller"),
+    ("q1", "Null sjanse for at jeg går tilbake til den jobben", "lite_sannsynlig"),
+    ("q1", "liten sjanse for å komme tilbake", "lite_sannsynlig"),
+    ("q1", "ingen sjanse for at jeg ikke kommer tilbake", None),
+    ("q1", "tror ikke det blir noe av", "lite_sannsynlig"),
+    ("q1", "jeg vingler", "usikker"),
+    ("q1", "noen dager tror jeg at jeg kommer tilbake, andre dager ikke", "usikker"),
+    ("q1", "noen dager er gode, andre dager ikke", None),
+    ("q1", "det er for tidlig å si om jeg kommer tilbake", "usikker"),
+    ("q1", "Det er eit ope spørsmål om eg kjem attende", "usikker"),
+    ("q3", "for tidlig å si hvor lenge", "usikker"),
+    ("q1", "så er det usikkert om jeg kommer tilbake", "usikker"),
+    ("q1", "det er usikkert om jeg blir frisk", None),
+    ("q1", "tror nok det", "veldig_sannsynlig"),
+    ("q1", "ja, regner med det", "veldig_sannsynlig"),
+    ("q1", "tror ikke det", None),
+    ("q1", "gleder meg til å begynne igjen", "veldig_sannsynlig"),
+    ("q1", "gleder meg ikke til å komme tilbake", None),
+])
+def test_words_that_answer(question, text, code):
+    assert match_pattern(question, text) == code
+
+
+@pytest.mark.parametrize("text, read", [
+    ("min manager er både og", "min leder er både og"),
+    ("Bossen har vært grei", "sjefen har vært grei"),
+    ("jag är osäker", "jeg er usikker"),
+    ("det är meget troligt", "det er veldig trolig"),
+    ("vi bråkar hela tiden", "vi krangler hela tiden"),
+])
+def test_neighbours_and_english_words_are_read_as_bokmal(text, read):
+    assert normalise(text) == read
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1 nei 2 dårlig 3 vet ikke", ["1 nei", "2 dårlig", "3 vet ikke"]),  # bare numbering from 1
+    ("1 ja 2 ok 3 to uker", ["1 ja", "2 ok", "3 to uker"]),
+    ("jeg er borte i 2 uker til", ["jeg er borte i 2 uker til"]),  # a number before a unit is a length
+    ("fikk 3 sprøyter og 2 timer fysio", ["fikk 3 sprøyter", "2 timer fysio"]),  # no run from 1: only "og" splits
+    ("Hvor lenge jeg blir borte, derimot, er umulig å si", ["Hvor lenge jeg blir borte, derimot, er umulig å si"]),
+    ("Jeg kommer tilbake, selv om samarbeidet er både og.", ["Jeg kommer tilbake", "selv om samarbeidet er både og"]),
+])
+def test_clauses_of_numbered_and_parenthetical_text(text, expected):
+    assert clauses(text) == expected
+
+
+def test_a_doubt_conceded_after_the_verdict_takes_nothing_back():
+    text = "Jeg tror jeg kommer tilbake, selv om jeg har vært i tvil."
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("usikker", 0.95)))
+    assert read_message("q1", text, p, {}, T).own.code == "veldig_sannsynlig"
+
+
+def test_no_wish_to_answer_declines_the_open_question():
+    text = "Det har jeg ikke lyst til å svare på. Sjefen er grei."
+    p = parse(text, ranking(("usikker", 0.8)), ranking(("usikker", 0.8)), ranking(("q2_god", 0.99)))
+    reading = read_message("q3", text, p, {}, T)
+    assert reading.declined and reading.own.action == "reask"
+    assert _taken(reading) == {"relasjon": ("god", "accept")}
+
+
+def test_a_hedge_after_a_length_leaves_the_length():
+    text = "Jeg kommer tilbake. Et par måneder til, kanskje."
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.95)), ranking(("q1_veldig_sannsynlig", 0.99)),
+              ranking(("q3_under_26_uker", 0.99)), ranking(("usikker", 0.97)))
+    assert _taken(read_message("q1", text, p, {}, T))["varighet"][0] == "under_26_uker"
+
+
+def test_one_word_after_the_boss_is_said_of_him():
+    text = "Cirka seks uker. Sjefen og jeg er uenige om alt, vanskelig."
+    p = parse(text, ranking(("q3_under_26_uker", 0.99)), ranking(("q3_under_26_uker", 0.99)),
+              ranking(("q3_grunn_annet", 0.9)), ranking(("q2_vanskelig", 0.99)))
+    assert _taken(read_message("q3", text, p, {}, T))["relasjon"] == ("vanskelig", "accept")
+
+
+def test_what_a_doubt_about_how_long_hangs_on_is_the_reason():
+    text = "Usikker, det kommer an på om de finner en annen stilling til meg"
+    p = parse(text, ranking(("usikker", 0.99)), ranking(("usikker", 0.99)), ranking(("usikker", 0.5), ("q3_grunn_annet", 0.4)))
+    taken = _taken(read_message("q3", text, p, {}, T))
+    assert taken["own"][0] == "usikker"
+    assert taken["varighet_usikker_grunn"] == ("annet", "confirm")
+
+
+def test_what_one_would_not_say_is_no_answer():
+    text = "Jeg vil ikke si at det er umulig, men jeg er usikker"
+    p = parse(text, ranking(("q1_lite_sannsynlig", 0.6), ("usikker", 0.3)), ranking(("q1_lite_sannsynlig", 0.97)), ranking(("usikker", 0.97)))
+    assert read_message("q1", text, p, {}, T).own.code != "lite_sannsynlig"
+
+
+def test_a_whether_clause_with_its_verdict_is_no_lone_condition():
+    text = "Samarbeidet er fint. Om jeg kommer tilbake er usikkert."
+    p = parse(text, ranking(("q2_god", 0.95)), ranking(("q2_god", 0.98)), ranking(("q1_veldig_sannsynlig", 0.6), ("usikker", 0.4)))
+    assert _taken(read_message("q2", text, p, {}, T))["retur"] == ("usikker", "accept")
+
+
+def test_the_reason_inside_the_clause_that_says_how_long_is_not_known():
+    text = "Jeg kommer tilbake. Usikkert hvor lenge, har mye styr med økonomien nå."
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.97)), ranking(("q1_veldig_sannsynlig", 0.99)), ranking(("q3_grunn_annet", 0.96)))
+    taken = _taken(read_message("q1", text, p, {}, T))
+    assert taken["varighet"] == ("usikker", "accept")
+    assert taken["varighet_usikker_grunn"] == ("annet", "confirm")
+
+
+def test_bare_inline_numbering_answers_in_turn():
+    text = "1 nei 2 dårlig 3 vet ikke"
+    p = parse(text, ranking(("usikker", 0.7)), ranking(("nei", 0.95)), ranking(("q2_vanskelig", 0.99)), ranking(("usikker", 0.99)))
+    taken = _taken(read_message("q1", text, p, {}, T))
+    assert taken["own"] == ("lite_sannsynlig", "accept")
+    assert taken["relasjon"][0] == "vanskelig" and taken["varighet"][0] == "usikker"

@@ -136,3 +136,24 @@ def test_bare_inline_numbering_answers_in_turn():
     taken = _taken(read_message("q1", text, p, {}, T))
     assert taken["own"] == ("lite_sannsynlig", "accept")
     assert taken["relasjon"][0] == "vanskelig" and taken["varighet"][0] == "usikker"
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("vet ikke hvor lenge jeg blir borte venter på time hos revmatolog", "behandling"),
+    ("aner ikke hvor lenge det tar, venter på svar fra scanningen", "behandling"),
+])
+def test_run_on_text_that_waits_for_treatment_after_how_long_gives_the_reason(text, reason):
+    # (heard whole above all as the reason, as the model hears such text)
+    whole = ranking(("q3_grunn_behandling", 0.7), ("usikker", 0.25))
+    p = parse(text, whole, *([ranking(("usikker", 0.9)), ranking(("q3_grunn_behandling", 0.9))] if "," in text else []))
+    taken = _taken(read_message("q1", text, p, {}, T))
+    assert taken["varighet"][0] == "usikker"
+    assert taken["varighet_usikker_grunn"][0] == reason
+
+
+def test_run_on_text_heard_as_a_reason_after_how_long_is_confirmed_as_the_reason():
+    text = "jeg skal tilbake men vet ikke hvor lenge jeg blir borte det er så mye styr med flytting og økonomi nå"
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("q1_veldig_sannsynlig", 0.99)), ranking(("q3_grunn_annet", 0.95)))
+    taken = _taken(read_message("q1", text, p, {}, T))
+    assert taken["varighet"] == ("usikker", "accept")
+    assert taken["varighet_usikker_grunn"] == ("annet", "confirm")

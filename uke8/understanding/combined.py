@@ -267,14 +267,19 @@ def carried_answers(
         # that says how long is unknown (confirmed: it was read from the words alone)
         for clause, _ in parts:
             reason = BECAUSE.split(fold(normalise(clause)), maxsplit=1)
-            if len(reason) == 2 and mentions_treatment(reason[1]) and HOW_LONG_WORDS.search(reason[0]):
+            folded = fold(normalise(clause))
+            if len(reason) == 2 and mentions_treatment(reason[1]) and HOW_LONG_WORDS.search(reason[0]) or (
+                    # run on, with no word of why: "vet ikke hvor lenge jeg må være borte venter på time hos psykolog"
+                    HOW_LONG_WORDS.search(folded) and mentions_treatment(clause) and not denies_treatment(clause)):
                 best["q3_grunn"] = Interpretation("answer", "behandling", 1.0, "confirm", "pattern", ("behandling",))
                 break
         else:
             # "usikkert hvor lenge, har mye styr hjemme med barna nå": one clause says how long is not
             # known and, heard above all as a reason, why (confirmed: the classifier read it whole)
             for (clause, clause_parse), owner in zip(parts, owners):
-                if owner == "q3" and str(top_answer(clause_parse)).startswith("q3_grunn_") and top_confidence(clause_parse) >= 0.9 and "," in clause:
+                how_long = HOW_LONG_WORDS.search(fold(normalise(clause)))
+                if owner == "q3" and str(top_answer(clause_parse)).startswith("q3_grunn_") and top_confidence(clause_parse) >= 0.9 and (
+                        "," in clause or how_long is not None and len(fold(normalise(clause))[how_long.end():].split()) >= 6):
                     code = str(top_answer(clause_parse)).removeprefix("q3_grunn_")
                     best["q3_grunn"] = Interpretation("answer", code, top_confidence(clause_parse), "confirm", "nlu", (code,))
                     break

@@ -144,7 +144,7 @@ def test_bare_inline_numbering_answers_in_turn():
 ])
 def test_run_on_text_that_waits_for_treatment_after_how_long_gives_the_reason(text, reason):
     # (heard whole above all as the reason, as the model hears such text)
-    whole = ranking(("q3_grunn_behandling", 0.7), ("usikker", 0.25))
+    whole = ranking(("q3_grunn_behandling", 0.98), ("usikker", 0.01))
     p = parse(text, whole, *([ranking(("usikker", 0.9)), ranking(("q3_grunn_behandling", 0.9))] if "," in text else []))
     taken = _taken(read_message("q1", text, p, {}, T))
     assert taken["varighet"][0] == "usikker"

@@ -157,3 +157,17 @@ def test_run_on_text_heard_as_a_reason_after_how_long_is_confirmed_as_the_reason
     taken = _taken(read_message("q1", text, p, {}, T))
     assert taken["varighet"] == ("usikker", "accept")
     assert taken["varighet_usikker_grunn"] == ("annet", "confirm")
+
+
+def test_a_reason_that_names_no_treatment_is_recorded_as_another_reason():
+    text = "Det er så mye som skjer hjemme for tiden"
+    p = parse(text, ranking(("q3_grunn_annet", 0.7), ("q3_grunn_behandling", 0.02), ("usikker", 0.2)))
+    own = read_message("q3_grunn", text, p, {"varighet": "usikker"}, T).own
+    assert (own.code, own.action) == ("annet", "accept")
+
+
+@pytest.mark.parametrize("text", ["Det spørs hvordan skulderen gror etter inngrepet", "venter på vurdering for ny hofte",
+                                  "står på venteliste hos naprapat"])
+def test_where_a_treatment_is_named_another_reason_is_not_recorded_on_a_guess(text):
+    p = parse(text, ranking(("q3_grunn_annet", 0.7), ("q3_grunn_behandling", 0.05), ("usikker", 0.2)))
+    assert read_message("q3_grunn", text, p, {"varighet": "usikker"}, T).own.action != "accept"

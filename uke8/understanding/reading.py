@@ -37,6 +37,15 @@ class Reading:
         return len(self.others) + (self.own.kind == "answer" and self.own.action == "accept") > 1
 
 
+# The treatment score below which a reason that names no treatment is surely "annet" (over the
+# single sets: 31 such answers were annet, 1 behandling, whose "inngrep" treatment.py now reads).
+_NO_TREATMENT = 0.1
+
+
+def _score(parse: Mapping[str, Any] | None, intent: str) -> float:
+    return next((r["confidence"] for r in (parse or {}).get("intent_ranking") or [] if r["name"] == intent), 0.0)
+
+
 # Global readings that ask for nothing: an answer in one of the message's clauses goes first.
 _SMALL_TALK = frozenset({OUT_OF_SCOPE, "hilsen", "takk", "hade"})
 _ONE_ANSWER_SOURCES = frozenset({"button", "digit", "label", "keyword", "yes_no"})
@@ -147,6 +156,12 @@ def read_message(
         # jobb og venter på svar") or only on a treatment ("veit ikkje ka skanninga vise"): both offered
         own = Interpretation("answer", own.code, own.confidence, "choose", "nlu",
                              (own.code, "behandling" if own.code == "annet" else "annet"))
+    if (open_question == "q3_grunn" and own.kind == "answer" and own.code == "annet" and own.action == "confirm" and own.source == "nlu"
+            and len(parts) <= 2 and not mentions_treatment(text) and _score(parse, "q3_grunn_behandling") < _NO_TREATMENT):
+        # "annet" is every reason but treatment: where no treatment is named and the classifier
+        # hears none, the reason is recorded (not in a long story, where one may hide: README,
+        # "Several answers, session 13")
+        own = Interpretation("answer", "annet", own.confidence, "accept", "nlu")
     if len(parts) > 1 and own is whole and whole.action == "accept" and whole.source == "nlu":
         # a clause reads the open question otherwise, if only doubtfully ("Så nei, tror ikke jeg
         # kommer tilbake. … og det tror jeg også" heard whole as likely): both are offered; after

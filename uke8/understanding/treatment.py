@@ -25,7 +25,10 @@ _TREATMENT = re.compile(
     r"utredning\w*|utgreiing\w*|undersok\w*|spesialist\w*|sykehus\w*|sjukehus\w*|poliklinikk\w*|"
     r"lege\w*|fastleg\w*|doktor\w*|kontroll\w*|henvis\w*|tilvis\w*|rehab\w*|fysio\w*|kiropraktor\w*|"
     r"psykolog\w*|psykiater\w*|dps|terapi\w*|terapeut\w*|medisin\w*|medikament\w*|innleggelse\w*|"
-    r"diagnose\w*|time\s+hos|timen\s+hos|sprøyte\w*|sproyte\w*|transplant\w*|stralebehandl\w*)\b"
+    r"diagnose\w*|time\s+hos|timen\s+hos|sprøyte\w*|sproyte\w*|transplant\w*|stralebehandl\w*|inngrep\w*|akupunktur\w*|"
+    r"naprapat\w*|osteopat\w*|manuellterapeut\w*|opptrening\w*|venteliste\w*|protese\w*|"
+    # an assessment for treatment ("til vurdering for nye knær"; not the verb: "vurderer å slutte")
+    r"(?:til|pa|etter)\s+(?:en\s+|ei\s+|ny\s+)?vurdering\w*)\b"
 )
 # "ikke behandlingen", "ikkje noko med legen å gjere": the treatment is denied, not given.
 # (not the doubt before a wait: "vet ikke, venter på operasjon", "ikke sikker, venter på behandling")

@@ -171,3 +171,31 @@ def test_a_reason_that_names_no_treatment_is_recorded_as_another_reason():
 def test_where_a_treatment_is_named_another_reason_is_not_recorded_on_a_guess(text):
     p = parse(text, ranking(("q3_grunn_annet", 0.7), ("q3_grunn_behandling", 0.05), ("usikker", 0.2)))
     assert read_message("q3_grunn", text, p, {"varighet": "usikker"}, T).own.action != "accept"
+
+
+@pytest.mark.parametrize("question, text, code", [
+    ("q1", "Jeg tror ikke det er mulig å gå tilbake til den jobben", "lite_sannsynlig"),
+    ("q1", "ikke mulig å komme tilbake før om et par måneder", None),  # when, not whether
+    ("q1", "Jeg tror sterkt at jeg kommer tilbake", "veldig_sannsynlig"),
+    ("q1", "jeg tror ikke sterkt at jeg kommer tilbake", None),
+])
+def test_possible_and_strong_belief_about_going_back(question, text, code):
+    assert match_pattern(question, text) == code
+
+
+def test_strained_beside_little_contact_is_no_middle():
+    assert match_pattern("q2", "Anstrengt. Vi har nesten ikke snakket sammen siden jeg ble syk") != "verken_eller"
+
+
+@pytest.mark.parametrize("text, about_time", [("tida er usikker", True), ("tiden er uviss", True), ("det får tida vise", False),
+                                              ("tiden vil vise", False)])
+def test_the_time_is_a_word_of_time_but_time_will_tell_is_not(text, about_time):
+    from uke8.understanding.clause_signals import ABOUT_TIME
+    from uke8.understanding.normalise import fold
+    assert bool(ABOUT_TIME.search(fold(normalise(text)))) is about_time
+
+
+def test_weeks_described_without_a_verb_are_no_length():
+    from uke8.understanding.duration import duration_answer
+    assert duration_answer("noen uker bra og andre uker dårlig") is None
+    assert duration_answer("et par uker til") == "under_26_uker"

@@ -78,7 +78,8 @@ _NOT_LEAVE_AFTER = re.compile(
     # "eg tek ein dag om gongen", "en uke av gangen": one at a time, no length
     r"|^\s*(?:om|av|i|for)\s+(?:gang\w*|gong\w*|dag|dagen|uke|veke)\b"
     # weeks described, not counted: "noen uker går bra, andre uker er jeg utslitt"
-    r"|^\s*(?:gar|er|e|var|blir)\s+(?:\w+\s+)?(?:bra|fint|greit|bedre|betre|verre|darlig|darleg|tyngre|lettere|lettare|godt|tunge|tungt)\b"
+    # ("noen uker bra og andre uker dårlig": the verb left out)
+    r"|^\s*(?:(?:gar|er|e|var|blir)\s+(?:\w+\s+)?)?(?:bra|fint|greit|bedre|betre|verre|darlig|darleg|tyngre|lettere|lettare|godt|tunge|tungt)\b"
     # "de 19 årene jeg har kjørt for dem", "dei ti åra eg var der": time at the job, told after it
     r"|^\s*(?:som\s+)?(?:jeg|eg|je|vi|me)\s+(?:(?:har|hadde)\s+(?:\w+\s+){0,2}?(?:jobbet|jobba|vaert|vore|vart|kjort|kjoyrt|arbeidet|arbeida)"
     r"|var\s+(?:der|ansatt|tilsett|i\s+jobben)|jobbet|jobba|arbeidet|arbeida)\b")

@@ -228,7 +228,7 @@ _COMPLAINT = re.compile(
     r"vanskelig|vanskeleg|sur|sint|ille|mobb\w*|kjeft\w*|problem\w*|skuffet|skuffa|lei\s+meg|unngar|unngår|vil\s+ikke|bare\s+mas\w*|"
     r"respektl\w*|(?:ikke|ikkje|ingen|null|manglende|mangel\s+pa)\s+(?:\w+\s+)?respekt|"
     # strong words, in dialect too ("heilt ræva", "elendig", "håplaust")
-    r"odelagt\w*|oydelagt\w*|grater|gret|grin|griner|grinar|rava|ravva|ravvat|raevva|elendig\w*|dritt\w*|haplos\w*|haplaus\w*|forferdelig\w*|forferdeleg\w*|jaevl\w*|javl\w*|katastrof\w*|kjip\w*|tragisk\w*)\b"
+    r"anstreng\w*|odelagt\w*|oydelagt\w*|grater|gret|grin|griner|grinar|rava|ravva|ravvat|raevva|elendig\w*|dritt\w*|haplos\w*|haplaus\w*|forferdelig\w*|forferdeleg\w*|jaevl\w*|javl\w*|katastrof\w*|kjip\w*|tragisk\w*)\b"
     # ("vanskelig å svare på", "vanskeleg å seie": about the question, not the employer)
     r"(?!\s+a\s+(?:svare|svara|si|seie|sei|vite|veta|forklare|forklara|beskrive|skildre)\b)"
     # not on speaking terms, which is more than little contact: "vi snakkar ikkje saman lenger"
@@ -377,6 +377,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # (not "ingen sjanse for at jeg ikke kommer tilbake", which is the opposite)
     ("q1", re.compile(r"\b(?:null|ingen|inga|minimal|liten|lita)\s+(?:sjanse|sjans|sjangs)\b(?:\s+for\s+(?:at\s+(?:jeg|eg|je|a)\s+|a\s+)"
                       r"(?!(?:\w+\s+)?(?:ikke|ikkje|itj)\b)(?:\w+\s+){0,3}?(?:tilbake|tebake|attende)\b|\W*$)"), "lite_sannsynlig"),
+    # "tror ikke det er mulig å komme tilbake (til samme jobb)", "det er ikke realistisk å gå tilbake"
+    # (not a time: "ikke mulig å komme tilbake før til sommeren")
+    ("q1", re.compile(r"\b(?:ikke|ikkje|itj)\s+(?:\w+\s+){0,3}?(?:mulig|mogleg|muleg|realistisk|aktuelt)\s+(?:for\s+meg\s+)?a\s+(?:komme|kome|ga|vende|begynne)\s+"
+                      r"(?:\w+\s+)?(?:tilbake|tebake|attende)\b(?!.*\b(?:for|innen|etter|om\s+(?:en|ei|et|to|tre|noen|nokre|\d))\b)"), "lite_sannsynlig"),
+    # "tror sterkt at jeg kommer tilbake", "trur fullt og fast at eg kjem attende"
+    ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj)\b).*\b(?:tror|trur)\s+(?:(?:jeg|eg)\s+)?(?:sterkt|fullt\s+og\s+fast|virkelig|verkeleg)\s+(?:pa\s+)?(?:at\s+)?"
+                      r"(?:jeg|eg|je|a)\s+(?:\w+\s+)?(?:kommer|kjem|kjam|skal|ska|kan)\s+(?:\w+\s+)?(?:tilbake|tebake|attende)\b"), "veldig_sannsynlig"),
     # "tror nok det", "ja, regner med det": I think so, to the question asked
     ("q1", re.compile(r"^(?:ja\W+|jo\W+)?(?:(?:jeg|eg|je|a)\s+)?(?:tror|trur|regner\s+med|rekner\s+med)\s+(?:(?:nok|vel|absolutt|sterkt|bestemt|egentlig|eigentleg)\s+)?"
                       r"(?:det|pa\s+det)(?:\s+(?:ja|jo|altsa))?\W*$"), "veldig_sannsynlig"),

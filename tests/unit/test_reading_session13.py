@@ -12,17 +12,11 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.test_combined import T, parse, ranking
+from tests.unit.test_reading_session12 import _taken
 from uke8.understanding.clauses import clauses
 from uke8.understanding.normalise import normalise
 from uke8.understanding.patterns import match_pattern
 from uke8.understanding.reading import read_message
-
-
-def _taken(reading) -> dict[str, tuple[str, str]]:
-    out = {c.slot: (c.meaning.code, c.meaning.action) for c in reading.others}
-    if reading.own.kind == "answer":
-        out["own"] = (reading.own.code, reading.own.action)
-    return out
 
 
 @pytest.mark.parametrize("question, text, code", [

@@ -15,7 +15,8 @@ from uke8.understanding.clause_parse import pieces
 from uke8.understanding.reading import read_message
 from uke8.understanding.duration import duration_answer, only_past_durations
 from uke8.understanding.normalise import fold, normalise
-from uke8.understanding.patterns import little_contact, match_pattern, not_contacted, sounds_sarcastic
+from uke8.understanding.patterns import little_contact, match_pattern
+from uke8.understanding.sarcasm import not_contacted, sounds_sarcastic
 
 
 def _taken(reading) -> set[tuple[str, str, str]]:

@@ -193,3 +193,45 @@ def test_weeks_described_without_a_verb_are_no_length():
     from uke8.understanding.duration import duration_answer
     assert duration_answer("noen uker bra og andre uker dårlig") is None
     assert duration_answer("et par uker til") == "under_26_uker"
+
+
+@pytest.mark.parametrize("question, text, code", [
+    ("q1", "Det skal mye til for at jeg går tilbake til den jobben", "lite_sannsynlig"),
+    ("q2", "Jeg føler meg verken sett eller hørt av lederen", "vanskelig"),
+    ("q2", "verken bra eller dårlig", "verken_eller"),
+])
+def test_it_would_take_a_lot_and_neither_seen_nor_heard(question, text, code):
+    assert match_pattern(question, text) == code
+
+
+@pytest.mark.parametrize("text, treatment", [
+    ("venter på time til øyeoperasjonen", True), ("venter på svar frå nevrolog", True), ("har fått plass på smerteklinikken", True),
+    ("skal starte i et gruppeopplegg for angst", True), ("har fått tilrettelagt opplegg på jobben", False),
+])
+def test_more_words_of_treatment(text, treatment):
+    from uke8.understanding.treatment import mentions_treatment
+    assert mentions_treatment(text) is treatment
+
+
+def test_a_wait_for_another_errand_is_no_treatment_reason_taken_unasked():
+    text = "Usikker på hvor lenge. Har søkt om å bytte avdeling og venter på svar på det."
+    p = parse(text, ranking(("usikker", 0.6), ("q3_grunn_behandling", 0.3)), ranking(("usikker", 0.99)),
+              ranking(("q3_grunn_annet", 0.6)), ranking(("q3_grunn_behandling", 0.97)))
+    assert "varighet_usikker_grunn" not in _taken(read_message("q1", text, p, {}, T))
+
+
+@pytest.mark.parametrize("text", ["Det spørsmålet klarer jeg ikke å svare på ennå. Men sjefen er grei.",
+                                  "Beklager, jeg vet ikke helt hvordan jeg skal svare. Men sjefen er grei."])
+def test_words_about_answering_answer_nothing(text):
+    clause_rankings = [ranking(("out_of_scope", 0.9))] * (len(clauses(text)) - 2) + [ranking(("usikker", 0.95)), ranking(("q2_god", 0.99))]
+    p = parse(text, ranking(("usikker", 0.9)), *clause_rankings)
+    taken = _taken(read_message("q1", text, p, {}, T))
+    assert taken.get("own", ("", "reask"))[1] != "accept" and taken["relasjon"] == ("god", "accept")
+
+
+def test_why_right_after_a_doubt_about_how_long_is_the_reason_not_the_return():
+    text = "Det er usikkert, for jeg vet ikke om jeg orker å fortsette i bransjen. Jeg tror ikke jeg kommer tilbake."
+    p = parse(text, ranking(("usikker", 0.9)), ranking(("usikker", 0.99)), ranking(("usikker", 0.6), ("q3_grunn_annet", 0.35)),
+              ranking(("q1_lite_sannsynlig", 0.99)))
+    taken = _taken(read_message("q3", text, p, {}, T))
+    assert taken["retur"][0] == "lite_sannsynlig"

@@ -104,10 +104,17 @@ def explains_the_return(at: int, folds: list[str], owners: list[str | None]) -> 
 _HANGS_ON = re.compile(r"^(?:og\s+|men\s+|sa\s+)?(?:det|dette|alt|alt\s+sammen)\s+(?:\w+\s+)?(?:kommer|kjem|kjaem|avhenger|avheng|beror|henger|heng)\b")
 
 
+# "Det er usikkert, for jeg vet ikke om jeg orker å fortsette i bransjen": the why, after the doubt
+_BECAUSE_OPENING = re.compile(r"^(?:for|fordi|siden|sidan|ettersom|pga|pa\s+grunn\s+av)\b")
+
+
 def reason_after_doubt(at: int, folds: list[str], owners: list[str | None], open_question: str | None) -> bool:
-    """Clause `at` says what a doubt about how long hangs on, right after that doubt: "Usikker, det
-    kommer an på om jeg får ny jobb" while q3 is open; "vet ikke hvor lenge, det avhenger av …"."""
-    if at == 0 or owners[at] not in (None, SHARED) or not _HANGS_ON.match(folds[at]) or ABOUT_TIME.search(DEPENDS_ON.split(folds[at])[0]):
+    """Clause `at` says what a doubt about how long hangs on, or why, right after that doubt:
+    "Usikker, det kommer an på om jeg får ny jobb" or "Det er usikkert, for jeg vet ikke om jeg
+    orker …" while q3 is open; "vet ikke hvor lenge, det avhenger av …"."""
+    because = _BECAUSE_OPENING.match(folds[at]) is not None and owners[at] in (None, SHARED, "q1")
+    if at == 0 or not because and (owners[at] not in (None, SHARED) or not _HANGS_ON.match(folds[at])
+                                   or ABOUT_TIME.search(DEPENDS_ON.split(folds[at])[0])):
         return False
     before = folds[at - 1]
     return bool(BARE_DOUBT.search(before) or owners[at - 1] == SHARED) and owners[at - 1] in (SHARED, "q3") and (

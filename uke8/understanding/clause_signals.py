@@ -79,7 +79,13 @@ REPORTED = re.compile(r"\b(?:sa|sagt|sier|seier|mente|mener|meiner|skrev|skriver
 DECLINES = re.compile(r"\b(?:vil|onsker|onskjer|orker)\s+(?:jeg\s+|eg\s+|je\s+)?(?:helst\s+)?(?:ikke|ikkje|itj)\s+(?:helst\s+)?(?:a\s+)?"
                       r"(?:svare|svara|snakke|snakka|ga\s+inn\s+pa)\b|\b(?:hopper|hoppar)\s+(?:jeg\s+|eg\s+)?over\b"
                       # "Det har eg ikkje lyst å svare på no", "gidder ikke svare på det"
-                      r"|\b(?:(?:ikke|ikkje|itj)\s+lyst|(?:gidder|gidd|gidde)\s+(?:jeg\s+|eg\s+)?(?:ikke|ikkje|itj))\s+(?:til\s+)?(?:a\s+)?(?:svare|svara|snakke|snakka)\b")
+                      r"|\b(?:(?:ikke|ikkje|itj)\s+lyst|(?:gidder|gidd|gidde)\s+(?:jeg\s+|eg\s+)?(?:ikke|ikkje|itj))\s+(?:til\s+)?(?:a\s+)?(?:svare|svara|snakke|snakka)\b"
+                      # "Det spørsmålet klarer jeg ikke å svare på ennå" (not "klarer ikke å snakke sammen": the boss)
+                      # (not "hvor lenge … klarer jeg ikke å svare på": not knowing how long)
+                      r"|\b(?:det|dette|sporsmalet|det\s+sporsmalet)\s+(?:klarer|klarar|greier|greie)\s+(?:jeg\s+|eg\s+)?(?:ikke|ikkje|itj)\s+(?:a\s+)?(?:svare|svara)\b")
+# About answering, not the answer: "Beklager, jeg vet ikke helt hvordan jeg skal svare."
+ABOUT_ANSWERING = re.compile(r"\b(?:vet|veit|aner)\s+(?:(?:jeg|eg)\s+)?(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|riktig\s+)?(?:hvordan|korleis|hva|kva|ka)\s+"
+                             r"(?:jeg|eg)\s+skal\s+(?:svare|svara|si|seie|forklare|forklara|skrive|formulere)\b(?!.*\b(?:tilbake|tebake|attende|lenge)\b)")
 # "vet ikke når jeg klarer å gå tilbake": not knowing when is about time, though it names the return
 DOUBT_ABOUT_WHEN = re.compile(r"\b(?:vet|veit|aner)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|ikk)\s+(?:helt\s+|heilt\s+)?(?:nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|kor\s+tid|ka\s+tid|hvor\s+lenge|kor\s+lenge)\b"
                              r"|\busikker\w*\s+(?:pa\s+)?(?:nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|kor\s+tid|hvor\s+lenge|kor\s+lenge)\b")

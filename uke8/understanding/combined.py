@@ -20,6 +20,7 @@ usikker makes it meaningless.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +32,7 @@ from uke8.understanding.interpret import (
     Interpretation, confirmed, from_ranking, interpret, plain_yes_no, yes_or_no)
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
-    ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BARE_NO, BECAUSE, BOSS_ACTS, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
+    ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BARE_NO, BECAUSE, BOSS_ACTS, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
     CORRECTION, DECLINES, DEPENDS_ON, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY,
     HEDGE_ALONE, NOT_A_COMPLAINT, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, REASON_OPENING, THAT_IS_SURE, WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, corrects,
     put_back_topic)
@@ -40,13 +41,17 @@ from uke8.understanding.clause_owner import explains_the_return, held_back, reas
 from uke8.understanding.clause_parse import pieces, top_answer, top_confidence
 from uke8.understanding.implied import RANK, SHARED, contact_kind, employer_in_a_reason, imply, imply_return, settle
 from uke8.understanding.patterns import BOSS, OTHER_PARTY, little_contact, match_pattern
-from uke8.understanding.treatment import denies_treatment, mentions_treatment
+from uke8.understanding.treatment import denies_treatment, mentions_treatment, other_errand
 
 # An answer to a question that was not asked is recorded from the classifier alone only when it
 # is this sure; below it is confirmed in the one summary (README, "Several answers, session 10":
 # over 24 blind sets, 10 of 35 recorded-wrong answers at the session's start were such answers
 # between the accept threshold and this, against 215 right ones that now cost a click).
 UNASKED_ACCEPT = 0.95
+
+# A wait with no object of its own ("… og venter på svar på det"): what it waits on is in the clause before.
+_BARE_WAIT = re.compile(r"^(?:og\s+)?(?:(?:jeg|eg)\s+)?(?:venter|ventar)\s+(?:fortsatt\s+|framleis\s+)?pa\s+(?:et\s+|eit\s+)?"
+                        r"(?:svar|beskjed|tilbakemelding|avklaring)(?:\s+pa\s+det|\s+der)?\W*$")
 
 
 @dataclass(frozen=True)
@@ -127,7 +132,7 @@ def carried_answers(
                 code := match_pattern("q1", f"{clause} sannsynlig")) is not None:
             best["q1"] = direct = Interpretation("answer", code, 1.0, "accept", "pattern")
             continue  # "Sannsynlig? Ikke spesielt": the answer leans on the word put back
-        if AGREES.match(folded) or DECLINES.search(folded) or CONCESSIVE.match(folded) and (
+        if AGREES.match(folded) or DECLINES.search(folded) or ABOUT_ANSWERING.search(folded) or CONCESSIVE.match(folded) and (
                 owner == "q1" and index < len(parts) - 1 or owner == SHARED and index > 0):
             # (or would rather not answer: "det vil jeg helst ikke svare på"; or opens with a
             # concession about going back, which the classifier hears louder than the verdict after
@@ -311,6 +316,10 @@ def carried_answers(
     if not grunn_asked and "q3_grunn" in best and best["q3_grunn"].action == "accept" and any(
             m is best["q3_grunn"] and explains_the_return(at, folds, owners) for m, _, at in readings.get("q3_grunn", [])):
         best["q3_grunn"] = confirmed(best["q3_grunn"])  # as the reason for not knowing how long, only confirmed
+    if (open_question != "q3_grunn" and "q3_grunn" in best and best["q3_grunn"].code == "behandling" and best["q3_grunn"].source == "nlu"
+            and any(m.code == "behandling" and (other_errand(parts[at][0]) or at > 0 and _BARE_WAIT.match(folds[at]) and other_errand(parts[at - 1][0]))
+                    for m, _, at in readings.get("q3_grunn", []))):
+        best.pop("q3_grunn")  # "har søkt om å bytte avdeling | og venter på svar": no treatment; asked in its turn
     employer_in_a_reason(best, parts, owners, thresholds)
     imply(best)
     imply_return(best, parts)

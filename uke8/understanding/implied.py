@@ -15,7 +15,8 @@ from uke8.understanding.clause_subjects import TOPIC
 from uke8.understanding.duration import duration_answer
 from uke8.understanding.interpret import ANSWER_INTENTS, Interpretation, confirmed, from_ranking
 from uke8.understanding.normalise import fold, normalise
-from uke8.understanding.patterns import little_contact, match_pattern, not_contacted
+from uke8.understanding.patterns import little_contact, match_pattern
+from uke8.understanding.sarcasm import not_contacted
 
 SHARED = "usikker"  # the one answer intent of several questions
 RANK = {"accept": 2, "confirm": 1}

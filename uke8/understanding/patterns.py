@@ -31,10 +31,14 @@ BOSS_WORDS = (r"\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arb
               r"formann\w*|bas|basen|bassen|manager\w*|\w*leader\w*|teamlead\w*|rektor\w*|skipper\w*|styrer\w*|styrar\w*|eier\w*|eigar\w*|rederi\w*|hr|"
               r"\w*mester\w*|overordne\w*|\w+ansvarlig\w*")  # ("lærlingansvarlig", "personalansvarlig")
 BOSS = re.compile(rf"\b(?:{BOSS_WORDS})\b")  # the boss by any name, in folded text
+_NEITHER_GOOD = r"(?:sett|hort|hoyrt|verdsatt|ivaretatt|ivareteken|respektert|anerkjent|forstatt|stottet|stotta|trodd|fulgt\s+opp|tatt\s+vare\s+pa)\b"
 _EITHER_OR = (# (not a list of people: "aldri hatt problem med verken leiar eller HR" is no middle)
               # (nor what one knows: "veit eg korkje kor lenge … eller om eg kan gå tilbake" is a doubt)
               rf"\b(?:verken|hverken|korkje|kverken)\b(?!\s+(?:med\s+)?(?:min\s+|mine\s+|den\s+|de\s+|dei\s+)?(?:{BOSS_WORDS}|kolleg\w*|kollega\w*))"
-              r"(?!\s+(?:hvor|kor|kvor|om|nar|hva|kva|ka|hvordan|korleis)\b).+\b(?:eller|el\.)"
+              r"(?!\s+(?:hvor|kor|kvor|om|nar|hva|kva|ka|hvordan|korleis)\b)"
+              # (nor what one lacks: "verken sett eller hørt" is a complaint)
+              rf"(?!\s+{_NEITHER_GOOD})"
+              r".+\b(?:eller|el\.)"
               # "ikke venner, ikke fiender", "ikke venn, ikke problem"
               r"|\b(?:ikke|ikkje|itj)\s+(?:venn\w*)\W+(?:og\s+|men\s+)?(?:ikke|ikkje|itj)\s+(?:fiende\w*|uvenn\w*|problem\w*)"
               # "ikke så god ikke så dårlig", "ikkje bra, ikkje dårleg"
@@ -269,33 +273,6 @@ _FLAT_NO = re.compile(
 
 # Not being called or contacted ("har ikke ringt en eneste gang", "ikkje teke kontakt"): heard as
 # a complaint, and also the fact of little contact (implied.settle).
-_NOT_CONTACTED = re.compile(r"\b(?:(?:ikke|ikkje|ikkj|itj|ik)\s+(?:\w+\s+)?|(?:ingen|inga|ingen\s+andre)\s+(?:\w+\s+){0,3}?(?:har|hadde)\s+)"
-                            r"(?:ringt|ringa|ringd|ringte|ringde|kontaktet|kontakta|"
-                            r"(?:tatt|teke|teki|tatt)\s+kontakt|hort|hoyrt|sendt|spurt)\b")
-
-
-def not_contacted(text: str) -> bool:
-    return bool(_NOT_CONTACTED.search(fold(normalise(text))))
-
-
-# Praise said beside a complaint ("Fantastisk, de har ikke ringt meg en eneste gang. Verdens
-# beste sjef, liksom."): likely sarcasm, so the praise is never recorded as it stands.
-_PRAISE = re.compile(r"\b(?:fantastisk\w*|stralende|supert|super|herlig\w*|verdens\s+beste|helt\s+topp|topp\s+sjef|drommesjef|"
-                     r"kjempebra|kjempegod\w*|flott\w*)\b")
-_IRONY = re.compile(r"\b(?:liksom|not|ikke\s+sant)\W*$|🙄|🙃|😒|\"\w+\"|«\w+»")
-# neglect or ill treatment in plain words (not "ingen problemer", not a bad shoulder)
-_ILL_TREATED = re.compile(r"\bbryr\s+(?:seg|sei)\s+(?:ikke|ikkje|itj|null)\b|\bignorer\w*|\bsvar(?:er|ar)\s+(?:ikke|ikkje|aldri)\b|"
-                          r"\bkjeft\w*|\bmobb\w*|\bbaksnakk\w*")
-
-
-def sounds_sarcastic(text: str) -> bool:
-    """Praise beside neglect or ill treatment, or praise with a mark of irony: the praise may mean its opposite."""
-    folded = fold(normalise(text))
-    if not _PRAISE.search(folded):
-        return False
-    return bool(_NOT_CONTACTED.search(folded) or _ILL_TREATED.search(folded) or _IRONY.search(text.lower()))
-
-
 def little_contact(text: str) -> bool:
     """The words say there is little or no contact with the employer (complaints or not)."""
     return bool(_LITTLE_CONTACT.search(fold(normalise(text))))
@@ -384,6 +361,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # "tror sterkt at jeg kommer tilbake", "trur fullt og fast at eg kjem attende"
     ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj)\b).*\b(?:tror|trur)\s+(?:(?:jeg|eg)\s+)?(?:sterkt|fullt\s+og\s+fast|virkelig|verkeleg)\s+(?:pa\s+)?(?:at\s+)?"
                       r"(?:jeg|eg|je|a)\s+(?:\w+\s+)?(?:kommer|kjem|kjam|skal|ska|kan)\s+(?:\w+\s+)?(?:tilbake|tebake|attende)\b"), "veldig_sannsynlig"),
+    # "Det skal mye til for at jeg går tilbake dit": it would take a lot
+    ("q1", re.compile(r"\bskal\s+(?:\w+\s+)?(?:mye|mykje|mykkje|my|svaert\s+mye|veldig\s+mye)\s+til\s+(?:for\s+)?(?:at\s+)?(?:jeg|eg|je|a)\s+(?:\w+\s+){0,2}?"
+                      r"(?:tilbake|tebake|attende)\b"), "lite_sannsynlig"),
     # "tror nok det", "ja, regner med det": I think so, to the question asked
     ("q1", re.compile(r"^(?:ja\W+|jo\W+)?(?:(?:jeg|eg|je|a)\s+)?(?:tror|trur|regner\s+med|rekner\s+med)\s+(?:(?:nok|vel|absolutt|sterkt|bestemt|egentlig|eigentleg)\s+)?"
                       r"(?:det|pa\s+det)(?:\s+(?:ja|jo|altsa))?\W*$"), "veldig_sannsynlig"),
@@ -405,6 +385,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(r"^(?:(?:jeg|eg|je)\s+)?(?:tror|trur|har)\s+(?:ikke|ikkje|itj|liten|lita|lite)\s+(?:noe\s+|noko\s+)?(?:tro\s+)?pa\s+"
                       r"(?:en\s+|ein\s+)?(?:retur|a\s+komme\s+tilbake|a\s+kome\s+tilbake|a\s+komme\s+tebake)\b"), "lite_sannsynlig"),
     ("q2", re.compile(_HARD_TO_WORK_WITH), "vanskelig"),
+    ("q2", re.compile(rf"\b(?:verken|hverken|korkje)\s+{_NEITHER_GOOD}"), "vanskelig"),
     # "det er ikke verst med sjefen": not bad is fairly good (not "ikke så verst", which is milder)
     ("q2", re.compile(r"\b(?:ikke|ikkje|itj)\s+verst\b"), "god"),
     # a flat "ikke god", "ikkje noko bra" (after "ikke god ikke dårlig" above; "ikke så bra" may

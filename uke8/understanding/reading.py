@@ -12,13 +12,13 @@ from typing import Any
 
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.clause_parse import pieces, top_answer
-from uke8.understanding.clause_signals import BARE_DOUBT, DECLINES, PUT_BACK, corrects, put_back_topic
+from uke8.understanding.clause_signals import ABOUT_ANSWERING, BARE_DOUBT, DECLINES, PUT_BACK, corrects, put_back_topic
 from uke8.understanding.clause_subjects import one_clause_about
 from uke8.understanding.combined import Carried, carried_answers
 from uke8.understanding.implied import SHARED
 from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, Interpretation, confirmed, interpret, leading_yes_no
 from uke8.understanding.normalise import fold, normalise
-from uke8.understanding.patterns import sounds_sarcastic
+from uke8.understanding.sarcasm import sounds_sarcastic
 from uke8.understanding.treatment import denies_treatment, mentions_treatment, other_errand
 
 
@@ -175,6 +175,9 @@ def read_message(
             # eg kjem tilbake, treng berre ein månad til": what the open question's scorer made
             # of it is a guess)
             own = confirmed(whole)
+    if (own is whole and whole.action == "accept" and whole.source == "nlu" and clause_own is None and len(parts) > 1
+            and any(ABOUT_ANSWERING.search(fold(normalise(clause))) for clause, _ in parts)):
+        own = confirmed(whole)  # "Beklager, jeg vet ikke helt hvordan jeg skal svare. …": heard as a doubt, only asked back
     if sounds_sarcastic(text):
         # "Fantastisk, de har ikke ringt meg en eneste gang": the praise is offered beside its opposite, never recorded
         if open_question == "q2" and own.kind == "answer" and own.code == "god" and own.action in ("accept", "confirm"):

@@ -15,7 +15,8 @@ from uke8.understanding.normalise import fold, normalise
 
 # Folded (æ/ø/å as a/o/a). Treatment, examinations, appointments and the people who give them.
 _TREATMENT = re.compile(
-    r"\b(?:\w*behandl\w*|operasjon\w*|operer\w*|opererast|kirurg\w*|cellegift\w*|kjemo\w*|straling\w*|"
+    r"\b(?:\w*behandl\w*|\w*operasjon\w*|operer\w*|opererast|kirurg\w*|cellegift\w*|kjemo\w*|straling\w*|\w*klinikk\w*|"
+    r"nevrolog\w*|kardiolog\w*|ortoped\w*|revmatolog\w*|onkolog\w*|gynekolog\w*|urolog\w*|hudlege\w*|\w*spesialist\w*|"
     r"ct|mr|mri|pet|rontgen\w*|ultralyd\w*|scan\w*|skann\w*|biopsi\w*|"
     # "prøver" the tests, not the verb after its subject ("de prøver virkelig", "jeg prøver å …")
     r"(?<!jeg )(?<!eg )(?<!je )(?<!de )(?<!dei )(?<!han )(?<!hun )(?<!ho )(?<!vi )(?<!me )(?<!sjefen )(?<!lederen )(?<!leiaren )"
@@ -28,7 +29,9 @@ _TREATMENT = re.compile(
     r"diagnose\w*|time\s+hos|timen\s+hos|sprøyte\w*|sproyte\w*|transplant\w*|stralebehandl\w*|inngrep\w*|akupunktur\w*|"
     r"naprapat\w*|osteopat\w*|manuellterapeut\w*|opptrening\w*|venteliste\w*|protese\w*|"
     # an assessment for treatment ("til vurdering for nye knær"; not the verb: "vurderer å slutte")
-    r"(?:til|pa|etter)\s+(?:en\s+|ei\s+|ny\s+)?vurdering\w*)\b"
+    r"(?:til|pa|etter)\s+(?:en\s+|ei\s+|ny\s+)?vurdering\w*|"
+    # a course or group for what one is ill from ("gruppeopplegg for angst", "kurs mot smerter")
+    r"\w*(?:kurs|gruppe|opplegg|program)\w*\s+(?:for|mot|om)\s+(?:\w+\s+)?(?:angst|depresjon\w*|smerte\w*|stress|utbrent\w*|sovn\w*|panikk\w*|traume\w*))\b"
 )
 # "ikke behandlingen", "ikkje noko med legen å gjere": the treatment is denied, not given.
 # (not the doubt before a wait: "vet ikke, venter på operasjon", "ikke sikker, venter på behandling")

@@ -178,3 +178,7 @@ NOT_THE_PROBLEM = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ik)\s+(?:der|dar|her|det
 # employer, not "vanskelig å si" (the classifier hears the doubt in "vanskelig")
 DIFFICULT_PLAIN = re.compile(r"^(?:men\s+)?(?:(?:na|no)\s+)?(?:(?:er|e)\s+(?:det|den|han|hun|ho)|(?:det|forholdet|samarbeidet|relasjonen)\s+(?:er|e))\s+"
                              r"(?:(?:veldig|svaert|ganske|litt|bare|blitt|vorte|mest)\s+)*(?:vanskelig|vanskeleg|vanskli|vansklig)\b(?!\s+a\b)")
+
+# A wait with no object of its own ("… og venter på svar på det"): what it waits on is in the clause before.
+BARE_WAIT = re.compile(r"^(?:og\s+)?(?:(?:jeg|eg)\s+)?(?:venter|ventar)\s+(?:fortsatt\s+|framleis\s+)?pa\s+(?:et\s+|eit\s+)?"
+                       r"(?:svar|beskjed|tilbakemelding|avklaring)(?:\s+pa\s+det|\s+der)?\W*$")

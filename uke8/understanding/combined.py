@@ -20,7 +20,6 @@ usikker makes it meaningless.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -32,7 +31,7 @@ from uke8.understanding.interpret import (
     Interpretation, confirmed, from_ranking, interpret, plain_yes_no, yes_or_no)
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
-    ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BARE_NO, BECAUSE, BOSS_ACTS, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
+    ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BARE_NO, BARE_WAIT, BECAUSE, BOSS_ACTS, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
     CORRECTION, DECLINES, DEPENDS_ON, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY,
     HEDGE_ALONE, NOT_A_COMPLAINT, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, REASON_OPENING, THAT_IS_SURE, WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, corrects,
     put_back_topic)
@@ -48,10 +47,6 @@ from uke8.understanding.treatment import denies_treatment, mentions_treatment, o
 # over 24 blind sets, 10 of 35 recorded-wrong answers at the session's start were such answers
 # between the accept threshold and this, against 215 right ones that now cost a click).
 UNASKED_ACCEPT = 0.95
-
-# A wait with no object of its own ("… og venter på svar på det"): what it waits on is in the clause before.
-_BARE_WAIT = re.compile(r"^(?:og\s+)?(?:(?:jeg|eg)\s+)?(?:venter|ventar)\s+(?:fortsatt\s+|framleis\s+)?pa\s+(?:et\s+|eit\s+)?"
-                        r"(?:svar|beskjed|tilbakemelding|avklaring)(?:\s+pa\s+det|\s+der)?\W*$")
 
 
 @dataclass(frozen=True)
@@ -172,6 +167,7 @@ def carried_answers(
         if index == 0 and open_question == "q3_grunn" and REASON_OPENING.match(folded):
             owner = "q3_grunn"  # "At jeg ikke vet om jeg har en jobb å gå tilbake til. …": the reason asked for
         specific = owner != SHARED  # a shared owner was chosen by its words already
+        reason_clause = reason_after_doubt(index, folds, owners, open_question)
         label = labelled(clause) or listed[index]
         if label is not None:
             owner, clause = label  # "Retur: lite sannsynlig": the label says which question the rest answers
@@ -181,7 +177,7 @@ def carried_answers(
             # "Tilbake i samme jobb? Det avhenger av om de kan tilby meg redusert stilling": the
             # clause after the question put back answers it, where its words can
             owner, specific = asked_back[1], False
-        elif reason_after_doubt(index, folds, owners, open_question):
+        elif reason_clause:
             owner = "q3_grunn"  # "Usikker, det kommer an på om jeg får ny jobb": what the doubt about how long hangs on
         elif not specific and corrected_at is not None and index - corrected_at <= 1 and (
                 corrected := next((o for o in reversed(owners[:corrected_at]) if o in ("q1", "q3")), None)) is not None:
@@ -212,7 +208,7 @@ def carried_answers(
         # one it is about what came before it ("aner ikke hvor lenge, det kommer an på hvordan hodet mitt er")
         meaning = (plain_yes_no(owner, clause) if label else None) or _read(owner, clause, clause_parse, thresholds,
                                                                               hedges=index == 0 or asked_back[0] == index - 1)
-        if meaning is None and owner == "q3_grunn" and reason_after_doubt(index, folds, owners, open_question):
+        if meaning is None and owner == "q3_grunn" and reason_clause:
             code = "behandling" if mentions_treatment(clause) else "annet"  # the words alone: confirmed
             meaning = Interpretation("answer", code, 1.0, "confirm", "pattern", (code,))
         if meaning is None or meaning.code == "behandling" and denies_treatment(clause):
@@ -270,9 +266,8 @@ def carried_answers(
     if "q3_grunn" not in best and "q3" in best and best["q3"].code == SHARED:
         # "hvor lenge vet jeg ikke for jeg venter på operasjon i kneet": the reason inside the clause
         # that says how long is unknown (confirmed: it was read from the words alone)
-        for clause, _ in parts:
-            reason = BECAUSE.split(fold(normalise(clause)), maxsplit=1)
-            folded = fold(normalise(clause))
+        for (clause, _), folded in zip(parts, folds):
+            reason = BECAUSE.split(folded, maxsplit=1)
             if len(reason) == 2 and mentions_treatment(reason[1]) and HOW_LONG_WORDS.search(reason[0]) or (
                     # run on, with no word of why: "vet ikke hvor lenge jeg må være borte venter på time hos psykolog"
                     HOW_LONG_WORDS.search(folded) and mentions_treatment(clause) and not denies_treatment(clause)):
@@ -281,10 +276,10 @@ def carried_answers(
         else:
             # "usikkert hvor lenge, har mye styr hjemme med barna nå": one clause says how long is not
             # known and, heard above all as a reason, why (confirmed: the classifier read it whole)
-            for (clause, clause_parse), owner in zip(parts, owners):
-                how_long = HOW_LONG_WORDS.search(fold(normalise(clause)))
+            for (clause, clause_parse), owner, folded in zip(parts, owners, folds):
+                how_long = HOW_LONG_WORDS.search(folded)
                 if owner == "q3" and str(top_answer(clause_parse)).startswith("q3_grunn_") and top_confidence(clause_parse) >= 0.9 and (
-                        "," in clause or how_long is not None and len(fold(normalise(clause))[how_long.end():].split()) >= 6):
+                        "," in clause or how_long is not None and len(folded[how_long.end():].split()) >= 6):
                     code = str(top_answer(clause_parse)).removeprefix("q3_grunn_")
                     best["q3_grunn"] = Interpretation("answer", code, top_confidence(clause_parse), "confirm", "nlu", (code,))
                     break
@@ -317,7 +312,7 @@ def carried_answers(
             m is best["q3_grunn"] and explains_the_return(at, folds, owners) for m, _, at in readings.get("q3_grunn", [])):
         best["q3_grunn"] = confirmed(best["q3_grunn"])  # as the reason for not knowing how long, only confirmed
     if (open_question != "q3_grunn" and "q3_grunn" in best and best["q3_grunn"].code == "behandling" and best["q3_grunn"].source == "nlu"
-            and any(m.code == "behandling" and (other_errand(parts[at][0]) or at > 0 and _BARE_WAIT.match(folds[at]) and other_errand(parts[at - 1][0]))
+            and any(m.code == "behandling" and (other_errand(parts[at][0]) or at > 0 and BARE_WAIT.match(folds[at]) and other_errand(parts[at - 1][0]))
                     for m, _, at in readings.get("q3_grunn", []))):
         best.pop("q3_grunn")  # "har søkt om å bytte avdeling | og venter på svar": no treatment; asked in its turn
     employer_in_a_reason(best, parts, owners, thresholds)

@@ -38,6 +38,19 @@ def pieces(text: str, parse: Mapping[str, Any] | None) -> Parts:
     return found or [(text, parse)]
 
 
+def after_so(text: str, parts: Parts) -> list[bool]:
+    """For each clause, whether the words just before it end in "så" ("Kommer jeg tilbake, så er
+    det …", "…, så jeg regner med å komme tilbake"): the consequence of a condition, or a
+    conclusion. (Not a joiner of `pieces`: "så" also runs on a sentence without concluding.)"""
+    found, at = [], 0
+    for clause, _ in parts:
+        begin = text.find(clause.rstrip("?"), at)
+        found.append(begin > 0 and bool(_SO_BEFORE.search(text[at:begin])))
+        at = begin + len(clause.rstrip("?")) if begin >= 0 else at
+    return found
+
+
+_SO_BEFORE = re.compile(r"\bs[åa]\s*$", re.IGNORECASE)
 _JOINED_BY = re.compile(r"\b(og|men|fordi|siden|sidan|ettersom|samt|mens|dessuten)\s*$", re.IGNORECASE)
 # The label before a clause's span (uke8/understanding/clauses.py leaves it out of the span).
 _LABEL_BEFORE = re.compile(r"(?:^|[\n.!?;,]\s*|\s[/+]\s*)((?:[-–*•]\s*)?[^\n.!?;,:+>→]*\w[^\n.!?;,:+>→]*(?::|\s[-–]|\s*(?:->|→|=>)))\s*$")

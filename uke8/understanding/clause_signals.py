@@ -34,6 +34,11 @@ ABOUT_TIME = re.compile(r"\b(?:lenge|lengde\w*|lang\s+tid|(?<!darlig )(?<!dalig 
 # An answer under a condition ("Så lenge den pågår klarer jeg ikke å gå tilbake"): not yet a verdict
 CONDITIONAL = re.compile(r"^(?:og\s+|men\s+)?(?:(?:sa\s+)?lenge\s+(?:den|det|dette|han|hun|ho|de|dei|konflikt\w*|jeg|eg|sjefen|lederen)|"
                          r"hvis|viss|dersom|om\s+ikke|med\s+mindre)\b")
+# A condition told by the verb first, its consequence after ", så" ("Kommer jeg tilbake, så er det
+# til en sjef som …", "Går operasjonen bra, så …"): the condition is no verdict (clause_parse marks
+# the clause after it joined by "så")
+V1_CONDITION = re.compile(r"^(?:og\s+|men\s+)?(?:kommer|kjem|kjam|blir|vert|gar|klarer|orker|far|skulle|skal|er|e)\s+"
+                          r"(?:jeg|eg|je|a|ae|det|den|han|hun|ho|operasjon\w*|behandling\w*|sjefen|lederen)\b(?!.*\?$)")
 # A concession before the verdict: "Selv om jeg helst vil tilbake, tror jeg ikke det går"
 CONCESSIVE = re.compile(r"^(?:og\s+|men\s+)?(?:selv\s+om|sjolv\s+om|sjol\s+om|til\s+tross\s+for\s+at|trass\s+i\s+at)\b")
 # (not a whether-clause with its verdict: "om jeg kommer tilbake er usikkert")
@@ -55,6 +60,8 @@ _DEPENDS_ANY = (r"(?:(?:kommer|kjem|kjam|kmr)\s+(?:helt\s+|heilt\s+)?ann?\s+pa|a
 BECAUSE = re.compile(rf"\b(?:for|fordi|pga|ettersom|siden|sidan|da|pa\s+grunn\s+av|grunnet|{_DEPENDS})\b")
 HOW_LONG_WORDS = re.compile(r"\b(?:lenge|lang\s+tid|varighet\w*|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til)))\b")
 BOSS_ACTS = re.compile(rf"^(?:{BOSS_WORDS})\s+(?:har|hadde|er|var|e)\s+(?!sagt\b|meint\b|anslatt\b)")
+# Retiring ("jeg tar AFP fra neste år", "går av med pensjon om to år"): a time that is no leave
+RETIRING = re.compile(r"\b(?:afp|pensjon\w*|pensjonist\w*|(?:ga|gar|gikk|gjekk)\s+av)\b")
 LEAVE_WORDS = re.compile(r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|borte|frisk\w*|lenge|lang\s+tid|tilbake|tebake|attende)\b")
 GRADED_START = re.compile(r"\b(?:gradert\w*|\d{1,3}\s*(?:%|prosent)|delvis|deltid|trapp\w*\s+opp|opptrapping\w*)\b")
 NOT_A_COMPLAINT = re.compile(r"\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}?(?:sur|sint|vanskelig|vanskeleg|darlig|darleg|ille|"

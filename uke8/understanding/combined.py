@@ -20,6 +20,7 @@ usikker makes it meaningless.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -32,13 +33,13 @@ from uke8.understanding.interpret import (
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BARE_NO, BARE_WAIT, BECAUSE, BOSS_ACTS, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
-    CORRECTION, DECLINES, DEPENDS_ON, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY,
-    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, REASON_OPENING, THAT_IS_SURE, WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, corrects,
+    CORRECTION, DECLINES, DEPENDS_ON, DOUBT_ABOUT_WHEN, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY,
+    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, REASON_OPENING, RETIRING, THAT_IS_SURE, V1_CONDITION, WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, corrects,
     put_back_topic)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, qualifies, terse_list
 from uke8.understanding.clause_owner import explains_the_return, held_back, reason_after_doubt, shared_owner, specific_owner
-from uke8.understanding.clause_parse import pieces, top_answer, top_confidence
-from uke8.understanding.implied import RANK, SHARED, contact_kind, employer_in_a_reason, imply, imply_return, settle
+from uke8.understanding.clause_parse import after_so, pieces, top_answer, top_confidence
+from uke8.understanding.implied import RANK, SHARED, contact_kind, employer_in_a_reason, imply, imply_return, mixed_relation, settle
 from uke8.understanding.patterns import BOSS, OTHER_PARTY, little_contact, match_pattern
 from uke8.understanding.treatment import denies_treatment, mentions_treatment, other_errand
 
@@ -71,6 +72,9 @@ def _read(question_id: str, text: str, parse: Mapping[str, Any] | None, threshol
     return None
 
 
+_WHEN = re.compile(r"\bnar\b")
+
+
 def carried_answers(
     open_question: str | None,
     text: str,
@@ -91,6 +95,7 @@ def carried_answers(
     # (a doubt that only "depends on" the treatment, in a message with no word of time or of
     # going back, is about the question asked: "usikker. kommer an på MR-svaret" while q1 is open)
     folds = [fold(normalise(clause)) for clause, _ in parts]
+    so_before = after_so(text, parts)
     # ("avhenger av hvordan det går med operasjonen neste måned": a date, no word of how long;
     # "det kjem an på kor lang tid rehabiliteringa tek": the time is what it hangs on, no length
     # asked about; "Går den bra, kommer jeg tilbake": words of going back make it the return's doubt)
@@ -136,25 +141,28 @@ def carried_answers(
             # doubt conceded after the verdict, "…, selv om jeg har vært i tvil", takes nothing back)
             continue  # "…, og det tror jeg også": agrees with what came before, answers nothing new
         if CONDITION_ALONE.match(folded) or NOT_THE_PROBLEM.search(folded) or NOT_SAYING.match(folded) and index < len(parts) - 1 or (
-                index > 0 and THAT_IS_SURE.match(folded)):
-            continue
+                index > 0 and THAT_IS_SURE.match(folded)) or V1_CONDITION.match(folded) and index + 1 < len(parts) and so_before[index + 1]:
+            continue  # (a verb-first condition before ", så": "Kommer jeg tilbake, så …")
         if owner == SHARED and index > 0 and owners[index - 1] == "q3" and (NUMBER_AFTER.match(folded) or folded.strip(" ,.!?") in HEDGE_ALONE):
             # "treng nok nokre veker til, kanskje tre": narrows the length just given; "Et par
             # måneder te, kanskje": hedges it, which takes nothing back
             continue
         # "…, og jeg vil egentlig også, men om jeg orker nattevaktene igjen er et stort spørsmålstegn"
         # (or after a correction of the return: "Ja, jeg skal tilbake – eller, jeg håper det, det avhenger av …")
+        prior = owners[index - 1] if index else None
+        if prior == "q2" and index >= 2 and owners[index - 2] == "q1" and (clause_parse or {}).get("joined_by") == "men":
+            prior = "q1"  # "Jeg vil gjerne tilbake, og arbeidsgiveren er kjempeflink, men jeg vet ikke om helsa holder"
         fronted = (index > 0 and ((clause_parse or {}).get("joined_by") in ("men", ",") or folded.startswith(("uten ", "utan ")))
                    and FRONTED_DOUBT.match(folded) is not None and not ABOUT_TIME.search(CONDITION_OPENING.sub("", folded))
-                   and (owners[index - 1] == "q1" or corrected_at is not None and index - corrected_at <= 2 and "q1" in owners[:corrected_at]))
-        if fronted or (owner == SHARED and index > 0 and (clause_parse or {}).get("joined_by") in ("men", ",") and owners[index - 1] in ("q1", "q3")
+                   and (prior == "q1" or corrected_at is not None and index - corrected_at <= 2 and "q1" in owners[:corrected_at]))
+        if fronted or (owner == SHARED and index > 0 and (clause_parse or {}).get("joined_by") in ("men", ",") and prior in ("q1", "q3")
                        and BARE_DOUBT.search(folded) and not ABOUT_TIME.search(folded) and not ABOUT_RETURN.search(folded)
                        and not (len(folded.split()) > 5 and DOUBT_OBJECT.search(folded))):  # ("men vet ikke om jeg orker vaskinga i lengden": a doubt of its own)
             # "kommer nok tilbake, men vet egentlig ikke", "jeg håper å komme tilbake, men jeg er
             # usikker": a bare doubt after "men" takes back the answer just given
-            doubt = Interpretation("answer", SHARED, 1.0, "accept", "pattern") if fronted else _read(owners[index - 1], clause, clause_parse, thresholds)
+            doubt = Interpretation("answer", SHARED, 1.0, "accept", "pattern") if fronted else _read(str(prior), clause, clause_parse, thresholds)
             if doubt is not None and doubt.code == SHARED:
-                taken_back = "q1" if fronted else str(owners[index - 1])
+                taken_back = "q1" if fronted else str(prior)
                 best[taken_back] = doubt
                 conflicts.discard(taken_back)
                 worded.pop(taken_back, None)
@@ -216,8 +224,13 @@ def carried_answers(
         # (also "Hvis …, | kommer jeg tilbake", and while q1 is open "Det kjem an på kor lang tid …": no length of leave)
         if meaning.action == "accept" and (
                 held_back(owner, open_question, meaning, clause, folded, clause_parse, owners[index - 1] if index else None)
-                or owner == "q1" and index > 0 and CONDITIONAL.match(folds[index - 1])
-                or owner == "q3" and open_question == "q1" and DEPENDS_ON.search(folded) and not ABOUT_TIME.search(DEPENDS_ON.split(folded)[0])):
+                or owner == "q1" and index > 0 and (CONDITIONAL.match(folds[index - 1]) or so_before[index] and V1_CONDITION.match(folds[index - 1]))
+                or owner == "q3" and open_question == "q1" and DEPENDS_ON.search(folded) and not ABOUT_TIME.search(DEPENDS_ON.split(folded)[0])
+                # a doubt with no word of time, given to how long only for the treatment it waits on
+                # ("Vanskelig å si. … fastlegen vil ha meg til MR først" while q1 is open): only confirmed
+                # ("når" joining two events, "sur når vi møtes", is no word of time)
+                or owner == "q3" and not specific and open_question in ("q1", "q2") and not DOUBT_ABOUT_WHEN.search(folded)
+                and not any(ABOUT_TIME.search(_WHEN.sub("", f)) or f.startswith("nar ") or DOUBT_ABOUT_WHEN.search(f) for f in folds)):
             meaning = confirmed(meaning)
         current = best.get(owner)
         if current is not None and current.code != meaning.code and direct is current and meaning.action != "accept" and corrected_at is None:
@@ -225,7 +238,7 @@ def carried_answers(
         if index == 0 and owner == open_question and meaning.action == "accept" and len(clause.split()) <= 3:
             direct = meaning
         if owner == "q3" and owner != open_question and (
-                only_past_durations(clause) or YEARS_AT_WORK.search(folded) or BOSS_ACTS.match(folded) and not LEAVE_WORDS.search(folded)
+                only_past_durations(clause) or YEARS_AT_WORK.search(folded) or RETIRING.search(folded) and not LEAVE_WORDS.search(folded) or BOSS_ACTS.match(folded) and not LEAVE_WORDS.search(folded)
                 or index > 0 and (clause_parse or {}).get("joined_by") == "og" and weeks_mentioned(clause) is not None
                 and only_past_durations(f"{parts[index - 1][0]} og {clause}")):
             # "teamlederen har mobbet meg i over et år", "leiaren har kalla meg inn … på to månader",
@@ -288,8 +301,16 @@ def carried_answers(
         # the first clause, it does not contradict it
         codes = worded.get(question_id, set())
         later = [m for m, _, at in readings.get(question_id, []) if corrected_at is not None and at >= corrected_at]
+        found = readings.get(question_id, [])
+        concluded = [m for m, _, at in found if question_id == "q1" and at > 0 and m.code != SHARED and m.action == "accept" and so_before[at]
+                     and ABOUT_RETURN.search(folds[at])]
         if later:
             best[question_id] = later[-1]  # the correction stands
+        elif concluded:
+            best[question_id] = confirmed(concluded[-1])  # "Det kommer an på …, så jeg regner med å komme tilbake": the conclusion
+        elif question_id == "q2" and mixed_relation(found, parts):
+            # "litt anstrengt etter en uenighet i fjor, men vi jobber greit sammen": both, a little of the bad
+            best[question_id] = Interpretation("answer", "verken_eller", 1.0, "confirm", "pattern", ("verken_eller",))
         elif len(codes) == 1:
             best[question_id] = Interpretation("answer", codes.pop(), 1.0, "accept", "pattern")
         elif (settled := settle(readings.get(question_id, []))) is not None:
@@ -317,6 +338,9 @@ def carried_answers(
         best.pop("q3_grunn")  # "har søkt om å bytte avdeling | og venter på svar": no treatment; asked in its turn
     employer_in_a_reason(best, parts, owners, thresholds)
     imply(best)
+    if (not grunn_asked and "q3_grunn" in best and best["q3_grunn"].action == "accept" and "q3" in best
+            and best["q3"].action != "accept"):
+        best["q3_grunn"] = confirmed(best["q3_grunn"])  # the reason stands or falls with the doubt: confirmed together
     imply_return(best, parts)
     for question_id, meaning in best.items():
         if question_id != open_question and meaning.action == "accept" and meaning.source == "nlu" and meaning.confidence < UNASKED_ACCEPT:

@@ -47,6 +47,9 @@ _NOT_LEAVE_BEFORE = re.compile(
 _AGE_BEFORE = re.compile(r"\b(?:jeg|eg|je|e|a|ae)\s+(?:er|e|ae|a|blir|blei|fyller|fylte|fyllar)\s+(?:snart\s+|na\s+|no\s+)?$")
 # An earlier episode told as a story ("Forrige gang jeg kom tilbake, gikk det galt etter en uke"):
 # its amounts of time are not the leave to come.
+# "har fortsatt noen år igjen (til pensjon)": the working years left, not the leave
+_YEARS_LEFT_BEFORE = re.compile(r"\b(?:har|har\s+(?:fortsatt|fortsett|enda|enna|enno|bare|berre|kun))\s+$")
+_YEARS_LEFT_AFTER = re.compile(r"\s*(?:igjen|att|til\s+(?:pensjon\w*|afp))\b")
 _EARLIER_EPISODE = re.compile(r"\b(?:forrige|forre|sist|siste)\s+gang\b|\bden\s+gangen\b|\bsist\s+(?:jeg|eg|je)\s+var\b")
 # "etter" starts the leave's end when it follows being back or fit ("være tilbake etter et par
 # uker til", "frisk etter tre måneder"); elsewhere it may be the past ("etter ti år i firmaet").
@@ -123,8 +126,8 @@ def durations(text: str) -> list[float]:
         not_leave = _NOT_LEAVE_BEFORE.search(before)
         if not_leave and not_leave.group(0).startswith("etter") and (_BACK_AFTER.search(before) or _MORE_TO_COME.match(after)):
             not_leave = None
-        if unit == "ar" and _AGE_BEFORE.search(before):
-            continue  # "Æ e 63 år": an age
+        if unit == "ar" and (_AGE_BEFORE.search(before) or value >= 15 or _YEARS_LEFT_BEFORE.search(before) and _YEARS_LEFT_AFTER.match(after)):
+            continue  # "Æ e 63 år", "64 år og utslitt": an age; "har fortsatt noen år igjen": working years left
         if not_leave or _EVENT_BEFORE.search(before) or _NOT_LEAVE_AFTER.search(after) or _EARLIER_EPISODE.search(before):
             continue
         if (_SO_FAR_BEFORE.search(before) or _NOT_IN_SO_LONG.search(before)) and not _MORE_TO_COME.match(after):

@@ -40,6 +40,21 @@ def contact_kind(owner: str, meaning: Interpretation, clause: str) -> str | None
     return NOT_CALLED if meaning.code == "vanskelig" and meaning.source == "nlu" and not_contacted(clause) else None
 
 
+# "litt", "tidvis": a difficulty told as a little of it
+_A_LITTLE = re.compile(r"\b(?:litt|lite\s+grann|noe|noko|tidvis|av\s+og\s+til|innimellom|iblant|stundom)\b")
+
+
+def mixed_relation(readings: list[tuple[Interpretation, str | None, int]], parts: list[tuple[str, Mapping[str, Any] | None]]) -> bool:
+    """Two clauses about the employer, one good and one difficult, joined by "men", where the
+    difficulty is told as a little of it: neither good nor difficult (only ever confirmed)."""
+    codes = {m.code for m, _, _ in readings}
+    if codes != {"god", "vanskelig"} or len(readings) != 2:
+        return False
+    (_, _, first), (_, _, second) = readings
+    hard = next(at for m, _, at in readings if m.code == "vanskelig")
+    return (parts[second][1] or {}).get("joined_by") == "men" and bool(_A_LITTLE.search(fold(normalise(parts[hard][0]))))
+
+
 def settle(readings: list[tuple[Interpretation, str | None, int]]) -> Interpretation | None:
     """Clauses that disagree about one question, where one side is plainly stronger:
     - little contact is "neither" only without a complaint ("Arbeidsgiver liker meg ikke, han

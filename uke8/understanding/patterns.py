@@ -250,7 +250,8 @@ _PERCENT = re.compile(r"(?<![\d,./-])(?<!\bpa )(?<!\bi )(?<!\bmed )(?<!\btil )(?
                       r"(\d{1,3})\s*(?:%|prosent\b|pst\b|percent)")
 _PERCENT_NOT_CHANCE = re.compile(
     r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|gradert\w*|stilling\w*|jobbe\w*|jobbar|arbeider|arbeidar|arbeide|lonn\w*|"
-    r"lon|sykepeng\w*|sjukepeng\w*|redusert|deltid|fulltid|uforetryg\w*|aap|dekning|utbetal\w*|start\w*|begynn\w*|byrj\w*)\b")
+    r"lon|sykepeng\w*|sjukepeng\w*|redusert|deltid|fulltid|uforetryg\w*|aap|dekning|utbetal\w*|start\w*|begynn\w*|byrj\w*|"
+    r"jobb|arbeid\w*|prov\w*|hjemme\w*|heime\w*|kontor\w*|timer|timar|dager|dagar|oppgav\w*)\b")
 _NO_DOUBT = re.compile(
     r"^(?:(?:nei|ja|neida|jada)[,.!]?\s+)?(?:(?:jeg|eg|je|a|e)\s+)?(?:tviler|tvilar|tvile)\s+(?:ikke|ikkje|ikkj|itj)\b"
     r"(?:\s+(?:pa|po)\s+(?:det|at\s+\w+\s+(?:kommer|kjem)\s+tilbake))?\W*$"
@@ -335,6 +336,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # ("det er nesten helt sikkert at jeg ikke kommer tilbake")
     ("q1", re.compile(r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:sikker|sikkert|klart|opplagt|trygg|overbevist)\s+(?:pa\s+)?at\s+(?:jeg|eg|je|a)\s+(?:nok\s+)?(?:ikke|ikkje|itj|ikkj|aldri)\s+"
                       r"(?:kommer|kjem|kjam|kome|komme|gar|drar|skal|ska|vil)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|tilbage)\b"), "lite_sannsynlig"),
+    # "det er vel mer sannsynlig at jeg ikke kommer tilbake", "mest truleg at eg ikkje kjem attende"
+    ("q1", re.compile(r"\b(?:mer|meir|mest|mere)\s+(?:sannsynlig|sannsynleg|trolig|truleg)\s+at\s+(?:jeg|eg|je|a)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|ikkj|aldri)\s+"
+                      r"(?:kommer|kjem|kjam|kome|komme|gar|drar|skal|ska|vil)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|tilbage)\b"), "lite_sannsynlig"),
     ("q1", re.compile(_SURE_BACK), "veldig_sannsynlig"),
     # "jeg har bestemt meg for å gå tilbake" (the classifier heard "bestemt meg for å gå" as leaving)
     ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj|ikkj)\s+(?:\w+\s+)?(?:bestemt|bestemd|bestemte)\b)"
@@ -343,6 +347,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # a return under a condition: "Hvis operasjonen går som den skal, regner jeg med å komme tilbake"
     ("q1", re.compile(r"^(?:\w+\s+)?(?:hvis|dersom|viss|vis|sa\s+lenge|forutsatt\s+at)\s+(?!(?:du|dere|de|dokker)\s+(?:lurer|lurte|vil\s+vite|spor)\b)[^.!?]{3,80}?,\s*(?:sa\s+)?(?:kommer|kjem|regner|reknar|"
                       r"tror|trur|skal|ska|blir|er|vil)\s+(?:jeg|eg|je|e|a)\s+(?:\w+\s+){0,4}?(?:tilbake|tebake|attende)\b"), "usikker"),
+    # "Det er ikke noe samarbeid", "null samarbeid": none to speak of is a complaint
+    ("q2", re.compile(r"\b(?:ikke|ikkje|itj)\s+(?:noe|no|noko|noen|non|nokon|mye|mykje)\s+samarbeid\b(?!\s+(?:a\s+klage|problem))|\b(?:null|ingen|inga)\s+samarbeid\b"), "vanskelig"),
     # "lite forståelsesfull", "svært lite hjelpsomme": little of a good thing is a complaint
     ("q2", re.compile(r"\blite\s+(?:forstaelsesfull\w*|forstaingsfull\w*|hjelpsom\w*|stottende|stottande|imotekommende|imotekomande|"
                       r"fleksib\w*|samarbeidsvillig\w*|raus\w*|tilretteleggende)\b"), "vanskelig"),

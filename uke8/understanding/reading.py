@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
-from uke8.understanding.clause_parse import pieces, top_answer
-from uke8.understanding.clause_signals import ABOUT_ANSWERING, BARE_DOUBT, DECLINES, PUT_BACK, corrects, put_back_topic
+from uke8.understanding.clause_parse import after_so, pieces, top_answer
+from uke8.understanding.clause_signals import ABOUT_ANSWERING, ABOUT_RETURN, BARE_DOUBT, DECLINES, PUT_BACK, corrects, put_back_topic
 from uke8.understanding.clause_subjects import one_clause_about
 from uke8.understanding.combined import Carried, carried_answers
 from uke8.understanding.implied import SHARED
@@ -101,6 +101,10 @@ def read_message(
     elif whole.source == "pattern" and clause_own is not None and clause_own.code != whole.code and any(
             corrects(fold(normalise(clause)), (clause_parse or {}).get("joined_by")) for clause, clause_parse in parts[1:]):
         own = clause_own  # "Først tenkte jeg middels, men nei, det er faktisk bra": the correction stands
+    elif whole.source == "pattern" and whole.code == SHARED and clause_own is not None and clause_own.code != SHARED and any(
+            so and open_question == "q1" and top_answer(clause_parse) in ANSWER_INTENTS["q1"] and ABOUT_RETURN.search(fold(normalise(clause)))
+            for (clause, clause_parse), so in zip(parts, after_so(text, parts))):
+        own = confirmed(clause_own)  # "Det kommer an på …, så jeg regner med å komme tilbake": the conclusion after the hedge
     elif whole.source != "pattern":
         # The whole message reads the open question best ("jeg vil gjerne tilbake, men jeg vet
         # ikke om kroppen holder" is usikker, though its first clause is not): a clause decides
@@ -113,7 +117,9 @@ def read_message(
             # krangel med lederen min, …")
             own = clause_own
         elif whole.code == "usikker" and any(c.meaning.code == "usikker" for c in others):
-            own = clause_own or Interpretation("unknown", None, 0.0, "reask", "none")
+            # (a doubt only confirmed for another question leaves a sure doubt about the open one standing)
+            sure_elsewhere = any(c.meaning.code == "usikker" and c.meaning.action == "accept" for c in others)
+            own = clause_own or (whole if whole.action == "accept" and not sure_elsewhere else Interpretation("unknown", None, 0.0, "reask", "none"))
         elif (clause_own is not None and clause_own.action == "accept" and clause_own.code != whole.code
               and whole.source == "nlu" and (len(others) >= len(parts) - 1 or one_clause_about(open_question, parts))
               and (clause_own.confidence >= whole.confidence or open_question != "q3_grunn")):  # (q3_grunn: the treatment rule below)

@@ -1,0 +1,101 @@
+"""Readings added in session 14 (issue 13), each found in the recorded-wrong lines of round 30
+(tests/nlu_eval/README.md): ages and working years left are no length of leave, a share of work
+is no chance of returning, "mer sannsynlig at jeg ikke …", "ikke noe samarbeid", a verb-first
+condition before ", så", a conclusion after "så", a doubt after a word about the boss, a little
+of a difficulty beside praise, retiring, and a doubt about going back that is given to how long
+only for the treatment it waits on. The examples are worded anew, not copied from the sets.
+Rankings are synthetic, so a pass means the rule decided; the real model is measured by
+`uke8 eval-nlu` (README)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_combined import T, parse, ranking
+from tests.unit.test_reading_session12 import _taken
+from uke8.understanding.clause_parse import after_so
+from uke8.understanding.duration import duration_answer
+from uke8.understanding.patterns import chance_answer, match_pattern
+from uke8.understanding.reading import read_message
+
+
+@pytest.mark.parametrize("text, code", [
+    ("61 år og sliten", None),
+    ("jeg er 59 og har fortsatt noen år igjen i yrket", None),
+    ("har bare to år igjen til pensjon", None),
+    ("trenger nok et år til", "over_26_uker"),
+    ("blir nok borte i 2 år", "over_26_uker"),
+])
+def test_an_age_or_the_working_years_left_is_no_length_of_leave(text, code):
+    assert duration_answer(text) == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Prøver meg på 30 % hjemmefra nå", None),
+    ("jobber 40 prosent nå", None),
+    ("80 % sikker på at jeg kommer tilbake", "veldig_sannsynlig"),
+])
+def test_a_share_of_work_is_no_chance_of_returning(text, code):
+    assert chance_answer(text) == code
+
+
+@pytest.mark.parametrize("question, text, code", [
+    ("q1", "det er nok mer sannsynlig at jeg ikke kommer tilbake", "lite_sannsynlig"),
+    ("q1", "mest truleg at eg ikkje kjem attende", "lite_sannsynlig"),
+    ("q2", "Det finnes ikke noe samarbeid", "vanskelig"),
+    ("q2", "null samarbeid fra deres side", "vanskelig"),
+    ("q2", "ikke noe problem med samarbeidet", None),
+])
+def test_plain_words_read_by_the_rules(question, text, code):
+    assert match_pattern(question, text) == code
+
+
+def test_after_so_marks_the_clause_after_a_so():
+    text = "Blir jeg frisk, så kommer jeg tilbake. Så var det sjefen."
+    parts = [("Blir jeg frisk", None), ("kommer jeg tilbake", None), ("var det sjefen", None)]
+    assert after_so(text, parts) == [False, True, True]
+
+
+def test_a_verb_first_condition_is_no_verdict_on_going_back():
+    text = "Blir jeg frisk, så kommer jeg tilbake til en leder som har vært grei."
+    p = parse(text, ranking(("usikker", 0.9)), ranking(("q1_veldig_sannsynlig", 0.97)),
+              ranking(("q2_god", 0.97)))
+    taken = _taken(read_message("q3", text, p, {}, T))
+    assert taken.get("retur", (None, None))[1] != "accept"
+
+
+def test_a_doubt_after_a_word_about_the_boss_takes_back_the_hope():
+    text = "Jeg vil gjerne tilbake, og sjefen er grei, men jeg vet ikke om ryggen holder."
+    p = parse(text, ranking(("usikker", 0.97)), ranking(("q1_veldig_sannsynlig", 0.96)),
+              ranking(("q2_god", 0.98)), ranking(("usikker", 0.7), ("q3_grunn_annet", 0.3)))
+    reading = read_message("q1", text, p, {}, T)
+    assert reading.own.code == "usikker"
+    assert _taken(reading)["relasjon"] == ("god", "accept")
+
+
+def test_a_little_difficulty_beside_praise_is_neither_and_only_confirmed():
+    text = "Jeg kommer tilbake om en måned. Forholdet til lederen er litt anstrengt, men vi samarbeider greit."
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("q1_veldig_sannsynlig", 0.98)),
+              ranking(("q2_vanskelig", 0.98)), ranking(("q2_god", 0.97)))
+    assert _taken(read_message("q1", text, p, {}, T))["relasjon"] == ("verken_eller", "confirm")
+
+
+def test_the_conclusion_after_a_hedge_is_confirmed():
+    text = "Det avhenger av om jeg får de gamle oppgavene. Sjefen har lovet det, så jeg regner med å komme tilbake."
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.7), ("usikker", 0.2)), ranking(("q3_grunn_annet", 0.95)),
+              ranking(("q2_god", 0.6), ("q2_vanskelig", 0.3)), ranking(("q1_veldig_sannsynlig", 0.99)))
+    assert _taken(read_message("q1", text, p, {}, T))["own"] == ("veldig_sannsynlig", "confirm")
+
+
+def test_retiring_is_no_length_of_leave_but_the_leave_ending_is():
+    text = "Middels. Jeg går av med AFP om et år."
+    p = parse(text, ranking(("q2_verken_eller", 0.9)), ranking(("q2_verken_eller", 0.99)),
+              ranking(("q3_over_26_uker", 0.9)))
+    assert "varighet" not in _taken(read_message("q2", text, p, {}, T))
+
+
+def test_a_doubt_given_to_how_long_only_for_a_treatment_is_confirmed_and_the_return_answered():
+    text = "Vet ikke. Kommer an på om behandlingen virker."
+    p = parse(text, ranking(("usikker", 0.97)), ranking(("usikker", 0.99)), ranking(("q3_grunn_behandling", 0.99)))
+    taken = _taken(read_message("q1", text, p, {}, T))
+    assert taken["own"] == ("usikker", "accept")
+    assert taken.get("varighet", (None, "confirm"))[1] == "confirm"

@@ -99,3 +99,35 @@ def test_a_doubt_given_to_how_long_only_for_a_treatment_is_confirmed_and_the_ret
     taken = _taken(read_message("q1", text, p, {}, T))
     assert taken["own"] == ("usikker", "accept")
     assert taken.get("varighet", (None, "confirm"))[1] == "confirm"
+
+
+# Round 31's recorded-wrong lines, read after the round was measured
+
+@pytest.mark.parametrize("text, code", [
+    ("Noen dager kjenner jeg meg nesten klar", None),
+    ("nokre dagar er eg heilt utsliten", None),
+    ("bare noen dager til", "under_26_uker"),
+    ("om noen dager er jeg tilbake på jobb", "under_26_uker"),
+    ("Trakassering fra lederen i over et år", None),
+])
+def test_days_told_of_and_what_has_gone_on_are_no_length_of_leave(text, code):
+    assert duration_answer(text) == code
+
+
+def test_a_complaint_about_what_the_boss_does_badly():
+    assert match_pattern("q2", "Lederen er dårlig til å ta kontakt") == "vanskelig"
+
+
+def test_usikker_for_the_time_being_says_nothing_of_how_long():
+    from uke8.understanding.clause_signals import ABOUT_TIME
+    assert ABOUT_TIME.search("jeg er usikker pa alt for tiden") is None
+    assert ABOUT_TIME.search("vet ikke hvor lang tid det tar") is not None
+
+
+def test_not_ready_to_think_of_it_answers_no_question_but_is_a_reason_to_q3_grunn():
+    text = "Beklager, jeg orker ikke å tenke på det nå. Men sjefen har vært grei."
+    p = parse(text, ranking(("usikker", 0.95)), ranking(("usikker", 0.7)), ranking(("usikker", 0.99)),
+              ranking(("q2_god", 0.99)))
+    reading = read_message("q1", text, p, {}, T)
+    assert reading.own.action == "reask" and reading.declined
+    assert _taken(reading)["relasjon"] == ("god", "accept")

@@ -26,7 +26,7 @@ NEGATED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ikk|kje|aldri|neppe|tviler|tvila
 HEDGED = re.compile(r"\b(?:usikker|vet\s+ikke|veit\s+ikkje|kanskje|hvis|om\s+jeg|dersom|viss)\b")
 MAYBE = re.compile(r"\b(?:kanskje|kanskj|muligens|mulig|kan\s+hende|kan\s+bli|kan\s+skje|kan\s+vel|usikker\w*|vet\s+ikke|veit\s+ikkje)\b")
 # ("har dårlig tid": busy, no length)
-ABOUT_TIME = re.compile(r"\b(?:lenge|lengde\w*|lang\s+tid|(?<!darlig )(?<!dalig )(?<!darleg )(?<!lite )tid|(?<!darlig )(?<!dalig )(?:tida|tiden)(?!\s+(?:vil\s+|skal\s+|ska\s+|far\s+)?vise)|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|tidspunkt\w*|kor\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
+ABOUT_TIME = re.compile(r"\b(?:lenge|lengde\w*|lang\s+tid|(?<!darlig )(?<!dalig )(?<!darleg )(?<!lite )tid|(?<!darlig )(?<!dalig )(?<!for )(?:tida|tiden)(?!\s+(?:vil\s+|skal\s+|ska\s+|far\s+)?vise)|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|tidspunkt\w*|kor\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
 
 # The person repeats the question before answering it ("Kommer jeg tilbake? Kanskje, kanskje
 # ikke", "Hvor lenge? Et års tid"): the question itself answers nothing.
@@ -90,6 +90,9 @@ DECLINES = re.compile(r"\b(?:vil|onsker|onskjer|orker)\s+(?:jeg\s+|eg\s+|je\s+)?
                       # "Det spørsmålet klarer jeg ikke å svare på ennå" (not "klarer ikke å snakke sammen": the boss)
                       # (not "hvor lenge … klarer jeg ikke å svare på": not knowing how long)
                       r"|\b(?:det|dette|sporsmalet|det\s+sporsmalet)\s+(?:klarer|klarar|greier|greie)\s+(?:jeg\s+|eg\s+)?(?:ikke|ikkje|itj)\s+(?:a\s+)?(?:svare|svara)\b")
+# Not ready to think about it ("orker ikke helt å tenke på det ennå"): no answer to q1-q3 (to
+# q3_grunn it is a reason: "orker ikke tenke på det nå" is annet)
+NOT_READY = re.compile(r"\b(?:orker|orkar|klarer|klarar)\s+(?:jeg\s+|eg\s+)?(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+)?(?:a\s+)?(?:tenke|tenkje)\s+pa\s+det\b")
 # About answering, not the answer: "Beklager, jeg vet ikke helt hvordan jeg skal svare."
 ABOUT_ANSWERING = re.compile(r"\b(?:vet|veit|aner)\s+(?:(?:jeg|eg)\s+)?(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|riktig\s+)?(?:hvordan|korleis|hva|kva|ka)\s+"
                              r"(?:jeg|eg)\s+skal\s+(?:svare|svara|si|seie|forklare|forklara|skrive|formulere)\b(?!.*\b(?:tilbake|tebake|attende|lenge)\b)")

@@ -34,7 +34,7 @@ from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BARE_NO, BARE_WAIT, BECAUSE, BOSS_ACTS, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
     CORRECTION, DECLINES, DEPENDS_ON, DOUBT_ABOUT_WHEN, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY,
-    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, REASON_OPENING, RETIRING, THAT_IS_SURE, V1_CONDITION, WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, corrects,
+    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, REASON_OPENING, RETIRING, THAT_IS_SURE, V1_CONDITION, WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, corrects,
     put_back_topic)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, qualifies, terse_list
 from uke8.understanding.clause_owner import explains_the_return, held_back, reason_after_doubt, shared_owner, specific_owner
@@ -132,7 +132,7 @@ def carried_answers(
                 code := match_pattern("q1", f"{clause} sannsynlig")) is not None:
             best["q1"] = direct = Interpretation("answer", code, 1.0, "accept", "pattern")
             continue  # "Sannsynlig? Ikke spesielt": the answer leans on the word put back
-        if AGREES.match(folded) or DECLINES.search(folded) or ABOUT_ANSWERING.search(folded) or CONCESSIVE.match(folded) and (
+        if AGREES.match(folded) or DECLINES.search(folded) or NOT_READY.search(folded) and open_question != "q3_grunn" or ABOUT_ANSWERING.search(folded) or CONCESSIVE.match(folded) and (
                 owner == "q1" and index < len(parts) - 1 or owner == SHARED and index > 0):
             # (or would rather not answer: "det vil jeg helst ikke svare på"; or opens with a
             # concession about going back, which the classifier hears louder than the verdict after

@@ -50,6 +50,8 @@ _AGE_BEFORE = re.compile(r"\b(?:jeg|eg|je|e|a|ae)\s+(?:er|e|ae|a|blir|blei|fylle
 # "har fortsatt noen år igjen (til pensjon)": the working years left, not the leave
 _YEARS_LEFT_BEFORE = re.compile(r"\b(?:har|har\s+(?:fortsatt|fortsett|enda|enna|enno|bare|berre|kun))\s+$")
 _YEARS_LEFT_AFTER = re.compile(r"\s*(?:igjen|att|til\s+(?:pensjon\w*|afp))\b")
+# "noen dager føler jeg …", "nokre dagar er eg …": the days told of, the verb before its subject
+_DAYS_AS_WHEN = re.compile(r"\s*(?:foler|kjenner|kjenne|klarer|klarar|orker|orkar|kan|gar|er|e|ae|har|tenker|tenkjer|vil)\s+(?:jeg|eg|je|a|ae|i|det)\b")
 _EARLIER_EPISODE = re.compile(r"\b(?:forrige|forre|sist|siste)\s+gang\b|\bden\s+gangen\b|\bsist\s+(?:jeg|eg|je)\s+var\b")
 # "etter" starts the leave's end when it follows being back or fit ("være tilbake etter et par
 # uker til", "frisk etter tre måneder"); elsewhere it may be the past ("etter ti år i firmaet").
@@ -67,7 +69,7 @@ _EVENT_BEFORE = re.compile(
 # mobbet meg i over et år", "har hatt vondt i to år"), unless more is to come ("har fått
 # sykmelding i tre uker til").
 # (or what was done to the person, said without "har": "mobba av leder i 2 år")
-_SO_FAR_BEFORE = re.compile(r"(?:\b(?:har|hadde|har\s+no|har\s+na)\s+(?:\w+\s+){0,5}|\b(?:mobba|mobbet|plaga|plaget|trakassert|utfryst|baksnakka|baksnakket)\s+"
+_SO_FAR_BEFORE = re.compile(r"(?:\b(?:har|hadde|har\s+no|har\s+na)\s+(?:\w+\s+){0,5}|\b(?:mobba|mobbet|plaga|plaget|trakassert|utfryst|baksnakka|baksnakket|mobbing\w*|trakassering\w*|plaging\w*|baksnakking\w*)\s+"
                             r"(?:\w+\s+){0,4})i\s+(?:over\s+|mer\s+enn\s+|nesten\s+|snart\s+|bortimot\s+)?$")
 # Not in all that time: "ingen har fulgt meg opp på 8 uker", "har knapt tatt kontakt på åtte
 # uker", "har ikkje høyrt noko på to månader" (a negated perfect, then "på" and the amount)
@@ -126,6 +128,8 @@ def durations(text: str) -> list[float]:
         not_leave = _NOT_LEAVE_BEFORE.search(before)
         if not_leave and not_leave.group(0).startswith("etter") and (_BACK_AFTER.search(before) or _MORE_TO_COME.match(after)):
             not_leave = None
+        if unit == "dag" and not number[0].isdigit() and _DAYS_AS_WHEN.match(after) and not re.search(r"\b(?:om|i|pa|bare|berre|kun)\s+$", before):
+            continue  # "Noen dager føler jeg meg nesten klar, andre dager ikke": some days, not a length
         if unit == "ar" and (_AGE_BEFORE.search(before) or value >= 15 or _YEARS_LEFT_BEFORE.search(before) and _YEARS_LEFT_AFTER.match(after)):
             continue  # "Æ e 63 år", "64 år og utslitt": an age; "har fortsatt noen år igjen": working years left
         if not_leave or _EVENT_BEFORE.search(before) or _NOT_LEAVE_AFTER.search(after) or _EARLIER_EPISODE.search(before):

@@ -347,6 +347,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # a return under a condition: "Hvis operasjonen går som den skal, regner jeg med å komme tilbake"
     ("q1", re.compile(r"^(?:\w+\s+)?(?:hvis|dersom|viss|vis|sa\s+lenge|forutsatt\s+at)\s+(?!(?:du|dere|de|dokker)\s+(?:lurer|lurte|vil\s+vite|spor)\b)[^.!?]{3,80}?,\s*(?:sa\s+)?(?:kommer|kjem|regner|reknar|"
                       r"tror|trur|skal|ska|blir|er|vil)\s+(?:jeg|eg|je|e|a)\s+(?:\w+\s+){0,4}?(?:tilbake|tebake|attende)\b"), "usikker"),
+    # "dårlig til å følge opp", "elendig på å ta kontakt": a complaint about what the boss does
+    ("q2", re.compile(r"\b(?:darlig|darleg|elendig|sabla\s+darlig)\s+(?:til|pa)\s+a\s+(?:folge|folgje|ta|ringe|ringa|hore|hoyre|lytte|lytta|informere|stille|stilla)\b"), "vanskelig"),
     # "Det er ikke noe samarbeid", "null samarbeid": none to speak of is a complaint
     ("q2", re.compile(r"\b(?:ikke|ikkje|itj)\s+(?:noe|no|noko|noen|non|nokon|mye|mykje)\s+samarbeid\b(?!\s+(?:a\s+klage|problem))|\b(?:null|ingen|inga)\s+samarbeid\b"), "vanskelig"),
     # "lite forståelsesfull", "svært lite hjelpsomme": little of a good thing is a complaint

@@ -12,7 +12,7 @@ from typing import Any
 
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.clause_parse import after_so, pieces, top_answer
-from uke8.understanding.clause_signals import ABOUT_ANSWERING, ABOUT_RETURN, BARE_DOUBT, DECLINES, PUT_BACK, corrects, put_back_topic
+from uke8.understanding.clause_signals import ABOUT_ANSWERING, ABOUT_RETURN, BARE_DOUBT, DECLINES, NOT_READY, PUT_BACK, corrects, put_back_topic
 from uke8.understanding.clause_subjects import one_clause_about
 from uke8.understanding.combined import Carried, carried_answers
 from uke8.understanding.implied import SHARED
@@ -82,7 +82,9 @@ def read_message(
         # question still answers it.
         return Reading(clause_own, others) if clause_own is not None else Reading(whole, ())
     own = whole
-    if parts and clause_own is None and DECLINES.search(fold(normalise(parts[0][0]))):
+    opening = next((clause for clause, _ in parts if len(clause.split()) > 2), "")  # past "Uff, beklager,"
+    if parts and (clause_own is None or clause_own.action != "accept") and (DECLINES.search(fold(normalise(opening))) or open_question != "q3_grunn"
+                                         and NOT_READY.search(fold(normalise(opening)))):
         # "Det spørsmålet vil jeg helst ikke svare på nå. Men …": the open question is not answered
         return Reading(Interpretation("unknown", None, 0.0, "reask", "none"), others, declined=True)
     if len(parts) == 1:

@@ -50,7 +50,7 @@ PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klare
                        r"|^(?!.*\b(?:ja|nei|kanskje|usikker)\b)(?:\w+\s+){0,4}\w+\?$")
 
 # The words of a doubt, not merely a clause the classifier heard as one ("det vet jeg" is sure).
-BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker(?:t|e)?|kanskje|tviler|tvilar|uvisst|uklart|sporsmalstegn|(?:kan|kann)\s+(?:ikke|ikkje)\s+love|lover\s+ingenting|ingen\s+garanti\w*)\b"
+BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:vanskelig|vanskeleg|umulig|umogleg)\s+a\s+(?:si|seie|svare|svara)\b|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker(?:t|e)?|kanskje|tviler|tvilar|uvisst|uklart|sporsmalstegn|(?:kan|kann)\s+(?:ikke|ikkje)\s+love|lover\s+ingenting|ingen\s+garanti\w*)\b"
                          r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk|ik)\b")
 # "kommer an på", "avhenger av", "heng saman med": what something depends on
 _DEPENDS = r"(?:kommer|kjem)\s+an\s+pa|avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med)"
@@ -65,7 +65,7 @@ RETIRING = re.compile(r"\b(?:afp|pensjon\w*|pensjonist\w*|(?:ga|gar|gikk|gjekk)\
 LEAVE_WORDS = re.compile(r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|borte|frisk\w*|lenge|lang\s+tid|tilbake|tebake|attende)\b")
 GRADED_START = re.compile(r"\b(?:gradert\w*|\d{1,3}\s*(?:%|prosent)|delvis|deltid|trapp\w*\s+opp|opptrapping\w*)\b")
 NOT_A_COMPLAINT = re.compile(r"\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}?(?:sur|sint|vanskelig|vanskeleg|darlig|darleg|ille|"
-                              r"problem\w*|uenig\w*|krangl\w*|konflikt\w*|vond|vondt|slem|frekk|klaget|klaga|klagd|klager|klagar|mast|maser|"
+                              r"problem\w*|uenig\w*|krangl\w*|konflikt\w*|vond|vondt|slem|slemme|slemt|frekk|klaget|klaga|klagd|klager|klagar|mast|maser|"
                               r"ubehagel\w*|uhyggel\w*|ufin\w*)\b"
                               # "dårlig samvittighet": the person's own guilt, not the employer
                               r"|\b(?:darlig|darleg|dalig)\s+samvit\w*"
@@ -74,6 +74,8 @@ NOT_A_COMPLAINT = re.compile(r"\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}?(?:s
 # What someone else said ("Mesteren ringte og sa de gleder seg til jeg er tilbake"): their words,
 # not the person's own answer.
 REPORTED = re.compile(r"\b(?:sa|sagt|sier|seier|mente|mener|meiner|skrev|skriver)\b(?:\s+at)?\s+(?:de|dei|dem|dom|dam|han|hun|ho|hu|sjefen|lederen)\b"
+                      # "Min mann sier jeg aldri kommer tilbake", "kona mi meiner eg …": someone close says it of the person
+                      r"|\b(?:(?:min|mi|mitt)\s+\w+|\w+(?:en|a|n)\s+(?:min|mi))\s+(?:sier|seier|sa|mener|meiner|mente|tror|trur)\s+(?:at\s+)?(?:jeg|eg|je)\b"
                       # someone else's wish: "han vil ikke at jeg kommer tilbake", "de håper jeg kommer tilbake"
                       r"|\b(?:de|dei|dem|han|hun|ho|hu|sjefen|lederen|leiaren)\s+(?:vil|onsker|onskjer|haper)\s+(?:ikke\s+|ikkje\s+|itj\s+)?(?:at\s+)?(?:jeg|eg|je)\b"
                       # "(formannen har vært grei) og sier det er plass til meg": the subject said before
@@ -142,7 +144,7 @@ LITTLE_BY_DEGREE = re.compile(r"\b(?:sa|so|noe|noko|serlig|sarlig)\s+(?:mye|mykj
 # A doubt about something named ("vet ikke om jeg orker …", "usikker på hvordan …")
 # (not "om det går", "om det blir sånn": that points back at the answer just given)
 DOUBT_OBJECT = re.compile(r"\b(?:om|hvis|viss|dersom|hvordan|korleis|at)\s+(?:jeg|eg|je|det(?!\s+(?:\w+\s+)?(?:gar|blir|vert|lar\s+seg|ordner\s+seg|"
-                          r"ordnar\s+seg|funker|fungerer|lykkes|holder|held|skjer)\b)|den|han|hun|ho|kroppen|ryggen|hodet)\b")
+                          r"ordnar\s+seg|funker|fungerer|lykkes|holder|held|skjer)\b)(?!\W*$)|den|han|hun|ho|kroppen|ryggen|hodet)\b")  # ("… sikkert om det": about it)
 # Waiting for something to happen ("venter på at vaskemaskina skal bli ferdig"), not for a treatment
 WAITS_FOR_THAT = re.compile(r"\bvent\w*\s+pa\s+at\b")
 # A fronted "om"-clause put in doubt ("men om jeg orker nattevaktene er et stort spørsmålstegn")

@@ -73,6 +73,9 @@ def _read(question_id: str, text: str, parse: Mapping[str, Any] | None, threshol
 
 
 _WHEN = re.compile(r"\bnar\b")
+# another person looks forward to the return ("gleder seg til jeg er tilbake"): their hope, not the person's word
+OTHERS_LOOK_FORWARD = re.compile(r"^(?:og\s+|men\s+)?(?:(?:sjefen|lederen|leiaren|de|dei|han|hun|ho|alle|kollegaene|kollegane)\s+)?"
+                                 r"(?:\w+\s+)?(?:gleder|gler|glaeder)\s+(?:seg|sae)\b")
 
 
 def carried_answers(
@@ -113,6 +116,9 @@ def carried_answers(
     asked_back: tuple[int, str | None] = (-2, None)  # (index, question) of a question the person put back
     readings: dict[str, list[tuple[Interpretation, str | None, int]]] = {}  # each question's clause readings (contact kind, where)
     direct: Interpretation | None = None  # a short first clause that plainly answers the open question
+    # a complaint about the employer taken half back ("bryr seg ikke noe særlig, men de er ikke slemme heller")
+    softened = any(index > 0 and owners[index - 1] == "q2" and (clause_parse or {}).get("joined_by") == "men" and NOT_A_COMPLAINT.search(folded)
+                   and folded.rstrip(" .!,").endswith("heller") for index, ((_, clause_parse), folded) in enumerate(zip(parts, folds)))
     order = question_order(har_arbeidsgiver)
     listed = numbered_list([c for c, _ in parts], order)  # "1. …\n2. …", "1 usikker, 2 …": answers in asking order
     terse = terse_list(text, [c for c, _ in parts])  # "usikker / god / over 26 uker": by words, or in turn
@@ -155,7 +161,7 @@ def carried_answers(
         fronted = (index > 0 and ((clause_parse or {}).get("joined_by") in ("men", ",") or folded.startswith(("uten ", "utan ")))
                    and FRONTED_DOUBT.match(folded) is not None and not ABOUT_TIME.search(CONDITION_OPENING.sub("", folded))
                    and (prior == "q1" or corrected_at is not None and index - corrected_at <= 2 and "q1" in owners[:corrected_at]))
-        if fronted or (owner == SHARED and index > 0 and (clause_parse or {}).get("joined_by") in ("men", ",") and prior in ("q1", "q3")
+        if fronted or (owner == SHARED and index > 0 and (clause_parse or {}).get("joined_by") in ("men", ",") and prior in ("q1", "q3") and not CONDITIONAL.match(folds[index - 1])
                        and BARE_DOUBT.search(folded) and not ABOUT_TIME.search(folded) and not ABOUT_RETURN.search(folded)
                        and not (len(folded.split()) > 5 and DOUBT_OBJECT.search(folded))):  # ("men vet ikke om jeg orker vaskinga i lengden": a doubt of its own)
             # "kommer nok tilbake, men vet egentlig ikke", "jeg håper å komme tilbake, men jeg er
@@ -225,6 +231,7 @@ def carried_answers(
         if meaning.action == "accept" and (
                 held_back(owner, open_question, meaning, clause, folded, clause_parse, owners[index - 1] if index else None)
                 or owner == "q1" and index > 0 and (CONDITIONAL.match(folds[index - 1]) or so_before[index] and V1_CONDITION.match(folds[index - 1]))
+                or owner == "q1" and owner != open_question and OTHERS_LOOK_FORWARD.match(folded)  # "(sjefen) gleder seg til jeg er tilbake"
                 or owner == "q3" and open_question == "q1" and DEPENDS_ON.search(folded) and not ABOUT_TIME.search(DEPENDS_ON.split(folded)[0])
                 # a doubt with no word of time, given to how long only for the treatment it waits on
                 # ("Vanskelig å si. … fastlegen vil ha meg til MR først" while q1 is open): only confirmed
@@ -336,6 +343,8 @@ def carried_answers(
             and any(m.code == "behandling" and (other_errand(parts[at][0]) or at > 0 and BARE_WAIT.match(folds[at]) and other_errand(parts[at - 1][0]))
                     for m, _, at in readings.get("q3_grunn", []))):
         best.pop("q3_grunn")  # "har søkt om å bytte avdeling | og venter på svar": no treatment; asked in its turn
+    if softened and "q2" in best and best["q2"].code == "vanskelig":
+        best["q2"] = Interpretation("answer", "verken_eller", 1.0, "confirm", "pattern", ("verken_eller",))
     employer_in_a_reason(best, parts, owners, thresholds)
     imply(best)
     if (not grunn_asked and "q3_grunn" in best and best["q3_grunn"].action == "accept" and "q3" in best

@@ -47,6 +47,9 @@ _NOT_LEAVE_BEFORE = re.compile(
 _AGE_BEFORE = re.compile(r"\b(?:jeg|eg|je|e|a|ae)\s+(?:er|e|ae|a|blir|blei|fyller|fylte|fyllar)\s+(?:snart\s+|na\s+|no\s+)?$")
 # An earlier episode told as a story ("Forrige gang jeg kom tilbake, gikk det galt etter en uke"):
 # its amounts of time are not the leave to come.
+# "den minste er to år", "sønnen min fyller tre år": someone's age (not "det blir to år", "sykmeldingen er et år")
+_AGE_OF = re.compile(r"\b(?!det\b|dette\b|da\b|sa\b|sykmeld|sjukmeld|ventetid|behandling|rehab|forlop|tida\b|tiden\b)\w+\s+"
+                     r"(?:er|e|fyller|fyllar|fylte|blir|vart|ble)\s+(?:snart\s+|nesten\s+|bare\s+|berre\s+|na\s+|no\s+)?$")
 # "har fortsatt noen år igjen (til pensjon)": the working years left, not the leave
 _YEARS_LEFT_BEFORE = re.compile(r"\b(?:har|har\s+(?:fortsatt|fortsett|enda|enna|enno|bare|berre|kun))\s+$")
 _YEARS_LEFT_AFTER = re.compile(r"\s*(?:igjen|att|til\s+(?:pensjon\w*|afp))\b")
@@ -130,7 +133,7 @@ def durations(text: str) -> list[float]:
             not_leave = None
         if unit == "dag" and not number[0].isdigit() and _DAYS_AS_WHEN.match(after) and not re.search(r"\b(?:om|i|pa|bare|berre|kun)\s+$", before):
             continue  # "Noen dager føler jeg meg nesten klar, andre dager ikke": some days, not a length
-        if unit == "ar" and (_AGE_BEFORE.search(before) or value >= 15 or _YEARS_LEFT_BEFORE.search(before) and _YEARS_LEFT_AFTER.match(after)):
+        if unit == "ar" and (_AGE_BEFORE.search(before) or _AGE_OF.search(before) and not _MORE_TO_COME.match(after) or value >= 15 or _YEARS_LEFT_BEFORE.search(before) and _YEARS_LEFT_AFTER.match(after)):
             continue  # "Æ e 63 år", "64 år og utslitt": an age; "har fortsatt noen år igjen": working years left
         if not_leave or _EVENT_BEFORE.search(before) or _NOT_LEAVE_AFTER.search(after) or _EARLIER_EPISODE.search(before):
             continue

@@ -228,7 +228,7 @@ _LITTLE_CONTACT = re.compile(
     r"(?:med|sammen|saman|noe|no|noko|fra|ifra|sia|siden|sidan)\b"
     r"|(?:ikke|ikkje|itj|knapt)\s+(?:snakket|snakka|prata|pratet)\s+(?:sa\s+)?(?:mye|mykje|my)\W*$)")
 _COMPLAINT = re.compile(
-    r"\b(?:bryr|bry|ignorer\w*|svarer\s+(?:ikke|aldri)|svarar\s+(?:ikkje|aldri)|aldri|krangl?\w*|konflikt\w*|darlig|dalig|darleg|"
+    r"\b(?:(?:ikke|ikkje|itj)\s+(?:noe\s+|noko\s+)?bra|bryr|bry|ignorer\w*|svarer\s+(?:ikke|aldri)|svarar\s+(?:ikkje|aldri)|aldri|krangl?\w*|konflikt\w*|darlig|dalig|darleg|"
     r"vanskelig|vanskeleg|sur|sint|ille|mobb\w*|kjeft\w*|problem\w*|skuffet|skuffa|lei\s+meg|unngar|unngår|vil\s+ikke|bare\s+mas\w*|"
     r"respektl\w*|(?:ikke|ikkje|ingen|null|manglende|mangel\s+pa)\s+(?:\w+\s+)?respekt|"
     # strong words, in dialect too ("heilt ræva", "elendig", "håplaust")
@@ -251,7 +251,9 @@ _PERCENT = re.compile(r"(?<![\d,./-])(?<!\bpa )(?<!\bi )(?<!\bmed )(?<!\btil )(?
 _PERCENT_NOT_CHANCE = re.compile(
     r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|gradert\w*|stilling\w*|jobbe\w*|jobbar|arbeider|arbeidar|arbeide|lonn\w*|"
     r"lon|sykepeng\w*|sjukepeng\w*|redusert|deltid|fulltid|uforetryg\w*|aap|dekning|utbetal\w*|start\w*|begynn\w*|byrj\w*|"
-    r"jobb|arbeid\w*|prov\w*|hjemme\w*|heime\w*|kontor\w*|timer|timar|dager|dagar|oppgav\w*)\b")
+    r"jobb|arbeid\w*|prov\w*|hjemme\w*|heime\w*|kontor\w*|timer|timar|dager|dagar|oppgav\w*|gradvis|fullt|trapp\w*|opptrapping\w*)\b")
+# "50% om en måned": a share of work from a date, no chance
+_PERCENT_FROM = re.compile(r"\d\s*(?:%|prosent\b)\s+(?:\w+\s+)?(?:om|fra|etter|i)\s+(?:en|ei|et|eit|to|tre|fire|\d+|neste|jul|nyttar|paske|sommer\w*)\b")
 _NO_DOUBT = re.compile(
     r"^(?:(?:nei|ja|neida|jada)[,.!]?\s+)?(?:(?:jeg|eg|je|a|e)\s+)?(?:tviler|tvilar|tvile)\s+(?:ikke|ikkje|ikkj|itj)\b"
     r"(?:\s+(?:pa|po)\s+(?:det|at\s+\w+\s+(?:kommer|kjem)\s+tilbake))?\W*$"
@@ -283,7 +285,7 @@ def chance_answer(text: str) -> str | None:
     """q1's code for a chance of returning given as a percentage; None when there is none."""
     folded = fold(normalise(text))
     found = [int(n) for n in _PERCENT.findall(folded)]
-    if len(found) != 1 or found[0] > 100 or _PERCENT_NOT_CHANCE.search(folded) or re.search(_NOT, folded):
+    if len(found) != 1 or found[0] > 100 or _PERCENT_NOT_CHANCE.search(folded) or _PERCENT_FROM.search(folded) or re.search(_NOT, folded):
         return None
     if found[0] >= 70:
         return "veldig_sannsynlig"
@@ -336,6 +338,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # ("det er nesten helt sikkert at jeg ikke kommer tilbake")
     ("q1", re.compile(r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:sikker|sikkert|klart|opplagt|trygg|overbevist)\s+(?:pa\s+)?at\s+(?:jeg|eg|je|a)\s+(?:nok\s+)?(?:ikke|ikkje|itj|ikkj|aldri)\s+"
                       r"(?:kommer|kjem|kjam|kome|komme|gar|drar|skal|ska|vil)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|tilbage)\b"), "lite_sannsynlig"),
+    # "Jeg tror nok at jeg kommer tilbake dit" (the classifier heard "tror … tilbake" as the doubting kind)
+    ("q1", re.compile(r"^(?:men\s+|og\s+|ja[,.]?\s+)?(?:(?:jeg|eg|je)\s+)?(?:tror|trur|regner\s+med|reknar\s+med)\s+(?:nok|absolutt|sikkert|egentlig|eigentleg)\s+"
+                      r"(?:at\s+)?(?:jeg|eg|je)\s+(?:nok\s+)?(?:kommer|kjem|kjam|skal|ska)\s+(?:\w+\s+)?(?:tilbake|tebake|attende)\b"
+                      r"(?![^.!?]*\b(?:ikke|ikkje|itj|hvis|viss|dersom|om|men|kanskje)\b)"), "veldig_sannsynlig"),
+    # "Vil tro det", "eg vil nok tru det": a yes, modestly put
+    ("q1", re.compile(r"^(?:ja[,.]?\s+)?(?:(?:jeg|eg|je)\s+)?vil\s+(?:nok\s+|vel\s+)?(?:tro|tru)\s+det\s*(?:$|[.!,])"), "veldig_sannsynlig"),
     # "det er vel mer sannsynlig at jeg ikke kommer tilbake", "mest truleg at eg ikkje kjem attende"
     ("q1", re.compile(r"\b(?:mer|meir|mest|mere)\s+(?:sannsynlig|sannsynleg|trolig|truleg)\s+at\s+(?:jeg|eg|je|a)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|ikkj|aldri)\s+"
                       r"(?:kommer|kjem|kjam|kome|komme|gar|drar|skal|ska|vil)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|tilbage)\b"), "lite_sannsynlig"),

@@ -12,7 +12,7 @@ from typing import Any
 
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.clause_parse import after_so, pieces, top_answer
-from uke8.understanding.clause_signals import ABOUT_ANSWERING, ABOUT_RETURN, BARE_DOUBT, DECLINES, NOT_READY, PUT_BACK, corrects, put_back_topic
+from uke8.understanding.clause_signals import ABOUT_ANSWERING, ABOUT_RETURN, BARE_DOUBT, DECLINES, NOT_READY, PUT_BACK, REPORTED, corrects, put_back_topic
 from uke8.understanding.clause_subjects import one_clause_about
 from uke8.understanding.combined import Carried, carried_answers
 from uke8.understanding.implied import SHARED
@@ -145,6 +145,11 @@ def read_message(
             # "Jeg er usikker. Avdelingen skal legges ned …": the message opens with a plain doubt
             # that its other clauses contradict; the whole's sure reading is offered beside it
             own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (SHARED, whole.code))
+        elif (whole.action == "accept" and whole.code != SHARED and clause_own is None and open_question == "q1" and len(parts) > 1
+              and any(REPORTED.search(fold(normalise(c))) for c, _ in parts)
+              and any(BARE_DOUBT.search(fold(normalise(c))) and not REPORTED.search(fold(normalise(c))) for c, _ in parts)):
+            # "Min mann sier jeg aldri kommer tilbake, og kanskje han har rett, jeg vet ikke": his view, her doubt
+            own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (whole.code, SHARED))
         elif whole.action == "accept" and whole.source == "nlu" and (lead := leading_yes_no(open_question, text)) not in (None, whole.code):
             # the message opens with a plain ja/nei to the open question that the reading of
             # the whole contradicts ("ja kommer tilbake om et par uker, men sjefen er vanskelig"

@@ -189,3 +189,23 @@ def test_someone_close_saying_it_beside_ones_own_doubt_is_offered_not_recorded()
 def test_good_day_opens_a_letter_and_says_nothing_of_the_employer():
     from uke8.understanding.clause_owner import specific_owner
     assert specific_owner("God dag", {"intent_ranking": [{"name": "q2_god", "confidence": 0.9}]}, T) is None
+
+
+# Round 34's recorded-wrong lines, read after the round was measured once as an unread round
+
+@pytest.mark.parametrize("text, code", [
+    ("Han har kalt meg inn til to møter på seks uker", None),
+    ("Det vet vi mer om om fire uker", None),
+    ("tilbake om 6 uker", "under_26_uker"),
+])
+def test_events_counted_over_a_span_and_when_it_is_known_are_no_length(text, code):
+    assert duration_answer(text) == code
+
+
+def test_a_list_numbered_from_two_splits_and_what_one_was_told_to_do_is_reported():
+    from uke8.understanding.clause_signals import REPORTED
+    from uke8.understanding.clauses import clauses
+    assert clauses("2) dårlig 3) vet ikke, venter på svar") == ["2) dårlig", "3) vet ikke", "venter på svar"]
+    assert clauses("2. mai er jeg tilbake") == ["2. mai er jeg tilbake"]
+    assert REPORTED.search("han har sagt at jeg bare kan slutte")
+    assert not REPORTED.search("jeg har sagt at jeg ikke kommer tilbake")

@@ -74,6 +74,8 @@ NOT_A_COMPLAINT = re.compile(r"\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}?(?:s
 # What someone else said ("Mesteren ringte og sa de gleder seg til jeg er tilbake"): their words,
 # not the person's own answer.
 REPORTED = re.compile(r"\b(?:sa|sagt|sier|seier|mente|mener|meiner|skrev|skriver)\b(?:\s+at)?\s+(?:de|dei|dem|dom|dam|han|hun|ho|hu|sjefen|lederen)\b"
+                      # "(han) har sagt at eg berre kan slutte": what the person was told they may or must do
+                      r"|\b(?:sagt|sa|sier|seier)\s+(?:til\s+meg\s+)?at\s+(?:jeg|eg|je)\s+(?:bare\s+|berre\s+)?(?:kan|kann|ma|bor|burde|skal|ska)\b"
                       # "Min mann sier jeg aldri kommer tilbake", "kona mi meiner eg …": someone close says it of the person
                       r"|\b(?:(?:min|mi|mitt)\s+\w+|\w+(?:en|a|n)\s+(?:min|mi))\s+(?:sier|seier|sa|mener|meiner|mente|tror|trur)\s+(?:at\s+)?(?:jeg|eg|je)\b"
                       # someone else's wish: "han vil ikke at jeg kommer tilbake", "de håper jeg kommer tilbake"

@@ -107,7 +107,8 @@ _SINCE_TIME = re.compile(
 _SHORT_PAIR = re.compile(r"og\s+(?!(?:\w+\s+)?(?:uker?|veker?|mnd|måned\w*|månad\w*|år|lenge|tid)\b)[^\W\d]+(?:\s+[^\W\d]+)?\s*(?:[.!?,;\n]|$)",
                          re.IGNORECASE)
 _INLINE_NUMBER = re.compile(r"[2-4]\s*[.):]\s")
-_FIRST_NUMBER = re.compile(r"\s*(?:[-–*•]\s*)?1\s*[.):]\s")
+# (or from 2 or 3 with a bracket, the questions already answered left out: "2) elendig 3) vet ikke")
+_FIRST_NUMBER = re.compile(r"\s*(?:[-–*•]\s*)?(?:1\s*[.):]|[23]\s*\))\s")
 # (a number before a unit is a length: "1 mnd 2 uker" is no list)
 _NOT_A_LABEL = r"(?!(?:uker?|veker?|mnd|måned\w*|månad\w*|år|dager?|dagar|timer?|prosent|gang\w*|av|til|te|eller|og)\b)"
 _INLINE_BARE = re.compile(rf"[2-4]\s+{_NOT_A_LABEL}[^\W\d]", re.IGNORECASE)

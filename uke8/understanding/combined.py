@@ -233,10 +233,16 @@ def carried_answers(
                 or owner == "q1" and index > 0 and (CONDITIONAL.match(folds[index - 1]) or so_before[index] and V1_CONDITION.match(folds[index - 1]))
                 or owner == "q1" and owner != open_question and OTHERS_LOOK_FORWARD.match(folded)  # "(sjefen) gleder seg til jeg er tilbake"
                 or owner == "q3" and open_question == "q1" and DEPENDS_ON.search(folded) and not ABOUT_TIME.search(DEPENDS_ON.split(folded)[0])
-                # a doubt with no word of time, given to how long only for the treatment it waits on
-                # ("Vanskelig å si. … fastlegen vil ha meg til MR først" while q1 is open): only confirmed
-                # ("når" joining two events, "sur når vi møtes", is no word of time)
+                # a doubt with no word of time, given to how long only for a treatment named further on
+                # ("Vanskelig å si. … fastlegen vil ha meg til MR først" while q1 is open) or for one it
+                # hangs on ("vet ikke. Kommer an på om behandlingen virker"): only confirmed. Right before
+                # the wait itself it is the issue's own example, recorded: "vet ikke helt, venter på
+                # operasjon" (README, "Several answers, session 14"). ("når" joining two events, "sur
+                # når vi møtes", is no word of time)
                 or owner == "q3" and not specific and open_question in ("q1", "q2") and not DOUBT_ABOUT_WHEN.search(folded)
+                and not (index + 1 < len(parts) and top_answer(parts[index + 1][1]) == "q3_grunn_behandling"
+                         and (top_confidence(parts[index + 1][1]) >= 0.5 or mentions_treatment(parts[index + 1][0]))
+                         and not DEPENDS_ON.search(folds[index + 1]))
                 and not any(ABOUT_TIME.search(_WHEN.sub("", f)) or f.startswith("nar ") or DOUBT_ABOUT_WHEN.search(f) for f in folds)):
             meaning = confirmed(meaning)
         current = best.get(owner)

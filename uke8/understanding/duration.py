@@ -50,6 +50,11 @@ _AGE_BEFORE = re.compile(r"\b(?:jeg|eg|je|e|a|ae)\s+(?:er|e|ae|a|blir|blei|fylle
 # "den minste er to år", "sønnen min fyller tre år": someone's age (not "det blir to år", "sykmeldingen er et år")
 _AGE_OF = re.compile(r"\b(?!det\b|dette\b|da\b|sa\b|sykmeld|sjukmeld|ventetid|behandling|rehab|forlop|tida\b|tiden\b)\w+\s+"
                      r"(?:er|e|fyller|fyllar|fylte|blir|vart|ble)\s+(?:snart\s+|nesten\s+|bare\s+|berre\s+|na\s+|no\s+)?$")
+# Events counted over a span so far: "har innkalt meg til tre møter på åtte uker", "ringt to ganger på fire uker"
+_COUNT_IN_SPAN = re.compile(r"\b(?:har|hadde)\s+(?:\w+\s+){0,6}?(?:\w+\s+)?(?:moter|motar|ganger|gonger|samtaler|samtalar|meldinger|meldingar|e-poster|eposter)\s+"
+                            r"(?:\w+\s+){0,3}?pa\s+(?:over\s+|snart\s+|nesten\s+)?$")
+# "Det vet vi om 6 uker", "svaret vet jeg mer om om to uker": when it is known
+_KNOWN_IN = re.compile(r"\b(?:vet|veit|vite|veta|vet\s+mer|veit\s+meir)\s+(?:vi|jeg|eg|je|me|dei|de|legen|mer|meir)\s+(?:mer\s+|meir\s+|forst\s+|sikkert\s+)?(?:om\s+det\s+|om\s+)?om\s+$")
 # "har fortsatt noen år igjen (til pensjon)": the working years left, not the leave
 _YEARS_LEFT_BEFORE = re.compile(r"\b(?:har|har\s+(?:fortsatt|fortsett|enda|enna|enno|bare|berre|kun))\s+$")
 _YEARS_LEFT_AFTER = re.compile(r"\s*(?:igjen|att|til\s+(?:pensjon\w*|afp))\b")
@@ -135,9 +140,11 @@ def durations(text: str) -> list[float]:
             continue  # "Noen dager føler jeg meg nesten klar, andre dager ikke": some days, not a length
         if unit == "ar" and (_AGE_BEFORE.search(before) or _AGE_OF.search(before) and not _MORE_TO_COME.match(after) or value >= 15 or _YEARS_LEFT_BEFORE.search(before) and _YEARS_LEFT_AFTER.match(after)):
             continue  # "Æ e 63 år", "64 år og utslitt": an age; "har fortsatt noen år igjen": working years left
+        if _KNOWN_IN.search(before):
+            continue  # "Det vet vi om 6 uker": when it is known, not how long the leave is
         if not_leave or _EVENT_BEFORE.search(before) or _NOT_LEAVE_AFTER.search(after) or _EARLIER_EPISODE.search(before):
             continue
-        if (_SO_FAR_BEFORE.search(before) or _NOT_IN_SO_LONG.search(before)) and not _MORE_TO_COME.match(after):
+        if (_SO_FAR_BEFORE.search(before) or _NOT_IN_SO_LONG.search(before) or _COUNT_IN_SPAN.search(before)) and not _MORE_TO_COME.match(after):
             continue  # "har mobbet meg i over et år": how long something has gone on, not the leave to come
         (to_come if _MORE_TO_COME.match(after) else found).append(value * _UNIT_WEEKS[unit])
     # "har vært sykmeldt i fem måneder allerede, minst tre måneder til": the whole leave is both,

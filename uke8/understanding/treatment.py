@@ -20,7 +20,7 @@ _TREATMENT = re.compile(
     r"ct|mr|mri|pet|rontgen\w*|ultralyd\w*|scan\w*|skann\w*|biopsi\w*|"
     # "prøver" the tests, not the verb after its subject ("de prøver virkelig", "jeg prøver å …")
     r"(?<!jeg )(?<!eg )(?<!je )(?<!de )(?<!dei )(?<!han )(?<!hun )(?<!ho )(?<!vi )(?<!me )(?<!sjefen )(?<!lederen )(?<!leiaren )"
-    r"prover(?!\s+(?:a|virkelig|verkeleg|hardt|sitt|sa\s+godt|sa\s+godt\s+de|og|ogsa|igjen|att)\b)|proven|provene|provesvar\w*|blodprov\w*|"
+    r"prover(?!\s+(?:a|virkelig|verkeleg|hardt|sitt|sa\s+godt|sa\s+godt\s+de|og|ogsa|igjen|att|meg|seg|litt|pa|med)\b)(?!\s+\d)|proven|provene|provesvar\w*|blodprov\w*|"
     # "ta en prøve", "nye prøver" (not the verb: "vi skal i alle fall prøve")
     r"(?:ta|tar|tatt|tok|nye?|flere|fleire)\s+(?:en\s+|ei\s+|nye?\s+)?prove\w*|"
     r"utredning\w*|utgreiing\w*|undersok\w*|spesialist\w*|sykehus\w*|sjukehus\w*|poliklinikk\w*|"

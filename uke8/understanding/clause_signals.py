@@ -60,6 +60,9 @@ _DEPENDS_ANY = (r"(?:(?:kommer|kjem|kjam|kmr)\s+(?:helt\s+|heilt\s+)?ann?\s+pa|a
 BECAUSE = re.compile(rf"\b(?:for|fordi|pga|ettersom|siden|sidan|da|pa\s+grunn\s+av|grunnet|{_DEPENDS})\b")
 HOW_LONG_WORDS = re.compile(r"\b(?:lenge|lang\s+tid|varighet\w*|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til)))\b")
 BOSS_ACTS = re.compile(rf"^(?:{BOSS_WORDS})\s+(?:har|hadde|er|var|e)\s+(?!sagt\b|meint\b|anslatt\b)")
+# another person looks forward to the return ("gleder seg til jeg er tilbake"): their hope, not the person's word
+OTHERS_LOOK_FORWARD = re.compile(r"^(?:og\s+|men\s+)?(?:(?:sjefen|lederen|leiaren|de|dei|han|hun|ho|alle|kollegaene|kollegane)\s+)?"
+                                 r"(?:\w+\s+)?(?:gleder|gler|glaeder)\s+(?:seg|sae)\b")
 # Retiring ("jeg tar AFP fra neste år", "går av med pensjon om to år"): a time that is no leave
 RETIRING = re.compile(r"\b(?:afp|pensjon\w*|pensjonist\w*|(?:ga|gar|gikk|gjekk)\s+av)\b")
 LEAVE_WORDS = re.compile(r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|borte|frisk\w*|lenge|lang\s+tid|tilbake|tebake|attende)\b")

@@ -34,7 +34,7 @@ from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BARE_NO, BARE_WAIT, BECAUSE, BOSS_ACTS, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
     CORRECTION, DECLINES, DEPENDS_ON, DOUBT_ABOUT_WHEN, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY,
-    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, REASON_OPENING, RETIRING, THAT_IS_SURE, V1_CONDITION, WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, corrects,
+    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, OTHERS_LOOK_FORWARD, PUT_BACK, REASON_OPENING, RETIRING, THAT_IS_SURE, V1_CONDITION, WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, corrects,
     put_back_topic)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, qualifies, terse_list
 from uke8.understanding.clause_owner import explains_the_return, held_back, reason_after_doubt, shared_owner, specific_owner
@@ -73,9 +73,6 @@ def _read(question_id: str, text: str, parse: Mapping[str, Any] | None, threshol
 
 
 _WHEN = re.compile(r"\bnar\b")
-# another person looks forward to the return ("gleder seg til jeg er tilbake"): their hope, not the person's word
-OTHERS_LOOK_FORWARD = re.compile(r"^(?:og\s+|men\s+)?(?:(?:sjefen|lederen|leiaren|de|dei|han|hun|ho|alle|kollegaene|kollegane)\s+)?"
-                                 r"(?:\w+\s+)?(?:gleder|gler|glaeder)\s+(?:seg|sae)\b")
 
 
 def carried_answers(

@@ -50,7 +50,7 @@ def mixed_relation(readings: list[tuple[Interpretation, str | None, int]], parts
     codes = {m.code for m, _, _ in readings}
     if codes != {"god", "vanskelig"} or len(readings) != 2:
         return False
-    (_, _, first), (_, _, second) = readings
+    second = readings[1][2]
     hard = next(at for m, _, at in readings if m.code == "vanskelig")
     return (parts[second][1] or {}).get("joined_by") == "men" and bool(_A_LITTLE.search(fold(normalise(parts[hard][0]))))
 

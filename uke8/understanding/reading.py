@@ -82,9 +82,10 @@ def read_message(
         # question still answers it.
         return Reading(clause_own, others) if clause_own is not None else Reading(whole, ())
     own = whole
-    opening = next((clause for clause, _ in parts if len(clause.split()) > 2), "")  # past "Uff, beklager,"
-    if parts and (clause_own is None or clause_own.action != "accept") and (DECLINES.search(fold(normalise(opening))) or open_question != "q3_grunn"
-                                         and NOT_READY.search(fold(normalise(opening)))):
+    folds = [fold(normalise(clause)) for clause, _ in parts]
+    opening = next((f for (clause, _), f in zip(parts, folds) if len(clause.split()) > 2), "")  # past "Uff, beklager,"
+    if parts and (clause_own is None or clause_own.action != "accept") and (
+            DECLINES.search(opening) or open_question != "q3_grunn" and NOT_READY.search(opening)):
         # "Det spørsmålet vil jeg helst ikke svare på nå. Men …": the open question is not answered
         return Reading(Interpretation("unknown", None, 0.0, "reask", "none"), others, declined=True)
     if len(parts) == 1:
@@ -104,8 +105,8 @@ def read_message(
             corrects(fold(normalise(clause)), (clause_parse or {}).get("joined_by")) for clause, clause_parse in parts[1:]):
         own = clause_own  # "Først tenkte jeg middels, men nei, det er faktisk bra": the correction stands
     elif whole.source == "pattern" and whole.code == SHARED and clause_own is not None and clause_own.code != SHARED and any(
-            so and open_question == "q1" and top_answer(clause_parse) in ANSWER_INTENTS["q1"] and ABOUT_RETURN.search(fold(normalise(clause)))
-            for (clause, clause_parse), so in zip(parts, after_so(text, parts))):
+            so and open_question == "q1" and top_answer(clause_parse) in ANSWER_INTENTS["q1"] and ABOUT_RETURN.search(folded)
+            for (_, clause_parse), folded, so in zip(parts, folds, after_so(text, parts))):
         own = confirmed(clause_own)  # "Det kommer an på …, så jeg regner med å komme tilbake": the conclusion after the hedge
     elif whole.source != "pattern":
         # The whole message reads the open question best ("jeg vil gjerne tilbake, men jeg vet
@@ -146,8 +147,7 @@ def read_message(
             # that its other clauses contradict; the whole's sure reading is offered beside it
             own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (SHARED, whole.code))
         elif (whole.action == "accept" and whole.code != SHARED and clause_own is None and open_question == "q1" and len(parts) > 1
-              and any(REPORTED.search(fold(normalise(c))) for c, _ in parts)
-              and any(BARE_DOUBT.search(fold(normalise(c))) and not REPORTED.search(fold(normalise(c))) for c, _ in parts)):
+              and any(REPORTED.search(f) for f in folds) and any(BARE_DOUBT.search(f) and not REPORTED.search(f) for f in folds)):
             # "Min mann sier jeg aldri kommer tilbake, og kanskje han har rett, jeg vet ikke": his view, her doubt
             own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (whole.code, SHARED))
         elif whole.action == "accept" and whole.source == "nlu" and (lead := leading_yes_no(open_question, text)) not in (None, whole.code):

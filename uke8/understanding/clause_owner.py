@@ -11,7 +11,7 @@ from typing import Any
 from uke8.understanding.calibration import Thresholds
 from uke8.understanding.clause_parse import BECAUSE_JOINERS, masses, top_answer, top_confidence
 from uke8.understanding.clause_signals import (
-    ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, CONDITIONAL, DEPENDS_ON, DIFFICULT_PLAIN, DOUBT_ABOUT_WHEN, LITTLE_BY_DEGREE, MAYBE, REPORTED, TIED_REASON)
+    ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, CONDITIONAL, DEPENDS_ON, DIFFICULT_PLAIN, DOUBT_ABOUT_WHEN, LITTLE_BY_DEGREE, MAYBE, OTHERS_LOOK_FORWARD, REPORTED, TIED_REASON)
 from uke8.understanding.duration import duration_answer
 from uke8.understanding.implied import SHARED
 from uke8.understanding.interpret import Interpretation
@@ -38,6 +38,8 @@ def held_back(owner: str, open_question: str | None, meaning: Interpretation, cl
         return True
     if meaning.code != SHARED and (owner != open_question and MAYBE.search(fold(normalise(clause))) or REPORTED.search(folded)):
         return True
+    if owner == "q1" != open_question and OTHERS_LOOK_FORWARD.match(folded):
+        return True  # "(sjefen) gleder seg til jeg er tilbake": the boss's hope, with the subject said before
     if CONDITIONAL.match(folded) or owner == "q1" != open_question and joined_by in BECAUSE_JOINERS and after_doubt:
         return True
     return owner == "q3_grunn" and open_question not in ("q3", "q3_grunn") and not (

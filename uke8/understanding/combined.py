@@ -34,7 +34,7 @@ from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BARE_NO, BARE_WAIT, BECAUSE, BOSS_ACTS, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
     CORRECTION, DECLINES, DEPENDS_ON, DOUBT_ABOUT_WHEN, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY,
-    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, OTHERS_LOOK_FORWARD, PUT_BACK, REASON_OPENING, RETIRING, THAT_IS_SURE, V1_CONDITION, WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, corrects,
+    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, REASON_OPENING, RETIRING, THAT_IS_SURE, V1_CONDITION, WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, corrects,
     put_back_topic)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, qualifies, terse_list
 from uke8.understanding.clause_owner import explains_the_return, held_back, reason_after_doubt, shared_owner, specific_owner
@@ -228,7 +228,6 @@ def carried_answers(
         if meaning.action == "accept" and (
                 held_back(owner, open_question, meaning, clause, folded, clause_parse, owners[index - 1] if index else None)
                 or owner == "q1" and index > 0 and (CONDITIONAL.match(folds[index - 1]) or so_before[index] and V1_CONDITION.match(folds[index - 1]))
-                or owner == "q1" and owner != open_question and OTHERS_LOOK_FORWARD.match(folded)  # "(sjefen) gleder seg til jeg er tilbake"
                 or owner == "q3" and open_question == "q1" and DEPENDS_ON.search(folded) and not ABOUT_TIME.search(DEPENDS_ON.split(folded)[0])
                 # a doubt with no word of time, given to how long only for a treatment named further on
                 # ("Vanskelig å si. … fastlegen vil ha meg til MR først" while q1 is open) or for one it

@@ -33,3 +33,8 @@ def test_a_text_without_negation_is_its_plain_tokens():
 ])
 def test_dialect_words_read_as_bokmal(word, bokmal):
     assert bokmal_word(word) == bokmal
+
+
+def test_none_at_all_and_english_negations_mark_what_follows():
+    assert negation_marked("null forståelse") == ["null", "neg_forståelse"]
+    assert negation_marked("boss is not good") == ["boss", "is", "not", "neg_good"]

@@ -6,6 +6,7 @@ graded start. Patterns over folded text (æ/ø/å as a/o/a); no decisions here.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from uke8.understanding.patterns import BOSS_WORDS
 
@@ -41,6 +42,38 @@ V1_CONDITION = re.compile(r"^(?:og\s+|men\s+)?(?:kommer|kjem|kjam|blir|vert|gar|
                           r"(?:jeg|eg|je|a|ae|det|den|han|hun|ho|operasjon\w*|behandling\w*|sjefen|lederen)\b(?!.*\?$)")
 # A concession before the verdict: "Selv om jeg helst vil tilbake, tror jeg ikke det går"
 CONCESSIVE = re.compile(r"^(?:og\s+|men\s+)?(?:selv\s+om|sjolv\s+om|sjol\s+om|til\s+tross\s+for\s+at|trass\s+i\s+at)\b")
+# A wish before "men" is no verdict: "Jeg har lyst til å komme tilbake, men jeg tror faktisk ikke
+# det skjer", "Jeg vil jo tilbake, men … så jeg tror ikke det blir noe av": what one wants is not
+# what one expects, and the contrast says the expectation comes after it (wish_before_but)
+WISH = re.compile(r"^(?:og\s+)?(?:(?:jeg|eg|je|a|i)\s+)?(?:vil(?!\s+(?:si|seie|tro|tru|tenke|tenkje|anta|beskrive|svare|svara)\b)|ville|onsker|onskjer|ynskjer|haper|hapar|har\s+(?:veldig\s+|sa\s+)?lyst|"
+                  r"hadde\s+(?:veldig\s+)?lyst|skulle\s+(?:gjerne|onske|onskje))\b(?!.*\b(?:ikke|ikkje|itj|aldri|ikkj)\b)(?:\W+\w+){0,7}\W*$")
+
+
+# A hope is no expectation ("jeg håper jeg kommer tilbake": blind writers label it a doubt, 11 of
+# 11 lines): where nothing in the message sounds sure, a return heard in it is offered beside the
+# doubt, never recorded (reading.py)
+HOPE = re.compile(r"(?:^|[.!?]\s*)(?:og\s+)?(?:jeg|eg|je|a)\s+(?:haper|hapar|hape)\s+(?:(?:at\s+)?(?:jeg|eg|je|a)\s+|a\s+|pa\s+a\s+)?"
+                  r"(?:(?:skal|ska|far|kan)\s+)?(?:kommer|kjem|komme|kome|koma|ga|gar|vende|venda|begynne|byrje)\s+(?:tilbake|attende|tebake)\b")
+SOUNDS_SURE = re.compile(r"(?<!ikke )(?<!ikkje )(?<!ikke helt )(?<!ikkje heilt )\b(?:sikker|sikkert|regner|reknar|garantert|absolutt|definitivt|selvfolgelig|sjolvsagt|klart|tror\s+nok|trur\s+nok)\b")
+
+
+def wish_before_but(parts: list[tuple[str, Any]], folds: list[str]) -> int | None:
+    """The index of a wish about going back that a clause joined by "men" follows, or None."""
+    for index, folded in enumerate(folds[:-1]):
+        if WISH.match(folded) and (ABOUT_RETURN.search(folded) or len(folded.split()) <= 3) and (
+                parts[index + 1][1] or {}).get("joined_by") == "men":
+            return index
+    return None
+
+
+# Whether one returns, with no verdict in the clause: the object of a doubt or a condition ("Usikker
+# på det meste, | både om eg kjem tilbake og kor lenge", "… kan jeg si noe om lengden | og om jeg
+# kommer tilbake i jobben min"), which the classifier hears as a sure return
+WHETHER_RETURN = re.compile(r"^(?:og\s+|men\s+)?(?:(?:bade|verken|hverken|korkje)\s+)?om\s+(?:jeg|eg|je|a|i)\s+(?:\w+\s+)?"
+                            r"(?:kommer|kjem|gar|skal|ska|kan|far)\s+(?:\w+\s+)?(?:tilbake|attende|tebake)\b"
+                            # (a few words of where, no verb of its own: "… vet jeg ikke" is the verdict)
+                            r"(?:\s+(?!(?:sa|da|kommer|kjem|blir|vert|er|e|vet|veit|vett|aner|anar|avheng\w*|usikk\w*|uklar\w*|uvisst|"
+                            r"tror|trur|tviler|tvilar|ma|skal|ska)\b)\w+){0,5}\W*$")
 # (not a whether-clause with its verdict: "om jeg kommer tilbake er usikkert")
 CONDITION_ALONE = re.compile(r"^(?:og\s+|men\s+)?(?:om|hvis|viss|dersom|hvorvidt)\s+(?:jeg|eg|je|a|i)\s+"
                              r"(?!.*\b(?:usikk\w*|uklar\w*|uvisst|avheng\w*|sporsmalstegn)\b)(?:\S+\s+){0,3}\S+$")
@@ -50,7 +83,7 @@ PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klare
                        r"|^(?!.*\b(?:ja|nei|kanskje|usikker)\b)(?:\w+\s+){0,4}\w+\?$")
 
 # The words of a doubt, not merely a clause the classifier heard as one ("det vet jeg" is sure).
-BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:vanskelig|vanskeleg|umulig|umogleg)\s+a\s+(?:si|seie|svare|svara)\b|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker(?:t|e)?|kanskje|tviler|tvilar|uvisst|uklart|sporsmalstegn|(?:kan|kann)\s+(?:ikke|ikkje)\s+love|lover\s+ingenting|ingen\s+garanti\w*)\b"
+BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:vanskelig|vanskeleg|umulig|umogleg)\s+a\s+(?:si|seie|svare|svara)\b|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker(?:t|e)?|kanskje|tviler|tvilar|(?<!ikke )(?<!ikkje )(?<!itj )i\s+tvil|uvisst|uklart|sporsmalstegn|(?:kan|kann)\s+(?:ikke|ikkje)\s+love|lover\s+ingenting|ingen\s+garanti\w*)\b"
                          r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk|ik)\b")
 # "kommer an på", "avhenger av", "heng saman med": what something depends on
 _DEPENDS = r"(?:kommer|kjem)\s+an\s+pa|avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med)"

@@ -34,8 +34,8 @@ from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BARE_NO, BARE_WAIT, BECAUSE, BOSS_ACTS, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
     CORRECTION, DECLINES, DEPENDS_ON, DOUBT_ABOUT_WHEN, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY,
-    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, REASON_OPENING, RETIRING, THAT_IS_SURE, V1_CONDITION, WAITS_FOR_THAT, WORDS, YEARS_AT_WORK, corrects,
-    put_back_topic)
+    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, REASON_OPENING, RETIRING, THAT_IS_SURE, V1_CONDITION, WAITS_FOR_THAT, WHETHER_RETURN, WORDS, YEARS_AT_WORK, corrects,
+    put_back_topic, wish_before_but)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, qualifies, terse_list
 from uke8.understanding.clause_owner import explains_the_return, held_back, reason_after_doubt, shared_owner, specific_owner
 from uke8.understanding.clause_parse import after_so, pieces, top_answer, top_confidence
@@ -96,6 +96,7 @@ def carried_answers(
     # going back, is about the question asked: "usikker. kommer an på MR-svaret" while q1 is open)
     folds = [fold(normalise(clause)) for clause, _ in parts]
     so_before = after_so(text, parts)
+    wish = wish_before_but(parts, folds)
     # ("avhenger av hvordan det går med operasjonen neste måned": a date, no word of how long;
     # "det kjem an på kor lang tid rehabiliteringa tek": the time is what it hangs on, no length
     # asked about; "Går den bra, kommer jeg tilbake": words of going back make it the return's doubt)
@@ -135,6 +136,8 @@ def carried_answers(
                 code := match_pattern("q1", f"{clause} sannsynlig")) is not None:
             best["q1"] = direct = Interpretation("answer", code, 1.0, "accept", "pattern")
             continue  # "Sannsynlig? Ikke spesielt": the answer leans on the word put back
+        if index == wish:
+            continue  # "Jeg har lyst til å komme tilbake, men …": the wish is no verdict, what follows "men" is
         if AGREES.match(folded) or DECLINES.search(folded) or NOT_READY.search(folded) and open_question != "q3_grunn" or ABOUT_ANSWERING.search(folded) or CONCESSIVE.match(folded) and (
                 owner == "q1" and index < len(parts) - 1 or owner == SHARED and index > 0):
             # (or would rather not answer: "det vil jeg helst ikke svare på"; or opens with a
@@ -143,7 +146,7 @@ def carried_answers(
             # or an offer; "selv om samarbeidet er vanskelig" still answers about the employer; a
             # doubt conceded after the verdict, "…, selv om jeg har vært i tvil", takes nothing back)
             continue  # "…, og det tror jeg også": agrees with what came before, answers nothing new
-        if CONDITION_ALONE.match(folded) or NOT_THE_PROBLEM.search(folded) or NOT_SAYING.match(folded) and index < len(parts) - 1 or (
+        if CONDITION_ALONE.match(folded) or WHETHER_RETURN.match(folded) or NOT_THE_PROBLEM.search(folded) or NOT_SAYING.match(folded) and index < len(parts) - 1 or (
                 index > 0 and THAT_IS_SURE.match(folded)) or V1_CONDITION.match(folded) and index + 1 < len(parts) and so_before[index + 1]:
             continue  # (a verb-first condition before ", så": "Kommer jeg tilbake, så …")
         if owner == SHARED and index > 0 and owners[index - 1] == "q3" and (NUMBER_AFTER.match(folded) or folded.strip(" ,.!?") in HEDGE_ALONE):
@@ -194,12 +197,14 @@ def carried_answers(
                 corrected := next((o for o in reversed(owners[:corrected_at]) if o in ("q1", "q3")), None)) is not None:
             owner = corrected  # "Jeg sa veldig sannsynlig …, men jeg må korrigere meg selv: jeg er usikker"
         elif not specific:
-            if index == 0 and len(clause.split()) <= 3 and open_question in ("q1", "q3_grunn") and (
+            if index == 0 and len(clause.split()) <= 3 and open_question in ("q1", "q3", "q3_grunn") and (
                     "q3" in claimed or any(o == SHARED and ABOUT_TIME.search(fold(normalise(c)))
                                            for (c, _), o in zip(parts[1:], owners[1:]))):
                 # "Usikker. … Kor lenge eg blir borte, kjem an på operasjonen": how long is
                 # answered by a clause of its own, so a short first word of doubt answers the
-                # question asked
+                # question asked; so too while q3 is open, where a later clause only heard as a
+                # length ("usikker fordi jeg venter på operasjon, og etter det blir det opptrening")
+                # is outweighed by the plain first answer
                 owner = open_question
             elif (terse and index > 0 and owners[index - 1] not in (None, SHARED) and best.get(str(owners[index - 1])) is not None
                   and not ABOUT_TIME.search(folded) and not ABOUT_RETURN.search(folded)
@@ -241,6 +246,8 @@ def carried_answers(
                          and not DEPENDS_ON.search(folds[index + 1]))
                 and not any(ABOUT_TIME.search(_WHEN.sub("", f)) or f.startswith("nar ") or DOUBT_ABOUT_WHEN.search(f) for f in folds)):
             meaning = confirmed(meaning)
+        if wish is not None and index == wish + 1 and owner == "q1" and owner != open_question and meaning.action == "accept":
+            meaning = confirmed(meaning)  # the verdict after a wish, to a question not asked: only confirmed
         current = best.get(owner)
         if current is not None and current.code != meaning.code and direct is current and meaning.action != "accept" and corrected_at is None:
             continue  # "Dårlig. Han har sagt at jeg er sløv …": a plain first answer outweighs a doubtful later reading
@@ -313,8 +320,14 @@ def carried_answers(
         found = readings.get(question_id, [])
         concluded = [m for m, _, at in found if question_id == "q1" and at > 0 and m.code != SHARED and m.action == "accept" and so_before[at]
                      and ABOUT_RETURN.search(folds[at])]
+        # "Jeg vet ikke om jeg i det hele tatt skal tilbake dit, lite sannsynlig vel": a doubt, then the
+        # option's own words ("lite sannsynlig") settle it
+        settled_by_name = [m for m, _, at in found if question_id == "q1" and m.code != SHARED and LIKELY.search(folds[at])
+                           and any(d.code == SHARED and d_at < at for d, _, d_at in found)]
         if later:
             best[question_id] = later[-1]  # the correction stands
+        elif settled_by_name:
+            best[question_id] = confirmed(settled_by_name[-1])
         elif concluded:
             best[question_id] = confirmed(concluded[-1])  # "Det kommer an på …, så jeg regner med å komme tilbake": the conclusion
         elif question_id == "q2" and mixed_relation(found, parts):

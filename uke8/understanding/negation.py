@@ -13,7 +13,9 @@ import re
 
 _TOKENS = re.compile(r"(?u)\b\w+\b")
 NEGATIONS = frozenset({"ikke", "ikkje", "ikkj", "itj", "ittj", "itte", "ittje", "ikk", "ik", "kje", "inte", "aldri", "aldrig", "neppe",
-                       "ingen", "inga", "intet"})
+                       "ingen", "inga", "intet",
+                       # "null forståelse", "null kontakt": none at all; and English for those who mix it in ("not good")
+                       "null", "not", "never", "dont", "doesnt", "didnt", "cannot"})
 # A clause ends at punctuation or at a word that turns the sentence: "…, men sjefen er grei".
 _CLAUSE_END = re.compile(r"[,.;:!?]|\b(?:men|selv om|sjølv om|fordi|så)\b")
 NEGATION_SPAN = 4  # words marked after a negation, at most

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from uke8.understanding.normalise import fold, normalise
+from uke8.understanding.opposites import NOT_EITHER
 
 _NOT = r"\b(?:ikke|ikkje|ikkj|itj|ikk|ik|kje|nok ikke)"
 _HALF_YEAR = r"(?:26\s*(?:uk|vek)\w*|seks\s*m\w*|6\s*m\w*|et\s*halvt\s*ar|eit\s*halvt\s*ar|halvt\s*ar|halvaret)"
@@ -29,6 +30,8 @@ _NOT_LONG = rf"{_NOT}\s+{_AWAY}lenge\b"
 # The boss by any name: in compounds too ("avdelingslederen", "butikksjefen"), "bas", "formannen".
 BOSS_WORDS = (r"\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledels\w*|leiing\w*|"
               r"formann\w*|bas|basen|bassen|manager\w*|\w*leader\w*|teamlead\w*|rektor\w*|skipper\w*|styrer\w*|styrar\w*|eier\w*|eigar\w*|rederi\w*|hr|"
+              # the top of an organisation, for those who lead others themselves ("Direktøren har vært tålmodig")
+              r"direktor\w*|styret|styreleder\w*|styreleiar\w*|radmann\w*|bestyrer\w*|oppdragsgiver\w*|"
               r"\w*mester\w*|overordne\w*|\w+ansvarlig\w*")  # ("lærlingansvarlig", "personalansvarlig")
 BOSS = re.compile(rf"\b(?:{BOSS_WORDS})\b")  # the boss by any name, in folded text
 _NEITHER_GOOD = r"(?:sett|hort|hoyrt|verdsatt|ivaretatt|ivareteken|respektert|anerkjent|forstatt|stottet|stotta|trodd|fulgt\s+opp|tatt\s+vare\s+pa)\b"
@@ -39,11 +42,8 @@ _EITHER_OR = (# (not a list of people: "aldri hatt problem med verken leiar elle
               # (nor what one lacks: "verken sett eller hørt" is a complaint)
               rf"(?!\s+{_NEITHER_GOOD})"
               r".+\b(?:eller|el\.)"
-              # "ikke venner, ikke fiender", "ikke venn, ikke problem"
-              r"|\b(?:ikke|ikkje|itj)\s+(?:venn\w*)\W+(?:og\s+|men\s+)?(?:ikke|ikkje|itj)\s+(?:fiende\w*|uvenn\w*|problem\w*)"
-              # "ikke så god ikke så dårlig", "ikkje bra, ikkje dårleg"
-              r"|\b(?:ikke|ikkje|itj)\s+(?:sa\s+)?(?:god|godt|bra|greit)\W+(?:og\s+|men\s+)?(?:ikke|ikkje|itj)\s+(?:sa\s+)?"
-              r"(?:darlig|dalig|darleg|vanskelig|vanskeleg|ille)\b")
+              # not the one and not its opposite, in either order (opposites.py)
+              rf"|{NOT_EITHER}")
 # Someone other than the employer as the subject: the doctor, colleagues, the family, NAV
 # ("Bedriftshelsetjenesten er supergod, men lederen …": that praise is not for the employer).
 OTHER_PARTY = re.compile(r"^(?:(?:min|mi|mitt|mine)\s+)?(?:legen|lege|fastlegen|doktoren|kolleg\w*|bedriftshelse\w*|nav|psykologen|fysio\w*|"
@@ -76,8 +76,12 @@ _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BA
 # …"), or says plainly that one has no idea or puts it at 50/50, is unsure, whatever the
 # medical words after it (which the classifier hears as a reason for q3_grunn). Only at the
 # start: "jeg kommer tilbake, det kommer an på når" is left to the classifier.
+# (Not what the question means: "Kommer an på hva dere mener med tilbake. Samme stilling? Nei, …",
+# "kommer helt an på hvordan man ser det. Jeg er ganske sikker på at …": the answer follows.)
+_MEANING = (r"(?!\s+(?:hva|kva|ka)\s+(?:dere|du|de|dokker|man|en|me|vi|nav)\s+(?:mener|meiner|legg\w*)"
+            r"|\s+(?:hvordan|korleis|koss|assen)\s+(?:man|en|du|dere|de|me|ein)\s+(?:ser|tolk\w*|regner|reknar)\b|\s+hva\s+som\s+menes)")
 _DEPENDS = (r"^(?:(?:tja|hmm|vel|nja|altsa|nei|ja)[,.]?\s+)?(?:det\s+|dette\s+|de\s+)?(?:kommer|kjem|kjam|kommer\s+helt|kjem\s+heilt)\s+an\s+pa\b"
-            r"|^(?:(?:tja|hmm|vel|nja|altsa)[,.]?\s+)?(?:det\s+)?(?:avhenger|avheng|avhengig)\s+(?:av|a)\b")
+            rf"{_MEANING}|^(?:(?:tja|hmm|vel|nja|altsa)[,.]?\s+)?(?:det\s+)?(?:avhenger|avheng|avhengig)\s+(?:av|a)\b{_MEANING}")
 # (The text is folded: "æ" and "jæ", dialect for "jeg", read "a" and "ja".)
 _NO_IDEA = (r"^(?:(?:jeg|eg|je|ja|a|e)\s+)?(?:har\s+)?(?:ingen|null|inga)\s+(?:anelse|aning|peiling)\b"
             r"|^(?:(?:tja|hmm|nja)[,.]?\s+)?(?:det\s+er\s+|det\s+e\s+|det\s+)?(?:vanskelig|vanskeleg|umulig|umogleg|umuleg)\s+a\s+"
@@ -93,7 +97,7 @@ _HOW_LONG = (r"(?:\b(?:hvor|kor|kvor|kor\s+sa|assen|hur)\s+(?:lenge|lang\s+tid|l
              r"|\b(?:varighet\w*|lengden\s+pa\s+sykmelding\w*)\b"
              r"|\b(?:nar|kor\s+tid)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+){0,2}?(?:ferdig|frisk\w*|klar|friskmeld\w*)\b)")
 _UNKNOWN = (r"\b(?:vet|veit|vett|vott|aner|anar)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b|\b(?:ikke|ikkje|itj)\s+(?:vet|veit|vett)\b|"
-            r"\busikker\w*|\busekker\w*|"
+            r"\busikker\w*|\busekker\w*|(?<!ikke )(?<!ikkje )(?<!itj )\bi\s+tvil\b|"
             r"\buklar\w*|\buvisst\b|\buviss\b|\bukjent\b|\bikke\s+sikker\b|\bikkje\s+sikker\b|\bvanskelig\s+a\s+si\b|\bvanskeleg\s+a\s+seie\b|"
             r"\bkommer\s+an\s+pa\b|\bkjem\s+an\s+pa\b|\bavheng\w*|\bhenger\s+sammen\b|\bheng\s+saman\b|\bingen\s+(?:anelse|aning|peiling)\b|\bingen\s+(?:som\s+)?(?:vet|veit)\b"
             # "for tidlig å si", "umulig å si", "et åpent spørsmål" (folded: "apent sporsmal")
@@ -122,7 +126,7 @@ _RETURN_UNKNOWN = (rf"(?:^|[.!?]\s+)(?:\w+\s+)?(?:om|hvorvidt|vis|viss|hvis)\s+.
                    # learner's order: "ærlig talt vet jeg ikke om …", "jeg ikke vet om jeg kan komme tilbake")
                    rf"|^(?:\w+\s+){{0,2}}?(?:(?:jeg|eg|je|a|e|i)\s+)?(?:(?:vet|veit|vett|ved|aner|anar)\s+(?:(?:jeg|eg|je|a|e)\s+)?"
                    rf"(?:\w+\s+){{0,2}}?(?:ikke|ikkje|ikkj|itj|ikk)|(?:ikke|ikkje)\s+(?:vet|veit)|"
-                   rf"(?:er\s+|e\s+)?(?:{_ADVERB}\s+)?(?:usikker|usikkert|usikre|ikke\s+sikker|ikkje\s+sikker|"
+                   rf"(?:er\s+|e\s+)?(?:{_ADVERB}\s+)?(?:usikker|usikkert|usikre|(?<!ikke )(?<!ikkje )i\s+tvil|ikke\s+sikker|ikkje\s+sikker|"
                    rf"(?:vanskelig|vanskeleg|umulig|umogleg|umuleg|for\s+tidlig|for\s+tidleg)\s+a\s+(?:si|seie|sei|vite|vita|svare|svara)"
                    # "Det er eit ope spørsmål for meg om eg kjem tilbake"
                    rf"|(?:et|eit)\s+(?:apent|ope|opent|stort)\s+sporsmal(?:\s+for\s+meg)?))\s*,?\s+(?:\w+\s+){{0,2}}?(?:pa\s*,?\s+)?,?\s*(?:om|hvorvidt)\s+"

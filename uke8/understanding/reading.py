@@ -12,12 +12,15 @@ from typing import Any
 
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.clause_parse import after_so, pieces, top_answer
-from uke8.understanding.clause_signals import ABOUT_ANSWERING, ABOUT_RETURN, BARE_DOUBT, DECLINES, NOT_READY, PUT_BACK, REPORTED, corrects, put_back_topic
+from uke8.understanding.clause_signals import (
+    ABOUT_ANSWERING, ABOUT_RETURN, BARE_DOUBT, DECLINES, HOPE, NOT_READY, PUT_BACK, REPORTED, SOUNDS_SURE, corrects, put_back_topic,
+    wish_before_but)
 from uke8.understanding.clause_subjects import one_clause_about
 from uke8.understanding.combined import Carried, carried_answers
 from uke8.understanding.implied import SHARED
 from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, Interpretation, confirmed, interpret, leading_yes_no
 from uke8.understanding.normalise import fold, normalise
+from uke8.understanding.question_view import question_view
 from uke8.understanding.sarcasm import sounds_sarcastic
 from uke8.understanding.treatment import denies_treatment, mentions_treatment, other_errand
 
@@ -44,6 +47,14 @@ _NO_TREATMENT = 0.1
 
 def _score(parse: Mapping[str, Any] | None, intent: str) -> float:
     return next((r["confidence"] for r in (parse or {}).get("intent_ranking") or [] if r["name"] == intent), 0.0)
+
+
+def _runner_up(question_id: str, parse: Mapping[str, Any] | None, code: str) -> str:
+    """The open question's likeliest code after `code`, as its own scorer ranks it."""
+    intents = ANSWER_INTENTS[question_id]
+    ranking = (question_view(question_id, parse) or {}).get("intent_ranking") or ()
+    return next((intents[str(e.get("name"))] for e in ranking if intents.get(str(e.get("name")), code) != code),
+                next(c for c in intents.values() if c != code))
 
 
 # Global readings that ask for nothing: an answer in one of the message's clauses goes first.
@@ -108,6 +119,17 @@ def read_message(
             so and open_question == "q1" and top_answer(clause_parse) in ANSWER_INTENTS["q1"] and ABOUT_RETURN.search(folded)
             for (_, clause_parse), folded, so in zip(parts, folds, after_so(text, parts))):
         own = confirmed(clause_own)  # "Det kommer an på …, så jeg regner med å komme tilbake": the conclusion after the hedge
+    elif (open_question == "q1" and whole.action == "accept" and whole.source == "nlu" and whole.code == "veldig_sannsynlig"
+          and wish_before_but(parts, folds) is not None):
+        # "Jeg vil jo tilbake, men … så jeg tror ikke det blir noe av": the whole heard the wish;
+        # the verdict after "men" decides: recorded where it is the plain doubt that takes a hope
+        # back ("Jeg håper å komme tilbake, men jeg er usikker") or words the rules read, confirmed
+        # where the classifier heard another verdict plainly, else both offered
+        if clause_own is not None and clause_own.code != whole.code and clause_own.action == "accept":
+            own = clause_own if clause_own.source == "pattern" or clause_own.code == SHARED else confirmed(clause_own)
+        else:
+            other = clause_own.code if clause_own is not None and clause_own.code != whole.code else _runner_up(open_question, parse, whole.code)
+            own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu", (whole.code, other))
     elif whole.source != "pattern":
         # The whole message reads the open question best ("jeg vil gjerne tilbake, men jeg vet
         # ikke om kroppen holder" is usikker, though its first clause is not): a clause decides
@@ -123,6 +145,11 @@ def read_message(
             # (a doubt only confirmed for another question leaves a sure doubt about the open one standing)
             sure_elsewhere = any(c.meaning.code == "usikker" and c.meaning.action == "accept" for c in others)
             own = clause_own or (whole if whole.action == "accept" and not sure_elsewhere else Interpretation("unknown", None, 0.0, "reask", "none"))
+            if (clause_own is not None and clause_own.code != whole.code and whole.action == "accept" and clause_own.source == "nlu"
+                    and not SOUNDS_SURE.search(fold(normalise(text)))):  # ("Tilbake kommer jeg helt sikkert. Hvor lenge … vet jeg ikke")
+                # ("Jeg er litt usikker … Det er mulig jeg kommer tilbake, men …": the whole's sure
+                # doubt against a clause heard otherwise: both offered, nothing recorded)
+                own = Interpretation("answer", clause_own.code, clause_own.confidence, "choose", "nlu", (clause_own.code, whole.code))
         elif (clause_own is not None and clause_own.action == "accept" and clause_own.code != whole.code
               and whole.source == "nlu" and (len(others) >= len(parts) - 1 or one_clause_about(open_question, parts))
               and (clause_own.confidence >= whole.confidence or open_question != "q3_grunn")):  # (q3_grunn: the treatment rule below)
@@ -197,6 +224,13 @@ def read_message(
             own = Interpretation("answer", "god", own.confidence, "choose", own.source, ("vanskelig", "god"))
         others = tuple(Carried(c.question_id, confirmed(c.meaning)) if c.question_id == "q2" and c.meaning.code == "god" else c
                        for c in others)
+    folded_text = fold(normalise(text))
+    if HOPE.search(folded_text) and not SOUNDS_SURE.search(folded_text):
+        # "jeg håper jeg kommer tilbake. Venter på time hos spesialist …": a hope, not an expectation
+        if open_question == "q1" and own.kind == "answer" and own.code == "veldig_sannsynlig" and own.action in ("accept", "confirm") and own.source == "nlu":
+            own = Interpretation("answer", own.code, own.confidence, "choose", "nlu", (own.code, SHARED))
+        others = tuple(Carried(c.question_id, confirmed(c.meaning)) if c.question_id == "q1" and c.meaning.code == "veldig_sannsynlig"
+                       and c.meaning.source == "nlu" else c for c in others)
     if own.action == "choose":
         # beside an offer of two, doubtful answers to other questions would crowd it: asked later
         others = tuple(c for c in others if c.meaning.action == "accept")

@@ -12,7 +12,7 @@ from tests.unit.test_combined import T, parse, ranking
 from tests.unit.test_reading_session12 import _taken
 from uke8.understanding.clause_signals import WHETHER_RETURN, WISH
 from uke8.understanding.normalise import fold, normalise
-from uke8.understanding.patterns import match_pattern
+from uke8.understanding.patterns import BOSS, match_pattern
 from uke8.understanding.reading import read_message
 
 
@@ -127,3 +127,8 @@ def test_in_doubt_about_going_back(text, code):
 ])
 def test_whether_one_returns_is_no_verdict(text, skipped):
     assert bool(WHETHER_RETURN.match(fold(normalise(text)))) is skipped
+
+
+@pytest.mark.parametrize("text", ["Direktøren har vært tålmodig", "styret har vært ryddige med meg", "rådmannen er grei"])
+def test_the_top_of_an_organisation_is_the_employer(text):
+    assert BOSS.search(fold(normalise(text)))

@@ -45,8 +45,9 @@ CONCESSIVE = re.compile(r"^(?:og\s+|men\s+)?(?:selv\s+om|sjolv\s+om|sjol\s+om|ti
 # A wish before "men" is no verdict: "Jeg har lyst til å komme tilbake, men jeg tror faktisk ikke
 # det skjer", "Jeg vil jo tilbake, men … så jeg tror ikke det blir noe av": what one wants is not
 # what one expects, and the contrast says the expectation comes after it (wish_before_but)
-WISH = re.compile(r"^(?:og\s+)?(?:(?:jeg|eg|je|a|i)\s+)?(?:vil(?!\s+(?:si|seie|tro|tru|tenke|tenkje|anta|beskrive|svare|svara)\b)|ville|onsker|onskjer|ynskjer|haper|hapar|har\s+(?:veldig\s+|sa\s+)?lyst|"
-                  r"hadde\s+(?:veldig\s+)?lyst|skulle\s+(?:gjerne|onske|onskje))\b(?!.*\b(?:ikke|ikkje|itj|aldri|ikkj)\b)(?:\W+\w+){0,7}\W*$")
+WISH = re.compile(r"^(?:og\s+)?(?:(?:jeg|eg|je|a|i)\s+)?(?:vil(?!\s+(?:si|seie|tro|tru|tenke|tenkje|anta|beskrive|svare|svara)\b)|ville|"
+                  r"onsker|onskjer|ynskjer|haper|hapar|har\s+(?:veldig\s+|sa\s+)?lyst|hadde\s+(?:veldig\s+)?lyst|skulle\s+(?:gjerne|onske|onskje))\b"
+                  r"(?!.*\b(?:ikke|ikkje|itj|aldri|ikkj)\b)(?:\W+\w+){0,7}\W*$")
 
 
 # A hope is no expectation ("jeg håper jeg kommer tilbake": blind writers label it a doubt, 11 of
@@ -54,7 +55,8 @@ WISH = re.compile(r"^(?:og\s+)?(?:(?:jeg|eg|je|a|i)\s+)?(?:vil(?!\s+(?:si|seie|t
 # doubt, never recorded (reading.py)
 HOPE = re.compile(r"(?:^|[.!?]\s*)(?:og\s+)?(?:jeg|eg|je|a)\s+(?:haper|hapar|hape)\s+(?:(?:at\s+)?(?:jeg|eg|je|a)\s+|a\s+|pa\s+a\s+)?"
                   r"(?:(?:skal|ska|far|kan)\s+)?(?:kommer|kjem|komme|kome|koma|ga|gar|vende|venda|begynne|byrje)\s+(?:tilbake|attende|tebake)\b")
-SOUNDS_SURE = re.compile(r"(?<!ikke )(?<!ikkje )(?<!ikke helt )(?<!ikkje heilt )\b(?:sikker|sikkert|regner|reknar|garantert|absolutt|definitivt|selvfolgelig|sjolvsagt|klart|tror\s+nok|trur\s+nok)\b")
+SOUNDS_SURE = re.compile(r"(?<!ikke )(?<!ikkje )(?<!ikke helt )(?<!ikkje heilt )\b(?:sikker|sikkert|regner|reknar|garantert|absolutt|"
+                         r"definitivt|selvfolgelig|sjolvsagt|klart|tror\s+nok|trur\s+nok)\b")
 
 
 def wish_before_but(parts: list[tuple[str, Any]], folds: list[str]) -> int | None:

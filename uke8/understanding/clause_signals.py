@@ -40,6 +40,8 @@ CONDITIONAL = re.compile(r"^(?:og\s+|men\s+)?(?:(?:sa\s+)?lenge\s+(?:den|det|det
 # the clause after it joined by "så")
 V1_CONDITION = re.compile(r"^(?:og\s+|men\s+)?(?:kommer|kjem|kjam|blir|vert|gar|klarer|orker|far|skulle|skal|er|e)\s+"
                           r"(?:jeg|eg|je|a|ae|det|den|han|hun|ho|operasjon\w*|behandling\w*|sjefen|lederen)\b(?!.*\?$)")
+# The consequence of a verb-first condition comes verb first too ("Kommer jeg meg, | er jeg tilbake")
+V1_CONSEQUENCE = re.compile(r"^(?:sa\s+)?(?:er|e|blir|vert|kommer|kjem|kjam|skal|ska|gar|far|vil|kan)\s+(?:jeg|eg|je|a|ae|det)\b")
 # A concession before the verdict: "Selv om jeg helst vil tilbake, tror jeg ikke det går"
 CONCESSIVE = re.compile(r"^(?:og\s+|men\s+)?(?:selv\s+om|sjolv\s+om|sjol\s+om|til\s+tross\s+for\s+at|trass\s+i\s+at)\b")
 # A wish before "men" is no verdict: "Jeg har lyst til å komme tilbake, men jeg tror faktisk ikke
@@ -53,7 +55,7 @@ WISH = re.compile(r"^(?:og\s+)?(?:(?:jeg|eg|je|a|i)\s+)?(?:vil(?!\s+(?:si|seie|t
 # A hope is no expectation ("jeg håper jeg kommer tilbake": blind writers label it a doubt, 11 of
 # 11 lines): where nothing in the message sounds sure, a return heard in it is offered beside the
 # doubt, never recorded (reading.py)
-HOPE = re.compile(r"(?:^|[.!?]\s*)(?:og\s+)?(?:jeg|eg|je|a)\s+(?:haper|hapar|hape)\s+(?:(?:at\s+)?(?:jeg|eg|je|a)\s+|a\s+|pa\s+a\s+)?"
+HOPE = re.compile(r"(?:^|[.!?]\s*)(?:og\s+)?(?:(?:jeg|eg|je|a)\s+)?(?:haper|hapar|hape)\s+(?:(?:at\s+)?(?:jeg|eg|je|a)\s+|a\s+|pa\s+a\s+)?"
                   r"(?:(?:skal|ska|far|kan)\s+)?(?:kommer|kjem|komme|kome|koma|ga|gar|vende|venda|begynne|byrje)\s+(?:tilbake|attende|tebake)\b")
 SOUNDS_SURE = re.compile(r"(?<!ikke )(?<!ikkje )(?<!ikke helt )(?<!ikkje heilt )\b(?:sikker|sikkert|regner|reknar|garantert|absolutt|"
                          r"definitivt|selvfolgelig|sjolvsagt|klart|tror\s+nok|trur\s+nok)\b")
@@ -71,7 +73,7 @@ def wish_before_but(parts: list[tuple[str, Any]], folds: list[str]) -> int | Non
 # Whether one returns, with no verdict in the clause: the object of a doubt or a condition ("Usikker
 # på det meste, | både om eg kjem tilbake og kor lenge", "… kan jeg si noe om lengden | og om jeg
 # kommer tilbake i jobben min"), which the classifier hears as a sure return
-WHETHER_RETURN = re.compile(r"^(?:og\s+|men\s+)?(?:(?:bade|verken|hverken|korkje)\s+)?om\s+(?:jeg|eg|je|a|i)\s+(?:\w+\s+)?"
+WHETHER_RETURN = re.compile(r"^(?:og\s+|men\s+)?(?:ogsa\s+|og\s+ogsa\s+)?(?:(?:bade|verken|hverken|korkje)\s+)?om\s+(?:jeg|eg|je|a|i)\s+(?:\w+\s+)?"
                             r"(?:kommer|kjem|gar|skal|ska|kan|far)\s+(?:\w+\s+)?(?:tilbake|attende|tebake)\b"
                             # (a few words of where, no verb of its own: "… vet jeg ikke" is the verdict)
                             r"(?:\s+(?!(?:sa|da|kommer|kjem|blir|vert|er|e|vet|veit|vett|aner|anar|avheng\w*|usikk\w*|uklar\w*|uvisst|"
@@ -135,6 +137,28 @@ DECLINES = re.compile(r"\b(?:vil|onsker|onskjer|orker)\s+(?:jeg\s+|eg\s+|je\s+)?
 # Not ready to think about it ("orker ikke helt å tenke på det ennå"): no answer to q1-q3 (to
 # q3_grunn it is a reason: "orker ikke tenke på det nå" is annet)
 NOT_READY = re.compile(r"\b(?:orker|orkar|klarer|klarar)\s+(?:jeg\s+|eg\s+)?(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+)?(?:a\s+)?(?:tenke|tenkje)\s+pa\s+det\b")
+# The person cannot judge what the clause before said ("Har ikke hatt noe kontakt med dem, | så det
+# kan jeg ikke si noe om"): that reading is only confirmed
+CANNOT_SAY = re.compile(r"^(?:sa\s+|og\s+|men\s+)?(?:det|dette|den)\s+(?:kan|kunne)\s+(?:jeg|eg|je|a)\s+(?:ikke|ikkje|itj)\s+"
+                        r"(?:si|seie|svare|svara|uttale)\s+(?:meg\s+)?(?:noe\s+|noko\s+|no\s+|sa\s+mye\s+|so\s+mykje\s+)?(?:om|pa|til)\b")
+# About the questions, putting the answer off or turning from it: "Eg må tenkje litt på det
+# spørsmålet", "Jeg er ikke klar for å svare på det ennå", "Oi, det var mange spørsmål", "jeg har
+# et annet spørsmål", "Jeg får heller si det jeg vet sikkert": no answer to the question asked
+PUTS_OFF = re.compile(r"\b(?:ma|skal|vil)\s+(?:jeg\s+|eg\s+|je\s+)?(?:tenke|tenkje|tenka|fundere|grunne)\s+(?:litt\s+|mer\s+|meir\s+|narmere\s+|narmare\s+)?"
+                      r"(?:mer\s+|meir\s+)?pa\s+(?:det|dette|den)\b(?!\s+(?:om|at|a)\b)"
+                      r"|\bsporsmalet\s+(?:ma|skal|vil)\s+(?:jeg|eg|je)\s+(?:tenke|tenkje|tenka)\b"
+                      r"|\b(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+)?klar\s+(?:for|til)\s+(?:a\s+)?(?:svare|svara)\b"
+                      r"|\b(?:mange|sa\s+mange|alle\s+(?:disse|desse))\s+sporsmal"
+                      r"|\b(?:et|eit)\s+(?:annet|anna|anna)\s+sporsmal"
+                      r"|\bheller\s+(?:si|seie|fortelle|fortelje)\s+(?:det|hva|kva)\s+(?:jeg|eg|je)\s+(?:vet|veit)\b")
+# A turn to what the person can say instead ("Jeg kan i alle fall si at …", "Det jeg vet sikkert er …")
+CAN_SAY_INSTEAD = re.compile(r"\b(?:kan|ka)\s+(?:jeg\s+|eg\s+)?(?:i\s+alle\s+fall|iallfall|i\s+allfall|uansett)\s+(?:si|seie|sei|fortelle)\b"
+                             r"|\bdet\s+(?:jeg|eg)\s+(?:vet|veit)\s+(?:sikkert\s+|med\s+sikkerhet\s+)?(?:er|e)\b")
+# A remark on the question itself ("Huff, det spørsmålet er vanskelig", "Godt spørsmål"): heard as a
+# doubt, and written so by most; beside a turn away from the question (PUTS_OFF, CAN_SAY_INSTEAD)
+# it is no answer
+QUESTION_REMARK = re.compile(r"\b(?:vanskelig|vanskeleg|godt|bra|rart|merkelig|tungt|interessant)\s+sporsmal\b"
+                             r"|\b(?:det|dette)\s+sporsmalet\s+(?:er|var|e)\s+(?:litt\s+|veldig\s+|sa\s+)?(?:vanskelig|vanskeleg|tungt|tungt|rart)\b")
 # About answering, not the answer: "Beklager, jeg vet ikke helt hvordan jeg skal svare."
 ABOUT_ANSWERING = re.compile(r"\b(?:vet|veit|aner)\s+(?:(?:jeg|eg)\s+)?(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|riktig\s+)?(?:hvordan|korleis|hva|kva|ka)\s+"
                              r"(?:jeg|eg)\s+skal\s+(?:svare|svara|si|seie|forklare|forklara|skrive|formulere)\b(?!.*\b(?:tilbake|tebake|attende|lenge)\b)")

@@ -27,14 +27,14 @@ from typing import Any
 
 from uke8.triage.catalogue import QUESTIONS, question_order
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
-from uke8.understanding.duration import duration_answer, only_past_durations, weeks_mentioned, whole_leave_answer
+from uke8.understanding.duration import KNOWN_LATER, duration_answer, only_past_durations, weeks_mentioned, whole_leave_answer
 from uke8.understanding.interpret import (
     Interpretation, confirmed, from_ranking, interpret, plain_yes_no, yes_or_no)
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
-    ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BARE_NO, BARE_WAIT, BECAUSE, BOSS_ACTS, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
+    ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BARE_NO, BARE_WAIT, BECAUSE, BOSS_ACTS, CAN_SAY_INSTEAD, CANNOT_SAY, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
     CORRECTION, DECLINES, DEPENDS_ON, DOUBT_ABOUT_WHEN, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY,
-    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, REASON_OPENING, RETIRING, THAT_IS_SURE, V1_CONDITION, WAITS_FOR_THAT, WHETHER_RETURN, WORDS, YEARS_AT_WORK, corrects,
+    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REASON_OPENING, RETIRING, THAT_IS_SURE, V1_CONDITION, V1_CONSEQUENCE, WAITS_FOR_THAT, WHETHER_RETURN, WORDS, YEARS_AT_WORK, corrects,
     put_back_topic, wish_before_but)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, qualifies, terse_list
 from uke8.understanding.clause_owner import explains_the_return, held_back, reason_after_doubt, shared_owner, specific_owner
@@ -120,6 +120,7 @@ def carried_answers(
     order = question_order(har_arbeidsgiver)
     listed = numbered_list([c for c, _ in parts], order)  # "1. …\n2. …", "1 usikker, 2 …": answers in asking order
     terse = terse_list(text, [c for c, _ in parts])  # "usikker / god / over 26 uker": by words, or in turn
+    deflects = any(PUTS_OFF.search(f) or CAN_SAY_INSTEAD.search(f) for f in folds)
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
         folded = fold(normalise(clause))
         if corrects(folded, (clause_parse or {}).get("joined_by")):
@@ -138,7 +139,9 @@ def carried_answers(
             continue  # "Sannsynlig? Ikke spesielt": the answer leans on the word put back
         if index == wish:
             continue  # "Jeg har lyst til å komme tilbake, men …": the wish is no verdict, what follows "men" is
-        if AGREES.match(folded) or DECLINES.search(folded) or NOT_READY.search(folded) and open_question != "q3_grunn" or ABOUT_ANSWERING.search(folded) or CONCESSIVE.match(folded) and (
+        if QUESTION_REMARK.search(folded) and deflects:
+            continue  # "Godt spørsmål. Men jeg har et annet spørsmål: …": the remark turns away, it answers nothing
+        if AGREES.match(folded) or DECLINES.search(folded) or NOT_READY.search(folded) and open_question != "q3_grunn" or ABOUT_ANSWERING.search(folded) or PUTS_OFF.search(folded) or CONCESSIVE.match(folded) and (
                 owner == "q1" and index < len(parts) - 1 or owner == SHARED and index > 0):
             # (or would rather not answer: "det vil jeg helst ikke svare på"; or opens with a
             # concession about going back, which the classifier hears louder than the verdict after
@@ -232,7 +235,7 @@ def carried_answers(
         # (also "Hvis …, | kommer jeg tilbake", and while q1 is open "Det kjem an på kor lang tid …": no length of leave)
         if meaning.action == "accept" and (
                 held_back(owner, open_question, meaning, clause, folded, clause_parse, owners[index - 1] if index else None)
-                or owner == "q1" and index > 0 and (CONDITIONAL.match(folds[index - 1]) or so_before[index] and V1_CONDITION.match(folds[index - 1]))
+                or owner == "q1" and index > 0 and (CONDITIONAL.match(folds[index - 1]) or (so_before[index] or V1_CONSEQUENCE.match(folded)) and V1_CONDITION.match(folds[index - 1]))
                 or owner == "q3" and open_question == "q1" and DEPENDS_ON.search(folded) and not ABOUT_TIME.search(DEPENDS_ON.split(folded)[0])
                 # a doubt with no word of time, given to how long only for a treatment named further on
                 # ("Vanskelig å si. … fastlegen vil ha meg til MR først" while q1 is open) or for one it
@@ -246,6 +249,8 @@ def carried_answers(
                          and not DEPENDS_ON.search(folds[index + 1]))
                 and not any(ABOUT_TIME.search(_WHEN.sub("", f)) or f.startswith("nar ") or DOUBT_ABOUT_WHEN.search(f) for f in folds)):
             meaning = confirmed(meaning)
+        if meaning.action == "accept" and any(CANNOT_SAY.match(f) for f in folds[index + 1:index + 3]):
+            meaning = confirmed(meaning)  # "Har ikke hatt noe kontakt med dem, | så det kan jeg ikke si noe om"
         if wish is not None and index == wish + 1 and owner == "q1" and owner != open_question and meaning.action == "accept":
             meaning = confirmed(meaning)  # the verdict after a wish, to a question not asked: only confirmed
         current = best.get(owner)
@@ -260,6 +265,8 @@ def carried_answers(
             # "teamlederen har mobbet meg i over et år", "leiaren har kalla meg inn … på to månader",
             # "har hatt mørketid | og storm i to uker": not the leave
             continue
+        if owner == "q3" and meaning.code != SHARED and any(KNOWN_LATER.search(f) for f in folds[index:index + 2]):
+            continue  # "Skal på rehabilitering i tre uker, | og etter det vet vi mer": that time is the treatment's
         if owner == "q3" and meaning.code != SHARED and GRADED_START.search(folded):
             continue  # "begynner gradert om to uker": part time first, the leave goes on
         if owner == "q2" and OTHER_PARTY.match(folded) and not BOSS.search(folded):

@@ -33,6 +33,10 @@ _MORE = re.compile(r"\b(?:mer|meir|over|minst|lenger|lengre)\s+enn\b|\bminst\b"
 _LESS = re.compile(r"\b(?:under|mindre|kortere|kortare|innen|innan|maks|maksimalt|max|tops|hoyst|hogst)\b")
 # Any negation makes a stated number no certain answer ("kommer ikke til å bli over 26 uker",
 # "langt fra seks måneder"): the patterns (patterns.py) and the classifier read those.
+# The length will be known after something ("Skal på rehabilitering i tre uker, og etter det vet vi
+# mer", "… om noen uker, og først da får jeg vite mer"): the time said is that event's, not the leave's
+KNOWN_LATER = re.compile(r"\b(?:etter\s+det|etterpa|deretter|forst\s+da|forst\s+etter\s+det|da|sa)\s+(?:vet|veit|far)\s+"
+                         r"(?:vi|jeg|eg|je|a|e|dei|de|legen)\s+(?:vite\s+)?(?:mer|meir|svar)\b")
 _NEGATION = re.compile(r"\b(?:ikke|ikkje|ikkj|ikk|itj|kje|aldri|langt\s+(?:fra|ifra|unna))\b")
 
 
@@ -181,7 +185,7 @@ def duration_answer(text: str) -> str | None:
     """under_26_uker / over_26_uker when the number leaves no doubt, else None."""
     t = _AT_MOST.sub(" maks ", fold(normalise(text)))
     found = durations(text)
-    if not found or _NEGATION.search(t) or _HEDGE.search(t):
+    if not found or _NEGATION.search(t) or _HEDGE.search(t) or KNOWN_LATER.search(t):
         return None
     more, less = bool(_MORE.search(t)), bool(_LESS.search(t))
     if more and less:

@@ -152,9 +152,10 @@ _NOT_BACK = (r"(?:^|[.,!;:]\s*|\b(?:men|og|nei)\s+)(?:tilbake|tebake|tibake|atte
              r"(?:kommer|kjem|kjam|gar|skal|vil|reiser|drar|blir|vert)\s+(?:jeg|eg|je|a|e|i)\s+(?:nok\s+|vel\s+|sikkert\s+|heilt\s+sikkert\s+)?"
              r"(?:ikke|ikkje|ikkj|itj|aldri|neppe)\b(?!\s+(?:for|forr|foer|sa\s+snart|med\s+det\s+forste|pa\s+(?:en|ei)\s+stund))")
 # Done with that job, or looking for another, said plainly ("eg e ferdig der", "bas har kasta
-# meg ut", "jeg finner ny jobb etterpå", "vil ha ei anna stilling"): unlikely. Not with a doubt
+# meg ut", "jeg finner ny jobb etterpå", "vil ha ei anna stilling"): unlikely ("ikke ferdig med
+# den jobben ennå" says the opposite). Not with a doubt
 # beside it ("kanskje jeg må finne en ny jobb", "vurderer ny jobb"), which leaves it open.
-_DONE_THERE = re.compile(r"\b(?:ferdig|ferdi)\s+(?:der|dar|med\s+(?:den\s+|dei\s+|de\s+)?(?:jobben|plassen|arbeidsplassen|firmaet|bedriften|dem|dei|dom))\b"
+_DONE_THERE = re.compile(r"\b(?:ferdig|ferdi)(?<!ikke ferdig)(?<!ikkje ferdig)(?<!itj ferdig)(?<!helt ferdig)(?<!heilt ferdig)\s+(?:der|dar|med\s+(?:den\s+|dei\s+|de\s+)?(?:jobben|plassen|arbeidsplassen|firmaet|bedriften|dem|dei|dom))\b"
                r"|\b(?:kastet|kasta|kaste|sparket|sparka)\s+meg\s+ut\b"
                r"|\b(?:finner|finne|finn|ha|har|skaffe|skaffer|soke|soker|ser\s+etter|se\s+etter|leter\s+etter|leite\s+etter|begynner\s+i|begynne\s+i|"
                r"byrjar\s+i|starter\s+i|fatt|fått)\s+(?:meg\s+)?(?:en\s+|ei\s+|eit\s+|et\s+)?(?:ny|nytt|annen|anna|annan|annet|noe\s+annet|noko\s+anna)\s+"
@@ -235,8 +236,8 @@ _COMPLAINT = re.compile(
     r"\b(?:(?:ikke|ikkje|itj)\s+(?:noe\s+|noko\s+)?bra|bryr|bry|ignorer\w*|svarer\s+(?:ikke|aldri)|svarar\s+(?:ikkje|aldri)|aldri|krangl?\w*|konflikt\w*|darlig|dalig|darleg|"
     r"vanskelig|vanskeleg|sur|sint|ille|mobb\w*|kjeft\w*|problem\w*|skuffet|skuffa|lei\s+meg|unngar|unngår|vil\s+ikke|bare\s+mas\w*|"
     r"respektl\w*|(?:ikke|ikkje|ingen|null|manglende|mangel\s+pa)\s+(?:\w+\s+)?respekt|"
-    # strong words, in dialect too ("heilt ræva", "elendig", "håplaust")
-    r"anstreng\w*|odelagt\w*|oydelagt\w*|grater|gret|grin|griner|grinar|rava|ravva|ravvat|raevva|elendig\w*|dritt\w*|haplos\w*|haplaus\w*|forferdelig\w*|forferdeleg\w*|jaevl\w*|javl\w*|katastrof\w*|kjip\w*|tragisk\w*)\b"
+    # strong words, in dialect too ("heilt ræva", "elendig", "håplaust"); how it feels ("det er tungt")
+    r"tungt|trist|sart|vondt|vont|kaldt|iskald\w*|anstreng\w*|odelagt\w*|oydelagt\w*|grater|gret|grin|griner|grinar|rava|ravva|ravvat|raevva|elendig\w*|dritt\w*|haplos\w*|haplaus\w*|forferdelig\w*|forferdeleg\w*|jaevl\w*|javl\w*|katastrof\w*|kjip\w*|tragisk\w*)\b"
     # ("vanskelig å svare på", "vanskeleg å seie": about the question, not the employer)
     r"(?!\s+a\s+(?:svare|svara|si|seie|sei|vite|veta|forklare|forklara|beskrive|skildre)\b)"
     # not on speaking terms, which is more than little contact: "vi snakkar ikkje saman lenger"

@@ -11,15 +11,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
-from uke8.understanding.clause_parse import after_so, pieces, top_answer
+from uke8.understanding.clause_parse import after_so, pieces, top_answer, top_confidence
 from uke8.understanding.clause_signals import (
-    ABOUT_ANSWERING, ABOUT_RETURN, BARE_DOUBT, DECLINES, HOPE, NOT_READY, PUT_BACK, REPORTED, SOUNDS_SURE, corrects, put_back_topic,
-    wish_before_but)
+    ABOUT_ANSWERING, ABOUT_RETURN, BARE_DOUBT, CAN_SAY_INSTEAD, CANNOT_SAY, DECLINES, HOPE, NOT_READY, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REPORTED, SOUNDS_SURE, corrects,
+    put_back_topic, wish_before_but)
 from uke8.understanding.clause_subjects import one_clause_about
 from uke8.understanding.combined import Carried, carried_answers
 from uke8.understanding.implied import SHARED
 from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, Interpretation, confirmed, interpret, leading_yes_no
 from uke8.understanding.normalise import fold, normalise
+from uke8.understanding.patterns import little_contact
 from uke8.understanding.question_view import question_view
 from uke8.understanding.sarcasm import sounds_sarcastic
 from uke8.understanding.treatment import denies_treatment, mentions_treatment, other_errand
@@ -215,9 +216,20 @@ def read_message(
             # eg kjem tilbake, treng berre ein månad til": what the open question's scorer made
             # of it is a guess)
             own = confirmed(whole)
-    if (own is whole and whole.action == "accept" and whole.source == "nlu" and clause_own is None and len(parts) > 1
-            and any(ABOUT_ANSWERING.search(fold(normalise(clause))) for clause, _ in parts)):
-        own = confirmed(whole)  # "Beklager, jeg vet ikke helt hvordan jeg skal svare. …": heard as a doubt, only asked back
+    if (own is whole and whole.action == "accept" and whole.source == "nlu" and len(parts) > 1 and (
+            clause_own is None and any(ABOUT_ANSWERING.search(f) for f in folds)
+            or whole.code == SHARED and (clause_own is None or clause_own.action != "accept") and (
+                any(PUTS_OFF.search(f) for f in folds) or any(QUESTION_REMARK.search(f) for f in folds) and any(CAN_SAY_INSTEAD.search(f) for f in folds))
+            # (a doubt of its own beside the remarks on the question still answers: "Jeg må tenke
+            # litt på det. Vet ikke om kroppen tåler det")
+            and not any(top_answer(p) == SHARED and top_confidence(p) >= 0.5 for (_, p), f in zip(parts, folds)
+                        if not (PUTS_OFF.search(f) or QUESTION_REMARK.search(f))))):
+        # "Beklager, jeg vet ikke helt hvordan jeg skal svare. …", "Huff, det spørsmålet er vanskelig.
+        # Jeg får heller si det jeg vet sikkert: …": heard as a doubt, only asked back
+        own = confirmed(whole)
+    if (open_question == "q2" and own is whole and whole.action == "accept" and whole.source == "pattern" and little_contact(text)
+            and any(CANNOT_SAY.match(f) for f in folds)):
+        own = confirmed(whole)  # "Har ikke hatt noe kontakt med dem, så det kan jeg ikke si noe om": no verdict of their own
     if sounds_sarcastic(text):
         # "Fantastisk, de har ikke ringt meg en eneste gang": the praise is offered beside its opposite, never recorded
         if open_question == "q2" and own.kind == "answer" and own.code == "god" and own.action in ("accept", "confirm"):

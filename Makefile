@@ -2,7 +2,8 @@
 #
 #   make run            create what is missing, migrate, train if the training data changed, start all
 #   make test           the whole suite: SQLite, then PostgreSQL when UKE8_TEST_DATABASE_URL is set
-#                       (without the pure tests, which need no database), then the in-process tests
+#                       (without the pure tests, which need no database, and the browser tests, which
+#                       test the pages over the same API), then the in-process tests
 #                       again with the clock a year ahead at 23:30 UTC (CLOCK_AHEAD)
 #   make venv | web | chromium | lock | domain | validate | train | test-sqlite | test-postgres | test-clock | wheel | clean
 #
@@ -229,7 +230,7 @@ test: venv web chromium
 	$(TRAIN_FOR_TESTS)
 	run_pytest sqlite
 	if [ -n "$${UKE8_TEST_DATABASE_URL:-}" ]; then
-	  run_pytest postgres --no-pure $(PG_PYTEST_ARGS)
+	  run_pytest postgres --no-pure --no-browser $(PG_PYTEST_ARGS)
 	else
 	  notes+=("postgres: not run (set UKE8_TEST_DATABASE_URL=postgresql+psycopg://USER@HOST:PORT/DB)")
 	fi

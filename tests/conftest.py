@@ -25,6 +25,8 @@ from uke8.store.db import Database, normalise_url
 from uke8.store.migrate import upgrade
 from uke8.dev.stack import PROJECT_ROOT, Stack, free_port
 
+from tests import browser
+
 ADMIN_TOKEN = "adm-test-" + secrets.token_hex(8)
 
 
@@ -129,6 +131,11 @@ def stack(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 _clock_traveller = None
 # Fixtures that start processes of their own: a test using one is marked `processes`.
 PROCESS_FIXTURES = frozenset({"stack", "gateway", "live_sms", "server"})
+# Tests that drive Chromium (tests/browser.py): marked `browser`. They test the pages; the calls
+# to the case store under those pages are the API's and the pages' own tests', so `make test`
+# runs them on SQLite only (--no-browser leaves them out of the PostgreSQL pass, the longest
+# part of which they were: README, "Tests").
+BROWSER_FIXTURES = frozenset({"browser"})
 # Tests that need no case store (and read no clock): marked `pure`, so `make test` runs them once.
 # A module elsewhere can say so itself: pytestmark = pytest.mark.pure.
 PURE_PATHS = ("unit/", "rasa/", "sms/test_gsm7.py", "sms/test_render.py", "sms/test_signature.py",
@@ -153,6 +160,8 @@ def moved_clock() -> datetime | None:
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--no-pure", action="store_true",
                      help="leave out the tests marked pure (no case store: `make test` runs them in its first pass only)")
+    parser.addoption("--no-browser", action="store_true",
+                     help="leave out the tests marked browser (Chromium: `make test` runs them on SQLite only)")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -184,11 +193,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.pure)
         if PROCESS_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.processes)
+        if BROWSER_FIXTURES.intersection(getattr(item, "fixturenames", ())) or getattr(
+                getattr(item, "module", None), "chromium", None) is browser.chromium:
+            item.add_marker(pytest.mark.browser)
     leave_out = []
     if moved_clock() is not None:
         leave_out.append(lambda item: item.get_closest_marker("stack") or item.get_closest_marker("processes"))
     if config.getoption("--no-pure"):
         leave_out.append(lambda item: item.get_closest_marker("pure"))
+    if config.getoption("--no-browser"):
+        leave_out.append(lambda item: item.get_closest_marker("browser"))
     if leave_out:
         left = [item for item in items if any(rule(item) for rule in leave_out)]
         if left:

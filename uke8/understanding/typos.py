@@ -23,7 +23,7 @@ from uke8.understanding.folding import fold
 
 # The words the rules read, as written in full (bokmål and nynorsk).
 KEY_WORDS = (
-    "tilbake", "sannsynlig", "sannsynleg", "usannsynlig", "vanskelig", "vanskeleg", "sykmeldt", "sykemeldt", "sykmelding",
+    "tilbake", "sannsynlig", "sannsynleg", "usannsynlig", "usannsynleg", "vanskelig", "vanskeleg", "sykmeldt", "sykemeldt", "sykmelding",
     "sykmeldingen", "sjukmeldt", "måneder", "månader", "måneden", "samarbeid", "samarbeidet", "arbeidsgiver", "arbeidsgiveren",
     "arbeidsgjevar", "arbeidsgjevaren", "forholdet", "relasjonen", "elendig", "håpløst", "operasjon", "operasjonen", "behandling",
     "behandlingen", "psykolog", "psykologen", "psykiater", "fysioterapeut", "kanskje", "usikker", "usikkert", "lederen", "leiaren",
@@ -36,14 +36,17 @@ _REAL_NEIGHBOURS = frozenset(fold(word) for word in (
     "ledere", "lederne", "lederen", "dialoger", "samarbeide", "samarbeider", "samarbeida", "avhengig", "avhenge", "usikre", "måneders",
     "månedene", "kranglet", "krangler", "kranglar", "krangla", "sykmeldte", "sykmelder", "sykmelde", "nevrologer", "undersøke",
     "psykologi", "operasjons", "tilbakes", "leiarane", "fantastiske", "skikkelige", "elendige", "vanskelige", "usikkerhet",
-    "sikker", "sikkert", "sikre", "avhang", "arbeidsgivere", "lederens", "sjefens",
+    "sikker", "sikkert", "sikre", "avhang", "arbeidsgivere", "lederens", "sjefens", "månaden",
 ))
 _MIN_LENGTH = 5
 _WORD = re.compile(r"[^\W\d_]{5,}")
 
 
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
+def _deletes(word: str) -> list[str]:
+    # In the order of the letter left out, never a set: the first correction found must not
+    # depend on the process's hash seed (a set's order does, and "usannsynleg" was once read as
+    # "sannsynleg" in one process and left alone in another)
+    return list(dict.fromkeys(word[:i] + word[i + 1:] for i in range(len(word))))
 
 
 _KEYS = {fold(word): word for word in KEY_WORDS}

@@ -29,6 +29,7 @@ from actions.context import STORE_ERRORS, conversation_id, database, is_start, l
 from actions.global_intents import handle_global_in_form
 from uke8.cases import answers as service  # the conversation's answers (uke8/cases/answers.py)
 from uke8.cases.errors import CaseError, UnknownConversation
+from uke8.clock import today_in_oslo
 from uke8.triage.asking_texts import (
     CONTACT_LABEL, NONE_OF_THEM_LABEL, SKIP_LABEL, SKIP_OFFER, SKIP_OFFER_AGAIN, SKIPPED, choose_question, noted, numbered_help,
     summary_question,
@@ -95,7 +96,8 @@ class ValidateWeek8Form(FormValidationAction):
             say(dispatcher, "velkommen_tilbake")
             return {slot: None}
         answers = {s: tracker.get_slot(s) for s in ANSWER_SLOTS}
-        reading = read_message(question_id, text, latest_parse(tracker), answers, har_arbeidsgiver=has_employer(tracker))
+        reading = read_message(question_id, text, latest_parse(tracker), answers, har_arbeidsgiver=has_employer(tracker),
+                               asked_on=today_in_oslo())
         if reading.declined:
             return {slot: None, **self._decline(slot, reading, text, dispatcher, tracker)}
         if reading.others:
@@ -263,7 +265,8 @@ class ValidateWeek8Form(FormValidationAction):
         answers = {s: tracker.get_slot(s) for s in ANSWER_SLOTS}
         if answers.get(slot) in question_by_slot(slot).codes:
             return cleared
-        reading = read_message(question_by_slot(slot).id, text, latest_parse(tracker), answers, har_arbeidsgiver=has_employer(tracker))
+        reading = read_message(question_by_slot(slot).id, text, latest_parse(tracker), answers, har_arbeidsgiver=has_employer(tracker),
+                               asked_on=today_in_oslo())
         if reading.others:
             return cleared | self._take(slot, reading, text, dispatcher, tracker)
         return cleared | self._act(slot, reading.own, text, dispatcher, tracker, missed="ikke_forstatt")

@@ -21,6 +21,7 @@ import json
 import os
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -52,11 +53,12 @@ REPORT_CODES = {
 }
 
 
-def evaluate_item(question: str, text: str, parse: dict[str, Any], thresholds: Thresholds = THRESHOLDS) -> dict[str, Any]:
+def evaluate_item(question: str, text: str, parse: dict[str, Any], thresholds: Thresholds = THRESHOLDS,
+                  asked_on: date | None = None) -> dict[str, Any]:
     if question == "any":
         meaning = interpret(None, text, parse, thresholds)
     else:  # the live form's reading of a message while a question is open (nothing answered yet)
-        meaning = read_message(question, text, parse, _ASKED_BEFORE.get(question, {}), thresholds).own
+        meaning = read_message(question, text, parse, _ASKED_BEFORE.get(question, {}), thresholds, asked_on=asked_on).own
     if question != "any" and meaning.kind == "global":
         action = "accept" if meaning.code == "stopp" else "reask"
     else:
@@ -79,11 +81,12 @@ def one_step(item: dict[str, Any]) -> bool:
 _ASKED_BEFORE: dict[str, dict[str, str]] = {"q3_grunn": {"varighet": "usikker"}}
 
 
-def carried_item(question: str, text: str, parse: dict[str, Any], thresholds: Thresholds = THRESHOLDS) -> dict[str, Any]:
+def carried_item(question: str, text: str, parse: dict[str, Any], thresholds: Thresholds = THRESHOLDS,
+                 asked_on: date | None = None) -> dict[str, Any]:
     """Every answer the live form takes from one message (expected_all lines): {slot: {code,
     action}}, action `accept` (recorded at once) or `confirm` (confirmed together in one
     summary, one click); an offer of two about the open question is `choose`."""
-    reading = read_message(question, text, parse, _ASKED_BEFORE.get(question, {}), thresholds)
+    reading = read_message(question, text, parse, _ASKED_BEFORE.get(question, {}), thresholds, asked_on=asked_on)
     taken = {c.slot: {"code": c.meaning.code, "action": c.meaning.action} for c in reading.others}
     own = reading.own
     if own.kind == "answer" and own.action in ("accept", "confirm", "choose"):
@@ -165,16 +168,16 @@ def load(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def run(path: Path, rasa_url: str) -> dict[str, Any]:
+def run(path: Path, rasa_url: str, asked_on: date | None = None) -> dict[str, Any]:
     items = []
     from uke8.service_auth import rasa_auth  # Rasa's API wants the service token
 
     with httpx.Client(base_url=rasa_url, timeout=30, **rasa_auth()) as client:
         for row in load(path):
             parse = parse_with_rasa(client, row["text"])
-            item = row | evaluate_item(row["question"], row["text"], parse)
+            item = row | evaluate_item(row["question"], row["text"], parse, asked_on=asked_on)
             if row.get("expected_all"):
-                item["carried"] = carried_item(row["question"], row["text"], parse)
+                item["carried"] = carried_item(row["question"], row["text"], parse, asked_on=asked_on)
             items.append(item)
     return report(items)
 
@@ -184,11 +187,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, help="also write the report here")
     parser.add_argument("--rasa-url", default=os.environ.get("UKE8_RASA_URL", "http://127.0.0.1:5005"))
     parser.add_argument("--summary", action="store_true", help="print only the figures, not the items")
+    parser.add_argument("--asked-on", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="the day the questions are asked, as the live form knows it: an end date alone ('sykmeldt til "
+                             "jul') then says how long the leave lasts (default: not known, as before; never the wall clock)")
 
 
 def main(args: argparse.Namespace) -> int:
     try:
-        result = run(args.file, args.rasa_url)
+        result = run(args.file, args.rasa_url, args.asked_on)
     except httpx.HTTPError as exc:
         print(f"cannot reach Rasa at {args.rasa_url}: {exc}. Start the stack with `make run`.", file=sys.stderr)
         return 2

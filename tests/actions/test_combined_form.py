@@ -3,8 +3,10 @@ every clear answer recorded as `combined`, questions already answered never aske
 doubtful ones confirmed together in one summary."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Any
 
+import time_machine
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -114,3 +116,25 @@ def test_store_down_takes_none_of_the_answers_and_says_so(db, monkeypatch):
     assert REPLIES["lagring_feilet"] in texts(d) and "notert" not in texts(d)
     monkeypatch.undo()
     assert view(db, case_id)["answers"] == []
+
+
+def _q3_by_end_date(db, day: datetime) -> dict:
+    # The whole test runs at `day` (time-machine): the case, its invitation and the reading of
+    # "til jul" all see the same day, never the wall clock.
+    with time_machine.travel(day, tick=False):
+        _, conv = invited_case(db)
+        d = CollectingDispatcher()
+        text = "Jeg regner med å være sykmeldt til jul"
+        t = tracker(conv, text, ranking(("q3_under_26_uker", 0.5), ("q3_over_26_uker", 0.3)),
+                    slots={"retur": "veldig_sannsynlig", "relasjon": "god", "requested_slot": "varighet"})
+        return run(form.validate_varighet(None, d, t, {}))
+
+
+def test_an_end_date_alone_is_read_from_the_day_of_asking_and_only_confirmed(db):
+    # "til jul" asked in early December is a short leave; asked in June it is a long one. The
+    # sum is the bot's, not the person's words: confirmed, never recorded on its own.
+    december = _q3_by_end_date(db, datetime(2026, 12, 4, 10, tzinfo=timezone.utc))
+    assert december["varighet"] is None and december["ventende_svar"]["code"] == "under_26_uker"
+    assert december["ventende_svar"]["kind"] == "confirm" and "under 26 uker" in december["bekreft_tekst"]
+    june = _q3_by_end_date(db, datetime(2027, 6, 4, 10, tzinfo=timezone.utc))
+    assert june["varighet"] is None and (june["ventende_svar"]["code"], june["ventende_svar"]["kind"]) == ("over_26_uker", "confirm")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
@@ -18,6 +19,7 @@ from tests.unit.test_combined import T, parse, ranking
 from tests.unit.test_reading_session12 import _taken
 from uke8.understanding.clause_signals import CAN_SAY_INSTEAD, CANNOT_SAY, HOPE, PUTS_OFF, QUESTION_REMARK, V1_CONSEQUENCE, WHETHER_RETURN
 from uke8.understanding.duration import duration_answer
+from uke8.understanding.leave_span import asked_on, total_weeks
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import match_pattern
 from uke8.understanding.reading import read_message
@@ -35,6 +37,10 @@ def _folded(text: str) -> str:
     ("Puh, så mange spørsmål", True),
     ("Jeg har et annet spørsmål først", True),
     ("Jeg får heller si hva jeg vet", True),
+    ("Jeg klarer ikke svare på det akkurat nå", True),
+    ("Det spørsmålet vil jeg vente med å svare på", True),
+    ("så det lar jeg være", True),
+    ("Æ skjønne ikkje heilt spørsmålet", True),
     ("Jeg må tenke på om jeg vil tilbake", False),   # what is weighed is the return itself
     ("Jeg tenker på det hver dag", False),
     ("Det er ikke noe spørsmål", False),             # a sure answer
@@ -93,6 +99,7 @@ def test_a_remark_on_the_question_with_reasons_after_it_is_still_a_doubt():
 @pytest.mark.parametrize("text, code", [
     ("Skal opereres om to uker, og etter det vet vi mer", None),
     ("legen ser på meg igjen om tre uker, først da får jeg vite mer", None),
+    ("Skal til psykiater om to uker og så får vi se", None),
     ("Jeg er tilbake om to uker", "under_26_uker"),
 ])
 def test_a_time_after_which_more_is_known_is_not_the_length(text, code):
@@ -173,3 +180,73 @@ def test_a_typo_is_read_the_same_whatever_the_hash_seed():
                                capture_output=True, text=True, check=True).stdout for seed in (0, 1, 5, 7)}
     assert len(readings) == 1
     assert "usannsynleg" in readings.pop()
+
+
+@pytest.mark.parametrize("text, weeks", [
+    ("Regner med å være sykmeldt til jul", 11.0),      # 8 weeks + three to Christmas
+    ("tror jeg blir sykmeldt ut januar", 15.8),         # January through
+    ("Sykmeldt til 15. januar", 13.9),
+    ("Til jul, tror jeg", 11.0),                        # the answer opens with the end
+    ("Blir sykmeldt til 1. juli i første omgang", 38.0),
+    ("sjefen er på ferie til januar", None),            # not the leave's end
+    ("vi har ikke snakket sammen siden før jul", None),
+    ("Går av med AFP til sommeren", None),
+])
+def test_an_end_date_alone_gives_the_length_from_the_day_of_asking(text, weeks):
+    with asked_on(date(2026, 12, 4)):
+        found = total_weeks(_folded(text))
+    assert (round(found, 1) if found is not None else None) == weeks
+    assert total_weeks(_folded(text)) is None  # without the day, an end alone says nothing
+
+
+def test_a_length_from_an_end_date_is_only_confirmed_and_needs_the_day():
+    text = "Jeg blir nok sykmeldt ut januar"
+    p = {"text": text, "intent": {"name": "q3_under_26_uker", "confidence": 0.5},
+         "intent_ranking": ranking(("q3_under_26_uker", 0.5), ("q3_over_26_uker", 0.3))}
+    assert read_message("q3", text, p, {}, T).own.action != "accept"
+    own = read_message("q3", text, p, {}, T, asked_on=date(2026, 12, 4)).own
+    assert (own.code, own.action) == ("under_26_uker", "confirm")
+    own = read_message("q3", text, p, {}, T, asked_on=date(2027, 3, 1)).own   # January next year: long
+    assert (own.code, own.action) == ("over_26_uker", "confirm")
+
+
+def test_a_start_named_in_the_message_keeps_the_span_it_gives():
+    text = "Ble sykmeldt i april, og regner med å være frisk til sommerferien"
+    p = {"text": text, "intent": {"name": "q3_under_26_uker", "confidence": 0.6}, "intent_ranking": ranking(("q3_under_26_uker", 0.6))}
+    assert read_message("q3", text, p, {}, T, asked_on=date(2026, 12, 4)).own == read_message("q3", text, p, {}, T).own
+
+
+def test_a_first_bare_doubt_and_a_length_after_it_are_both_offered():
+    text = "Usikker. Kona tror en måned til, men det er jeg ikke så sikker på"
+    p = parse(text, ranking(("q3_under_26_uker", 0.7), ("usikker", 0.25)),
+              ranking(("usikker", 1.0)), ranking(("q3_under_26_uker", 0.99)), ranking(("usikker", 0.6)))
+    own = read_message("q3", text, p, {}, T).own
+    assert own.action == "choose" and set(own.offered) == {"usikker", "under_26_uker"}
+
+
+def test_yes_and_no_answers_whether_not_how_long():
+    text = "Både ja og nei. Legen er optimistisk, men det kan bli for tungt"
+    p = parse(text, ranking(("usikker", 0.9)), ranking(("usikker", 0.97)), ranking(("q3_grunn_behandling", 0.4)),
+              ranking(("q2_vanskelig", 0.7), ("usikker", 0.2)))
+    taken = _taken(read_message("q1", text, p, {}, T))
+    assert taken["own"] == ("usikker", "accept") and "varighet" not in taken
+
+
+def test_two_clauses_with_opposite_answers_are_both_offered():
+    text = "At jeg ikke skal tilbake er helt uaktuelt. Jeg skal tilbake"
+    p = parse(text, ranking(("q1_lite_sannsynlig", 0.9), ("q1_veldig_sannsynlig", 0.1)),
+              ranking(("q1_lite_sannsynlig", 0.99)), ranking(("q1_veldig_sannsynlig", 0.99)))
+    own = read_message("q1", text, p, {}, T).own
+    assert own.action == "choose" and set(own.offered) == {"lite_sannsynlig", "veldig_sannsynlig"}
+
+
+def test_sure_said_inverted_and_denied_takes_the_return_back():
+    text = "Tror nok jeg kommer tilbake, men helt sikker er jeg ikke"
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.6), ("usikker", 0.3)),
+              ranking(("q1_veldig_sannsynlig", 0.95)), ranking(("usikker", 0.4), ("q1_veldig_sannsynlig", 0.3)))
+    assert _taken(read_message("q1", text, p, {}, T))["own"] == ("usikker", "accept")
+
+
+def test_no_idea_how_long_is_no_answer_about_returning():
+    assert match_pattern("q1", "Har ingen aning om hvor lenge") is None
+    assert match_pattern("q1", "Har ingen aning") == "usikker"

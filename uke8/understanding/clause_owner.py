@@ -71,6 +71,10 @@ def specific_owner(clause: str, parse: Mapping[str, Any] | None, thresholds: Thr
 _POINTS_BACK = re.compile(r"^(?:og\s+|men\s+|sa\s+)?(?:det|dette)\s+(?:vet|veit|aner|er|e)\b")
 
 
+# "både ja og nei", "ja og nei", "kanskje ja, kanskje nei": an answer to a yes-or-no question
+_BOTH_WAYS = re.compile(r"^(?:(?:tja|hmm|nja|tjaa)\W+)?(?:(?:bade|baade)\s+)?ja\s+og\s+nei\W*$|^(?:(?:tja|hmm|nja)\W+)?kanskje\s+ja\W+kanskje\s+nei\W*$")
+
+
 def shared_owner(clause: str, open_question: str | None, claimed: set[str], gives_treatment_reason: bool,
                   return_doubted: bool = False, after: str | None = None) -> str | None:
     """Which question an uncertain clause ("vet ikke", "usikker") answers in this message: q3
@@ -81,6 +85,8 @@ def shared_owner(clause: str, open_question: str | None, claimed: set[str], give
         return "q3"  # "Og hvor lenge … kommer an på konflikten, | så det vet jeg ikke": the length just asked about
     if open_question == "q2" and DIFFICULT_PLAIN.match(folded):
         return "q2"  # "Nå er det vanskelig"
+    if open_question == "q1" and _BOTH_WAYS.match(folded):
+        return "q1"  # "Både ja og nei. Legen er positiv, men …": yes and no answer whether, not how long
     if DOUBT_ABOUT_WHEN.search(folded):
         return "q3" if "q3" not in claimed else None  # "vet ikke når jeg klarer å gå tilbake"
     if ABOUT_RETURN.search(folded):

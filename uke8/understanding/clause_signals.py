@@ -55,7 +55,7 @@ WISH = re.compile(r"^(?:og\s+)?(?:(?:jeg|eg|je|a|i)\s+)?(?:vil(?!\s+(?:si|seie|t
 # A hope is no expectation ("jeg håper jeg kommer tilbake": blind writers label it a doubt, 11 of
 # 11 lines): where nothing in the message sounds sure, a return heard in it is offered beside the
 # doubt, never recorded (reading.py)
-HOPE = re.compile(r"(?:^|[.!?]\s*)(?:og\s+)?(?:(?:jeg|eg|je|a)\s+)?(?:haper|hapar|hape)\s+(?:(?:at\s+)?(?:jeg|eg|je|a)\s+|a\s+|pa\s+a\s+)?"
+HOPE = re.compile(r"(?:^|[.!?,;]\s*)(?:og\s+|men\s+)?(?:(?:jeg|eg|je|a)\s+)?(?:haper|hapar|hape)\s+(?:(?:at\s+)?(?:jeg|eg|je|a)\s+|a\s+|pa\s+a\s+)?"
                   r"(?:(?:skal|ska|far|kan)\s+)?(?:kommer|kjem|komme|kome|koma|ga|gar|vende|venda|begynne|byrje)\s+(?:tilbake|attende|tebake)\b")
 SOUNDS_SURE = re.compile(r"(?<!ikke )(?<!ikkje )(?<!ikke helt )(?<!ikkje heilt )\b(?:sikker|sikkert|regner|reknar|garantert|absolutt|"
                          r"definitivt|selvfolgelig|sjolvsagt|klart|tror\s+nok|trur\s+nok)\b")
@@ -87,7 +87,7 @@ PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klare
                        r"|^(?!.*\b(?:ja|nei|kanskje|usikker)\b)(?:\w+\s+){0,4}\w+\?$")
 
 # The words of a doubt, not merely a clause the classifier heard as one ("det vet jeg" is sure).
-BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:vanskelig|vanskeleg|umulig|umogleg)\s+a\s+(?:si|seie|svare|svara)\b|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker(?:t|e)?|kanskje|tviler|tvilar|\bi(?<!ikke i)(?<!ikkje i)(?<!itj i)\s+tvil|uvisst|uklart|sporsmalstegn|(?:kan|kann)\s+(?:ikke|ikkje)\s+love|lover\s+ingenting|ingen\s+garanti\w*)\b"
+BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:vanskelig|vanskeleg|umulig|umogleg)\s+a\s+(?:si|seie|svare|svara)\b|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker(?:t|e)?|kanskje|tviler|tvilar|\bi(?<!ikke i)(?<!ikkje i)(?<!itj i)\s+tvil|uvisst|uklart|sporsmalstegn|(?:kan|kann)\s+(?:ikke|ikkje)\s+love|lover\s+ingenting|ingen\s+garanti\w*|sikker\s+(?:er|e)\s+(?:jeg|eg|je|a)\s+(?:ikke|ikkje|itj))\b"
                          r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk|ik)\b")
 # "kommer an på", "avhenger av", "heng saman med": what something depends on
 _DEPENDS = r"(?:kommer|kjem)\s+an\s+pa|avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med)"
@@ -148,6 +148,12 @@ PUTS_OFF = re.compile(r"\b(?:ma|skal|vil)\s+(?:jeg\s+|eg\s+|je\s+)?(?:tenke|tenk
                       r"(?:mer\s+|meir\s+)?pa\s+(?:det|dette|den)\b(?!\s+(?:om|at|a)\b)"
                       r"|\bsporsmalet\s+(?:ma|skal|vil)\s+(?:jeg|eg|je)\s+(?:tenke|tenkje|tenka)\b"
                       r"|\b(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+)?klar\s+(?:for|til)\s+(?:a\s+)?(?:svare|svara)\b"
+                      # "Jeg klarer ikke svare på det akkurat nå" (the subject first: "hvor lenge … klarer jeg
+                      # ikke å svare på" is not knowing how long), "vil vente med å svare", "det lar jeg være"
+                      r"|^(?:men\s+)?(?:jeg|eg|je)\s+(?:klarer|klarar|greier|greie|kan)\s+(?:ikke|ikkje|itj)\s+(?:a\s+)?(?:svare|svara)\s+pa\s+(?:det|dette)\b(?!\s+(?:sikkert|sikkert|ennå|enna)\b)"
+                      r"|\bvente\s+med\s+(?:a\s+)?(?:svare|svara)\b|\b(?:det\s+)?lar\s+(?:jeg|eg)\s+(?:det\s+)?(?:vare|vaere|vere|vera|ligge)\b"
+                      r"|\b(?:forstar|skjonner|skjonar|skjonne|forsto|skjonte)\s+(?:jeg\s+|eg\s+)?(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+)?(?:\w+\s+)?sporsmal"
+                      r"|\b(?:om|ikke|ikkje)\s+(?:jeg|eg)\s+(?:helt\s+)?(?:forstar|skjonner|skjonar|forsto|skjonte)\s+(?:\w+\s+)?sporsmal"
                       r"|\b(?:mange|sa\s+mange|alle\s+(?:disse|desse))\s+sporsmal"
                       r"|\b(?:et|eit)\s+(?:annet|anna|anna)\s+sporsmal"
                       r"|\bheller\s+(?:si|seie|fortelle|fortelje)\s+(?:det|hva|kva)\s+(?:jeg|eg|je)\s+(?:vet|veit)\b")
@@ -164,6 +170,7 @@ ABOUT_ANSWERING = re.compile(r"\b(?:vet|veit|aner)\s+(?:(?:jeg|eg)\s+)?(?:ikke|i
                              r"(?:jeg|eg)\s+skal\s+(?:svare|svara|si|seie|forklare|forklara|skrive|formulere)\b(?!.*\b(?:tilbake|tebake|attende|lenge)\b)")
 # "vet ikke når jeg klarer å gå tilbake": not knowing when is about time, though it names the return
 DOUBT_ABOUT_WHEN = re.compile(r"\b(?:vet|veit|aner)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|ikk)\s+(?:helt\s+|heilt\s+)?(?:nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|kor\s+tid|ka\s+tid|hvor\s+lenge|kor\s+lenge)\b"
+                             r"|\b(?:ingen|inga)\s+(?:aning|anelse|peiling|formening)\s+(?:om\s+)?(?:nar\b(?!\s+det\s+(?:gjelder|gjeld))|kor\s+tid|hvor\s+lenge|kor\s+lenge)"
                              r"|\busikker\w*\s+(?:pa\s+)?(?:nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|kor\s+tid|hvor\s+lenge|kor\s+lenge)\b")
 # "treng nok nokre veker til, kanskje tre": a hedged number after a length of leave narrows it
 NUMBER_AFTER = re.compile(r"^(?:kanskje|kansje|ca|cirka|rundt|omtrent|vel|sikkert|trolig|truleg|muligens|nok|eller)?\s*"
@@ -197,7 +204,7 @@ WORDS = re.compile(r"\w+")
 AGREES = re.compile(r"^(?:og\s+|men\s+)?(?:det|dette|den)\s+(?:tror|trur|mener|meiner|synes|syns|tenker|tenkjer)\s+(?:jeg|eg|je|a|e)\s+"
                     r"(?:og\s*sa|ogsa|au|og|òg|ogso|med)\W*$|^(?:og\s+)?(?:jeg|eg|je)\s+(?:er|e)\s+(?:helt\s+|heilt\s+)?enig\W*$"
                     # an aside: "…, det skal sies", "det må jeg si"
-                    r"|^(?:og\s+)?(?:det\s+)?(?:skal|ma|må)\s+(?:(?:jeg|eg)\s+)?(?:sies|seiast|si|innrommes|sies\s+helt\s+arlig)\W*$"
+                    r"|^(?:og\s+)?(?:det\s+)?(?:skal|ma|må|kan)\s+(?:(?:jeg|eg)\s+)?(?:sies|seiast|si|seie|innrommes|sies\s+helt\s+arlig)\W*$"
                     # a comparison with what came before: "Sjefen er grei – nei, mer enn det, …"
                     r"|^(?:nei\W+)?(?:mye\s+|mykje\s+)?(?:mer|meir|mindre|bedre|betre|verre)\s+enn\s+(?:det|som\s+sa)\W*$")
 # "… kommer an på MR-svaret", "avhenger av operasjonen": the doubt hangs on it, whatever it is about
@@ -220,6 +227,12 @@ FRONTED_DOUBT = re.compile(r"^(?:men\s+)?(?:(?:om|hvorvidt)\s+.+\b(?:(?:er|e|bli
                            r"|(?:(?:det|dette|alt|alt\s+sammen)\s+(?:\w+\s+)?)?{d}"
                            r"|(?:bare|kun|berre|bere)\s+(?:hvis|om|dersom|viss|vis|sa\s+lenge)|sa\s+lenge\s+(?!det\s+tar)"
                            r"|(?:uten|utan)\s+(?:det|dette|den|dei|de)\b.*\b(?:vet|veit|aner)\s+(?:jeg|eg|je)\s+(?:ikke|ikkje|itj|ik))\b".replace("{d}", _DEPENDS_ANY))
+# A first clause that is a doubt and nothing else ("Usikker. Mannen min tror et par uker, men …",
+# "Ikke sikker. Noen dager tror jeg det blir kort, andre dager ikke"): a length after it is a guess
+OPENING_DOUBT = re.compile(r"^(?:nei\W+)?(?:usikker\w*|ikke\s+sikker|ikkje\s+sikker|vet\s+ikke|veit\s+ikkje|aner\s+ikke|uvisst|uklart|"
+                           r"ikke\s+godt\s+a\s+si|vanskelig\s+a\s+si|vanskeleg\s+a\s+seie)(?:\s+(?:helt|heilt|egentlig|eigentleg|enda|enno))?\W*$")
+# "Tror nok jeg kommer tilbake, | men helt sikker er jeg ikke": sure, said inverted and denied
+SURE_DENIED = re.compile(r"^(?:men\s+)?(?:helt\s+|heilt\s+|hundre\s+prosent\s+|100\s*%\s+)?sikker\s+(?:er|e)\s+(?:jeg|eg|je|a)\s+(?:ikke|ikkje|itj)\b")
 # A condition that opens a clause, whose own words ("så lenge") say nothing of time
 CONDITION_OPENING = re.compile(r"^(?:men\s+)?(?:(?:bare|kun|berre|bere)\s+)?(?:sa\s+lenge|hvis|om|dersom|viss)\b")
 # When an event happens ("operasjonen neste måned", "MR i neste uke"): a date, not a length of leave

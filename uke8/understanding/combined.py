@@ -34,7 +34,7 @@ from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BARE_NO, BARE_WAIT, BECAUSE, BOSS_ACTS, CAN_SAY_INSTEAD, CANNOT_SAY, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
     CORRECTION, DECLINES, DEPENDS_ON, DOUBT_ABOUT_WHEN, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY,
-    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REASON_OPENING, RETIRING, THAT_IS_SURE, V1_CONDITION, V1_CONSEQUENCE, WAITS_FOR_THAT, WHETHER_RETURN, WORDS, YEARS_AT_WORK, corrects,
+    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REASON_OPENING, RETIRING, SURE_DENIED, THAT_IS_SURE, V1_CONDITION, V1_CONSEQUENCE, WAITS_FOR_THAT, WHETHER_RETURN, WORDS, YEARS_AT_WORK, corrects,
     put_back_topic, wish_before_but)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, qualifies, terse_list
 from uke8.understanding.clause_owner import explains_the_return, held_back, reason_after_doubt, shared_owner, specific_owner
@@ -163,7 +163,10 @@ def carried_answers(
             prior = "q1"  # "Jeg vil gjerne tilbake, og arbeidsgiveren er kjempeflink, men jeg vet ikke om helsa holder"
         fronted = (index > 0 and ((clause_parse or {}).get("joined_by") in ("men", ",") or folded.startswith(("uten ", "utan ")))
                    and FRONTED_DOUBT.match(folded) is not None and not ABOUT_TIME.search(CONDITION_OPENING.sub("", folded))
-                   and (prior == "q1" or corrected_at is not None and index - corrected_at <= 2 and "q1" in owners[:corrected_at]))
+                   and (prior == "q1" or corrected_at is not None and index - corrected_at <= 2 and "q1" in owners[:corrected_at])
+                   # (a return just said, then "men helt sikker er jeg ikke")
+                   or index > 0 and (clause_parse or {}).get("joined_by") == "men" and SURE_DENIED.match(folded) is not None
+                   and ABOUT_RETURN.search(folds[index - 1]) is not None)
         if fronted or (owner == SHARED and index > 0 and (clause_parse or {}).get("joined_by") in ("men", ",") and prior in ("q1", "q3") and not CONDITIONAL.match(folds[index - 1])
                        and BARE_DOUBT.search(folded) and not ABOUT_TIME.search(folded) and not ABOUT_RETURN.search(folded)
                        and not (len(folded.split()) > 5 and DOUBT_OBJECT.search(folded))):  # ("men vet ikke om jeg orker vaskinga i lengden": a doubt of its own)

@@ -36,7 +36,7 @@ _LESS = re.compile(r"\b(?:under|mindre|kortere|kortare|innen|innan|maks|maksimal
 # The length will be known after something ("Skal på rehabilitering i tre uker, og etter det vet vi
 # mer", "… om noen uker, og først da får jeg vite mer"): the time said is that event's, not the leave's
 KNOWN_LATER = re.compile(r"\b(?:etter\s+det|etterpa|deretter|forst\s+da|forst\s+etter\s+det|da|sa)\s+(?:vet|veit|far)\s+"
-                         r"(?:vi|jeg|eg|je|a|e|dei|de|legen)\s+(?:vite\s+)?(?:mer|meir|svar)\b")
+                         r"(?:vi|jeg|eg|je|a|e|dei|de|legen)\s+(?:vite\s+)?(?:mer|meir|svar|se|sja)\b")
 _NEGATION = re.compile(r"\b(?:ikke|ikkje|ikkj|ikk|itj|kje|aldri|langt\s+(?:fra|ifra|unna))\b")
 
 

@@ -4,13 +4,21 @@
 has lasted and how much is left ("har vært sykmeldt i fem måneder allerede, minst tre måneder
 til").
 
-No date is needed: the two months the person names give the span. The result is the total in
-weeks; duration.py turns it into the remaining time its thresholds are set for (q3 is asked in
-week 8). Text is folded (æ/ø/å as a/o/a) before it gets here.
+The two months the person names give the span. Where only the end is named ("sykmeldt til jul",
+"ut januar", "til 1. februar", "tilbake etter nyttår"), the day the question was asked stands for
+the start of week 8 (`asked_on`, set by `reading.read_message` for one reading: the one input the
+duration helpers do not take as an argument, so that each of them need not pass it on; without
+it, as in `uke8 eval-nlu` without `--asked-on`, an end alone says nothing). The result is the
+total in weeks; duration.py turns it into the remaining time its thresholds are set for (q3 is
+asked in week 8). Text is folded (æ/ø/å as a/o/a) before it gets here.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date
 
 _MONTHS = {
     "januar": 1, "jan": 1, "februar": 2, "feb": 2, "mars": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "juli": 7,
@@ -18,7 +26,8 @@ _MONTHS = {
     "desember": 12, "des": 12,
     # feasts and seasons as a point in the year (a month and a bit)
     "jul": 12.8, "jula": 12.8, "julen": 12.8, "nyttar": 1.0, "nyttaret": 1.0, "paske": 4.0, "paska": 4.0, "pasken": 4.0,
-    "varen": 5.0, "vara": 5.0, "sommeren": 6.5, "sommaren": 6.5, "sommerferien": 7.0, "hosten": 9.5, "hausten": 9.5,
+    "varen": 5.0, "vara": 5.0, "sommeren": 6.5, "sommaren": 6.5, "sommerferien": 7.0, "sommarferien": 7.0,
+    "sommerferie": 7.0, "sommarferie": 7.0, "hosten": 9.5, "hausten": 9.5,
 }
 _MONTH = r"(" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")"
 _PART = r"(?:(begynnelsen|starten|byrjinga|midten|slutten|enden)\s+(?:av|pa)\s+)?"
@@ -27,8 +36,27 @@ _LEAVE = r"(?:sykmeldt|sykemeldt|sjukmeld\w*|sykmelding\w*|syk|sjuk|borte|heime|
 # When it began: "sykmeldt i oktober", "borte siden nyttår", "syk fra midten av mars".
 _STARTED = re.compile(rf"\b(?:{_LEAVE}\s+(?:\w+\s+){{0,2}}?(?:i|fra|fra\s+og\s+med)|siden|sidan|fra)\s+{_PART}{_MONTH}\b")
 # When it ends: "til over jul", "tilbake i mars", "klar i løpet av mars", "til 1. desember".
-_ENDS = re.compile(rf"\b(?:til\s+og\s+med|til|te|innen|innan|for|ut|over|etter|rundt|utpa|i\s+lopet\s+av|tilbake\s+i|frisk\w*\s+i|"
-                   rf"klar\s+i|jobb\w*\s+i|igjen\s+i)\s+(?:over\s+|ut\s+)?(?:\d{{1,2}}\.?\s+)?{_PART}{_MONTH}\b")
+_ENDS = re.compile(rf"\b(til\s+og\s+med|til|te|innen|innan|for|ut|over|etter|rundt|utpa|i\s+lopet\s+av|tilbake\s+i|frisk\w*\s+i|"
+                   rf"klar\s+i|jobb\w*\s+i|igjen\s+i)\s+(over\s+|ut\s+|etter\s+)?(?:(\d{{1,2}})\.?\s+)?{_PART}{_MONTH}\b")
+# With only the end named, it must be the leave's: said of the leave or the return just before it
+# ("regner med å være sykmeldt til jul", "er tilbake over nyttår"), or the answer opens with it
+# ("Til jul, tror jeg", "ut januar"); not "sjefen er på ferie til januar", "siden før jul", "går av
+# med AFP til sommeren", "begynner på skole til høsten"
+_END_OF_LEAVE = re.compile(r"\b(?:sykmeld\w*|sykemeld\w*|sjukmeld\w*|sykmelding\w*|sjukmelding\w*|borte|heime|hjemme|"
+                           r"tilbake|tebake|attende|klar|frisk\w*|pa\s+plass|i\s+jobb|pa\s+jobb|(?:begynne|byrje|starte)\s+(?:igjen|pa\s+jobb)|"
+                           r"trenger|treng|behov|varer|vare|holder)\b(?:\W+\w+){0,5}\W+$")
+_OPENS_WITH_END = re.compile(r"^\W*(?:(?!siden\b|sidan\b|fra\b|etter\b)\w+\W+)?(?:til|te|ut|innen|innan)\s")
+ASKED_ON: ContextVar[date | None] = ContextVar("asked_on", default=None)
+
+
+@contextmanager
+def asked_on(day: date | None) -> Iterator[None]:
+    """The day the question was asked, for the readings inside (None: not known)."""
+    token = ASKED_ON.set(day)
+    try:
+        yield
+    finally:
+        ASKED_ON.reset(token)
 _YEAR_OUT = re.compile(r"\b(?:ut|resten\s+av)\s+(?:aret|arett)\b")
 _NOW = re.compile(rf"\b(?:na|no)\s+er\s+det\s+{_PART}{_MONTH}\b")
 # How long the leave has lasted so far ("har vært sykmeldt i fem måneder allerede", "er syk siden
@@ -40,6 +68,17 @@ def _point(part: str | None, month: str) -> float:
     return _MONTHS[month] + _PART_SHIFT.get(part or "", 0.0)
 
 
+def _end_point(end: re.Match) -> float:
+    """Where in the year an end falls: "ut januar" at its end, "til 15. januar" in its middle."""
+    cue, inner, day, part, month = end.groups()
+    point = _point(part, month)
+    if day is not None and month not in ("jul", "jula", "julen") and 1 <= int(day) <= 31:
+        point += (int(day) - 1) / 30
+    elif (cue == "ut" or inner in ("ut ", "over ")) and part is None and float(_MONTHS[month]).is_integer():
+        point += 0.9  # "ut januar", "til ut mars": the month through
+    return point
+
+
 def total_weeks(text: str) -> float | None:
     """The whole leave in weeks from a named start and end month, or None."""
     start = _STARTED.search(text)
@@ -47,10 +86,14 @@ def total_weeks(text: str) -> float | None:
     begin = _point(*start.groups()) if start else None
     if begin is None and (now := _NOW.search(text)):
         begin = _point(*now.groups()) - WEEKS_DONE_AT_ASKING / 4.35  # asked in week 8
+    if begin is None and end is not None and (day := ASKED_ON.get()) is not None and (
+            _END_OF_LEAVE.search(text[:end.start()]) or (opening := _OPENS_WITH_END.match(text)) is not None and end.start() < opening.end()):
+        # the weeks so far and the next such day from now ("ut januar" asked in March is next January)
+        return WEEKS_DONE_AT_ASKING + ((_end_point(end) - day.month - (day.day - 1) / 30) % 12) * 4.35
     if begin is None:
         return None
     if end is not None:
-        finish = _point(*end.groups())
+        finish = _end_point(end)
     elif _YEAR_OUT.search(text):
         finish = 12.9
     else:
@@ -59,3 +102,13 @@ def total_weeks(text: str) -> float | None:
     if months < 0.3:
         return None  # the same month named twice says nothing about the length
     return months * 4.35
+
+
+def ends_named(text: str) -> bool:
+    """The (folded) text names when something ends ("til jul", "ut januar"): an end date may say how long."""
+    return _ENDS.search(text) is not None
+
+
+def starts_named(text: str) -> bool:
+    """The (folded) text names when the leave began ("sykmeldt i oktober", "nå er det april")."""
+    return _STARTED.search(text) is not None or _NOW.search(text) is not None

@@ -84,6 +84,7 @@ _DEPENDS = (r"^(?:(?:tja|hmm|vel|nja|altsa|nei|ja)[,.]?\s+)?(?:det\s+|dette\s+|d
             rf"{_MEANING}|^(?:(?:tja|hmm|vel|nja|altsa)[,.]?\s+)?(?:det\s+)?(?:avhenger|avheng|avhengig)\s+(?:av|a)\b{_MEANING}")
 # (The text is folded: "æ" and "jæ", dialect for "jeg", read "a" and "ja".)
 _NO_IDEA = (r"^(?:(?:jeg|eg|je|ja|a|e)\s+)?(?:har\s+)?(?:ingen|null|inga)\s+(?:anelse|aning|peiling)\b"
+            r"(?!\s+(?:om\s+)?(?:hvor\s+lenge|kor\s+lenge|hvor\s+lang|kor\s+lang|nar\b|kor\s+tid))"  # (of how long: q3)
             r"|^(?:(?:tja|hmm|nja)[,.]?\s+)?(?:det\s+er\s+|det\s+e\s+|det\s+)?(?:vanskelig|vanskeleg|umulig|umogleg|umuleg)\s+a\s+"
             r"(?:si|seie|sei|svare|svara|vite|vita)(?:\s+(?:na|no|enda|enno|ennå|akkurat\s+na))?\W*(?:$|[,.]|\s+(?:det|for|fordi)\b)"
             r"|^(?:(?:jeg|eg|je|ja|a|e)\s+)?(?:aner|anar)\s+(?:ikke|ikkje|itj|ikkj)\b"

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.clause_parse import after_so, pieces, top_answer, top_confidence
 from uke8.understanding.clause_signals import (
-    ABOUT_ANSWERING, ABOUT_RETURN, BARE_DOUBT, CAN_SAY_INSTEAD, CANNOT_SAY, DECLINES, HOPE, NOT_READY, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REPORTED, SOUNDS_SURE, corrects,
+    ABOUT_ANSWERING, ABOUT_RETURN, BARE_DOUBT, CAN_SAY_INSTEAD, CANNOT_SAY, DECLINES, HOPE, NOT_READY, OPENING_DOUBT, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REPORTED, SOUNDS_SURE, corrects,
     put_back_topic, wish_before_but)
 from uke8.understanding.clause_subjects import one_clause_about
 from uke8.understanding.combined import Carried, carried_answers
 from uke8.understanding.implied import SHARED
 from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, Interpretation, confirmed, interpret, leading_yes_no
+from uke8.understanding.leave_span import asked_on as asked_on_day, ends_named, starts_named
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import little_contact
 from uke8.understanding.question_view import question_view
@@ -58,6 +60,9 @@ def _runner_up(question_id: str, parse: Mapping[str, Any] | None, code: str) -> 
                 next(c for c in intents.values() if c != code))
 
 
+# A clause read this surely as one answer speaks plainly (two such that disagree: neither is recorded)
+_SURE_CLAUSE = 0.95
+_OPPOSITES = ({"veldig_sannsynlig", "lite_sannsynlig"}, {"god", "vanskelig"}, {"under_26_uker", "over_26_uker"})
 # Global readings that ask for nothing: an answer in one of the message's clauses goes first.
 _SMALL_TALK = frozenset({OUT_OF_SCOPE, "hilsen", "takk", "hade"})
 _ONE_ANSWER_SOURCES = frozenset({"button", "digit", "label", "keyword", "yes_no"})
@@ -70,12 +75,33 @@ def read_message(
     answers: Mapping[str, str | None],
     thresholds: Thresholds = THRESHOLDS,
     har_arbeidsgiver: bool = True,
+    asked_on: date | None = None,
 ) -> Reading:
     """The one decision function of the live form for a message while a question is open (the
     form and `uke8 eval-nlu` both call it). A whole-message reading of the open question comes
     from `interpret`; in a message of several clauses the clause that answers the open question
     is the more specific reading, and an uncertainty that a clause gave to another question is
-    no answer to the open one."""
+    no answer to the open one. `asked_on`, the day the question was asked, lets an end date
+    alone say how long the leave lasts ("sykmeldt til jul", "ut januar"; leave_span.py)."""
+    plain = _read_message(open_question, text, parse, answers, thresholds, har_arbeidsgiver)
+    folded = fold(normalise(text))
+    if asked_on is None or not ends_named(folded) or starts_named(folded):
+        return plain  # (a start named in the message gives the span without the day: "ble sykmeldt i april")
+    with asked_on_day(asked_on):
+        dated = _read_message(open_question, text, parse, answers, thresholds, har_arbeidsgiver)
+    # A length worked out from the day of asking is the bot's sum, not the person's words: only confirmed
+    before = ({plain.own.code} if open_question == "q3" and plain.own.action == "accept" else set()) | {
+        c.meaning.code for c in plain.others if c.question_id == "q3" and c.meaning.action == "accept"}
+    own = dated.own
+    if open_question == "q3" and own.action == "accept" and own.code not in before:
+        own = confirmed(own)
+    others = tuple(Carried(c.question_id, confirmed(c.meaning)) if c.question_id == "q3" and c.meaning.action == "accept"
+                   and c.meaning.code not in before else c for c in dated.others)
+    return Reading(own, others, dated.declined)
+
+
+def _read_message(open_question: str, text: str, parse: Mapping[str, Any] | None, answers: Mapping[str, str | None],
+                  thresholds: Thresholds, har_arbeidsgiver: bool) -> Reading:
     whole = interpret(open_question, text, parse, thresholds)
     parts = pieces(text, parse)
     # "Sannsynlig? …": the message opens with the question put back, which the whole heard as an answer
@@ -230,6 +256,17 @@ def read_message(
     if (open_question == "q2" and own is whole and whole.action == "accept" and whole.source == "pattern" and little_contact(text)
             and any(CANNOT_SAY.match(f) for f in folds)):
         own = confirmed(whole)  # "Har ikke hatt noe kontakt med dem, så det kan jeg ikke si noe om": no verdict of their own
+    sure_codes = {ANSWER_INTENTS[open_question][top_answer(p)] for _, p in parts
+                  if top_answer(p) in ANSWER_INTENTS[open_question] and top_confidence(p) >= _SURE_CLAUSE} if len(parts) > 1 else set()
+    if own is whole and whole.action == "accept" and whole.source == "nlu" and clause_own is None and sure_codes in _OPPOSITES:
+        # "At jeg ikke skal tilbake er helt uaktuelt. Jeg skal tilbake.": two clauses each say one
+        # of two opposite answers plainly, and the whole message leans to one of them: both offered
+        own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu",
+                             (whole.code, next(c for c in sorted(sure_codes) if c != whole.code)))
+    if (open_question == "q3" and own.action in ("accept", "confirm") and own.kind == "answer" and own.code != SHARED and len(parts) > 1
+            and OPENING_DOUBT.match(folds[0])):
+        # "Usikker. Mannen min tror et par uker, men …": the plain first answer and the length after it, both offered
+        own = Interpretation("answer", SHARED, own.confidence, "choose", own.source, (SHARED, own.code))
     if sounds_sarcastic(text):
         # "Fantastisk, de har ikke ringt meg en eneste gang": the praise is offered beside its opposite, never recorded
         if open_question == "q2" and own.kind == "answer" and own.code == "god" and own.action in ("accept", "confirm"):

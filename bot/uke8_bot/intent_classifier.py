@@ -51,6 +51,7 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from bot.uke8_bot.fast_proba import fast_model
 from uke8.understanding.dialect import bokmal_word
 from uke8.understanding.negation import negation_marked
 
@@ -164,6 +165,7 @@ class FoldedTfidfIntentClassifier(GraphComponent, IntentClassifier):
         self._model_storage = model_storage
         self._resource = resource
         self._model = model
+        self._fast = fast_model(model)  # the same regressions, their weights laid out for a fast product
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -198,6 +200,7 @@ class FoldedTfidfIntentClassifier(GraphComponent, IntentClassifier):
                        "questions": self._train_questions(features, labels)}
         with self._model_storage.write_to(self._resource) as directory:
             joblib.dump(self._model, directory / _MODEL_FILE)
+        self._fast = fast_model(self._model)
         return self._resource
 
     def _regression(self) -> LogisticRegression:
@@ -221,7 +224,7 @@ class FoldedTfidfIntentClassifier(GraphComponent, IntentClassifier):
         return scorers
 
     @staticmethod
-    def _ranking(classifier: LogisticRegression, probabilities: Any) -> List[Dict[str, Any]]:
+    def _ranking(classifier: Any, probabilities: Any) -> List[Dict[str, Any]]:
         return sorted(({"name": str(name), "confidence": float(p)} for name, p in zip(classifier.classes_, probabilities)),
                       key=lambda entry: -entry["confidence"])
 
@@ -237,12 +240,12 @@ class FoldedTfidfIntentClassifier(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource, model)
 
     def process(self, messages: List[Message]) -> List[Message]:
-        if self._model is None:
+        if self._model is None or self._fast is None:
             return messages
         texts = [m.get(TEXT) or "" for m in messages]
         features = hstack([self._model["words"].transform(texts), self._model["chars"].transform(texts)]).tocsr()
-        classifier = self._model["classifier"]
-        scorers = self._model.get("questions") or {}
+        classifier = self._fast["classifier"]
+        scorers = self._fast["questions"]
         per_question = {q: scorer.predict_proba(features) for q, scorer in scorers.items()}
         for row, (message, probabilities) in enumerate(zip(messages, classifier.predict_proba(features))):
             ranking = self._ranking(classifier, probabilities)
@@ -254,5 +257,5 @@ class FoldedTfidfIntentClassifier(GraphComponent, IntentClassifier):
         # issue 13: each clause's ranking too, in the same parse (one message, several answers)
         from bot.uke8_bot.clause_rankings import add_clause_rankings
 
-        add_clause_rankings(messages, self._model)
+        add_clause_rankings(messages, self._fast)
         return messages

@@ -250,3 +250,34 @@ def test_sure_said_inverted_and_denied_takes_the_return_back():
 def test_no_idea_how_long_is_no_answer_about_returning():
     assert match_pattern("q1", "Har ingen aning om hvor lenge") is None
     assert match_pattern("q1", "Har ingen aning") == "usikker"
+
+
+def test_just_so_you_know_is_an_aside():
+    text = "Bare så du vet det: lederen er helt umulig å samarbeide med"
+    p = parse(text, ranking(("q2_vanskelig", 0.9)), ranking(("usikker", 0.9)), ranking(("q2_vanskelig", 0.95)))
+    taken = _taken(read_message("q1", text, p, {}, T))
+    assert "own" not in taken or taken["own"][1] != "accept"
+
+
+def test_whether_one_manages_the_work_after_an_operation_is_the_returns_doubt():
+    text = "Usikker, fordi jeg ikke vet om jeg orker nattevakter etter operasjonen"
+    p = parse(text, ranking(("usikker", 0.6), ("q3_grunn_behandling", 0.3)),
+              ranking(("usikker", 1.0)), ranking(("q3_grunn_behandling", 0.6), ("q3_grunn_annet", 0.3)))
+    taken = _taken(read_message("q1", text, p, {}, T))
+    assert taken["own"] == ("usikker", "accept") and taken.get("varighet", (None, None))[1] != "accept"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Om jeg kommer tilbake til samme jobb etterpå tviler jeg på", "lite_sannsynlig"),
+    ("om eg kjem attende dit, tvilar eg sterkt på", "lite_sannsynlig"),
+    ("Om jeg kommer tilbake? Det tror jeg", None),
+])
+def test_a_doubt_said_after_whether_one_returns(text, code):
+    assert match_pattern("q1", text) == code
+
+
+def test_a_first_doubt_with_its_pronoun_and_a_length_in_an_image_are_both_offered():
+    text = "Eg veit ikkje, det er som å spå vêret ein månad fram"
+    p = parse(text, ranking(("q3_under_26_uker", 0.6), ("usikker", 0.35)), ranking(("usikker", 1.0)), ranking(("q3_under_26_uker", 0.9)))
+    own = read_message("q3", text, p, {}, T).own
+    assert own.action != "accept" or own.code == "usikker"

@@ -78,6 +78,8 @@ WHETHER_RETURN = re.compile(r"^(?:og\s+|men\s+)?(?:ogsa\s+|og\s+ogsa\s+)?(?:(?:b
                             # (a few words of where, no verb of its own: "… vet jeg ikke" is the verdict)
                             r"(?:\s+(?!(?:sa|da|kommer|kjem|blir|vert|er|e|vet|veit|vett|aner|anar|avheng\w*|usikk\w*|uklar\w*|uvisst|"
                             r"tror|trur|tviler|tvilar|ma|skal|ska)\b)\w+){0,5}\W*$")
+# Whether one manages the work ("om jeg tåler skiftarbeid", "om eg orkar tempoet"): a doubt about going back
+WHETHER_MANAGE = re.compile(r"\bom\s+(?:jeg|eg|je|a)\s+(?:\w+\s+)?(?:taler|tolar|tale|orker|orkar|klarer|klarar|greier|greiar|mestrer|makter)\b")
 # (not a whether-clause with its verdict: "om jeg kommer tilbake er usikkert")
 CONDITION_ALONE = re.compile(r"^(?:og\s+|men\s+)?(?:om|hvis|viss|dersom|hvorvidt)\s+(?:jeg|eg|je|a|i)\s+"
                              r"(?!.*\b(?:usikk\w*|uklar\w*|uvisst|avheng\w*|sporsmalstegn)\b)(?:\S+\s+){0,3}\S+$")
@@ -203,7 +205,8 @@ WORDS = re.compile(r"\w+")
 # says nothing of its own (the classifier hears "tror" as a return)
 AGREES = re.compile(r"^(?:og\s+|men\s+)?(?:det|dette|den)\s+(?:tror|trur|mener|meiner|synes|syns|tenker|tenkjer)\s+(?:jeg|eg|je|a|e)\s+"
                     r"(?:og\s*sa|ogsa|au|og|òg|ogso|med)\W*$|^(?:og\s+)?(?:jeg|eg|je)\s+(?:er|e)\s+(?:helt\s+|heilt\s+)?enig\W*$"
-                    # an aside: "…, det skal sies", "det må jeg si"
+                    # an aside: "…, det skal sies", "det må jeg si", "Bare så du vet det: …"
+                    r"|^(?:og\s+)?(?:bare\s+)?(?:sa|for\s+at)\s+(?:du|dere|dokker|de)\s+(?:vet|veit|vett|skal\s+vite)(?:\s+det)?\W*$"
                     r"|^(?:og\s+)?(?:det\s+)?(?:skal|ma|må|kan)\s+(?:(?:jeg|eg)\s+)?(?:sies|seiast|si|seie|innrommes|sies\s+helt\s+arlig)\W*$"
                     # a comparison with what came before: "Sjefen er grei – nei, mer enn det, …"
                     r"|^(?:nei\W+)?(?:mye\s+|mykje\s+)?(?:mer|meir|mindre|bedre|betre|verre)\s+enn\s+(?:det|som\s+sa)\W*$")
@@ -229,7 +232,7 @@ FRONTED_DOUBT = re.compile(r"^(?:men\s+)?(?:(?:om|hvorvidt)\s+.+\b(?:(?:er|e|bli
                            r"|(?:uten|utan)\s+(?:det|dette|den|dei|de)\b.*\b(?:vet|veit|aner)\s+(?:jeg|eg|je)\s+(?:ikke|ikkje|itj|ik))\b".replace("{d}", _DEPENDS_ANY))
 # A first clause that is a doubt and nothing else ("Usikker. Mannen min tror et par uker, men …",
 # "Ikke sikker. Noen dager tror jeg det blir kort, andre dager ikke"): a length after it is a guess
-OPENING_DOUBT = re.compile(r"^(?:nei\W+)?(?:usikker\w*|ikke\s+sikker|ikkje\s+sikker|vet\s+ikke|veit\s+ikkje|aner\s+ikke|uvisst|uklart|"
+OPENING_DOUBT = re.compile(r"^(?:nei\W+)?(?:(?:jeg|eg|je|a|e)\s+(?=vet|veit|aner|er\s+usikker|e\s+usikker)(?:er\s+|e\s+)?)?(?:usikker\w*|ikke\s+sikker|ikkje\s+sikker|vet\s+ikke|veit\s+ikkje|aner\s+ikke|uvisst|uklart|"
                            r"ikke\s+godt\s+a\s+si|vanskelig\s+a\s+si|vanskeleg\s+a\s+seie)(?:\s+(?:helt|heilt|egentlig|eigentleg|enda|enno))?\W*$")
 # "Tror nok jeg kommer tilbake, | men helt sikker er jeg ikke": sure, said inverted and denied
 SURE_DENIED = re.compile(r"^(?:men\s+)?(?:helt\s+|heilt\s+|hundre\s+prosent\s+|100\s*%\s+)?sikker\s+(?:er|e)\s+(?:jeg|eg|je|a)\s+(?:ikke|ikkje|itj)\b")

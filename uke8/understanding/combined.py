@@ -34,7 +34,7 @@ from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BARE_NO, BARE_WAIT, BECAUSE, BOSS_ACTS, CAN_SAY_INSTEAD, CANNOT_SAY, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
     CORRECTION, DECLINES, DEPENDS_ON, DOUBT_ABOUT_WHEN, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY,
-    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REASON_OPENING, RETIRING, SURE_DENIED, THAT_IS_SURE, V1_CONDITION, V1_CONSEQUENCE, WAITS_FOR_THAT, WHETHER_RETURN, WORDS, YEARS_AT_WORK, corrects,
+    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REASON_OPENING, RETIRING, SURE_DENIED, THAT_IS_SURE, V1_CONDITION, V1_CONSEQUENCE, WAITS_FOR_THAT, WHETHER_MANAGE, WHETHER_RETURN, WORDS, YEARS_AT_WORK, corrects,
     put_back_topic, wish_before_but)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, qualifies, terse_list
 from uke8.understanding.clause_owner import explains_the_return, held_back, reason_after_doubt, shared_owner, specific_owner
@@ -104,6 +104,9 @@ def carried_answers(
     # ("venter på at vaskemaskina skal bli ferdig" waits for no treatment)
     treatment = any(top_answer(p) == "q3_grunn_behandling" and (top_confidence(p) >= 0.5 or mentions_treatment(c))
                     and not (hangs and DEPENDS_ON.search(f)) and (mentions_treatment(c) or not WAITS_FOR_THAT.search(f))
+                    # ("fordi jeg ikke vet om jeg tåler skiftarbeid etter hjerteoperasjonen": whether one
+                    # manages the work is the return's doubt, the operation behind it no wait)
+                    and not (open_question == "q1" and WHETHER_MANAGE.search(f) and not ABOUT_TIME.search(f))
                     for (c, p), f in zip(parts, folds))
     # a clause of its own doubts the return ("jeg vet ikke helt om jeg kommer tilbake")
     doubted = any(BARE_DOUBT.search(f) and (o == "q1" or ABOUT_RETURN.search(f)) for f, o in zip(folds, owners))

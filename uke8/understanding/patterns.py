@@ -329,6 +329,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # extraposed: "så er det usikkert om jeg kommer tilbake", "det er uklart om eg kjem attende"
     ("q1", re.compile(rf"\b(?:(?:det|dette)\s+(?:er|e|blir)|(?:er|e|blir)\s+det)\s+(?:(?:fortsatt|framleis|veldig|svaert|helt|heilt|litt|nok|vel|ogsa)\s+)?"
                       rf"(?:usikkert|uklart|uvisst|ikke\s+sikkert|ikkje\s+sikkert)\s+(?:enna\s+|enno\s+)?(?:om|hvorvidt)\s+(?:\w+\s+){{0,5}}?{_RETURN}"), "usikker"),
+    ("q1", re.compile(rf"(?:^|[.!?]\s*)(?:men\s+|og\s+)?(?:om|hvorvidt)\s+(?:jeg|eg|je|a)\s+(?:\w+\s+){{0,2}}?{_RETURN}(?:\W+\w+){{0,6}}?\W+(?:tviler|tvilar)\s+"
+                      r"(?:jeg|eg|je|a)\b"), "lite_sannsynlig"),  # "Om jeg kommer tilbake … etterpå tviler jeg på": the doubt said last
     ("q1", re.compile(_JOB_GONE), "lite_sannsynlig"),
     ("q1", re.compile(_NOT_BACK), "lite_sannsynlig"),
     ("q1", _NOT_COMING_BACK, "lite_sannsynlig"),

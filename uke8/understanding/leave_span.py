@@ -46,6 +46,8 @@ _END_OF_LEAVE = re.compile(r"\b(?:sykmeld\w*|sykemeld\w*|sjukmeld\w*|sykmelding\
                            r"tilbake|tebake|attende|klar|frisk\w*|pa\s+plass|i\s+jobb|pa\s+jobb|(?:begynne|byrje|starte)\s+(?:igjen|pa\s+jobb)|"
                            r"trenger|treng|behov|varer|vare|holder)\b(?:\W+\w+){0,5}\W+$")
 _OPENS_WITH_END = re.compile(r"^\W*(?:(?!siden\b|sidan\b|fra\b|etter\b)\w+\W+)?(?:til|te|ut|innen|innan)\s")
+_YEAR_OUT = re.compile(r"\b(?:ut|resten\s+av)\s+(?:aret|arett)\b")
+_NOW = re.compile(rf"\b(?:na|no)\s+er\s+det\s+{_PART}{_MONTH}\b")
 ASKED_ON: ContextVar[date | None] = ContextVar("asked_on", default=None)
 
 
@@ -57,8 +59,8 @@ def asked_on(day: date | None) -> Iterator[None]:
         yield
     finally:
         ASKED_ON.reset(token)
-_YEAR_OUT = re.compile(r"\b(?:ut|resten\s+av)\s+(?:aret|arett)\b")
-_NOW = re.compile(rf"\b(?:na|no)\s+er\s+det\s+{_PART}{_MONTH}\b")
+
+
 # How long the leave has lasted so far ("har vært sykmeldt i fem måneder allerede", "er syk siden
 # 2 uker") and how much more ("minst tre måneder til").
 WEEKS_DONE_AT_ASKING = 8.0

@@ -97,6 +97,8 @@ def read_message(
         own = confirmed(own)
     others = tuple(Carried(c.question_id, confirmed(c.meaning)) if c.question_id == "q3" and c.meaning.action == "accept"
                    and c.meaning.code not in before else c for c in dated.others)
+    if own.action == "choose":
+        others = tuple(c for c in others if c.meaning.action == "accept")  # (as _read_message: nothing doubtful beside an offer)
     return Reading(own, others, dated.declined)
 
 

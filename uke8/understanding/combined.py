@@ -123,7 +123,6 @@ def carried_answers(
     order = question_order(har_arbeidsgiver)
     listed = numbered_list([c for c, _ in parts], order)  # "1. …\n2. …", "1 usikker, 2 …": answers in asking order
     terse = terse_list(text, [c for c, _ in parts])  # "usikker / god / over 26 uker": by words, or in turn
-    deflects = any(PUTS_OFF.search(f) or CAN_SAY_INSTEAD.search(f) for f in folds)
     for index, ((clause, clause_parse), owner) in enumerate(zip(parts, owners)):
         folded = fold(normalise(clause))
         if corrects(folded, (clause_parse or {}).get("joined_by")):
@@ -142,7 +141,7 @@ def carried_answers(
             continue  # "Sannsynlig? Ikke spesielt": the answer leans on the word put back
         if index == wish:
             continue  # "Jeg har lyst til å komme tilbake, men …": the wish is no verdict, what follows "men" is
-        if QUESTION_REMARK.search(folded) and deflects:
+        if QUESTION_REMARK.search(folded) and any(PUTS_OFF.search(f) or CAN_SAY_INSTEAD.search(f) for f in folds):
             continue  # "Godt spørsmål. Men jeg har et annet spørsmål: …": the remark turns away, it answers nothing
         if AGREES.match(folded) or DECLINES.search(folded) or NOT_READY.search(folded) and open_question != "q3_grunn" or ABOUT_ANSWERING.search(folded) or PUTS_OFF.search(folded) or CONCESSIVE.match(folded) and (
                 owner == "q1" and index < len(parts) - 1 or owner == SHARED and index > 0):

@@ -42,7 +42,7 @@ _ENDS = re.compile(rf"\b(til\s+og\s+med|til|te|innen|innan|for|ut|over|etter|run
 # ("regner med å være sykmeldt til jul", "er tilbake over nyttår"), or the answer opens with it
 # ("Til jul, tror jeg", "ut januar"); not "sjefen er på ferie til januar", "siden før jul", "går av
 # med AFP til sommeren", "begynner på skole til høsten"
-_END_OF_LEAVE = re.compile(r"\b(?:sykmeld\w*|sykemeld\w*|sjukmeld\w*|sykmelding\w*|sjukmelding\w*|borte|heime|hjemme|"
+_END_OF_LEAVE = re.compile(rf"\b(?:{_LEAVE}|sykmeld\w*|sykemeld\w*|sjukmelding\w*|"
                            r"tilbake|tebake|attende|klar|frisk\w*|pa\s+plass|i\s+jobb|pa\s+jobb|(?:begynne|byrje|starte)\s+(?:igjen|pa\s+jobb)|"
                            r"trenger|treng|behov|varer|vare|holder)\b(?:\W+\w+){0,5}\W+$")
 _OPENS_WITH_END = re.compile(r"^\W*(?:(?!siden\b|sidan\b|fra\b|etter\b)\w+\W+)?(?:til|te|ut|innen|innan)\s")

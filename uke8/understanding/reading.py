@@ -258,9 +258,9 @@ def _read_message(open_question: str, text: str, parse: Mapping[str, Any] | None
     if (open_question == "q2" and own is whole and whole.action == "accept" and whole.source == "pattern" and little_contact(text)
             and any(CANNOT_SAY.match(f) for f in folds)):
         own = confirmed(whole)  # "Har ikke hatt noe kontakt med dem, så det kan jeg ikke si noe om": no verdict of their own
-    sure_codes = {ANSWER_INTENTS[open_question][top_answer(p)] for _, p in parts
-                  if top_answer(p) in ANSWER_INTENTS[open_question] and top_confidence(p) >= _SURE_CLAUSE} if len(parts) > 1 else set()
-    if own is whole and whole.action == "accept" and whole.source == "nlu" and clause_own is None and sure_codes in _OPPOSITES:
+    if own is whole and whole.action == "accept" and whole.source == "nlu" and clause_own is None and len(parts) > 1 and (
+            sure_codes := {ANSWER_INTENTS[open_question][top_answer(p)] for _, p in parts
+                           if top_answer(p) in ANSWER_INTENTS[open_question] and top_confidence(p) >= _SURE_CLAUSE}) in _OPPOSITES:
         # "At jeg ikke skal tilbake er helt uaktuelt. Jeg skal tilbake.": two clauses each say one
         # of two opposite answers plainly, and the whole message leans to one of them: both offered
         own = Interpretation("answer", whole.code, whole.confidence, "choose", "nlu",

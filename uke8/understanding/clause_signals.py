@@ -55,7 +55,7 @@ WISH = re.compile(r"^(?:og\s+)?(?:(?:jeg|eg|je|a|i)\s+)?(?:vil(?!\s+(?:si|seie|t
 # A hope is no expectation ("jeg håper jeg kommer tilbake": blind writers label it a doubt, 11 of
 # 11 lines): where nothing in the message sounds sure, a return heard in it is offered beside the
 # doubt, never recorded (reading.py)
-HOPE = re.compile(r"(?:^|[.!?,;]\s*)(?:og\s+|men\s+)?(?:(?:jeg|eg|je|a)\s+)?(?:haper|hapar|hape)\s+(?:(?:at\s+)?(?:jeg|eg|je|a)\s+|a\s+|pa\s+a\s+)?"
+HOPE = re.compile(r"(?:^|[.!?,;/]\s*)(?:og\s+|men\s+)?(?:(?:jeg|eg|je|a)\s+)?(?:haper|hapar|hape)\s+(?:(?:at\s+)?(?:jeg|eg|je|a)\s+|a\s+|pa\s+a\s+)?"
                   r"(?:(?:skal|ska|far|kan)\s+)?(?:kommer|kjem|komme|kome|koma|ga|gar|vende|venda|begynne|byrje)\s+(?:tilbake|attende|tebake)\b")
 SOUNDS_SURE = re.compile(r"(?<!ikke )(?<!ikkje )(?<!ikke helt )(?<!ikkje heilt )\b(?:sikker|sikkert|regner|reknar|garantert|absolutt|"
                          r"definitivt|selvfolgelig|sjolvsagt|klart|tror\s+nok|trur\s+nok)\b")
@@ -104,6 +104,8 @@ OTHERS_LOOK_FORWARD = re.compile(r"^(?:og\s+|men\s+)?(?:(?:sjefen|lederen|leiare
                                  r"(?:\w+\s+)?(?:gleder|gler|glaeder)\s+(?:seg|sae)\b")
 # Retiring ("jeg tar AFP fra neste år", "går av med pensjon om to år"): a time that is no leave
 RETIRING = re.compile(r"\b(?:afp|pensjon\w*|pensjonist\w*|(?:ga|gar|gikk|gjekk)\s+av)\b")
+# Another kind of leave than the sick leave ("søkt om permisjon for å prøve noe annet i et år")
+OTHER_LEAVE = re.compile(r"\b(?:\w*permisjon\w*|\w*perm|\w*permen|friar|friaret|sabbat\w*)\b")
 LEAVE_WORDS = re.compile(r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|borte|frisk\w*|lenge|lang\s+tid|tilbake|tebake|attende)\b")
 GRADED_START = re.compile(r"\b(?:gradert\w*|\d{1,3}\s*(?:%|prosent)|delvis|deltid|trapp\w*\s+opp|opptrapping\w*)\b")
 NOT_A_COMPLAINT = re.compile(r"\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}?(?:sur|sint|vanskelig|vanskeleg|darlig|darleg|ille|"

@@ -36,7 +36,9 @@ TOPIC: dict[str, re.Pattern[str]] = {
                      r"|\bfra\s+(?:jobben|arbeidsplassen|avdelingen)\b(?!\s+(?:i|pa)\b)"
                      r"|\b(?:jobben|arbeidsplassen|avdelingen)\s+(?:har\s+)?(?:ringt|ringte|ringer|sendt|sendte|sender|fulgt|folger|fulgte)\b"),
     "q3": re.compile(r"\b(?:varighet\w*|lengde\w*|lenge|lang\s+tid|kort\s+tid|\d+|uker?|veker?|veka|maned\w*|manad\w*|mnd|ar|halvt|halvar\w*|"
-                     r"frisk\w*|sykmeld\w*|sjukmeld\w*|snart|jul|paske|sommer\w*|haust\w*|host\w*|var(?:en)?|tid)\b"),
+                     r"frisk\w*|sykmeld\w*|sjukmeld\w*|snart|jul|paske|sommer\w*|haust\w*|host\w*|var(?:en)?|tid|"
+                     # a month or New Year, where the clause gives a length (an end date with the day of asking)
+                     r"januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|nyttar\w*|vinterferie\w*)\b"),
 }
 
 # A clause that opens with a word pointing back ("…, det er ganske vanskeleg", "…, han er grei")

@@ -28,6 +28,7 @@ _MONTHS = {
     "jul": 12.8, "jula": 12.8, "julen": 12.8, "nyttar": 1.0, "nyttaret": 1.0, "paske": 4.0, "paska": 4.0, "pasken": 4.0,
     "varen": 5.0, "vara": 5.0, "sommeren": 6.5, "sommaren": 6.5, "sommerferien": 7.0, "sommarferien": 7.0,
     "sommerferie": 7.0, "sommarferie": 7.0, "hosten": 9.5, "hausten": 9.5,
+    "vinterferien": 2.7, "vinterferie": 2.7, "hostferien": 10.1, "haustferien": 10.1,  # school holidays, weeks 8–9 and 40–41
 }
 _MONTH = r"(" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")"
 _PART = r"(?:(begynnelsen|starten|byrjinga|midten|slutten|enden)\s+(?:av|pa)\s+)?"
@@ -37,15 +38,22 @@ _LEAVE = r"(?:sykmeldt|sykemeldt|sjukmeld\w*|sykmelding\w*|syk|sjuk|borte|heime|
 _STARTED = re.compile(rf"\b(?:{_LEAVE}\s+(?:\w+\s+){{0,2}}?(?:i|fra|fra\s+og\s+med)|siden|sidan|fra)\s+{_PART}{_MONTH}\b")
 # When it ends: "til over jul", "tilbake i mars", "klar i løpet av mars", "til 1. desember".
 _ENDS = re.compile(rf"\b(til\s+og\s+med|til|te|innen|innan|for|ut|over|etter|rundt|utpa|i\s+lopet\s+av|tilbake\s+i|frisk\w*\s+i|"
-                   rf"klar\s+i|jobb\w*\s+i|igjen\s+i)\s+(over\s+|ut\s+|etter\s+)?(?:(\d{{1,2}})\.?\s+)?{_PART}{_MONTH}\b")
+                   rf"klar\s+i|jobb\w*\s+i|igjen\s+i|att\s+i|(?:tilbake|tebake|pa\s+jobb|i\s+jobb)(?=\s+\d))\s+(over\s+|ut\s+|etter\s+)?(?:(\d{{1,2}})\.?\s+)?{_PART}{_MONTH}\b")
 # With only the end named, it must be the leave's: said of the leave or the return just before it
 # ("regner med å være sykmeldt til jul", "er tilbake over nyttår"), or the answer opens with it
 # ("Til jul, tror jeg", "ut januar"); not "sjefen er på ferie til januar", "siden før jul", "går av
 # med AFP til sommeren", "begynner på skole til høsten"
 _END_OF_LEAVE = re.compile(rf"\b(?:{_LEAVE}|sykmeld\w*|sykemeld\w*|sjukmelding\w*|"
                            r"tilbake|tebake|attende|klar|frisk\w*|pa\s+plass|i\s+jobb|pa\s+jobb|(?:begynne|byrje|starte)\s+(?:igjen|pa\s+jobb)|"
-                           r"trenger|treng|behov|varer|vare|holder)\b(?:\W+\w+){0,5}\W+$")
-_OPENS_WITH_END = re.compile(r"^\W*(?:(?!siden\b|sidan\b|fra\b|etter\b)\w+\W+)?(?:til|te|ut|innen|innan)\s")
+                           r"trenger|treng|behov|varer|vare|holder|blir\s+(?:bra|god|bedre)|"
+                           r"lege\w*\s+(?:har\s+)?(?:sagt|sier|seier|sa|skrevet|skreve|skrev|mener|meiner))\b(?:\W+\w+){0,5}\W+$")
+# Cues that are themselves the return: "tilbake i mars", "frisk i januar", "igjen i midten av januar"
+_RETURN_CUES = ("tilbake", "tebake", "frisk", "klar i", "igjen i", "att i", "pa jobb", "i jobb")  # (not "jobb i": "på veg
+# til jobb i januar" is the past; "tilbake 1. februar", "på jobb 1. februar": a day after the return itself)
+# "før sommeren", "innen påske": the end at the latest, so a total beyond 26 weeks says nothing of the length
+_UPPER_BOUND_CUES = ("for", "innen", "innan")
+_OPENS_WITH_END = re.compile(r"^\W*(?:(?!siden\b|sidan\b|fra\b|etter\b)\w+\W+|(?:jeg|eg|je|a|e)\s+(?:tror|trur|tenker|tenkjer|tipper|tippar)\s+)?"
+                             r"(?:til|te|ut|innen|innan)\s")  # ("Til jul, tror jeg", "ut januar", "Jeg tror til jul")
 _YEAR_OUT = re.compile(r"\b(?:ut|resten\s+av)\s+(?:aret|arett)\b")
 _NOW = re.compile(rf"\b(?:na|no)\s+er\s+det\s+{_PART}{_MONTH}\b")
 ASKED_ON: ContextVar[date | None] = ContextVar("asked_on", default=None)
@@ -89,9 +97,12 @@ def total_weeks(text: str) -> float | None:
     if begin is None and (now := _NOW.search(text)):
         begin = _point(*now.groups()) - WEEKS_DONE_AT_ASKING / 4.35  # asked in week 8
     if begin is None and end is not None and (day := ASKED_ON.get()) is not None and (
-            _END_OF_LEAVE.search(text[:end.start()]) or (opening := _OPENS_WITH_END.match(text)) is not None and end.start() < opening.end()):
-        # the weeks so far and the next such day from now ("ut januar" asked in March is next January)
-        return WEEKS_DONE_AT_ASKING + ((_end_point(end) - day.month - (day.day - 1) / 30) % 12) * 4.35
+            _END_OF_LEAVE.search(text[:end.start()]) or end.group(1).startswith(_RETURN_CUES)
+            or (opening := _OPENS_WITH_END.match(text)) is not None and end.start() < opening.end()):
+        # the weeks so far and the next such day from now ("ut januar" asked in March is next January;
+        # "til midten av desember" asked on 4 December is this one: a point read a little before today is today)
+        ahead = (_end_point(end) - day.month - (day.day - 1) / 30) % 12
+        return _bounded(end, WEEKS_DONE_AT_ASKING + (0.0 if ahead > 11.5 else ahead) * 4.35)
     if begin is None:
         return None
     if end is not None:
@@ -103,7 +114,12 @@ def total_weeks(text: str) -> float | None:
     months = (finish - begin) % 12
     if months < 0.3:
         return None  # the same month named twice says nothing about the length
-    return months * 4.35
+    return _bounded(end, months * 4.35)
+
+
+def _bounded(end: re.Match | None, total: float) -> float | None:
+    """None where the end is only the latest one ("før sommeren") and the total lies beyond 26 weeks."""
+    return None if end is not None and end.group(1) in _UPPER_BOUND_CUES and total > 26 else total
 
 
 def ends_named(text: str) -> bool:
@@ -114,3 +130,22 @@ def ends_named(text: str) -> bool:
 def starts_named(text: str) -> bool:
     """The (folded) text names when the leave began ("sykmeldt i oktober", "nå er det april")."""
     return _STARTED.search(text) is not None or _NOW.search(text) is not None
+
+
+# Seasons, their school holidays and Easter: times people place differently ("etter sommeren", "til
+# våren", "etter høstferien"), unlike a month, a day, Christmas or New Year
+_SEASONS = frozenset({"paske", "paska", "pasken", "varen", "vara", "sommeren", "sommaren", "sommerferien", "sommarferien",
+                      "sommerferie", "sommarferie", "hosten", "hausten", "vinterferien", "vinterferie", "hostferien", "haustferien"})
+# 4 weeks either side of 26: a reply weeks after week 8 or an end read a little off cannot cross it
+CLEARLY_UNDER, CLEARLY_OVER = 22.0, 30.0
+
+
+def clear_side(text: str, seasons: bool = False) -> str | None:
+    """under_26_uker / over_26_uker where an end named alone (with the day of asking) puts the whole
+    leave far from 26 weeks ("til 15. januar" asked in December); a season counts only with
+    `seasons` (said in answer to how long: "Til etter sommarferien minst"). None otherwise (folded text)."""
+    total = total_weeks(text)
+    end = _ENDS.search(text)
+    if total is None or end is None or end.group(5) in _SEASONS and not seasons:
+        return None
+    return "under_26_uker" if total <= CLEARLY_UNDER else "over_26_uker" if total >= CLEARLY_OVER else None

@@ -20,7 +20,7 @@ from uke8.understanding.clause_subjects import one_clause_about
 from uke8.understanding.combined import Carried, carried_answers
 from uke8.understanding.implied import SHARED
 from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, Interpretation, confirmed, interpret, leading_yes_no
-from uke8.understanding.leave_span import asked_on as asked_on_day, ends_named, starts_named
+from uke8.understanding.leave_span import asked_on as asked_on_day, ends_named, starts_named, clear_side
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import little_contact
 from uke8.understanding.question_view import question_view
@@ -89,14 +89,17 @@ def read_message(
         return plain  # (a start named in the message gives the span without the day: "ble sykmeldt i april")
     with asked_on_day(asked_on):
         dated = _read_message(open_question, text, parse, answers, thresholds, har_arbeidsgiver)
-    # A length worked out from the day of asking is the bot's sum, not the person's words: only confirmed
-    before = ({plain.own.code} if open_question == "q3" and plain.own.action == "accept" else set()) | {
-        c.meaning.code for c in plain.others if c.question_id == "q3" and c.meaning.action == "accept"}
+        clear = clear_side(folded, seasons=open_question == "q3"), clear_side(folded)
+    # A length worked out from the day of asking is the bot's sum, not the person's words: only
+    # confirmed, unless the sum lies far from the 26 weeks (leave_span.clear_side): "til 15. januar"
+    # asked in December; a season only when it answers the question asked ("til etter sommarferien")
+    before = {plain.own.code} if open_question == "q3" and plain.own.action == "accept" else set()
+    before_others = {c.meaning.code for c in plain.others if c.question_id == "q3" and c.meaning.action == "accept"}
     own = dated.own
-    if open_question == "q3" and own.action == "accept" and own.code not in before:
+    if open_question == "q3" and own.action == "accept" and own.code not in before | before_others | {clear[0]}:
         own = confirmed(own)
     others = tuple(Carried(c.question_id, confirmed(c.meaning)) if c.question_id == "q3" and c.meaning.action == "accept"
-                   and c.meaning.code not in before else c for c in dated.others)
+                   and c.meaning.code not in before | before_others | {clear[1]} else c for c in dated.others)
     if own.action == "choose":
         others = tuple(c for c in others if c.meaning.action == "accept")  # (as _read_message: nothing doubtful beside an offer)
     return Reading(own, others, dated.declined)
@@ -256,8 +259,10 @@ def _read_message(open_question: str, text: str, parse: Mapping[str, Any] | None
         # Jeg får heller si det jeg vet sikkert: …": heard as a doubt, only asked back
         own = confirmed(whole)
     if (open_question == "q2" and own is whole and whole.action == "accept" and whole.source == "pattern" and little_contact(text)
-            and any(CANNOT_SAY.match(f) for f in folds)):
-        own = confirmed(whole)  # "Har ikke hatt noe kontakt med dem, så det kan jeg ikke si noe om": no verdict of their own
+            and any(CANNOT_SAY.match(f) or ABOUT_ANSWERING.search(f) for f in folds)):
+        # "Har ikke hatt noe kontakt med dem, så det kan jeg ikke si noe om" / "… så vet ikke hva jeg
+        # skal svare der": no verdict of their own
+        own = confirmed(whole)
     if own is whole and whole.action == "accept" and whole.source == "nlu" and clause_own is None and len(parts) > 1 and (
             sure_codes := {ANSWER_INTENTS[open_question][top_answer(p)] for _, p in parts
                            if top_answer(p) in ANSWER_INTENTS[open_question] and top_confidence(p) >= _SURE_CLAUSE}) in _OPPOSITES:

@@ -44,4 +44,41 @@ for bad in ({"events": [{"event": "slot"}]}, {"events": "x"}, {"responses": [1]}
     except ValidationError as e:
         refused.append("Failed to validate Action server response" in e.message)
 out["invalid_refused"] = refused
+
+# The check by event name agrees with Rasa's own `jsonschema.validate` on every response of a
+# corpus: each event type bare and with its fields of right and wrong types, unknown and
+# malformed events, and the response's other fields; verdict and error message alike.
+import itertools  # noqa: E402
+import random  # noqa: E402
+
+from jsonschema import validate as rasa_validate  # noqa: E402  (what Rasa 3.6 calls)
+
+schema = RemoteAction.action_response_format_spec()
+values = [None, "x", 1, 0.5, True, [], ["a"], {}, {"k": "v"}]
+events = [{"event": alt["properties"]["event"]["const"]} for alt in schema["properties"]["events"]["items"]["oneOf"]]
+fields = sorted({f for alt in schema["properties"]["events"]["items"]["oneOf"] for f in alt.get("properties", {})} | {"timestamp", "metadata"})
+rng = random.Random(17)
+corpus = [{}, {"events": []}, {"events": None}, {"events": "x"}, {"events": [1]}, {"events": [{}]}, {"events": [{"event": 3}]},
+          {"events": [{"event": "no_such"}]}, {"responses": []}, {"responses": [1]}, {"responses": "x"}, [], "x", None]
+for event in events:
+    corpus.append({"events": [event]})
+    for field, value in itertools.product(fields, values):
+        if rng.random() < 0.35:
+            corpus.append({"events": [dict(event, **{field: value})], "responses": [{"text": "hei"}]})
+for _ in range(300):  # several events at once, good and bad mixed
+    chosen = [dict(rng.choice(events), **{rng.choice(fields): rng.choice(values)}) for _ in range(rng.randint(1, 6))]
+    corpus.append({"events": chosen, "responses": rng.choice([[], [{"text": "x"}], [1]])})
+
+
+def verdict(fn, result):
+    try:
+        fn(result)
+        return "ok"
+    except ValidationError as e:
+        return e.message.split(". Failed to validate")[0]
+
+
+agree = [verdict(lambda r: rasa_validate(r, schema), r) == verdict(action._validate_action_result, r) for r in corpus]
+out["same_verdicts"] = all(agree)
+out["corpus"] = {"responses": len(corpus), "valid": sum(verdict(lambda r: rasa_validate(r, schema), r) == "ok" for r in corpus)}
 print(json.dumps(out))

@@ -110,6 +110,8 @@ def test_not_knowing_what_to_answer_after_little_contact_is_only_confirmed():
     ("e bare beinbrudd, blir bra te jul", 11.0),        # healed by then
     ("Jeg tror til jul", 11.0),                         # the answer opens with a guess and the end
     ("Jeg tror sjefen har ferie til jul", None),
+    ("sjukmeld etter ei ulukke på jobb 12. oktober", None),   # where it happened, not the return
+    ("jeg var tilbake på jobb 3. mars i fjor", None),         # a return in the past
 ])
 def test_an_end_date_alone_gives_the_length_session17(text, weeks):
     with asked_on(DECEMBER):
@@ -155,3 +157,17 @@ def test_a_season_said_in_passing_is_only_confirmed(end, action):
               ranking(("q1_veldig_sannsynlig", 0.97)), ranking(("q3_over_26_uker", 0.6), ("q2_god", 0.3)), ranking(("q2_god", 0.97)))
     assert _taken(read_message("q1", text, p, {}, T)).get("varighet", ("", ""))[1] != "accept"  # without the day: a guess
     assert _taken(read_message("q1", text, p, {}, T, asked_on=DECEMBER))["varighet"] == ("over_26_uker", action)
+
+
+def test_a_doubt_then_a_treatment_in_a_sentence_of_its_own_leaves_how_long_confirmed():
+    # "vet ikke helt, venter på operasjon" (one sentence, the example) records how long
+    # as unsure (tests/unit/test_combined.py); a full stop between the doubt and the treatment
+    # ("Jeg vet ærlig talt ikke. Jeg skal på flere undersøkelser.") leaves the doubt to the
+    # question asked for most blind writers: how long is only confirmed, and q1 answered
+    text = "Jeg vet ærlig talt ikke. Jeg skal på flere undersøkelser"
+    p = parse(text, ranking(("usikker", 0.7), ("q3_grunn_behandling", 0.3)),
+              ranking(("usikker", 0.99)), ranking(("q3_grunn_behandling", 0.95)))
+    reading = read_message("q1", text, p, {}, T)
+    taken = _taken(reading)
+    assert taken.get("varighet", (None, "confirm"))[1] != "accept"
+    assert taken.get("varighet_usikker_grunn", (None, "confirm"))[1] != "accept"

@@ -245,13 +245,15 @@ def carried_answers(
                 # a doubt with no word of time, given to how long only for a treatment named further on
                 # ("Vanskelig å si. … fastlegen vil ha meg til MR først" while q1 is open) or for one it
                 # hangs on ("vet ikke. Kommer an på om behandlingen virker"): only confirmed. Right before
-                # the wait itself it is the issue's own example, recorded: "vet ikke helt, venter på
-                # operasjon" (README, "Several answers, session 14"). ("når" joining two events, "sur
+                # the wait itself, in one sentence, it is the issue's own example, recorded: "vet ikke
+                # helt, venter på operasjon" (README, "Several answers, session 14"); with a full stop
+                # between ("Jeg vet ærlig talt ikke. Jeg skal på flere undersøkelser") most blind
+                # writers read the doubt as the answer asked for (session 17). ("når" joining two events, "sur
                 # når vi møtes", is no word of time)
                 or owner == "q3" and not specific and open_question in ("q1", "q2") and not DOUBT_ABOUT_WHEN.search(folded)
                 and not (index + 1 < len(parts) and top_answer(parts[index + 1][1]) == "q3_grunn_behandling"
                          and (top_confidence(parts[index + 1][1]) >= 0.5 or mentions_treatment(parts[index + 1][0]))
-                         and not DEPENDS_ON.search(folds[index + 1]))
+                         and not DEPENDS_ON.search(folds[index + 1]) and (parts[index + 1][1] or {}).get("joined_by") is not None)
                 and not any(ABOUT_TIME.search(_WHEN.sub("", f)) or f.startswith("nar ") or DOUBT_ABOUT_WHEN.search(f) for f in folds)):
             meaning = confirmed(meaning)
         if meaning.action == "accept" and any(CANNOT_SAY.match(f) for f in folds[index + 1:index + 3]):

@@ -38,7 +38,7 @@ _LEAVE = r"(?:sykmeldt|sykemeldt|sjukmeld\w*|sykmelding\w*|syk|sjuk|borte|heime|
 _STARTED = re.compile(rf"\b(?:{_LEAVE}\s+(?:\w+\s+){{0,2}}?(?:i|fra|fra\s+og\s+med)|siden|sidan|fra)\s+{_PART}{_MONTH}\b")
 # When it ends: "til over jul", "tilbake i mars", "klar i løpet av mars", "til 1. desember".
 _ENDS = re.compile(rf"\b(til\s+og\s+med|til|te|innen|innan|for|ut|over|etter|rundt|utpa|i\s+lopet\s+av|tilbake\s+i|frisk\w*\s+i|"
-                   rf"klar\s+i|jobb\w*\s+i|igjen\s+i|att\s+i|(?:tilbake|tebake|pa\s+jobb|i\s+jobb)(?=\s+\d))\s+(over\s+|ut\s+|etter\s+)?(?:(\d{{1,2}})\.?\s+)?{_PART}{_MONTH}\b")
+                   rf"klar\s+i|jobb\w*\s+i|igjen\s+i|att\s+i|(?:tilbake|tebake)(?:\s+(?:pa|i)\s+jobb\w*)?(?=\s+\d))\s+(over\s+|ut\s+|etter\s+)?(?:(\d{{1,2}})\.?\s+)?{_PART}{_MONTH}\b")
 # With only the end named, it must be the leave's: said of the leave or the return just before it
 # ("regner med å være sykmeldt til jul", "er tilbake over nyttår"), or the answer opens with it
 # ("Til jul, tror jeg", "ut januar"); not "sjefen er på ferie til januar", "siden før jul", "går av
@@ -48,8 +48,10 @@ _END_OF_LEAVE = re.compile(rf"\b(?:{_LEAVE}|sykmeld\w*|sykemeld\w*|sjukmelding\w
                            r"trenger|treng|behov|varer|vare|holder|blir\s+(?:bra|god|bedre)|"
                            r"lege\w*\s+(?:har\s+)?(?:sagt|sier|seier|sa|skrevet|skreve|skrev|mener|meiner))\b(?:\W+\w+){0,5}\W+$")
 # Cues that are themselves the return: "tilbake i mars", "frisk i januar", "igjen i midten av januar"
-_RETURN_CUES = ("tilbake", "tebake", "frisk", "klar i", "igjen i", "att i", "pa jobb", "i jobb")  # (not "jobb i": "på veg
-# til jobb i januar" is the past; "tilbake 1. februar", "på jobb 1. februar": a day after the return itself)
+# (not "jobb i" nor "på jobb 12. oktober": "datt på veg til jobb i januar", "ei ulukke på jobb 12.
+# oktober" are the past; "tilbake (på jobb) 1. februar": a day right after the return itself)
+_RETURN_CUES = ("tilbake", "tebake", "frisk", "klar i", "igjen i", "att i")
+_PAST_RETURN = re.compile(r"\b(?:var|vart|kom|ble|blei|gikk|gjekk|begynte|byrja|starta|startet)\s+(?:\w+\s+)?$")  # "var tilbake 3. mars"
 # "før sommeren", "innen påske": the end at the latest, so a total beyond 26 weeks says nothing of the length
 _UPPER_BOUND_CUES = ("for", "innen", "innan")
 _OPENS_WITH_END = re.compile(r"^\W*(?:(?!siden\b|sidan\b|fra\b|etter\b)\w+\W+|(?:jeg|eg|je|a|e)\s+(?:tror|trur|tenker|tenkjer|tipper|tippar)\s+)?"
@@ -97,7 +99,8 @@ def total_weeks(text: str) -> float | None:
     if begin is None and (now := _NOW.search(text)):
         begin = _point(*now.groups()) - WEEKS_DONE_AT_ASKING / 4.35  # asked in week 8
     if begin is None and end is not None and (day := ASKED_ON.get()) is not None and (
-            _END_OF_LEAVE.search(text[:end.start()]) or end.group(1).startswith(_RETURN_CUES)
+            _END_OF_LEAVE.search(text[:end.start()])
+            or end.group(1).startswith(_RETURN_CUES) and not _PAST_RETURN.search(text[:end.start()])
             or (opening := _OPENS_WITH_END.match(text)) is not None and end.start() < opening.end()):
         # the weeks so far and the next such day from now ("ut januar" asked in March is next January;
         # "til midten av desember" asked on 4 December is this one: a point read a little before today is today)

@@ -171,3 +171,22 @@ def test_a_doubt_then_a_treatment_in_a_sentence_of_its_own_leaves_how_long_confi
     taken = _taken(reading)
     assert taken.get("varighet", (None, "confirm"))[1] != "accept"
     assert taken.get("varighet_usikker_grunn", (None, "confirm"))[1] != "accept"
+
+
+@pytest.mark.parametrize("text, weeks", [
+    ("Det har vært en konflikt med nærmeste leder i over et år", []),   # how long the trouble has gone on
+    ("Ingen kontakt på seks uker", []),                                # none in all that time
+    ("ikkje ein telefon frå dei på to månader", []),
+    ("Har hatt krangel med sjefen, og trenger minst et år til", [52.0]),
+])
+def test_a_span_of_trouble_or_silence_is_not_the_leave(text, weeks):
+    from uke8.understanding.duration import durations
+    assert durations(text) == weeks
+
+
+def test_a_plain_verdict_after_a_doubt_about_the_return_settles_it_confirmed():
+    text = "Det er konflikten, jeg vet ikke om jeg tåler å gå tilbake dit. Tror ikke jeg kommer tilbake."
+    p = parse(text, ranking(("q3_grunn_annet", 0.9), ("q1_lite_sannsynlig", 0.1)), ranking(("q3_grunn_annet", 0.6), ("q2_vanskelig", 0.35)),
+              ranking(("usikker", 0.82), ("q1_lite_sannsynlig", 0.11)), ranking(("q1_lite_sannsynlig", 0.997)))
+    taken = _taken(read_message("q3_grunn", text, p, {"varighet": "usikker"}, T))
+    assert taken["retur"] == ("lite_sannsynlig", "confirm")

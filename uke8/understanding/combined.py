@@ -341,7 +341,11 @@ def carried_answers(
                      and ABOUT_RETURN.search(folds[at])]
         # "Jeg vet ikke om jeg i det hele tatt skal tilbake dit, lite sannsynlig vel": a doubt, then the
         # option's own words ("lite sannsynlig") settle it
-        settled_by_name = [m for m, _, at in found if question_id == "q1" and m.code != SHARED and LIKELY.search(folds[at])
+        # (or a plain verdict on the return that ends the readings: "… jeg vet ikke om jeg tåler å gå
+        # tilbake dit. Tror ikke jeg kommer tilbake.")
+        settled_by_name = [m for m, _, at in found if question_id == "q1" and m.code != SHARED and (
+                               LIKELY.search(folds[at]) or m.action == "accept" and m.confidence >= 0.95 and ABOUT_RETURN.search(folds[at])
+                               and at == max(a for _, _, a in found))
                            and any(d.code == SHARED and d_at < at for d, _, d_at in found)]
         if later:
             best[question_id] = later[-1]  # the correction stands

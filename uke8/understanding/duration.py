@@ -86,13 +86,17 @@ _EVENT_BEFORE = re.compile(
 # mobbet meg i over et år", "har hatt vondt i to år"), unless more is to come ("har fått
 # sykmelding i tre uker til").
 # (or what was done to the person, said without "har": "mobba av leder i 2 år")
-_SO_FAR_BEFORE = re.compile(r"(?:\b(?:har|hadde|har\s+no|har\s+na)\s+(?:\w+\s+){0,5}|\b(?:mobba|mobbet|plaga|plaget|trakassert|utfryst|baksnakka|baksnakket|mobbing\w*|trakassering\w*|plaging\w*|baksnakking\w*)\s+"
+_SO_FAR_BEFORE = re.compile(r"(?:\b(?:har|hadde|har\s+no|har\s+na)\s+(?:\w+\s+){0,5}|\b(?:mobba|mobbet|plaga|plaget|trakassert|utfryst|baksnakka|baksnakket|mobbing\w*|trakassering\w*|plaging\w*|baksnakking\w*|"
+                            r"konflikt\w*|krangel\w*|krangl\w*|uenighet\w*|gnisning\w*)\s+"
                             r"(?:\w+\s+){0,4})i\s+(?:over\s+|mer\s+enn\s+|nesten\s+|snart\s+|bortimot\s+)?$")
 # Not in all that time: "ingen har fulgt meg opp på 8 uker", "har knapt tatt kontakt på åtte
 # uker", "har ikkje høyrt noko på to månader" (a negated perfect, then "på" and the amount)
 _NOT_IN_SO_LONG = re.compile(r"\b(?:har|hadde)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|itj|knapt|knapt\s+nok|aldri|nesten\s+ikke|nesten\s+ikkje)\s+"
                              r"(?:\w+\s+){0,5}pa\s+(?:over\s+|snart\s+|nesten\s+)?$"
-                             r"|\b(?:ingen|ingenting|ikke\s+en)\s+(?:\w+\s+){0,3}?har\s+(?:\w+\s+){0,5}pa\s+(?:over\s+|snart\s+|nesten\s+)?$")
+                             r"|\b(?:ingen|ingenting|ikke\s+en)\s+(?:\w+\s+){0,3}?har\s+(?:\w+\s+){0,5}pa\s+(?:over\s+|snart\s+|nesten\s+)?$"
+                             # "Ingen kontakt på seks uker", "ikkje ein telefon på to månader": none in all that time
+                             r"|\b(?:ingen|inga|ikke\s+en|ikkje\s+ein|null)\s+(?:\w+\s+){0,2}?(?:kontakt|oppfolging|samtale\w*|telefon\w*|melding\w*|beskjed|svar|mote|moter)\s+"
+                             r"(?:\w+\s+){0,3}?pa\s+(?:over\s+|snart\s+|nesten\s+)?$")
 _LEAVE_SO_FAR = re.compile(r"\b(?:sykmeldt|sykemeldt|sjukmeld\w*|syk|sjuk|borte|heime|hjemme)\s+(?:\w+\s+){0,2}i\s+(?:over\s+|mer\s+enn\s+|nesten\s+|snart\s+|bortimot\s+)?$")
 _MORE_TO_COME = re.compile(r"^\s*(?:til|te|fremover|framover|til\s+na|mer|meir)\b")
 _NOT_LEAVE_AFTER = re.compile(

@@ -73,6 +73,7 @@ def _read(question_id: str, text: str, parse: Mapping[str, Any] | None, threshol
 
 
 _WHEN = re.compile(r"\bnar\b")
+_PLAIN_VERDICT = 0.95  # a clause read this surely says its answer plainly (as reading.py's _SURE_CLAUSE)
 
 
 def carried_answers(
@@ -344,7 +345,7 @@ def carried_answers(
         # (or a plain verdict on the return that ends the readings: "… jeg vet ikke om jeg tåler å gå
         # tilbake dit. Tror ikke jeg kommer tilbake.")
         settled_by_name = [m for m, _, at in found if question_id == "q1" and m.code != SHARED and (
-                               LIKELY.search(folds[at]) or m.action == "accept" and m.confidence >= 0.95 and ABOUT_RETURN.search(folds[at])
+                               LIKELY.search(folds[at]) or m.action == "accept" and m.confidence >= _PLAIN_VERDICT and ABOUT_RETURN.search(folds[at])
                                and at == max(a for _, _, a in found))
                            and any(d.code == SHARED and d_at < at for d, _, d_at in found)]
         if later:

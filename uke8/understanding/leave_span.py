@@ -38,7 +38,8 @@ _LEAVE = r"(?:sykmeldt|sykemeldt|sjukmeld\w*|sykmelding\w*|syk|sjuk|borte|heime|
 _STARTED = re.compile(rf"\b(?:{_LEAVE}\s+(?:\w+\s+){{0,2}}?(?:i|fra|fra\s+og\s+med)|siden|sidan|fra)\s+{_PART}{_MONTH}\b")
 # When it ends: "til over jul", "tilbake i mars", "klar i løpet av mars", "til 1. desember".
 _ENDS = re.compile(rf"\b(til\s+og\s+med|til|te|innen|innan|for|ut|over|etter|rundt|utpa|i\s+lopet\s+av|tilbake\s+i|frisk\w*\s+i|"
-                   rf"klar\s+i|jobb\w*\s+i|igjen\s+i|att\s+i|(?:tilbake|tebake)(?:\s+(?:pa|i)\s+jobb\w*)?(?=\s+\d))\s+(over\s+|ut\s+|etter\s+)?(?:(\d{{1,2}})\.?\s+)?{_PART}{_MONTH}\b")
+                   rf"klar\s+i|jobb\w*\s+i|igjen\s+i|att\s+i|(?:tilbake|tebake)(?:\s+(?:pa|i)\s+jobb\w*)?(?=\s+\d))\s+"
+                   rf"(over\s+|ut\s+|etter\s+)?(?:(\d{{1,2}})\.?\s+)?{_PART}{_MONTH}\b")
 # With only the end named, it must be the leave's: said of the leave or the return just before it
 # ("regner med å være sykmeldt til jul", "er tilbake over nyttår"), or the answer opens with it
 # ("Til jul, tror jeg", "ut januar"); not "sjefen er på ferie til januar", "siden før jul", "går av
@@ -143,12 +144,13 @@ _SEASONS = frozenset({"paske", "paska", "pasken", "varen", "vara", "sommeren", "
 CLEARLY_UNDER, CLEARLY_OVER = 22.0, 30.0
 
 
-def clear_side(text: str, seasons: bool = False) -> str | None:
+def clear_side(text: str) -> tuple[str | None, bool]:
     """under_26_uker / over_26_uker where an end named alone (with the day of asking) puts the whole
-    leave far from 26 weeks ("til 15. januar" asked in December); a season counts only with
-    `seasons` (said in answer to how long: "Til etter sommarferien minst"). None otherwise (folded text)."""
+    leave far from 26 weeks ("til 15. januar" asked in December), else None; and whether that end
+    is a season (to count only in answer to how long: "Til etter sommarferien minst"). Folded text."""
     total = total_weeks(text)
     end = _ENDS.search(text)
-    if total is None or end is None or end.group(5) in _SEASONS and not seasons:
-        return None
-    return "under_26_uker" if total <= CLEARLY_UNDER else "over_26_uker" if total >= CLEARLY_OVER else None
+    if total is None or end is None:
+        return None, False
+    side = "under_26_uker" if total <= CLEARLY_UNDER else "over_26_uker" if total >= CLEARLY_OVER else None
+    return side, end.group(5) in _SEASONS

@@ -20,7 +20,7 @@ from uke8.understanding.clause_subjects import one_clause_about
 from uke8.understanding.combined import Carried, carried_answers
 from uke8.understanding.implied import SHARED
 from uke8.understanding.interpret import ANSWER_INTENTS, OUT_OF_SCOPE, Interpretation, confirmed, interpret, leading_yes_no
-from uke8.understanding.leave_span import asked_on as asked_on_day, ends_named, starts_named, clear_side
+from uke8.understanding.leave_span import asked_on as asked_on_day, clear_side, ends_named, starts_named
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import little_contact
 from uke8.understanding.question_view import question_view
@@ -89,17 +89,17 @@ def read_message(
         return plain  # (a start named in the message gives the span without the day: "ble sykmeldt i april")
     with asked_on_day(asked_on):
         dated = _read_message(open_question, text, parse, answers, thresholds, har_arbeidsgiver)
-        clear = clear_side(folded, seasons=open_question == "q3"), clear_side(folded)
+        side, season = clear_side(folded)
     # A length worked out from the day of asking is the bot's sum, not the person's words: only
     # confirmed, unless the sum lies far from the 26 weeks (leave_span.clear_side): "til 15. januar"
     # asked in December; a season only when it answers the question asked ("til etter sommarferien")
-    before = {plain.own.code} if open_question == "q3" and plain.own.action == "accept" else set()
-    before_others = {c.meaning.code for c in plain.others if c.question_id == "q3" and c.meaning.action == "accept"}
+    worded = ({plain.own.code} if open_question == "q3" and plain.own.action == "accept" else set()) | {
+        c.meaning.code for c in plain.others if c.question_id == "q3" and c.meaning.action == "accept"}
     own = dated.own
-    if open_question == "q3" and own.action == "accept" and own.code not in before | before_others | {clear[0]}:
+    if open_question == "q3" and own.action == "accept" and own.code not in worded | {side}:
         own = confirmed(own)
     others = tuple(Carried(c.question_id, confirmed(c.meaning)) if c.question_id == "q3" and c.meaning.action == "accept"
-                   and c.meaning.code not in before | before_others | {clear[1]} else c for c in dated.others)
+                   and c.meaning.code not in worded | ({None} if season else {side}) else c for c in dated.others)
     if own.action == "choose":
         others = tuple(c for c in others if c.meaning.action == "accept")  # (as _read_message: nothing doubtful beside an offer)
     return Reading(own, others, dated.declined)

@@ -112,6 +112,11 @@ def test_not_knowing_what_to_answer_after_little_contact_is_only_confirmed():
     ("Jeg tror sjefen har ferie til jul", None),
     ("sjukmeld etter ei ulukke på jobb 12. oktober", None),   # where it happened, not the return
     ("jeg var tilbake på jobb 3. mars i fjor", None),         # a return in the past
+    ("regner med ut året", 11.5),                             # this year's end (asked in December: short)
+    ("Eg reknar med ut januar", 15.8),                        # a guess, then the end
+    ("over nyttår", 11.9),
+    ("sykmeldt ut året og vel så det", None),                 # only the earliest end
+    ("sykmeldt ut januar, og lenger enn det blir det ikke", 15.8),
 ])
 def test_an_end_date_alone_gives_the_length_session17(text, weeks):
     with asked_on(DECEMBER):
@@ -127,6 +132,8 @@ def test_an_end_date_alone_gives_the_length_session17(text, weeks):
     ("Til etter sommarferien minst", "over_26_uker", True),     # a season: counts only in answer to q3
     ("klar te vinterferien i februar", "under_26_uker", True),
     ("Regner med å være tilbake før sommeren", None, False),    # at the latest, beyond 26 weeks: no sum
+    ("Jeg skulle gjerne vært tilbake før jul", None, False),   # a wish, no expectation
+    ("tilbake før jul, men sykmeldt til langt ut i 2027", None, False),  # a year the months do not read
 ])
 def test_a_sum_far_from_26_weeks_is_clear(text, side, season):
     with asked_on(DECEMBER):
@@ -189,3 +196,23 @@ def test_a_plain_verdict_after_a_doubt_about_the_return_settles_it_confirmed():
               ranking(("usikker", 0.82), ("q1_lite_sannsynlig", 0.11)), ranking(("q1_lite_sannsynlig", 0.997)))
     taken = _taken(read_message("q3_grunn", text, p, {"varighet": "usikker"}, T))
     assert taken["retur"] == ("lite_sannsynlig", "confirm")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("det blir et godt stykke over et halvår", "over_26_uker"),   # "halvår" is half a year, as "halvt år"
+    ("eit halvår", "over_26_uker"),
+])
+def test_half_a_year_in_one_word(text, code):
+    # (so that "… resten av året, og det blir et godt stykke over et halvår" has a length in words,
+    # which outweighs the sum from "resten av året" asked in December: reading.read_message)
+    from uke8.understanding.duration import duration_answer
+    assert duration_answer(text) == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("sjefen bryr seg ikke", "vanskelig"),
+    ("sjefen bryr seg ikke så mye", None),   # lukewarm, not a complaint of difficulty
+])
+def test_caring_not_much_is_no_complaint(text, code):
+    from uke8.understanding.patterns import match_pattern
+    assert match_pattern("q2", text) == code

@@ -165,7 +165,7 @@ def durations(text: str) -> list[float]:
     found += [weeks + max(so_far) - WEEKS_DONE_AT_ASKING for weeks in to_come] if so_far else to_come
     if (span := total_weeks(t)) is not None:
         found.append(span - WEEKS_DONE_AT_ASKING)
-    if re.search(r"\b(?:et|eit)\s+halvt\s+ar\b|\bhalvaret\b", t):
+    if re.search(r"\b(?:et|eit)\s+halvt\s+ar\b|\b(?:et|eit)\s+halvar\b|\bhalvaret\b", t):
         found.append(26.0)
     if _SOON_BACK.search(t):
         found.append(1.0)

@@ -55,10 +55,12 @@ _RETURN_CUES = ("tilbake", "tebake", "frisk", "klar i", "igjen i", "att i")
 _PAST_RETURN = re.compile(r"\b(?:var|vart|kom|ble|blei|gikk|gjekk|begynte|byrja|starta|startet)\s+(?:\w+\s+)?$")  # "var tilbake 3. mars"
 # "før sommeren", "innen påske": the end at the latest, so a total beyond 26 weeks says nothing of the length
 _UPPER_BOUND_CUES = ("for", "innen", "innan")
-_OPENS_WITH_END = re.compile(r"^\W*(?:(?!siden\b|sidan\b|fra\b|etter\b)\w+\W+|(?:jeg|eg|je|a|e)\s+(?:tror|trur|tenker|tenkjer|tipper|tippar)\s+)?"
-                             r"(?:til|te|ut|innen|innan)\s")  # ("Til jul, tror jeg", "ut januar", "Jeg tror til jul")
+_OPENS_WITH_END = re.compile(r"^\W*(?:(?!siden\b|sidan\b|fra\b|etter\b)\w+\W+|(?:(?:jeg|eg|je|a|e)\s+)?(?:tror|trur|tenker|tenkjer|tipper|tippar|"
+                             r"(?:regner|reknar|rekner)\s+med)\s+)?(?:til|te|ut|innen|innan|over)\s")
+# ("Til jul, tror jeg", "ut januar", "Jeg tror til jul", "Eg reknar med ut januar", "Over nyttår")
+_AND_MORE = re.compile(r"\W*(?:og|eller)\s+(?:vel\s+sa\s+det|lenger|lengre|mer|meir|mere|enda\s+lenger|kanskje\s+lenger)\b(?!\s+enn)")
 _YEAR_OUT = re.compile(r"\b(?:ut|resten\s+av)\s+(?:aret|arett)\b")
-_NOW = re.compile(rf"\b(?:na|no)\s+er\s+det\s+{_PART}{_MONTH}\b")
+_NOW = re.compile(rf"\b(?:na|no)\s+er\s+det\s+(?:jo\s+)?(?:bare\s+|berre\s+)?{_PART}{_MONTH}\b")  # ("og no er det berre mars")
 ASKED_ON: ContextVar[date | None] = ContextVar("asked_on", default=None)
 
 
@@ -99,13 +101,18 @@ def total_weeks(text: str) -> float | None:
     begin = _point(*start.groups()) if start else None
     if begin is None and (now := _NOW.search(text)):
         begin = _point(*now.groups()) - WEEKS_DONE_AT_ASKING / 4.35  # asked in week 8
-    if begin is None and end is not None and (day := ASKED_ON.get()) is not None and (
-            _END_OF_LEAVE.search(text[:end.start()])
-            or end.group(1).startswith(_RETURN_CUES) and not _PAST_RETURN.search(text[:end.start()])
-            or (opening := _OPENS_WITH_END.match(text)) is not None and end.start() < opening.end()):
+    year_out = _YEAR_OUT.search(text) if begin is None and end is None else None
+    if begin is None and (point := end or year_out) is not None and _AND_MORE.match(text[point.end():]):
+        return None  # "ut året og vel så det", "til jul og lenger": the end is only the earliest one
+    if begin is None and (day := ASKED_ON.get()) is not None and (
+            end is not None and (_END_OF_LEAVE.search(text[:end.start()])
+                                 or end.group(1).startswith(_RETURN_CUES) and not _PAST_RETURN.search(text[:end.start()])
+                                 or (opening := _OPENS_WITH_END.match(text)) is not None and end.start() < opening.end())
+            or year_out is not None and (_END_OF_LEAVE.search(text[:year_out.start()]) or _OPENS_WITH_END.match(text))):
         # the weeks so far and the next such day from now ("ut januar" asked in March is next January;
-        # "til midten av desember" asked on 4 December is this one: a point read a little before today is today)
-        ahead = (_end_point(end) - day.month - (day.day - 1) / 30) % 12
+        # "til midten av desember" asked on 4 December is this one: a point read a little before today
+        # is today); "ut året" is this year's end
+        ahead = ((_end_point(end) if end is not None else 12.9) - day.month - (day.day - 1) / 30) % 12
         return _bounded(end, WEEKS_DONE_AT_ASKING + (0.0 if ahead > 11.5 else ahead) * 4.35)
     if begin is None:
         return None
@@ -127,8 +134,8 @@ def _bounded(end: re.Match | None, total: float) -> float | None:
 
 
 def ends_named(text: str) -> bool:
-    """The (folded) text names when something ends ("til jul", "ut januar"): an end date may say how long."""
-    return _ENDS.search(text) is not None
+    """The (folded) text names when something ends ("til jul", "ut januar", "ut året"): an end date may say how long."""
+    return _ENDS.search(text) is not None or _YEAR_OUT.search(text) is not None
 
 
 def starts_named(text: str) -> bool:
@@ -140,6 +147,9 @@ def starts_named(text: str) -> bool:
 # våren", "etter høstferien"), unlike a month, a day, Christmas or New Year
 _SEASONS = frozenset({"paske", "paska", "pasken", "varen", "vara", "sommeren", "sommaren", "sommerferien", "sommarferien",
                       "sommerferie", "sommarferie", "hosten", "hausten", "vinterferien", "vinterferie", "hostferien", "haustferien"})
+# A wish is no expectation ("Jeg skulle gjerne vært tilbake før jul, men …"), and a year named ("ut i
+# 2027") is an end the months alone do not read: no sum is recorded beside them
+_WISHED_OR_YEAR = re.compile(r"\b(?:skulle|skule|ville|vil)\s+(?:\w+\s+)?gjerne\b|\b(?:helst|haper|hapar|onsker|onskjer|ynskjer)\b|\b20\d\d\b")
 # 4 weeks either side of 26: a reply weeks after week 8 or an end read a little off cannot cross it
 CLEARLY_UNDER, CLEARLY_OVER = 22.0, 30.0
 
@@ -149,8 +159,8 @@ def clear_side(text: str) -> tuple[str | None, bool]:
     leave far from 26 weeks ("til 15. januar" asked in December), else None; and whether that end
     is a season (to count only in answer to how long: "Til etter sommarferien minst"). Folded text."""
     total = total_weeks(text)
-    end = _ENDS.search(text)
-    if total is None or end is None:
+    if total is None or _WISHED_OR_YEAR.search(text):
         return None, False
     side = "under_26_uker" if total <= CLEARLY_UNDER else "over_26_uker" if total >= CLEARLY_OVER else None
-    return side, end.group(5) in _SEASONS
+    end = _ENDS.search(text)
+    return side, end is not None and end.group(5) in _SEASONS

@@ -193,7 +193,7 @@ _HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg
                       rf"|(?<!\bingen )(?<!\bnull )(?<!\bno )(?<!\bnoe )(?<!\bnoko )(?<!\bhatt )(?<!\bnoen )(?<!\bnokon )\bproblem\w*\s+(?:med|mellom)\s+"
                       rf"(?:meg\s+og\s+)?(?:min\s+|mi\s+)?(?:{BOSS_WORDS})\b"
                       # "hun bryr seg null", "får aldri svar"
-                      r"|\bbryr\s+(?:seg|sei)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|null|fint\s+lite|katta|fanden|ein\s+dritt|en\s+dritt)\b"
+                      r"|\bbryr\s+(?:seg|sei)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|null|fint\s+lite|katta|fanden|ein\s+dritt|en\s+dritt)\b(?!\s+(?:sa|so)\s+(?:mye|mykje|veldig))"
                       r"|\b(?:far|fatt|fikk|fekk)\s+aldri\s+(?:noe\s+|noko\s+)?svar\b|\bsvar(?:er|ar)\s+aldri\b"
                       # people who have been difficult: "dem på jobben har vært vanskelige", "ledelsen er umulige"
                       # (the employer or "they" as the subject: "været har vært forferdelig" is the weather)

@@ -95,6 +95,10 @@ def read_message(
     # asked in December; a season only when it answers the question asked ("til etter sommarferien")
     worded = ({plain.own.code} if open_question == "q3" and plain.own.action == "accept" else set()) | {
         c.meaning.code for c in plain.others if c.question_id == "q3" and c.meaning.action == "accept"}
+    by_rules = ({plain.own.code} if open_question == "q3" and plain.own.action == "accept" and plain.own.source == "pattern" else set()) | {
+        c.meaning.code for c in plain.others if c.question_id == "q3" and c.meaning.action == "accept" and c.meaning.source == "pattern"}
+    if by_rules and side not in by_rules:
+        side = None  # the words give another length ("resten av året, og det blir et godt stykke over et halvår")
     own = dated.own
     if open_question == "q3" and own.action == "accept" and own.code not in worded | {side}:
         own = confirmed(own)

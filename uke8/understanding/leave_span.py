@@ -101,17 +101,13 @@ def total_weeks(text: str) -> float | None:
     begin = _point(*start.groups()) if start else None
     if begin is None and (now := _NOW.search(text)):
         begin = _point(*now.groups()) - WEEKS_DONE_AT_ASKING / 4.35  # asked in week 8
-    year_out = _YEAR_OUT.search(text) if begin is None and end is None else None
-    if begin is None and (point := end or year_out) is not None and _AND_MORE.match(text[point.end():]):
+    named_end = end or (_YEAR_OUT.search(text) if begin is None else None)  # "ut året": this year's end
+    if begin is None and named_end is not None and _AND_MORE.match(text[named_end.end():]):
         return None  # "ut året og vel så det", "til jul og lenger": the end is only the earliest one
-    if begin is None and (day := ASKED_ON.get()) is not None and (
-            end is not None and (_END_OF_LEAVE.search(text[:end.start()])
-                                 or end.group(1).startswith(_RETURN_CUES) and not _PAST_RETURN.search(text[:end.start()])
-                                 or (opening := _OPENS_WITH_END.match(text)) is not None and end.start() < opening.end())
-            or year_out is not None and (_END_OF_LEAVE.search(text[:year_out.start()]) or _OPENS_WITH_END.match(text))):
+    if begin is None and (day := ASKED_ON.get()) is not None and named_end is not None and _ends_the_leave(text, named_end):
         # the weeks so far and the next such day from now ("ut januar" asked in March is next January;
         # "til midten av desember" asked on 4 December is this one: a point read a little before today
-        # is today); "ut året" is this year's end
+        # is today)
         ahead = ((_end_point(end) if end is not None else 12.9) - day.month - (day.day - 1) / 30) % 12
         return _bounded(end, WEEKS_DONE_AT_ASKING + (0.0 if ahead > 11.5 else ahead) * 4.35)
     if begin is None:
@@ -126,6 +122,18 @@ def total_weeks(text: str) -> float | None:
     if months < 0.3:
         return None  # the same month named twice says nothing about the length
     return _bounded(end, months * 4.35)
+
+
+def _ends_the_leave(text: str, end: re.Match) -> bool:
+    """An end named alone is the leave's: said of the leave or the return just before it, a cue
+    that is the return itself (not in the past), or the answer opens with it."""
+    before = text[:end.start()]
+    if _END_OF_LEAVE.search(before):
+        return True
+    if end.re is _ENDS and end.group(1).startswith(_RETURN_CUES) and not _PAST_RETURN.search(before):
+        return True
+    opening = _OPENS_WITH_END.match(text)
+    return opening is not None and end.start() < opening.end()
 
 
 def _bounded(end: re.Match | None, total: float) -> float | None:

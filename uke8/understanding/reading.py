@@ -93,10 +93,10 @@ def read_message(
     # A length worked out from the day of asking is the bot's sum, not the person's words: only
     # confirmed, unless the sum lies far from the 26 weeks (leave_span.clear_side): "til 15. januar"
     # asked in December; a season only when it answers the question asked ("til etter sommarferien")
-    worded = ({plain.own.code} if open_question == "q3" and plain.own.action == "accept" else set()) | {
-        c.meaning.code for c in plain.others if c.question_id == "q3" and c.meaning.action == "accept"}
-    by_rules = ({plain.own.code} if open_question == "q3" and plain.own.action == "accept" and plain.own.source == "pattern" else set()) | {
-        c.meaning.code for c in plain.others if c.question_id == "q3" and c.meaning.action == "accept" and c.meaning.source == "pattern"}
+    plain_lengths = [m for m in ((plain.own,) if open_question == "q3" else ()) + tuple(c.meaning for c in plain.others if c.question_id == "q3")
+                     if m.kind == "answer" and m.action == "accept"]
+    worded = {m.code for m in plain_lengths}
+    by_rules = {m.code for m in plain_lengths if m.source == "pattern"}
     if by_rules and side not in by_rules:
         side = None  # the words give another length ("resten av året, og det blir et godt stykke over et halvår")
     own = dated.own

@@ -99,11 +99,13 @@ def read_message(
     by_rules = {m.code for m in plain_lengths if m.source == "pattern"}
     if by_rules and side not in by_rules:
         side = None  # the words give another length ("resten av året, og det blir et godt stykke over et halvår")
+    recorded = worded | ({side} if side else set())  # the lengths that may stand without a confirmation
     own = dated.own
-    if open_question == "q3" and own.action == "accept" and own.code not in worded | {side}:
+    if open_question == "q3" and own.action == "accept" and own.code not in recorded:
         own = confirmed(own)
+    recorded_others = worded if season else recorded  # (a season said in passing to another question: confirmed)
     others = tuple(Carried(c.question_id, confirmed(c.meaning)) if c.question_id == "q3" and c.meaning.action == "accept"
-                   and c.meaning.code not in worded | ({None} if season else {side}) else c for c in dated.others)
+                   and c.meaning.code not in recorded_others else c for c in dated.others)
     if own.action == "choose":
         others = tuple(c for c in others if c.meaning.action == "accept")  # (as _read_message: nothing doubtful beside an offer)
     return Reading(own, others, dated.declined)

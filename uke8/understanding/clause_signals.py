@@ -57,6 +57,17 @@ WISH = re.compile(r"^(?:og\s+)?(?:(?:jeg|eg|je|a|i)\s+)?(?:vil(?!\s+(?:si|seie|t
 # doubt, never recorded (reading.py)
 HOPE = re.compile(r"(?:^|[.!?,;/]\s*)(?:og\s+|men\s+)?(?:(?:jeg|eg|je|a)\s+)?(?:haper|hapar|hape)\s+(?:(?:at\s+)?(?:jeg|eg|je|a)\s+|a\s+|pa\s+a\s+)?"
                   r"(?:(?:skal|ska|far|kan)\s+)?(?:kommer|kjem|komme|kome|koma|ga|gar|vende|venda|begynne|byrje)\s+(?:tilbake|attende|tebake)\b")
+# Someone else asks when or whether the person returns ("hun spør stadig når jeg kommer tilbake",
+# "sjefen lurer på om eg kjem attende"): their question, no verdict of the person's (the person's
+# own "jeg lurer på om jeg kommer tilbake" is a doubt)
+ASKED_ABOUT_RETURN = re.compile(r"(?<!\bjeg )(?<!\beg )(?<!\bje )\b(?:spor|spurt|spurte|spor\s+og\s+graver|lurer\s+pa|lurar\s+pa|maser\s+om|masar\s+om|maser\s+pa|mas\s+om)\s+"
+                                r"(?:\w+\s+){0,3}?(?:nar|om|kor\s+tid|hvor\s+snart|kor\s+snart)\s+(?:jeg|eg|je|a)\b")
+# A hope, then a doubt after "men" ("Jeg håper det, men tviler", "eg håpar å kome attende, men eg
+# tvilar"): both said, so unsure; blind writers label it a doubt (4 of 4 lines). Not a strong doubt
+# ("tviler sterkt"), nor a doubt denied ("men tviler ikke").
+HOPE_THEN_DOUBT = re.compile(r"\b(?:haper|hapar|hape)\s+(?:(?:jo|nok|vel)\s+)?(?:det\b|pa\s+det\b|sa\b|(?:at\s+)?(?:jeg|eg|je|a)\s+|a\s+|pa\s+a\s+)"
+                             r"[^.!?]{0,60}?\bmen\s+(?:(?:jeg|eg|je|a)\s+)?(?:(?:nok|jo|vel|egentlig|eigentleg)\s+)?(?:tviler|tvilar)\b"
+                             r"(?!\s+(?:sterkt|veldig|mye|kraftig|ikke|ikkje|itj)\b)")
 SOUNDS_SURE = re.compile(r"(?<!ikke )(?<!ikkje )(?<!ikke helt )(?<!ikkje heilt )\b(?:sikker|sikkert|regner|reknar|garantert|absolutt|"
                          r"definitivt|selvfolgelig|sjolvsagt|klart|tror\s+nok|trur\s+nok)\b")
 
@@ -89,7 +100,7 @@ PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klare
                        r"|^(?!.*\b(?:ja|nei|kanskje|usikker)\b)(?:\w+\s+){0,4}\w+\?$")
 
 # The words of a doubt, not merely a clause the classifier heard as one ("det vet jeg" is sure).
-BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:vanskelig|vanskeleg|umulig|umogleg)\s+a\s+(?:si|seie|svare|svara)\b|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker(?:t|e)?|kanskje|tviler|tvilar|\bi(?<!ikke i)(?<!ikkje i)(?<!itj i)\s+tvil|uvisst|uklart|sporsmalstegn|(?:kan|kann)\s+(?:ikke|ikkje)\s+love|lover\s+ingenting|ingen\s+garanti\w*|sikker\s+(?:er|e)\s+(?:jeg|eg|je|a)\s+(?:ikke|ikkje|itj))\b"
+BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:vanskelig|vanskeleg|umulig|umogleg|(?:for|litt|altfor)\s+tidl[ie]g)\s+a\s+(?:si|seie|svare|svara)\b|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker(?:t|e)?|kanskje|tviler|tvilar|\bi(?<!ikke i)(?<!ikkje i)(?<!itj i)\s+tvil|uvisst|uklart|sporsmalstegn|(?:kan|kann)\s+(?:ikke|ikkje)\s+love|lover\s+ingenting|ingen\s+garanti\w*|sikker\s+(?:er|e)\s+(?:jeg|eg|je|a)\s+(?:ikke|ikkje|itj))\b"
                          r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk|ik)\b")
 # "kommer an på", "avhenger av", "heng saman med": what something depends on
 _DEPENDS = r"(?:kommer|kjem)\s+an\s+pa|avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med)"
@@ -210,6 +221,8 @@ AGREES = re.compile(r"^(?:og\s+|men\s+)?(?:det|dette|den)\s+(?:tror|trur|mener|m
                     # an aside: "…, det skal sies", "det må jeg si", "Bare så du vet det: …"
                     r"|^(?:og\s+)?(?:bare\s+)?(?:sa|for\s+at)\s+(?:du|dere|dokker|de)\s+(?:vet|veit|vett|skal\s+vite)(?:\s+det)?\W*$"
                     r"|^(?:og\s+)?(?:det\s+)?(?:skal|ma|må|kan)\s+(?:(?:jeg|eg)\s+)?(?:sies|seiast|si|seie|innrommes|sies\s+helt\s+arlig)\W*$"
+                    # "Og helt ærlig, …", "ærlig talt, …": the frankness alone answers nothing
+                    r"|^(?:og\s+|men\s+)?(?:helt\s+|heilt\s+)?(?:arlig|arleg)(?:\s+talt|\s+sagt)?\W*$"
                     # a comparison with what came before: "Sjefen er grei – nei, mer enn det, …"
                     r"|^(?:nei\W+)?(?:mye\s+|mykje\s+)?(?:mer|meir|mindre|bedre|betre|verre)\s+enn\s+(?:det|som\s+sa)\W*$")
 # "… kommer an på MR-svaret", "avhenger av operasjonen": the doubt hangs on it, whatever it is about

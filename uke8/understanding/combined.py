@@ -32,7 +32,7 @@ from uke8.understanding.interpret import (
     Interpretation, confirmed, from_ranking, interpret, plain_yes_no, yes_or_no)
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
-    ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, AGREES, BARE_DOUBT, BARE_NO, BARE_WAIT, BECAUSE, BOSS_ACTS, CAN_SAY_INSTEAD, CANNOT_SAY, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
+    ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, AGREES, ASKED_ABOUT_RETURN, BARE_DOUBT, BARE_NO, BARE_WAIT, BECAUSE, BOSS_ACTS, CAN_SAY_INSTEAD, CANNOT_SAY, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
     CORRECTION, DECLINES, DEPENDS_ON, DOUBT_ABOUT_WHEN, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY,
     HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, OTHER_LEAVE, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REASON_OPENING, RETIRING, SURE_DENIED, THAT_IS_SURE, V1_CONDITION, V1_CONSEQUENCE, WAITS_FOR_THAT, WHETHER_MANAGE, WHETHER_RETURN, WORDS, YEARS_AT_WORK, corrects,
     put_back_topic, wish_before_but)
@@ -58,6 +58,10 @@ class Carried:
     @property
     def slot(self) -> str:
         return QUESTIONS[self.question_id].slot
+
+# Two possibilities of how long, each opened by "kanskje", and the words that put them on two sides
+_MAYBE_OPENS = re.compile(r"^(?:(?:og|eller|men)\s+)?(?:kanskje|kanskj|muligens)\b")
+_MORE_OR_LESS = re.compile(r"\b(?:lenger|lengre|over|mer|meir|mere|kortere|kortare|under|mindre)\b")
 
 
 def _read(question_id: str, text: str, parse: Mapping[str, Any] | None, thresholds: Thresholds,
@@ -233,6 +237,16 @@ def carried_answers(
         # one it is about what came before it ("aner ikke hvor lenge, det kommer an på hvordan hodet mitt er")
         meaning = (plain_yes_no(owner, clause) if label else None) or _read(owner, clause, clause_parse, thresholds,
                                                                               hedges=index == 0 or asked_back[0] == index - 1)
+        if (owner == "q3" and index > 0 and owners[index - 1] == "q3" and (clause_parse or {}).get("joined_by") == ","
+                and _MAYBE_OPENS.match(folded) and _MAYBE_OPENS.match(folds[index - 1])
+                and (meaning.code if meaning else None) != (best["q3"].code if "q3" in best else None)
+                and (_MORE_OR_LESS.search(folded) or _MORE_OR_LESS.search(folds[index - 1]))):
+            # "kanskje et par måneder, kanskje mye lenger", "Kanskje under, kanskje over": two
+            # possibilities on two sides, so unsure (PRODUCT.md's "naming both options")
+            best["q3"] = Interpretation("answer", SHARED, 1.0, "accept", "pattern")
+            conflicts.discard("q3")
+            worded.pop("q3", None)
+            continue
         if meaning is None and owner == "q3_grunn" and reason_clause:
             code = "behandling" if mentions_treatment(clause) else "annet"  # the words alone: confirmed
             meaning = Interpretation("answer", code, 1.0, "confirm", "pattern", (code,))
@@ -282,6 +296,8 @@ def carried_answers(
             continue
         if owner == "q3" and meaning.code != SHARED and GRADED_START.search(folded):
             continue  # "begynner gradert om to uker": part time first, the leave goes on
+        if owner == "q1" and ASKED_ABOUT_RETURN.search(folded):
+            continue  # "… og spør stadig når jeg kommer tilbake": the boss's question, not the person's verdict
         if owner == "q2" and OTHER_PARTY.match(folded) and not BOSS.search(folded):
             continue  # "Bedriftshelsetjenesten er supergod, men lederen …": praise for someone else
         if owner == "q2" and NOT_A_COMPLAINT.search(folded) and meaning.code == "vanskelig":

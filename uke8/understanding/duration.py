@@ -116,6 +116,8 @@ _HEDGE = re.compile(
     r"kommer\s+an|kjem\s+an)\b"
     # a range over the line: "kan bli alt fra noen uker til mange måneder"
     r"|\balt\s+(?:fra|ifra|fra\s+og\s+med)\b.*\btil\b"
+    # two possibilities side by side: "kanskje et par måneder, kanskje mye lenger"
+    r"|\bkanskje\b[^.!?]*,\s*(?:eller\s+)?kanskje\b"
 )
 
 

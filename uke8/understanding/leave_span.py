@@ -28,6 +28,7 @@ _MONTHS = {
     "jul": 12.8, "jula": 12.8, "julen": 12.8, "nyttar": 1.0, "nyttaret": 1.0, "paske": 4.0, "paska": 4.0, "pasken": 4.0,
     "varen": 5.0, "vara": 5.0, "sommeren": 6.5, "sommaren": 6.5, "sommerferien": 7.0, "sommarferien": 7.0,
     "sommerferie": 7.0, "sommarferie": 7.0, "hosten": 9.5, "hausten": 9.5,
+    "sommer": 6.5, "sommar": 6.5, "host": 9.5, "haust": 9.5,  # ("til neste høst", "neste sommar")
     "vinterferien": 2.7, "vinterferie": 2.7, "hostferien": 10.1, "haustferien": 10.1,  # school holidays, weeks 8–9 and 40–41
 }
 _MONTH = r"(" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")"
@@ -36,28 +37,34 @@ _PART_SHIFT = {"begynnelsen": -0.4, "starten": -0.4, "byrjinga": -0.4, "midten":
 _LEAVE = r"(?:sykmeldt|sykemeldt|sjukmeld\w*|sykmelding\w*|syk|sjuk|borte|heime|hjemme|vekke)"
 # When it began: "sykmeldt i oktober", "borte siden nyttår", "syk fra midten av mars".
 _STARTED = re.compile(rf"\b(?:{_LEAVE}\s+(?:\w+\s+){{0,2}}?(?:i|fra|fra\s+og\s+med)|siden|sidan|fra)\s+{_PART}{_MONTH}\b")
+# "ny jobb fra mars", "vikariatet fra januar": another thing's start, not the leave's
+_OTHER_START = re.compile(r"\b(?:jobb\w*|stilling\w*|skole\w*|studie\w*|kontrakt\w*|vikariat\w*|permisjon\w*|utdanning\w*)\s+(?:\w+\s+)?$")
 # When it ends: "til over jul", "tilbake i mars", "klar i løpet av mars", "til 1. desember".
 _ENDS = re.compile(rf"\b(til\s+og\s+med|til|te|innen|innan|for|ut|over|etter|rundt|utpa|i\s+lopet\s+av|tilbake\s+i|frisk\w*\s+i|"
-                   rf"klar\s+i|jobb\w*\s+i|igjen\s+i|att\s+i|(?:tilbake|tebake)(?:\s+(?:pa|i)\s+jobb\w*)?(?=\s+\d))\s+"
-                   rf"(over\s+|ut\s+|etter\s+)?(?:(\d{{1,2}})\.?\s+)?{_PART}{_MONTH}\b")
+                   rf"klar\s+i|jobb\w*\s+i|igjen\s+i|att\s+i|(?:tilbake|tebake)(?:\s+(?:pa|i)\s+jobb\w*)?(?=\s+\d)|"
+                   # "ferdig sjukmeld i januar"; "(Jeg skal tilbake,) og det blir i februar"
+                   rf"ferdig\s+(?:sykmeldt|sykemeldt|sjukmeld\w*)\s+i|det\s+blir\s+(?:nok\s+|vel\s+)?i)\s+"
+                   # ("til neste høst", "til ein gong i februar")
+                   rf"(over\s+|ut\s+|etter\s+|neste\s+|(?:en|ein)\s+(?:gang|gong)\s+i\s+)?(?:(\d{{1,2}})\.?\s+)?{_PART}{_MONTH}\b")
 # With only the end named, it must be the leave's: said of the leave or the return just before it
 # ("regner med å være sykmeldt til jul", "er tilbake over nyttår"), or the answer opens with it
 # ("Til jul, tror jeg", "ut januar"); not "sjefen er på ferie til januar", "siden før jul", "går av
 # med AFP til sommeren", "begynner på skole til høsten"
 _END_OF_LEAVE = re.compile(rf"\b(?:{_LEAVE}|sykmeld\w*|sykemeld\w*|sjukmelding\w*|"
-                           r"tilbake|tebake|attende|klar|frisk\w*|pa\s+plass|i\s+jobb|pa\s+jobb|(?:begynne|byrje|starte)\s+(?:igjen|pa\s+jobb)|"
+                           r"tilbake|tebake|attende|klar|frisk\w*|pa\s+plass|i\s+jobb|pa\s+jobb|i\s+gang|(?:begynne|byrje|starte)\s+(?:igjen|pa\s+jobb)|"
                            r"trenger|treng|behov|varer|vare|holder|blir\s+(?:bra|god|bedre)|"
                            r"lege\w*\s+(?:har\s+)?(?:sagt|sier|seier|sa|skrevet|skreve|skrev|mener|meiner))\b(?:\W+\w+){0,5}\W+$")
 # Cues that are themselves the return: "tilbake i mars", "frisk i januar", "igjen i midten av januar"
 # (not "jobb i" nor "på jobb 12. oktober": "datt på veg til jobb i januar", "ei ulukke på jobb 12.
 # oktober" are the past; "tilbake (på jobb) 1. februar": a day right after the return itself)
-_RETURN_CUES = ("tilbake", "tebake", "frisk", "klar i", "igjen i", "att i")
+_RETURN_CUES = ("tilbake", "tebake", "frisk", "klar i", "igjen i", "att i", "ferdig")
 _PAST_RETURN = re.compile(r"\b(?:var|vart|kom|ble|blei|gikk|gjekk|begynte|byrja|starta|startet)\s+(?:\w+\s+)?$")  # "var tilbake 3. mars"
 # "før sommeren", "innen påske": the end at the latest, so a total beyond 26 weeks says nothing of the length
 _UPPER_BOUND_CUES = ("for", "innen", "innan")
-_OPENS_WITH_END = re.compile(r"^\W*(?:(?!siden\b|sidan\b|fra\b|etter\b)\w+\W+|(?:(?:jeg|eg|je|a|e)\s+)?(?:tror|trur|tenker|tenkjer|tipper|tippar|"
+_OPENS_WITH_END = re.compile(r"^\W*(?:(?!siden\b|sidan\b|fra\b|etter\b)\w+\W+(?:(?:for|forst|helt|heilt|minst|nok|vel)\W+)?|(?:(?:jeg|eg|je|a|e)\s+)?(?:tror|trur|tenker|tenkjer|tipper|tippar|"
                              r"(?:regner|reknar|rekner)\s+med)\s+)?(?:til|te|ut|innen|innan|over)\s")
-# ("Til jul, tror jeg", "ut januar", "Jeg tror til jul", "Eg reknar med ut januar", "Over nyttår")
+# ("Til jul, tror jeg", "ut januar", "Jeg tror til jul", "Eg reknar med ut januar", "Over nyttår";
+# "ikke før til sommeren", "sannsynligvis helt til høsten", "minst til neste sommer")
 _AND_MORE = re.compile(r"\W*(?:og|eller)\s+(?:vel\s+sa\s+det|lenger|lengre|mer|meir|mere|enda\s+lenger|kanskje\s+lenger)\b(?!\s+enn)")
 _YEAR_OUT = re.compile(r"\b(?:ut|resten\s+av)\s+(?:aret|arett)\b")
 _NOW = re.compile(rf"\b(?:na|no)\s+er\s+det\s+(?:jo\s+)?(?:bare\s+|berre\s+)?{_PART}{_MONTH}\b")  # ("og no er det berre mars")
@@ -94,9 +101,15 @@ def _end_point(end: re.Match) -> float:
     return point
 
 
+def _leave_start(text: str) -> re.Match | None:
+    return next((m for m in _STARTED.finditer(text)
+                 if not (m.group(0).startswith(("fra", "siden", "sidan")) and _OTHER_START.search(text[:m.start()]))
+                 and not text[:m.start()].endswith("ferdig ")), None)  # ("ferdig sjukmeld i januar": the end)
+
+
 def total_weeks(text: str) -> float | None:
     """The whole leave in weeks from a named start and end month, or None."""
-    start = _STARTED.search(text)
+    start = _leave_start(text)
     end = next((m for m in _ENDS.finditer(text) if not start or m.start() != start.start()), None)
     begin = _point(*start.groups()) if start else None
     if begin is None and (now := _NOW.search(text)):
@@ -109,7 +122,11 @@ def total_weeks(text: str) -> float | None:
         # "til midten av desember" asked on 4 December is this one: a point read a little before today
         # is today)
         ahead = ((_end_point(end) if end is not None else 12.9) - day.month - (day.day - 1) / 30) % 12
-        return _bounded(end, WEEKS_DONE_AT_ASKING + (0.0 if ahead > 11.5 else ahead) * 4.35)
+        if ahead > 11.5:
+            ahead = 0.0
+        if end is not None and (end.group(2) or "").startswith("neste") and int(_MONTHS[end.group(5)]) == day.month:
+            ahead += 12  # "til neste jul" asked in December: next year's
+        return _bounded(end, WEEKS_DONE_AT_ASKING + ahead * 4.35)
     if begin is None:
         return None
     if end is not None:
@@ -148,13 +165,13 @@ def ends_named(text: str) -> bool:
 
 def starts_named(text: str) -> bool:
     """The (folded) text names when the leave began ("sykmeldt i oktober", "nå er det april")."""
-    return _STARTED.search(text) is not None or _NOW.search(text) is not None
+    return _leave_start(text) is not None or _NOW.search(text) is not None
 
 
 # Seasons, their school holidays and Easter: times people place differently ("etter sommeren", "til
 # våren", "etter høstferien"), unlike a month, a day, Christmas or New Year
 _SEASONS = frozenset({"paske", "paska", "pasken", "varen", "vara", "sommeren", "sommaren", "sommerferien", "sommarferien",
-                      "sommerferie", "sommarferie", "hosten", "hausten", "vinterferien", "vinterferie", "hostferien", "haustferien"})
+                      "sommerferie", "sommarferie", "hosten", "hausten", "sommer", "sommar", "host", "haust", "vinterferien", "vinterferie", "hostferien", "haustferien"})
 # A wish is no expectation ("Jeg skulle gjerne vært tilbake før jul, men …"), and a year named ("ut i
 # 2027") is an end the months alone do not read: no sum is recorded beside them
 _WISHED_OR_YEAR = re.compile(r"\b(?:skulle|skule|ville|vil)\s+(?:\w+\s+)?gjerne\b|\b(?:helst|haper|hapar|onsker|onskjer|ynskjer)\b|\b20\d\d\b")

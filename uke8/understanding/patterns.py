@@ -26,7 +26,8 @@ _SHORTER = rf"(?:{_NOT}\s+{_VERB}(?:over|mer\s+enn|meir\s+enn|lenger\s+enn|lengr
 # "ikke lenge" answers "how long" (but "vet ikke hvor lenge" does not match: "hvor" intervenes).
 # Also with where one is between: "blir nok itj borte lenge", "skal ikke være sykmeldt så lenge".
 _AWAY = r"(?:(?:borte|vekke|vare|vara|vaere|vere|bli|sykmeldt|sjukmeldt|sjukmeld|hjemme|heime|sa|veldig|altfor|for)\s+){0,3}"
-_NOT_LONG = rf"{_NOT}\s+{_AWAY}lenge\b"
+# (not what one cannot afford: "eg kan ikkje vere sjukmeld for lenge" is a worry, no length)
+_NOT_LONG = rf"(?<!\bkan )(?<!\bkann )(?<!\bkan jeg )(?<!\bkan eg ){_NOT}\s+{_AWAY}lenge\b"
 # The boss by any name: in compounds too ("avdelingslederen", "butikksjefen"), "bas", "formannen".
 BOSS_WORDS = (r"\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledels\w*|leiing\w*|"
               r"formann\w*|bas|basen|bassen|manager\w*|\w*leader\w*|teamlead\w*|rektor\w*|skipper\w*|styrer\w*|styrar\w*|eier\w*|eigar\w*|rederi\w*|hr|"
@@ -102,7 +103,7 @@ _UNKNOWN = (r"\b(?:vet|veit|vett|vott|aner|anar)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje
             r"\buklar\w*|\buvisst\b|\buviss\b|\bukjent\b|\bikke\s+sikker\b|\bikkje\s+sikker\b|\bvanskelig\s+a\s+si\b|\bvanskeleg\s+a\s+seie\b|"
             r"\bkommer\s+an\s+pa\b|\bkjem\s+an\s+pa\b|\bavheng\w*|\bhenger\s+sammen\b|\bheng\s+saman\b|\bingen\s+(?:anelse|aning|peiling)\b|\bingen\s+(?:som\s+)?(?:vet|veit)\b"
             # "for tidlig å si", "umulig å si", "et åpent spørsmål" (folded: "apent sporsmal")
-            r"|\bfor\s+tidl[ie]g\s+a\s+(?:si|seie)\b|\bumul[ie]g\s+a\s+(?:si|seie)\b|\b(?:apent|ope|opent)\s+sporsmal\b")
+            r"|\b(?:for|litt|altfor)\s+tidl[ie]g\s+a\s+(?:si|seie)\b|\bumul[ie]g\s+a\s+(?:si|seie)\b|\b(?:apent|ope|opent)\s+sporsmal\b")
 # (not across a full stop or a line: "Hvor lenge – over 26 uker. Tilbake – usikker.")
 _HOW_LONG_UNKNOWN = (rf"{_HOW_LONG}[^.!\n]{{0,60}}(?:{_UNKNOWN})|(?:{_UNKNOWN})[^.!\n]{{0,20}}{_HOW_LONG}"
                      # "Eg veit ikkje om eg kjem tilbake, og heller ikkje kor lenge …": the clause after the comma

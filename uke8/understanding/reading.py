@@ -6,6 +6,7 @@ question beside the answers to the other questions. The form (actions/forms.py) 
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +15,7 @@ from typing import Any
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.clause_parse import after_so, pieces, top_answer, top_confidence
 from uke8.understanding.clause_signals import (
-    ABOUT_ANSWERING, ABOUT_RETURN, BARE_DOUBT, CAN_SAY_INSTEAD, CANNOT_SAY, DECLINES, HOPE, NOT_READY, OPENING_DOUBT, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REPORTED, SOUNDS_SURE, corrects,
+    ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, CAN_SAY_INSTEAD, CANNOT_SAY, DECLINES, HOPE, HOPE_THEN_DOUBT, NOT_READY, OPENING_DOUBT, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REPORTED, SOUNDS_SURE, corrects,
     put_back_topic, wish_before_but)
 from uke8.understanding.clause_subjects import one_clause_about
 from uke8.understanding.combined import Carried, carried_answers
@@ -65,6 +66,7 @@ _SURE_CLAUSE = 0.95
 _OPPOSITES = ({"veldig_sannsynlig", "lite_sannsynlig"}, {"god", "vanskelig"}, {"under_26_uker", "over_26_uker"})
 # Global readings that ask for nothing: an answer in one of the message's clauses goes first.
 _SMALL_TALK = frozenset({OUT_OF_SCOPE, "hilsen", "takk", "hade"})
+_YES_NO_SENTENCE = re.compile(r"^\W*\w+\s*[.!]\s+\S")  # "Ja. …", "Nei! …"
 _ONE_ANSWER_SOURCES = frozenset({"button", "digit", "label", "keyword", "yes_no"})
 
 
@@ -287,12 +289,30 @@ def _read_message(open_question: str, text: str, parse: Mapping[str, Any] | None
         others = tuple(Carried(c.question_id, confirmed(c.meaning)) if c.question_id == "q2" and c.meaning.code == "god" else c
                        for c in others)
     folded_text = fold(normalise(text))
+    if own.kind != "answer" and (code := leading_yes_no(open_question, text)) is not None and _YES_NO_SENTENCE.match(text):
+        # "Ja. Og sjefen er god å samarbeide med.": the plain ja/nei said first, as its own sentence,
+        # while the rest speaks of another question (confirmed: the whole heard the rest)
+        own = Interpretation("answer", code, 1.0, "confirm", "yes_no", (code,))
+    if (open_question == "q1" and own.kind != "answer" and any(c.question_id == "q3" and c.meaning.code == SHARED for c in others)
+            and folds and BARE_DOUBT.search(folds[0]) and not ABOUT_RETURN.search(folded_text) and not ABOUT_TIME.search(folded_text)):
+        # "det er litt tidlig å si, venter på svar fra fysio": the doubt went to how long (the wait
+        # after it); it is the answer to the question asked too, confirmed
+        own = Interpretation("answer", SHARED, 1.0, "confirm", "pattern", (SHARED,))
     if HOPE.search(folded_text) and not SOUNDS_SURE.search(folded_text):
         # "jeg håper jeg kommer tilbake. Venter på time hos spesialist …": a hope, not an expectation
         if open_question == "q1" and own.kind == "answer" and own.code == "veldig_sannsynlig" and own.action in ("accept", "confirm") and own.source == "nlu":
             own = Interpretation("answer", own.code, own.confidence, "choose", "nlu", (own.code, SHARED))
         others = tuple(Carried(c.question_id, confirmed(c.meaning)) if c.question_id == "q1" and c.meaning.code == "veldig_sannsynlig"
                        and c.meaning.source == "nlu" else c for c in others)
+    if HOPE_THEN_DOUBT.search(folded_text):
+        # "Jeg håper det, men tviler": the hope and the doubt together say unsure, confirmed (the
+        # clauses alone hear "tviler" as unlikely, the whole the hope)
+        if open_question == "q1" and own.kind == "answer" and own.code != SHARED and own.source == "nlu":
+            own = Interpretation("answer", SHARED, own.confidence, "confirm", "nlu", (SHARED,))
+        others = tuple(Carried(c.question_id, Interpretation("answer", SHARED, c.meaning.confidence, "confirm", "nlu", (SHARED,)))
+                       if c.question_id == "q1" and c.meaning.code != SHARED and c.meaning.source == "nlu" else c for c in others)
+        if open_question != "q1" and not answers.get("retur") and all(c.question_id != "q1" for c in others):
+            others = (Carried("q1", Interpretation("answer", SHARED, 1.0, "confirm", "pattern", (SHARED,))), *others)
     if own.action == "choose":
         # beside an offer of two, doubtful answers to other questions would crowd it: asked later
         others = tuple(c for c in others if c.meaning.action == "accept")

@@ -1,0 +1,176 @@
+"""Readings added in session 18 (issue 13), each a kind found in round 47's recorded-wrong lines
+and round 48's wrong lines and misses (tests/nlu_eval/README.md): a hope then a doubt, a worry
+about affording the leave, two possibilities of how long, another thing's start, a frank aside,
+someone else's question about the return, a plain ja/nei said first, and more ways to name when
+the leave ends ("til neste høst", "ikke før til sommeren", "ferdig sjukmeld i januar").
+The examples are worded anew, not copied from the sets. Rankings are synthetic, so a pass means
+the rule decided; the real model is measured by `uke8 eval-nlu` (README)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.unit.test_combined import T, parse, ranking
+from tests.unit.test_reading_session12 import _taken
+from uke8.understanding.clause_signals import AGREES, ASKED_ABOUT_RETURN, BARE_DOUBT, HOPE_THEN_DOUBT
+from uke8.understanding.duration import duration_answer
+from uke8.understanding.leave_span import asked_on, clear_side, total_weeks
+from uke8.understanding.normalise import fold, normalise
+from uke8.understanding.patterns import match_pattern
+from uke8.understanding.reading import read_message
+
+DECEMBER = date(2026, 12, 4)
+
+
+def _folded(text: str) -> str:
+    return fold(normalise(text))
+
+
+@pytest.mark.parametrize("text, both", [
+    ("Jeg håper det, men tviler", True),
+    ("eg håpar å kome attende, men eg tvilar litt", True),
+    ("Håper jo at jeg kommer tilbake, men jeg tviler ærlig talt", True),
+    ("Jeg håper det, men tviler sterkt", False),     # a strong doubt: unlikely
+    ("jeg håper det, men tviler ikke", False),       # a doubt denied
+    ("Jeg tviler på det", False),                    # no hope beside it
+])
+def test_a_hope_then_a_doubt_is_told(text, both):
+    assert bool(HOPE_THEN_DOUBT.search(_folded(text))) is both
+
+
+def test_a_hope_then_a_doubt_is_unsure_confirmed_not_unlikely_recorded():
+    text = "Jeg håper det, men tviler. Sjefen har vært grei"
+    p = parse(text, ranking(("q1_lite_sannsynlig", 0.9), ("usikker", 0.05)),
+              ranking(("usikker", 0.7)), ranking(("q1_lite_sannsynlig", 0.95)), ranking(("q2_god", 0.97)))
+    reading = read_message("q1", text, p, {}, T)
+    assert (reading.own.code, reading.own.action) == ("usikker", "confirm")
+    assert _taken(reading)["relasjon"] == ("god", "accept")
+
+
+def test_a_hope_then_a_doubt_to_a_question_not_asked_is_unsure_confirmed():
+    text = "Sjefen er grei. Jeg håper å komme tilbake, men tviler"
+    p = parse(text, ranking(("q2_god", 0.9), ("q1_lite_sannsynlig", 0.05)),
+              ranking(("q2_god", 0.98)), ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("q1_lite_sannsynlig", 0.95)))
+    assert _taken(read_message("q2", text, p, {}, T)).get("retur") == ("usikker", "confirm")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("eg kan ikkje vere sjukmeld for lenge", None),   # a worry about affording it
+    ("jeg kan ikke være sykmeldt så lenge", None),
+    ("skal ikke være sykmeldt så lenge", "under_26_uker"),
+    ("blir nok itj borte lenge", "under_26_uker"),
+])
+def test_what_one_cannot_afford_is_no_length(text, code):
+    assert match_pattern("q3", text) == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("kanskje et par måneder, kanskje mye lenger", None),
+    ("kanskje tre uker", "under_26_uker"),
+])
+def test_two_possibilities_are_no_sure_length(text, code):
+    assert duration_answer(text) == code
+
+
+def _q3_clauses(text: str, *clause_rankings: list):
+    p = parse(text, ranking(("q3_under_26_uker", 0.6), ("usikker", 0.3)), *clause_rankings)
+    return read_message("q3", text, p, {}, T).own
+
+
+def test_two_possibilities_on_two_sides_are_unsure():
+    own = _q3_clauses("Kanskje under, kanskje over seks måneder",
+                      ranking(("q3_under_26_uker", 0.6)), ranking(("q3_over_26_uker", 0.9)))
+    assert (own.code, own.action) == ("usikker", "accept")
+    own = _q3_clauses("kanskje to måneder, kanskje mye lenger",
+                      ranking(("q3_under_26_uker", 0.9)), ranking(("q3_over_26_uker", 0.5), ("usikker", 0.4)))
+    assert own.code == "usikker"
+
+
+def test_two_possibilities_on_one_side_keep_it():
+    own = _q3_clauses("kanskje tre uker, kanskje fire uker",
+                      ranking(("q3_under_26_uker", 0.95)), ranking(("q3_under_26_uker", 0.95)))
+    assert (own.code, own.action) == ("under_26_uker", "accept")
+
+
+@pytest.mark.parametrize("text, weeks", [
+    ("har fått ny jobb fra mars. sykmeldingen varer til jul", 11.0),   # the job's start, not the leave's
+    ("sykmeldt fra oktober til jul", 12.2),                              # the leave's own start
+    ("eg reknar med å vere ferdig sjukmeld i januar", 11.9),
+    ("først til neste høst", 48.9),
+    ("ikke før til sommeren", 35.8),
+    ("sannsynligvis helt til høsten", 48.9),
+    ("til neste jul", 63.2),                                            # asked in December: next year's
+    ("til neste januar", 11.9),
+    ("Jeg skal tilbake uansett, og det blir i februar", 16.3),
+    ("jeg er i gang igjen etter jul", 11.0),
+    ("Operasjonen blir i februar", None),                               # no end of the leave
+])
+def test_more_ends_of_the_leave_are_read(text, weeks):
+    with asked_on(DECEMBER):
+        found = total_weeks(_folded(text))
+    assert (round(found, 1) if found is not None else None) == weeks
+
+
+@pytest.mark.parametrize("text, side, season", [
+    ("først til neste høst", "over_26_uker", True),
+    ("ikke før til sommeren", "over_26_uker", True),
+    ("blir vel sjukmeld til ein gong i februar", "under_26_uker", False),
+])
+def test_the_new_ends_give_a_clear_side(text, side, season):
+    with asked_on(DECEMBER):
+        assert clear_side(_folded(text)) == (side, season)
+
+
+@pytest.mark.parametrize("text, aside", [
+    ("Og helt ærlig", True), ("ærlig talt,", True), ("heilt ærleg", True),
+    ("ærlig talt er sjefen grei", False),
+])
+def test_a_frank_aside_answers_nothing(text, aside):
+    assert bool(AGREES.match(_folded(text))) is aside
+
+
+def test_a_frank_aside_is_no_answer_to_the_open_question():
+    text = "Jeg trenger et halvt år til minst. Og helt ærlig, jeg kommer ikke tilbake dit"
+    p = parse(text, ranking(("q1_lite_sannsynlig", 0.6), ("q3_over_26_uker", 0.4)),
+              ranking(("q3_over_26_uker", 0.97)), ranking(("q2_vanskelig", 0.92)), ranking(("q1_lite_sannsynlig", 0.98)))
+    reading = read_message("q2", text, p, {}, T)
+    assert reading.own.kind != "answer" or reading.own.action != "accept"
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("spør stadig når jeg kommer tilbake", True),
+    ("sjefen lurer på om eg kjem attende", True),
+    ("maser om når jeg er tilbake", True),
+    ("jeg lurer på om jeg kan jobbe hjemmefra", False),
+    ("jeg lurer på om jeg kommer tilbake", False),   # the person's own doubt
+])
+def test_someone_elses_question_about_the_return_is_told(text, asks):
+    assert bool(ASKED_ABOUT_RETURN.search(_folded(text))) is asks
+
+
+def test_someone_elses_question_about_the_return_is_no_verdict():
+    text = "Det avhenger av behandlingen. Lederen er vanskelig og spør stadig når jeg kommer tilbake"
+    p = parse(text, ranking(("q3_grunn_behandling", 0.9), ("q2_vanskelig", 0.05)),
+              ranking(("q3_grunn_behandling", 0.99)), ranking(("q2_vanskelig", 0.98)), ranking(("q1_veldig_sannsynlig", 0.99)))
+    assert "retur" not in _taken(read_message("q3_grunn", text, p, {"varighet": "usikker"}, T))
+
+
+def test_a_plain_yes_said_first_is_confirmed_beside_another_answer():
+    text = "Ja. Og sjefen er god å samarbeide med."
+    p = parse(text, ranking(("q2_god", 0.99)))
+    taken = _taken(read_message("q1", text, p, {}, T))
+    assert taken["own"] == ("veldig_sannsynlig", "confirm") and taken["relasjon"] == ("god", "accept")
+
+
+@pytest.mark.parametrize("text", ["det er litt tidlig å si", "for tidlig å seie", "altfor tidlig å si"])
+def test_too_early_to_say_is_a_doubt(text):
+    assert BARE_DOUBT.search(_folded(text))
+
+
+def test_too_early_to_say_before_a_wait_answers_the_question_asked_too():
+    text = "det er litt tidlig å si, venter på svar fra fysioterapeuten"
+    p = parse(text, ranking(("usikker", 0.5), ("q3_grunn_behandling", 0.45)),
+              ranking(("usikker", 0.95)), ranking(("q3_grunn_behandling", 0.99)))
+    reading = read_message("q1", text, p, {}, T)
+    assert (reading.own.code, reading.own.action) in (("usikker", "confirm"), ("usikker", "accept"))

@@ -174,3 +174,70 @@ def test_too_early_to_say_before_a_wait_answers_the_question_asked_too():
               ranking(("usikker", 0.95)), ranking(("q3_grunn_behandling", 0.99)))
     reading = read_message("q1", text, p, {}, T)
     assert (reading.own.code, reading.own.action) in (("usikker", "confirm"), ("usikker", "accept"))
+
+
+# Round 49 (development): the calendar, other people's views, two possibilities
+
+def test_at_odds_with_the_boss_is_difficult():
+    assert match_pattern("q2", "Sjefen og eg har vore på kant sidan i sommar") == "vanskelig"
+    assert match_pattern("q2", "vi har ikke vært på kant") != "vanskelig"
+
+
+@pytest.mark.parametrize("text, weeks", [
+    ("Sjefen maser om at jeg må komme tilbake før jul", None),          # his wish, not her end
+    ("lederen vil at eg skal vere tilbake til jul", None),
+    ("Fastlegen vil ha meg sjukmeld ut februar", 20.2),                  # the doctor's word counts
+    ("Eg har fått ny jobb frå 1. februar, og eg er nok sjukmeld fram til då", 16.3),
+    ("skal byrje på ei omskulering til hausten, og fram til då er eg sjukmeld", 48.9),
+    ("operasjon i mars, fram til da går jeg på jobb", None),             # no leave in that sentence
+    ("Trur æ bli sjukmeldt te ut i juni", 37.6),                         # the month is the end's, not a start
+    ("må vere borte til langt ut på sommaren", 35.8),
+    ("Enten ut februar eller midt i mars", 20.2),
+    ("Har avtalt oppstart 1. mars med lederen", 20.6),
+    ("gradert fra januar og 100% på jobb i februar", 16.3),             # the graded start is no start of the leave
+    ("Eg kjem heilt sikkert tilbake, truleg i februar", 16.3),
+    ("jeg begynner igjen etter juleferien", 11.0),
+    ("ble sykmeldt igjen i oktober", None),                              # when it began again, not an end
+])
+def test_more_ends_and_fewer_false_starts(text, weeks):
+    with asked_on(DECEMBER):
+        found = total_weeks(_folded(text))
+    assert (round(found, 1) if found is not None else None) == weeks
+
+
+def test_someone_elses_wish_leaves_the_persons_own_end_standing():
+    text = "Jeg trenger å være sykmeldt helt til sommerferien. Sjefen ville helst hatt meg tilbake før jul"
+    with asked_on(DECEMBER):
+        assert clear_side(_folded(text)) == ("over_26_uker", True)
+        assert clear_side(_folded("Jeg skulle helst vært tilbake før jul, men er sykmeldt til sommerferien"))[0] is None
+
+
+def test_the_persons_own_doubt_after_a_reported_length_takes_it_back():
+    assert BARE_DOUBT.search(_folded("men jeg klarer ikke å si hva jeg selv tror"))
+    text = "Legen sier tre måneder, men jeg klarer ikke å si hva jeg selv tror"
+    p = parse(text, ranking(("q3_under_26_uker", 0.7), ("usikker", 0.25)),
+              ranking(("q3_under_26_uker", 0.95)), ranking(("usikker", 0.9)))
+    own = read_message("q3", text, p, {}, T).own
+    assert not (own.code == "under_26_uker" and own.action == "accept")
+
+
+def test_the_persons_own_view_after_someone_elses_corrects_it():
+    from uke8.understanding.clause_signals import corrects
+    assert corrects(_folded("selv tror jeg at jeg er tilbake i februar"), "men")
+    assert not corrects(_folded("selv tror jeg at jeg er tilbake i februar"), None)
+
+
+def test_little_contact_beside_a_complaint_is_only_confirmed():
+    text = "Det har skurra lenge, og no har vi nesten ikkje kontakt"
+    p = parse(text, ranking(("q2_verken_eller", 0.5), ("q2_vanskelig", 0.3)),
+              ranking(("q3_over_26_uker", 0.5), ("q2_vanskelig", 0.3)), ranking(("q2_verken_eller", 0.6)))
+    own = read_message("q2", text, p, {}, T).own
+    assert own.action != "accept"
+
+
+def test_two_dated_possibilities_on_two_sides_are_unsure():
+    text = "Sjefen er grei. Kanskje er eg frisk i februar, kanskje ikkje før til hausten"
+    p = parse(text, ranking(("q2_god", 0.9), ("usikker", 0.05)), ranking(("q2_god", 0.98)),
+              ranking(("usikker", 0.6), ("q3_under_26_uker", 0.3)), ranking(("usikker", 0.6), ("q3_over_26_uker", 0.3)))
+    taken = _taken(read_message("q2", text, p, {}, T, asked_on=DECEMBER))
+    assert taken.get("varighet", ("usikker", ""))[0] == "usikker"

@@ -100,7 +100,7 @@ PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klare
                        r"|^(?!.*\b(?:ja|nei|kanskje|usikker)\b)(?:\w+\s+){0,4}\w+\?$")
 
 # The words of a doubt, not merely a clause the classifier heard as one ("det vet jeg" is sure).
-BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:vanskelig|vanskeleg|umulig|umogleg|(?:for|litt|altfor)\s+tidl[ie]g)\s+a\s+(?:si|seie|svare|svara)\b|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker(?:t|e)?|kanskje|tviler|tvilar|\bi(?<!ikke i)(?<!ikkje i)(?<!itj i)\s+tvil|uvisst|uklart|sporsmalstegn|(?:kan|kann)\s+(?:ikke|ikkje)\s+love|lover\s+ingenting|ingen\s+garanti\w*|sikker\s+(?:er|e)\s+(?:jeg|eg|je|a)\s+(?:ikke|ikkje|itj))\b"
+BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:vanskelig|vanskeleg|umulig|umogleg|(?:for|litt|altfor)\s+tidl[ie]g)\s+a\s+(?:si|seie|svare|svara)\b|(?:klarer|klarar|greier|greiar)\s+(?:ikke|ikkje|itj)\s+a\s+(?:si|seie|svare|svara)\b|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker(?:t|e)?|kanskje|tviler|tvilar|\bi(?<!ikke i)(?<!ikkje i)(?<!itj i)\s+tvil|uvisst|uklart|sporsmalstegn|(?:kan|kann)\s+(?:ikke|ikkje)\s+love|lover\s+ingenting|ingen\s+garanti\w*|sikker\s+(?:er|e)\s+(?:jeg|eg|je|a)\s+(?:ikke|ikkje|itj))\b"
                          r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk|ik)\b")
 # "kommer an på", "avhenger av", "heng saman med": what something depends on
 _DEPENDS = r"(?:kommer|kjem)\s+an\s+pa|avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med)"
@@ -212,7 +212,8 @@ def corrects(folded: str, joined_by: str | None) -> bool:
     return bool(CORRECTION.match(folded)) or joined_by == "men" and (bool(OWN_VIEW.match(folded)) or folded.strip(" ,.!") in BARE_NO)
 
 
-OWN_VIEW = re.compile(r"^(?:jeg|eg|je|a)\s+(?:synes|syns|synest|mener|meiner|tykkjer|sjol|selv)\b")
+OWN_VIEW = re.compile(r"^(?:jeg|eg|je|a)\s+(?:synes|syns|synest|mener|meiner|tykkjer|sjol|selv)\b"
+                      r"|^(?:selv|sjol|sjolv)\s+(?:tror|trur|mener|meiner|synes|syns|tenker|tenkjer)\s+(?:jeg|eg|je)\b")  # "men selv tror jeg …"
 WORDS = re.compile(r"\w+")
 # "Psykologen mener jeg trenger lang tid, og det tror jeg også": agrees with the clause before,
 # says nothing of its own (the classifier hears "tror" as a return)

@@ -40,7 +40,8 @@ from uke8.understanding.clause_subjects import about, labelled, numbered_list, q
 from uke8.understanding.clause_owner import explains_the_return, held_back, reason_after_doubt, shared_owner, specific_owner
 from uke8.understanding.clause_parse import after_so, pieces, top_answer, top_confidence
 from uke8.understanding.implied import RANK, SHARED, contact_kind, employer_in_a_reason, imply, imply_return, mixed_relation, settle
-from uke8.understanding.patterns import BOSS, OTHER_PARTY, little_contact, match_pattern
+from uke8.understanding.contact import complains, little_contact
+from uke8.understanding.patterns import BOSS, OTHER_PARTY, match_pattern
 from uke8.understanding.treatment import denies_treatment, mentions_treatment, other_errand
 
 # An answer to a question that was not asked is recorded from the classifier alone only when it
@@ -61,7 +62,7 @@ class Carried:
 
 # Two possibilities of how long, each opened by "kanskje", and the words that put them on two sides
 _MAYBE_OPENS = re.compile(r"^(?:(?:og|eller|men)\s+)?(?:kanskje|kanskj|muligens)\b")
-_MORE_OR_LESS = re.compile(r"\b(?:lenger|lengre|over|mer|meir|mere|kortere|kortare|under|mindre)\b")
+_MORE_OR_LESS = re.compile(r"\b(?:lenger|lengre|over|mer|meir|mere|kortere|kortare|under|mindre|(?:ikke|ikkje|itj)\s+for|forst)\b")
 
 
 def _read(question_id: str, text: str, parse: Mapping[str, Any] | None, thresholds: Thresholds,
@@ -226,6 +227,18 @@ def carried_answers(
             else:
                 owner = shared_owner(clause, open_question, claimed, treatment, doubted,
                                      owners[index - 1] if index and ABOUT_TIME.search(folds[index - 1]) else None)
+        if (index > 0 and owners[index] in ("q3", SHARED) and owners[index - 1] in ("q3", SHARED) and (clause_parse or {}).get("joined_by") == ","
+                and _MAYBE_OPENS.match(folded) and _MAYBE_OPENS.match(folds[index - 1])
+                and ((length := _read("q3", clause, clause_parse, thresholds, hedges=False)) is not None or "q3" in best)
+                and (length.code if length else None) != (best["q3"].code if "q3" in best else None)
+                and (_MORE_OR_LESS.search(folded) or _MORE_OR_LESS.search(folds[index - 1]) or length is not None and "q3" in best)):
+            # "kanskje et par måneder, kanskje mye lenger", "Kanskje under, kanskje over", "kanskje
+            # frisk i februar, kanskje ikkje før til hausten": two possibilities on two sides, so
+            # unsure (PRODUCT.md's "naming both options")
+            best["q3"] = Interpretation("answer", SHARED, 1.0, "accept", "pattern")
+            conflicts.discard("q3")
+            worded.pop("q3", None)
+            continue
         if owner is None:
             if corrected_at == index - 1 and yes_or_no(clause):
                 corrected_at = index  # "eller, nei, …": the ja/nei belongs to the correction
@@ -237,16 +250,6 @@ def carried_answers(
         # one it is about what came before it ("aner ikke hvor lenge, det kommer an på hvordan hodet mitt er")
         meaning = (plain_yes_no(owner, clause) if label else None) or _read(owner, clause, clause_parse, thresholds,
                                                                               hedges=index == 0 or asked_back[0] == index - 1)
-        if (owner == "q3" and index > 0 and owners[index - 1] == "q3" and (clause_parse or {}).get("joined_by") == ","
-                and _MAYBE_OPENS.match(folded) and _MAYBE_OPENS.match(folds[index - 1])
-                and (meaning.code if meaning else None) != (best["q3"].code if "q3" in best else None)
-                and (_MORE_OR_LESS.search(folded) or _MORE_OR_LESS.search(folds[index - 1]))):
-            # "kanskje et par måneder, kanskje mye lenger", "Kanskje under, kanskje over": two
-            # possibilities on two sides, so unsure (PRODUCT.md's "naming both options")
-            best["q3"] = Interpretation("answer", SHARED, 1.0, "accept", "pattern")
-            conflicts.discard("q3")
-            worded.pop("q3", None)
-            continue
         if meaning is None and owner == "q3_grunn" and reason_clause:
             code = "behandling" if mentions_treatment(clause) else "annet"  # the words alone: confirmed
             meaning = Interpretation("answer", code, 1.0, "confirm", "pattern", (code,))
@@ -271,6 +274,9 @@ def carried_answers(
                          and not DEPENDS_ON.search(folds[index + 1]) and (parts[index + 1][1] or {}).get("joined_by") is not None)
                 and not any(ABOUT_TIME.search(_WHEN.sub("", f)) or f.startswith("nar ") or DOUBT_ABOUT_WHEN.search(f) for f in folds)):
             meaning = confirmed(meaning)
+        if (owner == "q2" and meaning.action == "accept" and meaning.code == "verken_eller" and little_contact(clause)
+                and any(complains(c) for i, (c, _) in enumerate(parts) if i != index)):
+            meaning = confirmed(meaning)  # "Det har skurra lenge, og no har vi nesten ikkje kontakt": little contact beside a complaint
         if meaning.action == "accept" and any(CANNOT_SAY.match(f) for f in folds[index + 1:index + 3]):
             meaning = confirmed(meaning)  # "Har ikke hatt noe kontakt med dem, | så det kan jeg ikke si noe om"
         if wish is not None and index == wish + 1 and owner == "q1" and owner != open_question and meaning.action == "accept":

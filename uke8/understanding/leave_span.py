@@ -29,45 +29,61 @@ _MONTHS = {
     "varen": 5.0, "vara": 5.0, "sommeren": 6.5, "sommaren": 6.5, "sommerferien": 7.0, "sommarferien": 7.0,
     "sommerferie": 7.0, "sommarferie": 7.0, "hosten": 9.5, "hausten": 9.5,
     "sommer": 6.5, "sommar": 6.5, "host": 9.5, "haust": 9.5,  # ("til neste høst", "neste sommar")
+    "juleferien": 12.8, "juleferia": 12.8,
     "vinterferien": 2.7, "vinterferie": 2.7, "hostferien": 10.1, "haustferien": 10.1,  # school holidays, weeks 8–9 and 40–41
 }
 _MONTH = r"(" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")"
-_PART = r"(?:(begynnelsen|starten|byrjinga|midten|slutten|enden)\s+(?:av|pa)\s+)?"
-_PART_SHIFT = {"begynnelsen": -0.4, "starten": -0.4, "byrjinga": -0.4, "midten": 0.0, "slutten": 0.4, "enden": 0.4}
+_PART = r"(?:(begynnelsen|starten|byrjinga|midten|slutten|enden|midt)\s+(?:av|pa|i)\s+)?"
+_PART_SHIFT = {"begynnelsen": -0.4, "starten": -0.4, "byrjinga": -0.4, "midten": 0.0, "midt": 0.0, "slutten": 0.4, "enden": 0.4}
 _LEAVE = r"(?:sykmeldt|sykemeldt|sjukmeld\w*|sykmelding\w*|syk|sjuk|borte|heime|hjemme|vekke)"
 # When it began: "sykmeldt i oktober", "borte siden nyttår", "syk fra midten av mars".
 _STARTED = re.compile(rf"\b(?:{_LEAVE}\s+(?:\w+\s+){{0,2}}?(?:i|fra|fra\s+og\s+med)|siden|sidan|fra)\s+{_PART}{_MONTH}\b")
+_PLAIN_END_CUES = frozenset({"til", "te", "ut", "til og med", "innen", "innan", "over", "rundt", "utpa"})
 # "ny jobb fra mars", "vikariatet fra januar": another thing's start, not the leave's
-_OTHER_START = re.compile(r"\b(?:jobb\w*|stilling\w*|skole\w*|studie\w*|kontrakt\w*|vikariat\w*|permisjon\w*|utdanning\w*)\s+(?:\w+\s+)?$")
+# ("gradert fra januar": the return's first step)
+_OTHER_START = re.compile(r"\b(?:jobb\w*|stilling\w*|skole\w*|studie\w*|kontrakt\w*|vikariat\w*|permisjon\w*|utdanning\w*|"
+                          r"gradert\w*|gradvis|deltid\w*|redusert\w*|delvis|oppstart\w*|opptrapping\w*)\s+(?:\w+\s+)?$")
 # When it ends: "til over jul", "tilbake i mars", "klar i løpet av mars", "til 1. desember".
 _ENDS = re.compile(rf"\b(til\s+og\s+med|til|te|innen|innan|for|ut|over|etter|rundt|utpa|i\s+lopet\s+av|tilbake\s+i|frisk\w*\s+i|"
                    rf"klar\s+i|jobb\w*\s+i|igjen\s+i|att\s+i|(?:tilbake|tebake)(?:\s+(?:pa|i)\s+jobb\w*)?(?=\s+\d)|"
                    # "ferdig sjukmeld i januar"; "(Jeg skal tilbake,) og det blir i februar"
-                   rf"ferdig\s+(?:sykmeldt|sykemeldt|sjukmeld\w*)\s+i|det\s+blir\s+(?:nok\s+|vel\s+)?i)\s+"
-                   # ("til neste høst", "til ein gong i februar")
-                   rf"(over\s+|ut\s+|etter\s+|neste\s+|(?:en|ein)\s+(?:gang|gong)\s+i\s+)?(?:(\d{{1,2}})\.?\s+)?{_PART}{_MONTH}\b")
+                   rf"ferdig\s+(?:sykmeldt|sykemeldt|sjukmeld\w*)\s+i|det\s+blir\s+(?:nok\s+|vel\s+)?i|"
+                   # "(tilbake,) truleg i februar", "oppstart 1. mars", "full stilling i midten av februar"
+                   rf"(?:truleg|trulig|trolig|sikkert|nok|antakelig|antakeleg|sannsynligvis|kanskje)\s+i|oppstart(?:\s+i|\s+fra)?|"
+                   rf"(?:full|heil|hel|100\s*%|hundre\s+prosent)\s+(?:pa\s+)?(?:jobb|stilling)\s+(?:i|fra))\s+"
+                   # ("til neste høst", "til ein gong i februar", "te ut i juni", "til langt ut på sommaren")
+                   rf"(over\s+|ut\s+|etter\s+|neste\s+|(?:en|ein)\s+(?:gang|gong)\s+i\s+|(?:langt\s+)?ut\s+(?:i|pa)\s+)?(?:(\d{{1,2}})\.?\s+)?{_PART}{_MONTH}\b")
 # With only the end named, it must be the leave's: said of the leave or the return just before it
 # ("regner med å være sykmeldt til jul", "er tilbake over nyttår"), or the answer opens with it
 # ("Til jul, tror jeg", "ut januar"); not "sjefen er på ferie til januar", "siden før jul", "går av
 # med AFP til sommeren", "begynner på skole til høsten"
 _END_OF_LEAVE = re.compile(rf"\b(?:{_LEAVE}|sykmeld\w*|sykemeld\w*|sjukmelding\w*|"
-                           r"tilbake|tebake|attende|klar|frisk\w*|pa\s+plass|i\s+jobb|pa\s+jobb|i\s+gang|(?:begynne|byrje|starte)\s+(?:igjen|pa\s+jobb)|"
+                           r"tilbake|tebake|attende|klar|frisk\w*|pa\s+plass|i\s+jobb|pa\s+jobb|i\s+gang|(?:begynner?|byrje|byrjar|starter?|startar)\s+(?:igjen|att|pa\s+jobb)|"
                            r"trenger|treng|behov|varer|vare|holder|blir\s+(?:bra|god|bedre)|"
                            r"lege\w*\s+(?:har\s+)?(?:sagt|sier|seier|sa|skrevet|skreve|skrev|mener|meiner))\b(?:\W+\w+){0,5}\W+$")
 # Cues that are themselves the return: "tilbake i mars", "frisk i januar", "igjen i midten av januar"
 # (not "jobb i" nor "på jobb 12. oktober": "datt på veg til jobb i januar", "ei ulukke på jobb 12.
 # oktober" are the past; "tilbake (på jobb) 1. februar": a day right after the return itself)
-_RETURN_CUES = ("tilbake", "tebake", "frisk", "klar i", "igjen i", "att i", "ferdig")
+_RETURN_CUES = ("tilbake", "tebake", "frisk", "klar i", "igjen i", "att i", "ferdig", "oppstart", "full ", "heil ", "hel ", "100", "hundre ")
 _PAST_RETURN = re.compile(r"\b(?:var|vart|kom|ble|blei|gikk|gjekk|begynte|byrja|starta|startet)\s+(?:\w+\s+)?$")  # "var tilbake 3. mars"
+# Someone presses for a return ("maser om at jeg må komme tilbake", "vil at eg skal vere tilbake"):
+# their wish, not the person's expectation
+_PRESSED = re.compile(r"^(?!.*\b(?:lege\w*|fastleg\w*|doktor\w*|fysio\w*|behandler\w*)\b).*"
+                      r"\b(?:maser|masar|mase|maste|mas|krever|krev|forventer|forventar|presser|pressar|pressa|pusher|vil|ville|onsker|onskjer|ynskjer)"
+                      r"\s+(?:\w+\s+){0,2}?(?:at|ha|hatt)\s+(?:jeg|eg|je|meg)\b(?:\s+\w+){0,4}?\s+(?:tilbake|tebake|attende|begynne|byrje|starte|pa\s+jobb)\b")
 # "før sommeren", "innen påske": the end at the latest, so a total beyond 26 weeks says nothing of the length
 _UPPER_BOUND_CUES = ("for", "innen", "innan")
-_OPENS_WITH_END = re.compile(r"^\W*(?:(?!siden\b|sidan\b|fra\b|etter\b)\w+\W+(?:(?:for|forst|helt|heilt|minst|nok|vel)\W+)?|(?:(?:jeg|eg|je|a|e)\s+)?(?:tror|trur|tenker|tenkjer|tipper|tippar|"
+_OPENS_WITH_END = re.compile(r"^\W*(?:(?!siden\b|sidan\b|fra\b|etter\b)\w+\W+(?:(?:for|forst|helt|heilt|minst|nok|vel|ikke|ikkje)\W+){0,2}|(?:(?:jeg|eg|je|a|e)\s+)?(?:tror|trur|tenker|tenkjer|tipper|tippar|"
                              r"(?:regner|reknar|rekner)\s+med)\s+)?(?:til|te|ut|innen|innan|over)\s")
 # ("Til jul, tror jeg", "ut januar", "Jeg tror til jul", "Eg reknar med ut januar", "Over nyttår";
 # "ikke før til sommeren", "sannsynligvis helt til høsten", "minst til neste sommer")
 _AND_MORE = re.compile(r"\W*(?:og|eller)\s+(?:vel\s+sa\s+det|lenger|lengre|mer|meir|mere|enda\s+lenger|kanskje\s+lenger)\b(?!\s+enn)")
 _YEAR_OUT = re.compile(r"\b(?:ut|resten\s+av)\s+(?:aret|arett)\b")
 _NOW = re.compile(rf"\b(?:na|no)\s+er\s+det\s+(?:jo\s+)?(?:bare\s+|berre\s+)?{_PART}{_MONTH}\b")  # ("og no er det berre mars")
+# "Eg har fått ny jobb frå 1. februar, og eg er nok sjukmeld fram til då": the leave ends at the
+# time named just before
+_UNTIL_THEN = re.compile(r"\b(?:fram|frem)\s+til\s+(?:da|det|den\s+tid)\b")
+_NAMED_TIME = re.compile(rf"\b(fra|til|te|i|fra\s+og\s+med)\s+(neste\s+)?(?:(\d{{1,2}})\.?\s+)?{_PART}{_MONTH}\b")
 ASKED_ON: ContextVar[date | None] = ContextVar("asked_on", default=None)
 
 
@@ -96,7 +112,7 @@ def _end_point(end: re.Match) -> float:
     point = _point(part, month)
     if day is not None and month not in ("jul", "jula", "julen") and 1 <= int(day) <= 31:
         point += (int(day) - 1) / 30
-    elif (cue == "ut" or inner in ("ut ", "over ")) and part is None and float(_MONTHS[month]).is_integer():
+    elif (cue == "ut" or re.match(r"(?:langt\s+)?(?:ut|over)\b", inner or "")) and part is None and float(_MONTHS[month]).is_integer():
         point += 0.9  # "ut januar", "til ut mars": the month through
     return point
 
@@ -104,7 +120,9 @@ def _end_point(end: re.Match) -> float:
 def _leave_start(text: str) -> re.Match | None:
     return next((m for m in _STARTED.finditer(text)
                  if not (m.group(0).startswith(("fra", "siden", "sidan")) and _OTHER_START.search(text[:m.start()]))
-                 and not text[:m.start()].endswith("ferdig ")), None)  # ("ferdig sjukmeld i januar": the end)
+                 and not text[:m.start()].endswith("ferdig ")  # ("ferdig sjukmeld i januar": the end)
+                 # ("sjukmeldt te ut i juni": the month is the end's)
+                 and not any(e.start() <= m.start(2) < e.end() and e.group(1) in _PLAIN_END_CUES for e in _ENDS.finditer(text))), None)
 
 
 def total_weeks(text: str) -> float | None:
@@ -117,6 +135,8 @@ def total_weeks(text: str) -> float | None:
     named_end = end or (_YEAR_OUT.search(text) if begin is None else None)  # "ut året": this year's end
     if begin is None and named_end is not None and _AND_MORE.match(text[named_end.end():]):
         return None  # "ut året og vel så det", "til jul og lenger": the end is only the earliest one
+    if begin is None and (named_end is None or not _ends_the_leave(text, named_end)) and (then := _until_then(text)) is not None:
+        end = named_end = then
     if begin is None and (day := ASKED_ON.get()) is not None and named_end is not None and _ends_the_leave(text, named_end):
         # the weeks so far and the next such day from now ("ut januar" asked in March is next January;
         # "til midten av desember" asked on 4 December is this one: a point read a little before today
@@ -141,10 +161,26 @@ def total_weeks(text: str) -> float | None:
     return _bounded(end, months * 4.35)
 
 
+def _until_then(text: str) -> re.Match | None:
+    """The time named before "fram til da", where that sentence speaks of the leave."""
+    until = _UNTIL_THEN.search(text)
+    if until is None:
+        return None
+    sentence = re.split(r"[.!?]", text[:until.start()])[-1] + re.split(r"[.!?]", text[until.start():])[0]
+    if not re.search(rf"\b{_LEAVE}\b", sentence):
+        return None
+    return next(reversed(list(_NAMED_TIME.finditer(text, 0, until.start()))), None)
+
+
 def _ends_the_leave(text: str, end: re.Match) -> bool:
     """An end named alone is the leave's: said of the leave or the return just before it, a cue
-    that is the return itself (not in the past), or the answer opens with it."""
+    that is the return itself (not in the past), or the answer opens with it; not what someone
+    presses for ("Sjefen maser om at jeg må komme tilbake før jul")."""
+    if end.re is _NAMED_TIME:
+        return True  # (found by _until_then, which asks for the leave's words)
     before = text[:end.start()]
+    if _PRESSED.search(re.split(r"[.!?]", before)[-1]):
+        return False
     if _END_OF_LEAVE.search(before):
         return True
     if end.re is _ENDS and end.group(1).startswith(_RETURN_CUES) and not _PAST_RETURN.search(before):
@@ -174,6 +210,9 @@ _SEASONS = frozenset({"paske", "paska", "pasken", "varen", "vara", "sommeren", "
                       "sommerferie", "sommarferie", "hosten", "hausten", "sommer", "sommar", "host", "haust", "vinterferien", "vinterferie", "hostferien", "haustferien"})
 # A wish is no expectation ("Jeg skulle gjerne vært tilbake før jul, men …"), and a year named ("ut i
 # 2027") is an end the months alone do not read: no sum is recorded beside them
+# (someone else's wish is no reason to doubt the person's own end: "Sjefen ville helst hatt meg tilbake før jul")
+_OTHERS_WISH = re.compile(r"\b(?:sjef\w*|leder\w*|leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|han|hun|ho|de|dei)\s+(?:(?:ville|vil|skulle)\s+(?:\w+\s+)?(?:gjerne|helst)"
+                          r"|haper|hapar|onsker|onskjer|ynskjer)\b")
 _WISHED_OR_YEAR = re.compile(r"\b(?:skulle|skule|ville|vil)\s+(?:\w+\s+)?gjerne\b|\b(?:helst|haper|hapar|onsker|onskjer|ynskjer)\b|\b20\d\d\b")
 # 4 weeks either side of 26: a reply weeks after week 8 or an end read a little off cannot cross it
 CLEARLY_UNDER, CLEARLY_OVER = 22.0, 30.0
@@ -184,7 +223,7 @@ def clear_side(text: str) -> tuple[str | None, bool]:
     leave far from 26 weeks ("til 15. januar" asked in December), else None; and whether that end
     is a season (to count only in answer to how long: "Til etter sommarferien minst"). Folded text."""
     total = total_weeks(text)
-    if total is None or _WISHED_OR_YEAR.search(text):
+    if total is None or _WISHED_OR_YEAR.search(_OTHERS_WISH.sub(" ", text)):
         return None, False
     side = "under_26_uker" if total <= CLEARLY_UNDER else "over_26_uker" if total >= CLEARLY_OVER else None
     end = _ENDS.search(text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from uke8.understanding.normalise import fold, normalise
+from uke8.understanding.contact import complains, little_contact
 from uke8.understanding.opposites import NOT_EITHER
 
 _NOT = r"\b(?:ikke|ikkje|ikkj|itj|ikk|ik|kje|nok ikke)"
@@ -189,6 +190,8 @@ _HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg
                       # "samarbeidet fungerer ikke", "vi samarbeider ikke" (not "… ikke så mye": little contact)
                       r"|\bsamarbeid\w*\s+(?:fungerer|fungerar|funker|funkar|gar)\s+(?:ikke|ikkje|itj)\b(?!\s+(?:sa\s+)?(?:darlig|dalig|verst|mye|mykje|ofte))"
                       r"|\b(?:vi|me)\s+samarbeid\w*\s+(?:ikke|ikkje|itj)\b(?!\s+(?:sa\s+)?(?:darlig|dalig|verst|mye|mykje|ofte))"
+                      # at odds: "har vore på kant sidan i sommar"
+                      r"|(?<!ikke )(?<!ikkje )(?<!itj )(?<!aldri )(?<!ikke vart )(?<!ikkje vore )(?<!aldri vart )(?<!aldri vore )\bpa\s+kant\b"
                       # problems with the boss, or "we": "vi har problem", "problemer med lederen"
                       rf"|\b(?:vi|me|(?:{BOSS_WORDS})\s+og\s+(?:jeg|eg|je|meg)|(?:jeg|eg|je|meg)\s+og\s+(?:{BOSS_WORDS}))\s+har\s+(?:(?!ingen|ikke|ikkje|null|noe|noko|aldri)\w+\s+)?(?:problem\w*|konflikt\w*)"
                       rf"|(?<!\bingen )(?<!\bnull )(?<!\bno )(?<!\bnoe )(?<!\bnoko )(?<!\bhatt )(?<!\bnoen )(?<!\bnokon )\bproblem\w*\s+(?:med|mellom)\s+"
@@ -219,34 +222,6 @@ _HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg
 _VERY_GOOD = re.compile(r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:drit|kjempe|super|knall|mega)(?:bra|god|godt|grei|greit|snill|fin|flink)\b")
 
 HEDGED = "usikker"
-
-# Little or no contact with the employer, said as a plain fact ("har ikke hatt kontakt med
-# arbeidsgiver", "det er lite kontakt", "har snakket lite med leder", "sjefen og jeg har ikke
-# snakket sammen på lenge"): neither good nor bad. Not with a complaint beside it ("svarer
-# aldri", "bryr seg ikke", "ignorerer meg"), which the classifier reads as difficult.
-_LITTLE_CONTACT = re.compile(
-    r"\b(?:(?:lite|ingen|inga|null|ikke|ikkje|itj|ikkj|knapt|nesten\s+ikke)\s+(?:(?:noe|no|noko|mye|my|mykje|sa|so|hatt|vaert|vart|vore|blitt|sarlig|serlig|sarleg|spesielt|"
-    r"veldig|med|noen|nokon)\s+){0,3}(?:kontakt|prat)"
-    # (not the manner of speaking: "snakker ikke pent til meg" is a complaint)
-    r"|(?:snakk\w*|prat\w*|hort|hoyrt)\s+(?:\w+\s+){0,2}?(?:lite|lite\s+med|ikke|ikkje)\b(?!\s+(?:samme\s+sprak|same\s+sprak|pent|fint|hyggelig|ordentlig|bra|godt|skikkelig|"
-    r"vennlig\w*|respekt\w*|normalt|til\s+meg|til\s+ma)\b)"
-    r"|(?:ringer|ringar|ringt|ringa)\s+(?:\w+\s+)?(?:ikke\s+(?:sa\s+)?(?:mye|ofte)|ikkje\s+(?:sa\s+)?(?:mykje|ofte)|sjelden|sjeldan|lite)\b"
-    r"|(?:ikke|ikkje|itj|knapt|nesten\s+ikke)\s+(?:snakket|snakka|prata|pratet|hort|hoyrt)\s+(?:(?:sa\s+)?(?:mye|mykje|my|sarlig|stort)\s+)?"
-    r"(?:med|sammen|saman|noe|no|noko|fra|ifra|sia|siden|sidan)\b"
-    r"|(?:ikke|ikkje|itj|knapt)\s+(?:snakket|snakka|prata|pratet)\s+(?:sa\s+)?(?:mye|mykje|my)\W*$)")
-_COMPLAINT = re.compile(
-    r"\b(?:(?:ikke|ikkje|itj)\s+(?:noe\s+|noko\s+)?bra|bryr|bry|ignorer\w*|svarer\s+(?:ikke|aldri)|svarar\s+(?:ikkje|aldri)|aldri|krangl?\w*|konflikt\w*|darlig|dalig|darleg|"
-    r"vanskelig|vanskeleg|sur|sint|ille|mobb\w*|kjeft\w*|problem\w*|skuffet|skuffa|lei\s+meg|unngar|unngår|vil\s+ikke|bare\s+mas\w*|"
-    r"respektl\w*|(?:ikke|ikkje|ingen|null|manglende|mangel\s+pa)\s+(?:\w+\s+)?respekt|"
-    # strong words, in dialect too ("heilt ræva", "elendig", "håplaust"); how it feels ("det er tungt")
-    r"tungt|trist|sart|vondt|vont|kaldt|iskald\w*|anstreng\w*|odelagt\w*|oydelagt\w*|grater|gret|grin|griner|grinar|rava|ravva|ravvat|raevva|elendig\w*|dritt\w*|haplos\w*|haplaus\w*|forferdelig\w*|forferdeleg\w*|jaevl\w*|javl\w*|katastrof\w*|kjip\w*|tragisk\w*)\b"
-    # ("vanskelig å svare på", "vanskeleg å seie": about the question, not the employer)
-    r"(?!\s+a\s+(?:svare|svara|si|seie|sei|vite|veta|forklare|forklara|beskrive|skildre)\b)"
-    # not on speaking terms, which is more than little contact: "vi snakkar ikkje saman lenger"
-    r"|\b(?:snakker|snakkar|snakke|prater|pratar|prate)\s+(?:\w+\s+)?(?:ikke|ikkje|itj)\s+(?:sammen|saman|med\s+(?:hverandre|kvarandre))\b"
-    r"|\b(?:sammen|saman)\s+(?:lenger|lengre|meir|mer)\b"
-    # "det var ikke hyggelig", "ikkje noko kjekt": unpleasant, not merely little
-    r"|\b(?:ikke|ikkje|itj)\s+(?:noe\s+|noko\s+|sa\s+)?(?:hyggelig\w*|kjekt|trivelig\w*)\b|\b(?:ubehagelig\w*|uhyggelig\w*|ekkel\w*)\b")
 
 # The chance of going back put as a percentage ("sjansen er vel rundt 10 prosent", "90 % sikker",
 # "100% 👍"): most of it is likely, little of it unlikely, around half unsure. Not where the
@@ -283,11 +258,6 @@ _FLAT_NO = re.compile(
 
 # Not being called or contacted ("har ikke ringt en eneste gang", "ikkje teke kontakt"): heard as
 # a complaint, and also the fact of little contact (implied.settle).
-def little_contact(text: str) -> bool:
-    """The words say there is little or no contact with the employer (complaints or not)."""
-    return bool(_LITTLE_CONTACT.search(fold(normalise(text))))
-
-
 def chance_answer(text: str) -> str | None:
     """q1's code for a chance of returning given as a percentage; None when there is none."""
     folded = fold(normalise(text))
@@ -438,9 +408,9 @@ def match_pattern(question_id: str, text: str, hedges: bool = True) -> str | Non
     for question, pattern, code in PATTERNS:
         if question == question_id and pattern.search(folded):
             return code
-    if question_id == "q2" and little_contact(text) and not _COMPLAINT.search(folded):
+    if question_id == "q2" and little_contact(text) and not complains(folded, folded=True):
         return "verken_eller"
-    if question_id == "q2" and _VERY_GOOD.search(folded) and not _COMPLAINT.search(folded) and not OTHER_PARTY.match(folded):
+    if question_id == "q2" and _VERY_GOOD.search(folded) and not complains(folded, folded=True) and not OTHER_PARTY.match(folded):
         return "god"
     if question_id == "q1" and _DONE_THERE.search(folded) and not _DOUBT.search(folded):
         return "lite_sannsynlig"

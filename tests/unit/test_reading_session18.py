@@ -241,3 +241,69 @@ def test_two_dated_possibilities_on_two_sides_are_unsure():
               ranking(("usikker", 0.6), ("q3_under_26_uker", 0.3)), ranking(("usikker", 0.6), ("q3_over_26_uker", 0.3)))
     taken = _taken(read_message("q2", text, p, {}, T, asked_on=DECEMBER))
     assert taken.get("varighet", ("usikker", ""))[0] == "usikker"
+
+
+# Recorded-wrong lines of earlier rounds, read again in session 18
+
+@pytest.mark.parametrize("text, code", [
+    ("Samarbeidet er helt greit, uten at det er noe å rope hurra for", "verken_eller"),
+    ("sjefen er ikke noe å skryte av, men ikke verst heller", "verken_eller"),
+    ("greit nok, ingenting å klage på, men heller ingenting ekstra", "verken_eller"),
+])
+def test_nothing_to_cheer_about_is_the_middle(text, code):
+    assert match_pattern("q2", text) == code
+
+
+def test_nothing_to_boast_about_alone_is_no_middle():
+    assert match_pattern("q2", "Samarbeidet er ikke noe å skryte av") != "verken_eller"
+
+
+@pytest.mark.parametrize("text", ["Ingen oppfølging i det hele tatt", "det vi hadde før var prega av mistillit"])
+def test_being_left_alone_or_mistrusted_is_a_complaint(text):
+    from uke8.understanding.contact import complains
+    assert complains(text)
+
+
+def test_a_count_of_talks_in_a_span_is_no_length():
+    from uke8.understanding.duration import durations
+    assert durations("lederen er sånn middels, 2 samtaler på 8 uker") == []
+    assert durations("trenger 8 uker til") == [8.0]
+
+
+def test_an_estimate_that_may_grow_is_a_doubt_confirmed():
+    text = "jeg håper et par måneder, men det kan bli mer"
+    from uke8.understanding.duration import duration_answer as length_in_words
+    assert length_in_words(text) is None and length_in_words("jeg håper et par måneder") == "under_26_uker"
+    p = parse(text, ranking(("usikker", 0.6), ("q3_under_26_uker", 0.35)),
+              ranking(("q3_under_26_uker", 0.95)), ranking(("usikker", 0.6), ("q3_over_26_uker", 0.3)))
+    own = read_message("q3", text, p, {}, T).own
+    assert own.code == "usikker" and own.action in ("confirm", "accept")
+
+
+# Round 50 (development): dates that are not the leave's end, treatments told as facts
+
+def test_another_jobs_start_is_not_the_return():
+    with asked_on(DECEMBER):
+        assert total_weeks(_folded("Jeg har søkt på en annen stilling med oppstart i august")) is None
+        assert total_weeks(_folded("Har avtalt oppstart 1. mars med lederen")) is not None
+
+
+def test_the_bosss_weeks_are_no_length():
+    from uke8.understanding.duration import durations
+    assert durations("Noen uker er hun kjempegrei, andre uker hører jeg ingenting") == []
+
+
+def test_praise_that_swings_is_no_plain_good():
+    assert match_pattern("q2", "Litt opp og ned. Noen uker er hun kjempegrei, andre uker hører jeg ingenting") != "god"
+    assert match_pattern("q2", "Sjefen er kjempegrei") == "god"
+
+
+@pytest.mark.parametrize("text, recorded", [
+    ("Sjefen er fantastisk. Timen hos legen er 9. januar", False),     # a treatment told as a fact
+    ("Sjefen er fantastisk. Venter på time hos legen 9. januar", True),  # a wait
+])
+def test_a_treatment_told_as_a_fact_implies_a_doubt_only_confirmed(text, recorded):
+    p = parse(text, ranking(("q2_god", 0.6), ("q3_grunn_behandling", 0.3)),
+              ranking(("q2_god", 0.97)), ranking(("q3_grunn_behandling", 0.95)))
+    own = read_message("q3", text, p, {}, T).own
+    assert own.code == "usikker" and (own.action == "accept") is recorded

@@ -62,6 +62,9 @@ class Carried:
 
 # Two possibilities of how long, each opened by "kanskje", and the words that put them on two sides
 _MAYBE_OPENS = re.compile(r"^(?:(?:og|eller|men)\s+)?(?:kanskje|kanskj|muligens)\b")
+_WAITS = re.compile(r"\b(?:vent\w*|venteliste\w*|uvisst|uklart|spent\s+pa|svar\w*|forst|ma\s+se|far\s+(?:jeg|eg|vi|me)\s+(?:vite|vete|se|sja)|far\s+vite)\b")
+_MAY_BE_MORE = re.compile(r"^(?:men\s+)?(?:det\s+)?(?:kan|kan\s+fort|kan\s+godt|kan\s+jo)\s+(?:ogsa\s+)?(?:bli|ta|vare)\s+(?:mye\s+|en\s+del\s+)?"
+                          r"(?:mer|meir|lenger|lengre)\W*$")
 _MORE_OR_LESS = re.compile(r"\b(?:lenger|lengre|over|mer|meir|mere|kortere|kortare|under|mindre|(?:ikke|ikkje|itj)\s+for|forst)\b")
 
 
@@ -239,6 +242,11 @@ def carried_answers(
             conflicts.discard("q3")
             worded.pop("q3", None)
             continue
+        if index > 0 and (clause_parse or {}).get("joined_by") == "men" and _MAY_BE_MORE.match(folded) and (
+                length := best.get("q3")) is not None and length.code == "under_26_uker":
+            # "jeg håper et par måneder, men det kan bli mer": the estimate taken back to a doubt, confirmed
+            best["q3"] = Interpretation("answer", SHARED, length.confidence, "confirm", "pattern", (SHARED,))
+            continue
         if owner is None:
             if corrected_at == index - 1 and yes_or_no(clause):
                 corrected_at = index  # "eller, nei, …": the ja/nei belongs to the correction
@@ -407,7 +415,15 @@ def carried_answers(
     if softened and "q2" in best and best["q2"].code == "vanskelig":
         best["q2"] = Interpretation("answer", "verken_eller", 1.0, "confirm", "pattern", ("verken_eller",))
     employer_in_a_reason(best, parts, owners, thresholds)
+    implied_length = "q3" not in best
     imply(best)
+    if implied_length and open_question != "q3_grunn" and "q3" in best and best["q3"].action == "accept" and not any(
+            BARE_DOUBT.search(f) or DEPENDS_ON.search(f) or _WAITS.search(f) for f in folds):
+        # "Timen hos legen er 9. januar", "har hatt siste behandling 12. mars": a treatment told as a
+        # fact, with no doubt, wait or dependence beside it, says "usikker" only as a guess: confirmed
+        best["q3"] = confirmed(best["q3"])
+        if "q3_grunn" in best and best["q3_grunn"].action == "accept":
+            best["q3_grunn"] = confirmed(best["q3_grunn"])
     if (not grunn_asked and "q3_grunn" in best and best["q3_grunn"].action == "accept" and "q3" in best
             and best["q3"].action != "accept"):
         best["q3_grunn"] = confirmed(best["q3_grunn"])  # the reason stands or falls with the doubt: confirmed together

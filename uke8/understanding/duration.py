@@ -60,7 +60,8 @@ _AGE_BEFORE = re.compile(r"\b(?:jeg|eg|je|e|a|ae)\s+(?:er|e|ae|a|blir|blei|fylle
 _AGE_OF = re.compile(r"\b(?!det\b|dette\b|da\b|sa\b|sykmeld|sjukmeld|ventetid|behandling|rehab|forlop|tida\b|tiden\b)\w+\s+"
                      r"(?:er|e|fyller|fyllar|fylte|blir|vart|ble)\s+(?:snart\s+|nesten\s+|bare\s+|berre\s+|na\s+|no\s+)?$")
 # Events counted over a span so far: "har innkalt meg til tre møter på åtte uker", "ringt to ganger på fire uker"
-_COUNT_IN_SPAN = re.compile(r"\b(?:har|hadde)\s+(?:\w+\s+){0,6}?(?:\w+\s+)?(?:moter|motar|ganger|gonger|samtaler|samtalar|meldinger|meldingar|e-poster|eposter)\s+"
+_COUNT_IN_SPAN = re.compile(r"(?:\b(?:har|hadde)\s+(?:\w+\s+){0,6}?(?:\w+\s+)?|\b(?:\d+|en|ett|ei|to|tre|fire|fem|seks)\s+)"
+                            r"(?:moter|motar|ganger|gonger|samtaler|samtalar|meldinger|meldingar|e-poster|eposter)\s+"
                             r"(?:\w+\s+){0,3}?pa\s+(?:over\s+|snart\s+|nesten\s+)?$")
 # "Det vet vi om 6 uker", "svaret vet jeg mer om om to uker": when it is known
 _KNOWN_IN = re.compile(r"\b(?:vet|veit|vite|veta|vet\s+mer|veit\s+meir)\s+(?:vi|jeg|eg|je|me|dei|de|legen|mer|meir)\s+(?:mer\s+|meir\s+|forst\s+|sikkert\s+)?(?:om\s+det\s+|om\s+)?om\s+$")
@@ -106,6 +107,8 @@ _NOT_LEAVE_AFTER = re.compile(
     # weeks described, not counted: "noen uker går bra, andre uker er jeg utslitt"
     # ("noen uker bra og andre uker dårlig": the verb left out)
     r"|^\s*(?:(?:gar|er|e|var|blir)\s+(?:\w+\s+)?)?(?:bra|fint|greit|bedre|betre|verre|darlig|darleg|tyngre|lettere|lettare|godt|tunge|tungt)\b"
+    # ("noen uker er hun kjempegrei, andre uker …": the boss's weeks)
+    r"|^\s*(?:er|e|var|blir)\s+(?:hun|han|ho|hu|sjefen|lederen|leiaren)\b"
     # "de 19 årene jeg har kjørt for dem", "dei ti åra eg var der": time at the job, told after it
     r"|^\s*(?:som\s+)?(?:jeg|eg|je|vi|me)\s+(?:(?:har|hadde)\s+(?:\w+\s+){0,2}?(?:jobbet|jobba|vaert|vore|vart|kjort|kjoyrt|arbeidet|arbeida)"
     r"|var\s+(?:der|ansatt|tilsett|i\s+jobben)|jobbet|jobba|arbeidet|arbeida)\b")
@@ -116,6 +119,8 @@ _HEDGE = re.compile(
     r"kommer\s+an|kjem\s+an)\b"
     # a range over the line: "kan bli alt fra noen uker til mange måneder"
     r"|\balt\s+(?:fra|ifra|fra\s+og\s+med)\b.*\btil\b"
+    # "…, men det kan bli mer": the number may grow
+    r"|\bkan\s+(?:fort\s+|godt\s+|jo\s+|ogsa\s+)?(?:bli|ta|vare)\s+(?:mye\s+|en\s+del\s+)?(?:mer|meir|lenger|lengre)\b(?!\s+enn)"
     # two possibilities side by side: "kanskje et par måneder, kanskje mye lenger"
     r"|\bkanskje\b[^.!?]*,\s*(?:eller\s+)?kanskje\b"
 )

@@ -42,7 +42,7 @@ _PLAIN_END_CUES = frozenset({"til", "te", "ut", "til og med", "innen", "innan", 
 # "ny jobb fra mars", "vikariatet fra januar": another thing's start, not the leave's
 # ("gradert fra januar": the return's first step)
 _OTHER_START = re.compile(r"\b(?:jobb\w*|stilling\w*|skole\w*|studie\w*|kontrakt\w*|vikariat\w*|permisjon\w*|utdanning\w*|"
-                          r"gradert\w*|gradvis|deltid\w*|redusert\w*|delvis|oppstart\w*|opptrapping\w*)\s+(?:\w+\s+)?$")
+                          r"gradert\w*|gradvis|deltid\w*|redusert\w*|delvis|oppstart\w*|opptrapping\w*|kurs\w*|omskol\w*|omskul\w*|tiltak\w*)\s+(?:\w+\s+)?$")
 # When it ends: "til over jul", "tilbake i mars", "klar i løpet av mars", "til 1. desember".
 _ENDS = re.compile(rf"\b(til\s+og\s+med|til|te|innen|innan|for|ut|over|etter|rundt|utpa|i\s+lopet\s+av|tilbake\s+i|frisk\w*\s+i|"
                    rf"klar\s+i|jobb\w*\s+i|igjen\s+i|att\s+i|(?:tilbake|tebake)(?:\s+(?:pa|i)\s+jobb\w*)?(?=\s+\d)|"
@@ -183,7 +183,8 @@ def _ends_the_leave(text: str, end: re.Match) -> bool:
         return False
     if _END_OF_LEAVE.search(before):
         return True
-    if end.re is _ENDS and end.group(1).startswith(_RETURN_CUES) and not _PAST_RETURN.search(before):
+    if end.re is _ENDS and end.group(1).startswith(_RETURN_CUES) and not _PAST_RETURN.search(before) and not (
+            end.group(1).startswith("oppstart") and _OTHER_START.search(before)):  # ("en annen stilling med oppstart i august")
         return True
     opening = _OPENS_WITH_END.match(text)
     return opening is not None and end.start() < opening.end()

@@ -56,6 +56,15 @@ OTHER_PARTY = re.compile(r"^(?:(?:min|mi|mitt|mine)\s+)?(?:legen|lege|fastlegen|
 _GOOD = r"(?:bra|godt|god|greit|fint|positivt)"
 _BAD = r"(?:darlig|dalig|vanskelig|vanskeleg|mindre\s+bra|mindre\s+godt|verre|tungt|negativt|ikke\s+bra|ikkje\s+bra)"
 _SOME = r"(?:no|non|litt|noko|delvis|dels)"
+# Praise that swings ("Litt opp og ned. Noen uker er hun kjempegrei, andre uker …"): no plain "good"
+_SWINGS = re.compile(r"\bopp\s+og\s+ned\b|\bandre\s+(?:uker|dager|ganger|gonger|veker|dagar)\b")
+# Nothing to cheer about ("helt greit, uten at det er noe å rope hurra for", "ikke noe å skryte av, men
+# ikke verst heller", "ingenting å klage på, men heller ingenting ekstra"): lukewarm, the middle
+_LUKEWARM = (r"\b(?:ikke|ikkje|itj|uten\s+at\s+det\s+er|utan\s+at\s+det\s+er)\s+(?:noe|noko|no)\s+a\s+(?:rope\s+hurra\s+for|"
+             r"hoppe\s+i\s+taket\s+for|juble\s+for)\b"
+             # (alone, "ikke noe å skryte av" is a complaint; with "men ikke verst" beside it, the middle)
+             r"|\b(?:ikke|ikkje|itj)\s+(?:noe|noko|no)\s+a\s+skryte\s+(?:av|med)\b.{0,20}\bmen\b.{0,15}\b(?:ikke|ikkje|itj)\s+(?:verst|darlig|darleg|ille)\b"
+             r"|\b(?:ingenting|ikke\s+noe|ikkje\s+noko)\s+a\s+klage\s+pa\b.{0,30}\b(?:men|heller)\b.{0,20}\b(?:ingenting|ikke\s+noe|ikkje\s+noko)\s+(?:ekstra|spesielt|meir|mer)\b")
 _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BAD}\b.{{0,40}}\b{_SOME}\s+{_GOOD}\b"
           rf"|\bbade\s+{_GOOD}\s+og\s+{_BAD}\b|\bbade\s+{_BAD}\s+og\s+{_GOOD}\b|\bbade[\s-]+og\b"
           # a short reply only: in a longer one "opp og ned" may be the health, not the employer
@@ -289,6 +298,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q3", re.compile(_HOW_LONG_UNKNOWN), HEDGED),
     ("q2", re.compile(_EITHER_OR), "verken_eller"),
     ("q2", re.compile(_MIXED), "verken_eller"),
+    ("q2", re.compile(_LUKEWARM), "verken_eller"),
     # "arbeidsgiveren har vært alt annet enn støttende": anything but good
     ("q2", re.compile(r"\balt\s+(?:annet|anna|annan)\s+enn\s+(?:stottende|stottande|grei\w*|god\w*|bra|hjelpsom\w*|forstaelsesfull\w*|snill\w*|"
                       r"hyggelig\w*|positiv\w*|imotekommende|fin\w*|lett\w*|samarbeidsvillig\w*)\b"), "vanskelig"),
@@ -410,7 +420,7 @@ def match_pattern(question_id: str, text: str, hedges: bool = True) -> str | Non
             return code
     if question_id == "q2" and little_contact(text) and not complains(folded, folded=True):
         return "verken_eller"
-    if question_id == "q2" and _VERY_GOOD.search(folded) and not complains(folded, folded=True) and not OTHER_PARTY.match(folded):
+    if question_id == "q2" and _VERY_GOOD.search(folded) and not complains(folded, folded=True) and not OTHER_PARTY.match(folded) and not _SWINGS.search(folded):
         return "god"
     if question_id == "q1" and _DONE_THERE.search(folded) and not _DOUBT.search(folded):
         return "lite_sannsynlig"

@@ -307,3 +307,24 @@ def test_a_treatment_told_as_a_fact_implies_a_doubt_only_confirmed(text, recorde
               ranking(("q2_god", 0.97)), ranking(("q3_grunn_behandling", 0.95)))
     own = read_message("q3", text, p, {}, T).own
     assert own.code == "usikker" and (own.action == "accept") is recorded
+
+
+@pytest.mark.parametrize("text", [
+    "Jeg håper jo det, men har ikke så stor tro på det",
+    "Håper det, men jeg er ikke overbevist",
+])
+def test_a_hope_then_little_faith_is_a_doubt(text):
+    assert HOPE_THEN_DOUBT.search(_folded(text))
+
+
+@pytest.mark.parametrize("text", ["kanskje under og kanskje over et halvt år", "kanskje kortere kanskje lengre enn et halvt år"])
+def test_maybe_and_maybe_is_no_sure_length(text):
+    assert duration_answer(text) is None
+
+
+@pytest.mark.parametrize("text, doubt", [
+    ("jeg er ikke usikker på det", False), ("ikkje usikker i det heile", False),
+    ("jeg er usikker", True), ("ikke helt sikker", True),
+])
+def test_a_doubt_denied_is_no_doubt(text, doubt):
+    assert bool(BARE_DOUBT.search(_folded(text))) is doubt

@@ -66,8 +66,11 @@ ASKED_ABOUT_RETURN = re.compile(r"(?<!\bjeg )(?<!\beg )(?<!\bje )\b(?:spor|spurt
 # tvilar"): both said, so unsure; blind writers label it a doubt (4 of 4 lines). Not a strong doubt
 # ("tviler sterkt"), nor a doubt denied ("men tviler ikke").
 HOPE_THEN_DOUBT = re.compile(r"\b(?:haper|hapar|hape)\s+(?:(?:jo|nok|vel)\s+)?(?:det\b|pa\s+det\b|sa\b|(?:at\s+)?(?:jeg|eg|je|a)\s+|a\s+|pa\s+a\s+)"
-                             r"[^.!?]{0,60}?\bmen\s+(?:(?:jeg|eg|je|a)\s+)?(?:(?:nok|jo|vel|egentlig|eigentleg)\s+)?(?:tviler|tvilar)\b"
-                             r"(?!\s+(?:sterkt|veldig|mye|kraftig|ikke|ikkje|itj)\b)")
+                             r"[^.!?]{0,60}?\bmen\s+(?:(?:jeg|eg|je|a)\s+)?(?:(?:nok|jo|vel|egentlig|eigentleg)\s+)?(?:(?:tviler|tvilar)\b"
+                             r"(?!\s+(?:sterkt|veldig|mye|kraftig|ikke|ikkje|itj)\b)"
+                             # "… men har ikke så stor tro på det", "… men er ikke overbevist"
+                             r"|(?:har|har\s+jo)\s+(?:ikke|ikkje|itj)\s+(?:sa\s+|so\s+)?(?:stor|mye|mykje|noen|nokon)\s+(?:tro|tru)\b"
+                             r"|(?:er|e)\s+(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+)?(?:overbevist|overtydd|overtydd)\b)")
 SOUNDS_SURE = re.compile(r"(?<!ikke )(?<!ikkje )(?<!ikke helt )(?<!ikkje heilt )\b(?:sikker|sikkert|regner|reknar|garantert|absolutt|"
                          r"definitivt|selvfolgelig|sjolvsagt|klart|tror\s+nok|trur\s+nok)\b")
 
@@ -100,7 +103,7 @@ PUT_BACK = re.compile(r"^(?:(?:kommer|kjem|kjam|blir|blier|er|skal|ska|vil|klare
                        r"|^(?!.*\b(?:ja|nei|kanskje|usikker)\b)(?:\w+\s+){0,4}\w+\?$")
 
 # The words of a doubt, not merely a clause the classifier heard as one ("det vet jeg" is sure).
-BARE_DOUBT = re.compile(r"\b(?:usikker\w*|(?:vanskelig|vanskeleg|umulig|umogleg|(?:for|litt|altfor)\s+tidl[ie]g)\s+a\s+(?:si|seie|svare|svara)\b|(?:klarer|klarar|greier|greiar)\s+(?:ikke|ikkje|itj)\s+a\s+(?:si|seie|svare|svara)\b|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker(?:t|e)?|kanskje|tviler|tvilar|\bi(?<!ikke i)(?<!ikkje i)(?<!itj i)\s+tvil|uvisst|uklart|sporsmalstegn|(?:kan|kann)\s+(?:ikke|ikkje)\s+love|lover\s+ingenting|ingen\s+garanti\w*|sikker\s+(?:er|e)\s+(?:jeg|eg|je|a)\s+(?:ikke|ikkje|itj))\b"
+BARE_DOUBT = re.compile(r"\b(?:(?<!ikke )(?<!ikkje )(?<!itj )(?<!ikke helt )usikker\w*|(?:vanskelig|vanskeleg|umulig|umogleg|(?:for|litt|altfor)\s+tidl[ie]g)\s+a\s+(?:si|seie|svare|svara)\b|(?:klarer|klarar|greier|greiar)\s+(?:ikke|ikkje|itj)\s+a\s+(?:si|seie|svare|svara)\b|(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+|sa\s+)?sikker(?:t|e)?|kanskje|tviler|tvilar|\bi(?<!ikke i)(?<!ikkje i)(?<!itj i)\s+tvil|uvisst|uklart|sporsmalstegn|(?:kan|kann)\s+(?:ikke|ikkje)\s+love|lover\s+ingenting|ingen\s+garanti\w*|sikker\s+(?:er|e)\s+(?:jeg|eg|je|a)\s+(?:ikke|ikkje|itj))\b"
                          r"|\b(?:vet|veit|vett|ved|aner)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk|ik)\b")
 # "kommer an på", "avhenger av", "heng saman med": what something depends on
 _DEPENDS = r"(?:kommer|kjem)\s+an\s+pa|avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med)"

@@ -230,7 +230,7 @@ def carried_answers(
             else:
                 owner = shared_owner(clause, open_question, claimed, treatment, doubted,
                                      owners[index - 1] if index and ABOUT_TIME.search(folds[index - 1]) else None)
-        if (index > 0 and owners[index] in ("q3", SHARED) and owners[index - 1] in ("q3", SHARED) and (clause_parse or {}).get("joined_by") == ","
+        if (index > 0 and owners[index] in ("q3", SHARED) and owners[index - 1] in ("q3", SHARED) and (clause_parse or {}).get("joined_by") in (",", "og", "eller")
                 and _MAYBE_OPENS.match(folded) and _MAYBE_OPENS.match(folds[index - 1])
                 and ((length := _read("q3", clause, clause_parse, thresholds, hedges=False)) is not None or "q3" in best)
                 and (length.code if length else None) != (best["q3"].code if "q3" in best else None)

@@ -122,7 +122,7 @@ _HEDGE = re.compile(
     # "…, men det kan bli mer": the number may grow
     r"|\bkan\s+(?:fort\s+|godt\s+|jo\s+|ogsa\s+)?(?:bli|ta|vare)\s+(?:mye\s+|en\s+del\s+)?(?:mer|meir|lenger|lengre)\b(?!\s+enn)"
     # two possibilities side by side: "kanskje et par måneder, kanskje mye lenger"
-    r"|\bkanskje\b[^.!?]*,\s*(?:eller\s+)?kanskje\b"
+    r"|\bkanskje\b[^.!?]*\bkanskje\b"
 )
 
 

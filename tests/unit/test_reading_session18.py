@@ -328,3 +328,12 @@ def test_maybe_and_maybe_is_no_sure_length(text):
 ])
 def test_a_doubt_denied_is_no_doubt(text, doubt):
     assert bool(BARE_DOUBT.search(_folded(text))) is doubt
+
+
+def test_a_plain_no_first_never_replaces_a_request():
+    # "Nei. Jeg vil ikke at dere lagrer dette": the request (a global reading) stands, no answer is made of the "Nei"
+    text = "Nei. Jeg vil ikke at dere lagrer svarene mine"
+    p = parse(text, ranking(("ikke_lagre", 0.97), ("q1_lite_sannsynlig", 0.02)),
+              ranking(("q1_lite_sannsynlig", 0.6)), ranking(("ikke_lagre", 0.98)))
+    own = read_message("q1", text, p, {}, T).own
+    assert own.kind == "global"

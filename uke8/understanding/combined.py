@@ -41,6 +41,7 @@ from uke8.understanding.clause_owner import explains_the_return, held_back, reas
 from uke8.understanding.clause_parse import after_so, pieces, top_answer, top_confidence
 from uke8.understanding.implied import RANK, SHARED, contact_kind, employer_in_a_reason, imply, imply_return, mixed_relation, settle
 from uke8.understanding.contact import complains, little_contact
+from uke8.understanding.length_hedges import may_grow, two_possibilities
 from uke8.understanding.patterns import BOSS, OTHER_PARTY, match_pattern
 from uke8.understanding.treatment import denies_treatment, mentions_treatment, other_errand
 
@@ -60,12 +61,9 @@ class Carried:
     def slot(self) -> str:
         return QUESTIONS[self.question_id].slot
 
-# Two possibilities of how long, each opened by "kanskje", and the words that put them on two sides
-_MAYBE_OPENS = re.compile(r"^(?:(?:og|eller|men)\s+)?(?:kanskje|kanskj|muligens)\b")
+
+# Words of waiting or of not yet knowing, beside a treatment: a reason for not knowing how long
 _WAITS = re.compile(r"\b(?:vent\w*|venteliste\w*|uvisst|uklart|spent\s+pa|svar\w*|forst|ma\s+se|far\s+(?:jeg|eg|vi|me)\s+(?:vite|vete|se|sja)|far\s+vite)\b")
-_MAY_BE_MORE = re.compile(r"^(?:men\s+)?(?:det\s+)?(?:kan|kan\s+fort|kan\s+godt|kan\s+jo)\s+(?:ogsa\s+)?(?:bli|ta|vare)\s+(?:mye\s+|en\s+del\s+)?"
-                          r"(?:mer|meir|lenger|lengre)\W*$")
-_MORE_OR_LESS = re.compile(r"\b(?:lenger|lengre|over|mer|meir|mere|kortere|kortare|under|mindre|(?:ikke|ikkje|itj)\s+for|forst)\b")
 
 
 def _read(question_id: str, text: str, parse: Mapping[str, Any] | None, thresholds: Thresholds,
@@ -230,22 +228,18 @@ def carried_answers(
             else:
                 owner = shared_owner(clause, open_question, claimed, treatment, doubted,
                                      owners[index - 1] if index and ABOUT_TIME.search(folds[index - 1]) else None)
-        if (index > 0 and owners[index] in ("q3", SHARED) and owners[index - 1] in ("q3", SHARED) and (clause_parse or {}).get("joined_by") in (",", "og", "eller")
-                and _MAYBE_OPENS.match(folded) and _MAYBE_OPENS.match(folds[index - 1])
-                and ((length := _read("q3", clause, clause_parse, thresholds, hedges=False)) is not None or "q3" in best)
-                and (length.code if length else None) != (best["q3"].code if "q3" in best else None)
-                and (_MORE_OR_LESS.search(folded) or _MORE_OR_LESS.search(folds[index - 1]) or length is not None and "q3" in best)):
-            # "kanskje et par måneder, kanskje mye lenger", "Kanskje under, kanskje over", "kanskje
-            # frisk i februar, kanskje ikkje før til hausten": two possibilities on two sides, so
-            # unsure (PRODUCT.md's "naming both options")
+        if index > 0 and two_possibilities(folded, folds[index - 1], (clause_parse or {}).get("joined_by"), (owners[index - 1], owners[index]),
+                                           lambda: getattr(_read("q3", clause, clause_parse, thresholds, hedges=False), "code", None),
+                                           best["q3"].code if "q3" in best else None):
+            # "kanskje et par måneder, kanskje mye lenger", "kanskje frisk i februar, kanskje ikkje
+            # før til hausten": two possibilities on two sides, so unsure (length_hedges.py)
             best["q3"] = Interpretation("answer", SHARED, 1.0, "accept", "pattern")
             conflicts.discard("q3")
             worded.pop("q3", None)
             continue
-        if index > 0 and (clause_parse or {}).get("joined_by") == "men" and _MAY_BE_MORE.match(folded) and (
-                length := best.get("q3")) is not None and length.code == "under_26_uker":
+        if index > 0 and may_grow(folded, (clause_parse or {}).get("joined_by"), best["q3"].code if "q3" in best else None):
             # "jeg håper et par måneder, men det kan bli mer": the estimate taken back to a doubt, confirmed
-            best["q3"] = Interpretation("answer", SHARED, length.confidence, "confirm", "pattern", (SHARED,))
+            best["q3"] = Interpretation("answer", SHARED, best["q3"].confidence, "confirm", "pattern", (SHARED,))
             continue
         if owner is None:
             if corrected_at == index - 1 and yes_or_no(clause):

@@ -64,6 +64,7 @@ _END_OF_LEAVE = re.compile(rf"\b(?:{_LEAVE}|sykmeld\w*|sykemeld\w*|sjukmelding\w
 # Cues that are themselves the return: "tilbake i mars", "frisk i januar", "igjen i midten av januar"
 # (not "jobb i" nor "på jobb 12. oktober": "datt på veg til jobb i januar", "ei ulukke på jobb 12.
 # oktober" are the past; "tilbake (på jobb) 1. februar": a day right after the return itself)
+# (and since session 18 "ferdig sjukmeld i", "oppstart", "full/heil/100 % (på) jobb i")
 _RETURN_CUES = ("tilbake", "tebake", "frisk", "klar i", "igjen i", "att i", "ferdig", "oppstart", "full ", "heil ", "hel ", "100", "hundre ")
 _PAST_RETURN = re.compile(r"\b(?:var|vart|kom|ble|blei|gikk|gjekk|begynte|byrja|starta|startet)\s+(?:\w+\s+)?$")  # "var tilbake 3. mars"
 # Someone presses for a return ("maser om at jeg må komme tilbake", "vil at eg skal vere tilbake"):
@@ -118,11 +119,16 @@ def _end_point(end: re.Match) -> float:
 
 
 def _leave_start(text: str) -> re.Match | None:
-    return next((m for m in _STARTED.finditer(text)
+    """When the leave began, where the text says so: not another thing's start ("ny jobb fra mars"),
+    not an end ("ferdig sjukmeld i januar"), not a month inside an end ("sjukmeldt te ut i juni")."""
+    starts = list(_STARTED.finditer(text))
+    if not starts:
+        return None
+    in_ends = [(e.start(), e.end()) for e in _ENDS.finditer(text) if e.group(1) in _PLAIN_END_CUES]
+    return next((m for m in starts
                  if not (m.group(0).startswith(("fra", "siden", "sidan")) and _OTHER_START.search(text[:m.start()]))
-                 and not text[:m.start()].endswith("ferdig ")  # ("ferdig sjukmeld i januar": the end)
-                 # ("sjukmeldt te ut i juni": the month is the end's)
-                 and not any(e.start() <= m.start(2) < e.end() and e.group(1) in _PLAIN_END_CUES for e in _ENDS.finditer(text))), None)
+                 and not text[:m.start()].endswith("ferdig ")
+                 and not any(begin <= m.start(2) < end for begin, end in in_ends)), None)
 
 
 def total_weeks(text: str) -> float | None:

@@ -289,11 +289,11 @@ def _read_message(open_question: str, text: str, parse: Mapping[str, Any] | None
         others = tuple(Carried(c.question_id, confirmed(c.meaning)) if c.question_id == "q2" and c.meaning.code == "god" else c
                        for c in others)
     folded_text = fold(normalise(text))
-    if own.kind != "answer" and (code := leading_yes_no(open_question, text)) is not None and _YES_NO_SENTENCE.match(text):
+    if own.kind == "unknown" and (code := leading_yes_no(open_question, text)) is not None and _YES_NO_SENTENCE.match(text):
         # "Ja. Og sjefen er god å samarbeide med.": the plain ja/nei said first, as its own sentence,
         # while the rest speaks of another question (confirmed: the whole heard the rest)
         own = Interpretation("answer", code, 1.0, "confirm", "yes_no", (code,))
-    if (open_question == "q1" and own.kind != "answer" and any(c.question_id == "q3" and c.meaning.code == SHARED for c in others)
+    if (open_question == "q1" and own.kind == "unknown" and any(c.question_id == "q3" and c.meaning.code == SHARED for c in others)
             and folds and BARE_DOUBT.search(folds[0]) and not ABOUT_RETURN.search(folded_text) and not ABOUT_TIME.search(folded_text)):
         # "det er litt tidlig å si, venter på svar fra fysio": the doubt went to how long (the wait
         # after it); it is the answer to the question asked too, confirmed

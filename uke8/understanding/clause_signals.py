@@ -70,7 +70,7 @@ HOPE_THEN_DOUBT = re.compile(r"\b(?:haper|hapar|hape)\s+(?:(?:jo|nok|vel)\s+)?(?
                              r"(?!\s+(?:sterkt|veldig|mye|kraftig|ikke|ikkje|itj)\b)"
                              # "… men har ikke så stor tro på det", "… men er ikke overbevist"
                              r"|(?:har|har\s+jo)\s+(?:ikke|ikkje|itj)\s+(?:sa\s+|so\s+)?(?:stor|mye|mykje|noen|nokon)\s+(?:tro|tru)\b"
-                             r"|(?:er|e)\s+(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+)?(?:overbevist|overtydd|overtydd)\b)")
+                             r"|(?:er|e)\s+(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+)?(?:overbevist|overtydd)\b)")
 SOUNDS_SURE = re.compile(r"(?<!ikke )(?<!ikkje )(?<!ikke helt )(?<!ikkje heilt )\b(?:sikker|sikkert|regner|reknar|garantert|absolutt|"
                          r"definitivt|selvfolgelig|sjolvsagt|klart|tror\s+nok|trur\s+nok)\b")
 

@@ -15,7 +15,7 @@ from typing import Any
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.clause_parse import after_so, pieces, top_answer, top_confidence
 from uke8.understanding.clause_signals import (
-    ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, CAN_SAY_INSTEAD, CANNOT_SAY, DECLINES, HOPE, HOPE_THEN_DOUBT, NOT_READY, OPENING_DOUBT, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REPORTED, SOUNDS_SURE, corrects,
+    ABOUT_ANSWERING, ABOUT_RETURN, BARE_DOUBT, CAN_SAY_INSTEAD, CANNOT_SAY, DECLINES, HOPE, HOPE_THEN_DOUBT, NOT_READY, OPENING_DOUBT, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REPORTED, SOUNDS_SURE, corrects,
     put_back_topic, wish_before_but)
 from uke8.understanding.clause_subjects import one_clause_about
 from uke8.understanding.combined import Carried, carried_answers
@@ -293,11 +293,6 @@ def _read_message(open_question: str, text: str, parse: Mapping[str, Any] | None
         # "Ja. Og sjefen er god å samarbeide med.": the plain ja/nei said first, as its own sentence,
         # while the rest speaks of another question (confirmed: the whole heard the rest)
         own = Interpretation("answer", code, 1.0, "confirm", "yes_no", (code,))
-    if (open_question == "q1" and own.kind == "unknown" and any(c.question_id == "q3" and c.meaning.code == SHARED for c in others)
-            and folds and BARE_DOUBT.search(folds[0]) and not ABOUT_RETURN.search(folded_text) and not ABOUT_TIME.search(folded_text)):
-        # "det er litt tidlig å si, venter på svar fra fysio": the doubt went to how long (the wait
-        # after it); it is the answer to the question asked too, confirmed
-        own = Interpretation("answer", SHARED, 1.0, "confirm", "pattern", (SHARED,))
     if HOPE.search(folded_text) and not SOUNDS_SURE.search(folded_text):
         # "jeg håper jeg kommer tilbake. Venter på time hos spesialist …": a hope, not an expectation
         if open_question == "q1" and own.kind == "answer" and own.code == "veldig_sannsynlig" and own.action in ("accept", "confirm") and own.source == "nlu":

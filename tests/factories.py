@@ -13,14 +13,23 @@ from uke8.clock import today_in_oslo
 _serial = itertools.count(1)
 
 
+_ISSUED_FNRS: set[str] = set()
+
+
 def synthetic_fnr(birth: date | None = None) -> str:
     """Born `birth`, by default 15 January forty years before today in Oslo: a fixed default
     birth date would turn 65 one day, and the person would get the tailored greeting instead
     of the questions. The individual number gives the century: 100-499 the 1900s, 500-749 the 2000s."""
     birth = birth or date(today_in_oslo().year - 40, 1, 15)
-    serial = next(_serial)
-    individual = 100 + serial % 400 if birth.year < 2000 else 500 + serial % 250
-    return f"{birth.day:02d}{birth.month + 80:02d}{birth.year % 100:02d}{individual:03d}{secrets.randbelow(100):02d}"
+    # New in this test run: tests build other ids from one ("ext-<fnr>"), and a privacy test that
+    # scans the whole store for its own person's number must not meet another's equal by chance
+    while True:
+        serial = next(_serial)
+        individual = 100 + serial % 400 if birth.year < 2000 else 500 + serial % 250
+        fnr = f"{birth.day:02d}{birth.month + 80:02d}{birth.year % 100:02d}{individual:03d}{secrets.randbelow(100):02d}"
+        if fnr not in _ISSUED_FNRS:
+            _ISSUED_FNRS.add(fnr)
+            return fnr
 
 
 _ISSUED_MOBILES: set[str] = {"+4700012345", "+4700099999", "+4700011122"}  # fixed ones some tests use

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from uuid import uuid4
 
 from sqlalchemy import func, select
 
@@ -28,7 +29,8 @@ def at(day: date, hour: int = 9, minute: int = 0) -> datetime:
 
 
 def register(db: Database, **kw) -> str:
-    values = dict(external_id=f"lc-{synthetic_fnr()}", fnr=synthetic_fnr(), enhet="0219", start_date=START, sykmeldingsgrad=100)
+    # (the sak id is not made of an fnr: a privacy test scanning the store would find those digits)
+    values = dict(external_id=f"lc-{uuid4().hex[:12]}", fnr=synthetic_fnr(), enhet="0219", start_date=START, sykmeldingsgrad=100)
     if kw.get("channel") == "sms":
         values["mobil"] = synthetic_mobile()
     values.update(kw)

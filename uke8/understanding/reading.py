@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -303,8 +303,8 @@ def _read_message(open_question: str, text: str, parse: Mapping[str, Any] | None
         # "Jeg håper det, men tviler": the hope and the doubt together say unsure, confirmed (the
         # clauses alone hear "tviler" as unlikely, the whole the hope)
         if open_question == "q1" and own.kind == "answer" and own.code != SHARED and own.source == "nlu":
-            own = Interpretation("answer", SHARED, own.confidence, "confirm", "nlu", (SHARED,))
-        others = tuple(Carried(c.question_id, Interpretation("answer", SHARED, c.meaning.confidence, "confirm", "nlu", (SHARED,)))
+            own = confirmed(replace(own, code=SHARED))
+        others = tuple(Carried(c.question_id, confirmed(replace(c.meaning, code=SHARED)))
                        if c.question_id == "q1" and c.meaning.code != SHARED and c.meaning.source == "nlu" else c for c in others)
         if open_question != "q1" and not answers.get("retur") and all(c.question_id != "q1" for c in others):
             others = (Carried("q1", Interpretation("answer", SHARED, 1.0, "confirm", "pattern", (SHARED,))), *others)

@@ -27,7 +27,7 @@ NEGATED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ikk|kje|aldri|neppe|tviler|tvila
 HEDGED = re.compile(r"\b(?:usikker|vet\s+ikke|veit\s+ikkje|kanskje|hvis|om\s+jeg|dersom|viss)\b")
 MAYBE = re.compile(r"\b(?:kanskje|kanskj|muligens|mulig|kan\s+hende|kan\s+bli|kan\s+skje|kan\s+vel|usikker\w*|vet\s+ikke|veit\s+ikkje)\b")
 # ("har dårlig tid": busy, no length)
-ABOUT_TIME = re.compile(r"\b(?:lenge|lengde\w*|lang\s+tid|(?<!darlig )(?<!dalig )(?<!darleg )(?<!lite )tid|(?<!darlig )(?<!dalig )(?<!for )(?:tida|tiden)(?!\s+(?:vil\s+|skal\s+|ska\s+|far\s+)?vise)|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|tidspunkt\w*|kor\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
+ABOUT_TIME = re.compile(r"\b(?:lenge|lengde\w*|(?<!\bi )lengd(?:a|en)|lang\s+tid|(?<!darlig )(?<!dalig )(?<!darleg )(?<!lite )tid|(?<!darlig )(?<!dalig )(?<!for )(?:tida|tiden)(?!\s+(?:vil\s+|skal\s+|ska\s+|far\s+)?vise)|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|tidspunkt\w*|kor\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
 
 # The person repeats the question before answering it ("Kommer jeg tilbake? Kanskje, kanskje
 # ikke", "Hvor lenge? Et års tid"): the question itself answers nothing.
@@ -65,12 +65,14 @@ ASKED_ABOUT_RETURN = re.compile(r"(?<!\bjeg )(?<!\beg )(?<!\bje )\b(?:spor|spurt
 # A hope, then a doubt after "men" ("Jeg håper det, men tviler", "eg håpar å kome attende, men eg
 # tvilar"): both said, so unsure; blind writers label it a doubt (4 of 4 lines). Not a strong doubt
 # ("tviler sterkt"), nor a doubt denied ("men tviler ikke").
-HOPE_THEN_DOUBT = re.compile(r"\b(?:haper|hapar|hape)\s+(?:(?:jo|nok|vel)\s+)?(?:det\b|pa\s+det\b|sa\b|(?:at\s+)?(?:jeg|eg|je|a)\s+|a\s+|pa\s+a\s+)"
-                             r"[^.!?]{0,60}?\bmen\s+(?:(?:jeg|eg|je|a)\s+)?(?:(?:nok|jo|vel|egentlig|eigentleg)\s+)?(?:(?:tviler|tvilar)\b"
+HOPE_THEN_DOUBT = re.compile(r"(?:\b(?:haper|hapar|hape|onsker|onskjer|vil\s+gjerne)\s+(?:(?:jo|nok|vel)\s+)?(?:det\b|d\b|pa\s+det\b|sa\b|(?:at\s+)?(?:jeg|eg|je|a)\s+|a\s+|pa\s+a\s+)"
+                             # ("Håper, men tviler", "ønsker det, men har mine tvil")
+                             r"[^.!?]{0,60}?\bmen\s+|\b(?:haper|hapar)\W+men\s+)(?:(?:jeg|eg|je|a)\s+)?(?:(?:nok|jo|vel|egentlig|eigentleg)\s+)?(?:(?:tviler|tvilar)\b"
                              r"(?!\s+(?:sterkt|veldig|mye|kraftig|ikke|ikkje|itj)\b)"
                              # "… men har ikke så stor tro på det", "… men er ikke overbevist"
                              r"|(?:har|har\s+jo)\s+(?:ikke|ikkje|itj)\s+(?:sa\s+|so\s+)?(?:stor|mye|mykje|noen|nokon)\s+(?:tro|tru)\b"
-                             r"|(?:er|e)\s+(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+)?(?:overbevist|overtydd)\b)")
+                             r"|(?:er|e)\s+(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+)?(?:overbevist|overtydd)\b"
+                             r"|har\s+(?:mine|mi|min|nok\s+mine|mange|noen|nokre|visse)\s+tvil\w*)")
 SOUNDS_SURE = re.compile(r"(?<!ikke )(?<!ikkje )(?<!ikke helt )(?<!ikkje heilt )\b(?:sikker|sikkert|regner|reknar|garantert|absolutt|"
                          r"definitivt|selvfolgelig|sjolvsagt|klart|tror\s+nok|trur\s+nok)\b")
 

@@ -75,6 +75,8 @@ NEIGHBOUR_WORDS: dict[str, str] = {
     "varken": "verken", "överens": "overens", "relation": "relasjon", "meget": "veldig",
     # the boss in English, as in mixed writing ("Bossen og jeg …", "min manager er både og")
     "boss": "sjef", "bossen": "sjefen", "manager": "leder", "manageren": "lederen",
+    # "sekker" for "sikker" in Trøndelag and the north ("Æ e itj sekker")
+    "sekker": "sikker", "sekkert": "sikkert",
     "bråkar": "krangler", "bråkade": "kranglet", "osams": "uenige",
     "är": "er", "troligt": "trolig", "osäker": "usikker", "oklart": "uklart", "sådär": "middels", "usel": "elendig",
     "schyst": "grei", "sød": "snill", "forstående": "forståelsesfull", "lätt": "lett", "göra": "gjøre",

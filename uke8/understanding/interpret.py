@@ -39,7 +39,11 @@ from uke8.understanding.question_view import question_view
 # a word of feeling around it. Units never count ("2 uker", "1 år" are durations, not options).
 _POLITE = r"(?:takk|tusen takk|ok|da|:\)|🙂|!|\.|,)"
 _FILLER = (r"(?:tror jeg|trur eg|tror eg|trur e|tror æ|trur æ|vel|nok|dessverre|heldigvis|"
-           r"passer best|passer|stemmer best|stemmer|er riktig for meg|er riktig|er rett|for meg|for min del)")
+           r"passer best|passer|stemmer best|stemmer|er riktig for meg|er riktig|er rett|for meg|for min del|"
+           # "1 absolutt", "2 helt klart", "1 vil jeg tro", "2 sånn det ser ut nå": sure or estimating words
+           r"absolutt|helt klart|heilt klart|klart|definitivt|garantert|helt sikkert|heilt sikkert|sikkert|uten tvil|utan tvil|"
+           r"vil jeg tro|vil eg tru|vil eg tro|tipper jeg|tippar eg|antar jeg|regner jeg med|reknar eg med|"
+           r"(?:sånn|slik|som) det ser ut(?: nå| no| akkurat nå| per nå)?|foreløpig|forelopig|per nå|pr nå|i alle fall|iallfall)")
 # "svarer 1", "alt 2", "jeg velger 3", "går for 1": saying which option, with the digit.
 _PICK = (r"(?:(?:jeg|eg|je|æ)\s+)?(?:svar|svarer|svarar|alternativ|alt\.?|nr\.?|nummer|valg|velger|vel|tar|tek|"
          r"går\s+for|gar\s+for|punkt|option|knapp)")

@@ -14,6 +14,7 @@ import re
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.contact import complains, little_contact
 from uke8.understanding.opposites import NOT_EITHER
+from uke8.understanding.plain_verdicts import PLAIN_VERDICTS
 
 _NOT = r"\b(?:ikke|ikkje|ikkj|itj|ikk|ik|kje|nok ikke)"
 _HALF_YEAR = r"(?:26\s*(?:uk|vek)\w*|seks\s*m\w*|6\s*m\w*|et\s*halvt\s*ar|eit\s*halvt\s*ar|halvt\s*ar|halvaret)"
@@ -31,7 +32,7 @@ _AWAY = r"(?:(?:borte|vekke|vare|vara|vaere|vere|bli|sykmeldt|sjukmeldt|sjukmeld
 _NOT_LONG = rf"(?<!\bkan )(?<!\bkann )(?<!\bkan jeg )(?<!\bkan eg ){_NOT}\s+{_AWAY}lenge\b"
 # The boss by any name: in compounds too ("avdelingslederen", "butikksjefen"), "bas", "formannen".
 BOSS_WORDS = (r"\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledels\w*|leiing\w*|"
-              r"formann\w*|bas|basen|bassen|manager\w*|\w*leader\w*|teamlead\w*|rektor\w*|skipper\w*|styrer\w*|styrar\w*|eier\w*|eigar\w*|rederi\w*|hr|"
+              r"formann\w*|bas|basen|bassen|manager\w*|\w*leader\w*|teamlead\w*|rektor\w*|skipper\w*|styrer\w*|styrar\w*|eier\w*|eigar\w*|rederi\w*|hr|ag|"
               # the top of an organisation, for those who lead others themselves ("Direktøren har vært tålmodig")
               r"direktor\w*|styret|styreleder\w*|styreleiar\w*|radmann\w*|bestyrer\w*|oppdragsgiver\w*|"
               r"\w*mester\w*|overordne\w*|\w+ansvarlig\w*")  # ("lærlingansvarlig", "personalansvarlig")
@@ -43,7 +44,7 @@ _EITHER_OR = (# (not a list of people: "aldri hatt problem med verken leiar elle
               r"(?!\s+(?:hvor|kor|kvor|om|nar|hva|kva|ka|hvordan|korleis)\b)"
               # (nor what one lacks: "verken sett eller hørt" is a complaint)
               rf"(?!\s+{_NEITHER_GOOD})"
-              r".+\b(?:eller|el\.)"
+              r".+\b(?:eller|el\.|el(?=\s))"
               # not the one and not its opposite, in either order (opposites.py)
               rf"|{NOT_EITHER}")
 # Someone other than the employer as the subject: the doctor, colleagues, the family, NAV
@@ -91,7 +92,7 @@ _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BA
 # "kommer helt an på hvordan man ser det. Jeg er ganske sikker på at …": the answer follows.)
 _MEANING = (r"(?!\s+(?:hva|kva|ka)\s+(?:dere|du|de|dokker|man|en|me|vi|nav)\s+(?:mener|meiner|legg\w*)"
             r"|\s+(?:hvordan|korleis|koss|assen)\s+(?:man|en|du|dere|de|me|ein)\s+(?:ser|tolk\w*|regner|reknar)\b|\s+hva\s+som\s+menes)")
-_DEPENDS = (r"^(?:(?:tja|hmm|vel|nja|altsa|nei|ja)[,.]?\s+)?(?:det\s+|dette\s+|de\s+)?(?:kommer|kjem|kjam|kommer\s+helt|kjem\s+heilt)\s+an\s+pa\b"
+_DEPENDS = (r"^(?:(?:tja|hmm|vel|nja|altsa|nei|ja)[,.]?\s+)?(?:det\s+|dette\s+|de\s+)?(?:kommer|kjem|kjam|kmr|kommer\s+helt|kjem\s+heilt)\s+ann?\s+pa\b"
             rf"{_MEANING}|^(?:(?:tja|hmm|vel|nja|altsa)[,.]?\s+)?(?:det\s+)?(?:avhenger|avheng|avhengig)\s+(?:av|a)\b{_MEANING}")
 # (The text is folded: "æ" and "jæ", dialect for "jeg", read "a" and "ja".)
 _NO_IDEA = (r"^(?:(?:jeg|eg|je|ja|a|e)\s+)?(?:har\s+)?(?:ingen|null|inga)\s+(?:anelse|aning|peiling)\b"
@@ -107,6 +108,8 @@ _HOW_LONG = (r"(?:\b(?:hvor|kor|kvor|kor\s+sa|assen|hur)\s+(?:lenge|lang\s+tid|l
              # the length as a noun ("varigheten av sykmeldingen er jeg usikker på"), or when it ends
              # ("vet ikke når jeg er ferdig sykmeldt", "når eg blir frisk")
              r"|\b(?:varighet\w*|lengden\s+pa\s+sykmelding\w*)\b"
+             # "usikker på lengda" (not "i lengden", in the long run)
+             r"|(?<!\bi )\b(?:lengden|lengda|lengde)\b(?!\s+(?:pa|av)\s+(?!sykmelding|sjukmelding|sykefravaer|fravaer))"
              r"|\b(?:nar|kor\s+tid)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+){0,2}?(?:ferdig|frisk\w*|klar|friskmeld\w*)\b)")
 _UNKNOWN = (r"\b(?:vet|veit|vett|vott|aner|anar)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ikkj|itj|ikk)\b|\b(?:ikke|ikkje|itj)\s+(?:vet|veit|vett)\b|"
             r"\busikker\w*|\busekker\w*|\bi(?<!ikke i)(?<!ikkje i)(?<!itj i)\s+tvil\b|"
@@ -308,7 +311,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(_RETURN_UNKNOWN), "usikker"),
     ("q1", re.compile(_SURE_OF_NEITHER), "usikker"),
     # extraposed: "så er det usikkert om jeg kommer tilbake", "det er uklart om eg kjem attende"
-    ("q1", re.compile(rf"\b(?:(?:det|dette)\s+(?:er|e|blir)|(?:er|e|blir)\s+det)\s+(?:(?:fortsatt|framleis|veldig|svaert|helt|heilt|litt|nok|vel|ogsa)\s+)?"
+    ("q1", re.compile(rf"\b(?:(?:det|dette)\s+(?:er|e|blir)|(?:er|e|blir)\s+det)\s+(?:(?:fortsatt|framleis|veldig|svaert|helt|heilt|litt|nok|vel|ogsa|hoyst|temmelig|ganske|noksa|rimelig|sa)\s+){{0,2}}"
                       rf"(?:usikkert|uklart|uvisst|ikke\s+sikkert|ikkje\s+sikkert)\s+(?:enna\s+|enno\s+)?(?:om|hvorvidt)\s+(?:\w+\s+){{0,5}}?{_RETURN}"), "usikker"),
     ("q1", re.compile(rf"(?:^|[.!?]\s*)(?:men\s+|og\s+)?(?:om|hvorvidt)\s+(?:jeg|eg|je|a)\s+(?:\w+\s+){{0,2}}?{_RETURN}(?:\W+\w+){{0,6}}?\W+(?:tviler|tvilar)\s+"
                       r"(?:jeg|eg|je|a)\b"), "lite_sannsynlig"),  # "Om jeg kommer tilbake … etterpå tviler jeg på": the doubt said last
@@ -326,7 +329,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # "ganske sikker på at jeg ikke kommer tilbake": sure of not going back (before _SURE_BACK)
     # ("det er nesten helt sikkert at jeg ikke kommer tilbake")
     ("q1", re.compile(r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:sikker|sikkert|klart|opplagt|trygg|overbevist)\s+(?:pa\s+)?at\s+(?:jeg|eg|je|a)\s+(?:nok\s+)?(?:ikke|ikkje|itj|ikkj|aldri)\s+"
-                      r"(?:kommer|kjem|kjam|kome|komme|gar|drar|skal|ska|vil)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|tilbage)\b"), "lite_sannsynlig"),
+                      r"(?:kommer|kjem|kjam|kome|komme|gar|drar|skal|ska|vil)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|tilbage)\b"
+                      # "Når det gjelder å komme tilbake, er jeg ganske sikker på at det ikke blir aktuelt"
+                      r"|(?<!ikke )(?<!ikkje )(?<!itj )\b(?:sikker|sikkert|klart|opplagt|overbevist)\s+(?:pa\s+)?at\s+det\s+(?:nok\s+)?(?:ikke|ikkje|itj|aldri)\s+"
+                      r"(?:blir|vert|er)\s+(?:aktuelt|noe\s+av|noko\s+av)\W*$"), "lite_sannsynlig"),
     # "Jeg tror nok at jeg kommer tilbake dit" (the classifier heard "tror … tilbake" as the doubting kind)
     ("q1", re.compile(r"^(?:men\s+|og\s+|ja[,.]?\s+)?(?:(?:jeg|eg|je)\s+)?(?:tror|trur|regner\s+med|reknar\s+med)\s+(?:nok|absolutt|sikkert|egentlig|eigentleg)\s+"
                       r"(?:at\s+)?(?:jeg|eg|je)\s+(?:nok\s+)?(?:kommer|kjem|kjam|skal|ska)\s+(?:\w+\s+)?(?:tilbake|tebake|attende)\b"
@@ -335,7 +341,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(r"^(?:ja[,.]?\s+)?(?:(?:jeg|eg|je)\s+)?vil\s+(?:nok\s+|vel\s+)?(?:tro|tru)\s+det\s*(?:$|[.!,])"), "veldig_sannsynlig"),
     # "det er vel mer sannsynlig at jeg ikke kommer tilbake", "mest truleg at eg ikkje kjem attende"
     ("q1", re.compile(r"\b(?:mer|meir|mest|mere)\s+(?:sannsynlig|sannsynleg|trolig|truleg)\s+at\s+(?:jeg|eg|je|a)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|ikkj|aldri)\s+"
-                      r"(?:kommer|kjem|kjam|kome|komme|gar|drar|skal|ska|vil)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|tilbage)\b"), "lite_sannsynlig"),
+                      r"(?:kommer|kjem|kjam|kome|komme|gar|drar|skal|ska|vil)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|tilbage)\b"
+                      # "Når det gjelder å komme tilbake, er jeg ganske sikker på at det ikke blir aktuelt"
+                      r"|(?<!ikke )(?<!ikkje )(?<!itj )\b(?:sikker|sikkert|klart|opplagt|overbevist)\s+(?:pa\s+)?at\s+det\s+(?:nok\s+)?(?:ikke|ikkje|itj|aldri)\s+"
+                      r"(?:blir|vert|er)\s+(?:aktuelt|noe\s+av|noko\s+av)\W*$"), "lite_sannsynlig"),
     ("q1", re.compile(_SURE_BACK), "veldig_sannsynlig"),
     # "jeg har bestemt meg for å gå tilbake" (the classifier heard "bestemt meg for å gå" as leaving)
     ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj|ikkj)\s+(?:\w+\s+)?(?:bestemt|bestemd|bestemte)\b)"
@@ -415,7 +424,7 @@ def match_pattern(question_id: str, text: str, hedges: bool = True) -> str | Non
     folded = fold(normalise(text))
     if question_id == "q1" and (chance := chance_answer(text)) is not None:
         return chance
-    for question, pattern, code in PATTERNS:
+    for question, pattern, code in (*PATTERNS, *PLAIN_VERDICTS):
         if question == question_id and pattern.search(folded):
             return code
     if question_id == "q2" and little_contact(text) and not complains(folded, folded=True):

@@ -26,7 +26,7 @@ from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import little_contact
 from uke8.understanding.question_view import question_view
 from uke8.understanding.sarcasm import sounds_sarcastic
-from uke8.understanding.treatment import denies_treatment, mentions_treatment, other_errand
+from uke8.understanding.treatment import denies_treatment, mentions_treatment, other_errand, other_reason
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,44 @@ _OPPOSITES = ({"veldig_sannsynlig", "lite_sannsynlig"}, {"god", "vanskelig"}, {"
 _SMALL_TALK = frozenset({OUT_OF_SCOPE, "hilsen", "takk", "hade"})
 _YES_NO_SENTENCE = re.compile(r"^\W*\w+\s*[.!]\s+\S")  # "Ja. …", "Nei! …"
 _ONE_ANSWER_SOURCES = frozenset({"button", "digit", "label", "keyword", "yes_no"})
+
+
+def _names_its_kind(own: Interpretation, text: str, clauses: int, others: tuple[Carried, ...]) -> bool:
+    """A short reason (q3_grunn) that names its kind outright, where the classifier was only fairly
+    sure: a treatment of one's own ("får svar på biopsi snart"), or the employer, a meeting, money
+    or family and no treatment ("møte med arbeidsgiver neste uke", "mor mi trenger hjelp"). Not
+    beside answers to other questions ("Sjefen er grei, og jeg kommer tilbake" names the boss as
+    an answer, not a reason)."""
+    if clauses > 2 or own.source != "nlu" or any(c.meaning.action == "accept" for c in others):
+        return False
+    if own.code == "behandling":
+        return own.action != "accept" and mentions_treatment(text) and not other_errand(text) and not other_reason(text)
+    return (own.code in ("annet", OUT_OF_SCOPE) and (own.action != "accept" or own.kind == "global") and other_reason(text)
+            and not mentions_treatment(text))
+
+
+# A reason given outright ("pga situasjonen på jobb", "kommer an på konflikten med AG", "problemet er
+# sjefen"): with a doubt of how long beside it, the reason q3_grunn asks for
+_REASON_GIVEN = re.compile(r"\b(?:pga|p\.g\.a|pa\s+grunn\s+av|grunnet|fordi|(?:kommer|kjem)\s+ann?\s+pa|avhenger\s+av|avheng\s+av|"
+                           r"(?:problemet|grunnen|arsaka|arsaken)\s+er|handler\s+om|handlar\s+om|derfor|difor|"
+                           r"(?:ikke|ikkje|itj)\s+(?:min\s+|mi\s+)?(?:helse|helsa|helsen|sykdommen|sjukdommen))\b")
+
+
+def _reason_beside_doubt(open_question: str, text: str, own: Interpretation, others: tuple[Carried, ...],
+                         answers: Mapping[str, str | None]) -> tuple[Carried, ...]:
+    """A doubt of how long taken from the message (or given before) and a reason of another kind
+    than treatment named with it ("usikker på lengda pga konflikten", "vet ikke, kommer an på
+    konflikten med AG"): q3_grunn "annet", confirmed in the one summary. Nothing where the
+    reason is already taken or a treatment is named (that reason is the classifier's to read)."""
+    doubted = (open_question == "q3" and own.kind == "answer" and own.code == SHARED and own.action == "accept"
+               or any(c.question_id == "q3" and c.meaning.code == SHARED and c.meaning.action == "accept" for c in others))
+    if (open_question == "q3_grunn" or not doubted or answers.get("varighet_usikker_grunn")
+            or any(c.question_id == "q3_grunn" for c in others)):
+        return others
+    folded = fold(normalise(text))
+    if not (_REASON_GIVEN.search(folded) and other_reason(text)) or mentions_treatment(text):
+        return others
+    return (*others, Carried("q3_grunn", Interpretation("answer", "annet", 1.0, "confirm", "pattern", ("annet",))))
 
 
 def read_message(
@@ -288,6 +326,8 @@ def _read_message(open_question: str, text: str, parse: Mapping[str, Any] | None
             own = Interpretation("answer", "god", own.confidence, "choose", own.source, ("vanskelig", "god"))
         others = tuple(Carried(c.question_id, confirmed(c.meaning)) if c.question_id == "q2" and c.meaning.code == "god" else c
                        for c in others)
+    if open_question == "q3_grunn" and _names_its_kind(own, text, len(parts), others):
+        own = Interpretation("answer", own.code if own.code == "behandling" else "annet", max(own.confidence, 0.5), "accept", "nlu")
     folded_text = fold(normalise(text))
     if own.kind == "unknown" and (code := leading_yes_no(open_question, text)) is not None and _YES_NO_SENTENCE.match(text):
         # "Ja. Og sjefen er god å samarbeide med.": the plain ja/nei said first, as its own sentence,
@@ -304,10 +344,15 @@ def _read_message(open_question: str, text: str, parse: Mapping[str, Any] | None
         # clauses alone hear "tviler" as unlikely, the whole the hope)
         if open_question == "q1" and own.kind == "answer" and own.code != SHARED and own.source == "nlu":
             own = confirmed(replace(own, code=SHARED))
+        if open_question == "q1" and own.kind != "global" and own.source in ("nlu", "none") and not others and len(folded_text.split()) <= 8:
+            # said alone, the whole answer ("håper d, men tviler", "ønsker det, men har mine tvil"):
+            # unsure, recorded (the labelling convention, and every blind writer's reading so far)
+            own = Interpretation("answer", SHARED, 1.0, "accept", "pattern")
         others = tuple(Carried(c.question_id, confirmed(replace(c.meaning, code=SHARED)))
                        if c.question_id == "q1" and c.meaning.code != SHARED and c.meaning.source == "nlu" else c for c in others)
         if open_question != "q1" and not answers.get("retur") and all(c.question_id != "q1" for c in others):
             others = (Carried("q1", Interpretation("answer", SHARED, 1.0, "confirm", "pattern", (SHARED,))), *others)
+    others = _reason_beside_doubt(open_question, text, own, others, answers)
     if own.action == "choose":
         # beside an offer of two, doubtful answers to other questions would crowd it: asked later
         others = tuple(c for c in others if c.meaning.action == "accept")

@@ -44,6 +44,20 @@ _OTHER_ERRAND = re.compile(r"\b(?:sokt|soker|sokte|soknad\w*|jobb\w*|stilling\w*
                            r"barnehage\w*|nav|bolig\w*|leilighet\w*|husleie\w*)\b")
 
 
+# A reason of another kind named outright: the employer or the job, a meeting, money, family or
+# someone else's health ("mora mi er alvorlig sjuk"), or the health itself ruled out ("ikke helse").
+_OTHER_REASON = re.compile(r"\b(?:\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|jobb\w*|arbeidsplass\w*|"
+                           r"\w*mote|\w*motet|mot|omorganiser\w*|nedbemann\w*|konflikt\w*|kollega\w*|okonomi\w*|penger|pengar|"
+                           r"familie\w*|mor|mora|moren|mamma|far|faren|pappa|barn|barna|ungane|ungene|mann|mannen|kona|samboer\w*|"
+                           r"omsorg\w*|(?:ikke|ikkje|itj)\s+(?:\w+\s+)?(?:helse\w*|helsa|kroppen|sykdommen|sjukdommen))\b")
+
+
+def other_reason(text: str) -> bool:
+    """The text names a reason of another kind than treatment ("møte med arbeidsgiver neste
+    uke", "mor mi trenger hjelp", "problem med sjef, ikke helse"), a treatment beside it or not."""
+    return bool(_OTHER_REASON.search(fold(normalise(text))))
+
+
 def other_errand(text: str) -> bool:
     """The text waits on something that is no treatment ("søkt ny jobb og venter på svar")."""
     folded = fold(normalise(text))

@@ -1,0 +1,61 @@
+"""Short answers that say their verdict plainly in words the classifier hears only fairly surely
+(issue 13, session 19: the one- to ten-word answers of the blind sets were the weakest single
+kind). Folded text (æ/ø/å as a/o/a), read after `patterns.PATTERNS`, so every rule there
+comes first. Most are anchored to the start and end of what they read. Rules read each clause of
+a message as well as the whole, so none may take a clause that is one side of a weighing:
+"ikke noe å klage på" is left to the classifier ("ikke noe å klage på, men heller ikke noe
+ekstra" is the middle), and so is "noen gnisninger" ("…, men også gode perioder")."""
+from __future__ import annotations
+
+import re
+
+_NOT = r"(?:ikke|ikkje|ikkj|itj)"
+_HALF_YEAR = r"(?:26\s*(?:uk|vek)\w*|seks\s*m\w*|6\s*m\w*|(?:et|eit)?\s*halvt\s*ar|halvaret|halvtaret)"
+_SAYS_SO = r"(?:\s+(?:ass|altsa|asså|da|egentlig|eigentleg|rett\s+og\s+slett|for\s+a\s+si\s+det\s+mildt))?\W*$"
+
+PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    # "ikkje tvil om det", "null tvil": no doubt of going back
+    ("q1", re.compile(rf"^(?:(?:nei|ja)[,.!]?\s+)?(?:det\s+er\s+|det\s+e\s+)?(?:{_NOT}|null)\s+(?:noen\s+|nokon\s+)?tvil(?:\s+om\s+(?:det|den\s+saken|den\s+saka))?\W*$"),
+     "veldig_sannsynlig"),
+    # "sannsynligvis", "trolig ja", "satser på det", "nok ja": likely (the classifier knows the word
+    # from "sannsynligvis ikke" and hears it as unlikely)
+    ("q1", re.compile(r"^(?:(?:ja|jo|jepp)[,.!]?\s+)?(?:(?:mest|ganske)\s+)?(?:sannsynligvis|sannsynlegvis|antakelig|antageligvis|antakeleg|trolig|truleg|nok|"
+                      r"satser\s+pa\s+det|satsar\s+pa\s+det)(?:\s+(?:ja|jo|det))?\W*$"), "veldig_sannsynlig"),
+    # a firm plan to leave the job: "skal bytte jobb", "eg skal finne meg ein ny jobb"
+    ("q1", re.compile(r"^(?:(?:nei|nope)[,.!]?\s+)?(?:(?:jeg|eg|je|a)\s+)?(?:skal|ska|kommer\s+til\s+a|har\s+bestemt\s+meg\s+for\s+a)\s+"
+                      r"(?:bytte|skifte|finne\s+(?:meg\s+)?(?:en\s+|ein\s+)?(?:ny|annen|anna))\s+(?:jobb|arbeid|arbeidsplass)\w*\W*$"), "lite_sannsynlig"),
+    # strong words alone: "helt dritt ass", "elendig", "håpløst"
+    ("q2", re.compile(r"^(?:(?:helt|heilt|bare|berre|ganske|skikkelig)\s+)?(?:dritt|drit|elendig\w*|katastrof\w*|haplost|haplaust|forferdelig\w*|forferdeleg\w*|"
+                      rf"jaevlig|javlig|jaevleg|javleg|kjipt|troblete|trobblete|ravva|rava)(?:\s+(?:samarbeid\w*|forhold\w*))?{_SAYS_SO}"), "vanskelig"),
+    # much friction: "mye gnisninger med leder", "stadig trøbbel" (not "noen gnisninger, men også
+    # gode perioder", which is the middle; nor in passing: "…, men tidligere har det vært mye gnisninger")
+    ("q2", re.compile(r"^(?:det\s+er\s+|det\s+e\s+|det\s+har\s+vaert\s+|har\s+vaert\s+)?(?:mye|masse|mykje|stadig|mange|konstant|bare|berre|store|evig)\s+"
+                      r"(?:gnisning\w*|friksjon\w*|trobbel|krangl\w*)\b"),
+     "vanskelig"),
+    # shut out: "hun overser meg totalt", "dei fryser meg ut"
+    ("q2", re.compile(r"\b(?:overser|oversar|ignorerer|ignorerar|fryser|frys)\s+meg(?:\s+ut)?\b"), "vanskelig"),
+    # a falling out: "æ og sjefen har kræsja", "samarbeidet har surna"
+    ("q2", re.compile(r"\b(?:har|hadde|har\s+jo)\s+(?:\w+\s+)?(?:kraesja|krasja|kraesjet|krasjet|surna|surnet|skjaert\s+seg|skjart\s+seg)\b"), "vanskelig"),
+    # broken: "forholdet til leiaren er heilt øydelagt", "konflikten med ledelsen har ødelagt alt"
+    ("q2", re.compile(r"\b(?:forhold\w*|samarbeid\w*|tillit\w*)\s+(?:\w+\s+){0,3}?(?:er|e|har\s+blitt|har\s+vorte|vart|blei|ble)\s+(?:(?!ikke|ikkje|itj|aldri)\w+\s+)?"
+                      r"(?:odelagt|oydelagt|oydelagd|knust)\b|\bkonflikt\w*\s+(?:med\s+\w+\s+)?har\s+(?:odelagt|oydelagt)\b"), "vanskelig"),
+    # "samarbeid? det finnes ikke"
+    ("q2", re.compile(rf"^(?:samarbeid\w*|forhold\w*)\W+(?:det\s+)?(?:finnes|fins|finst|eksisterer)\s+{_NOT}\b"), "vanskelig"),
+    # "ikke dårlig i det hele tatt": the convention's good
+    ("q2", re.compile(rf"\b{_NOT}\s+(?:darlig|dalig|darleg)\s+(?:i\s+det\s+hele\s+tatt|i\s+det\s+heile\s+(?:tatt|teke)|overhodet)\b"), "god"),
+    # "varierer veldig fra uke til uke": the middle
+    ("q2", re.compile(r"^(?:det\s+|det\s+har\s+)?(?:varierer|varierar|variert|skifter|skiftar)\b(?!.*\b(?:ikke|ikkje|itj)\b)"), "verken_eller"),
+    # "neppe så lenge til": not long
+    ("q3", re.compile(r"^(?:(?:nei|tja|hmm)[,.]?\s+)?(?:det\s+blir\s+|det\s+vert\s+)?(?:neppe|knapt)\s+(?:sa\s+|so\s+)?lenge\b"), "under_26_uker"),
+    # "godt under halvåret", "klart over et halvt år"
+    ("q3", re.compile(rf"\b(?:godt|klart|langt|et\s+godt\s+stykke|eit\s+godt\s+stykke)\s+under\s+{_HALF_YEAR}"), "under_26_uker"),
+    ("q3", re.compile(rf"\b(?:godt|klart|langt|et\s+godt\s+stykke|eit\s+godt\s+stykke)\s+over\s+{_HALF_YEAR}"), "over_26_uker"),
+    # both options named: "kan bli under el. over 6 mnd"
+    # (not "verken mer eller mindre", "more or less": the middle of q2)
+    # (with the half year named: "under eller over" alone is left to the classifier)
+    ("q3", re.compile(r"\b(?:(?:under|kortere|kortare)\s+(?:eller|el\.?|/)\s*(?:over|lenger|lengre)"
+                      rf"|(?:over|lenger|lengre)\s+(?:eller|el\.?|/)\s*(?:under|kortere|kortare))\b(?:\s+\w+){{0,2}}?\s*{_HALF_YEAR}"), "usikker"),
+    # "til litt over nyttår": past a point in time, not over the half year
+    ("q3", re.compile(r"^(?:(?:sikkert|nok|vel|tror\s+jeg|trur\s+eg)\s+)?(?:til|fram\s+til|frem\s+til|ut)\s+(?:litt\s+)?(?:over|etter)\s+(?:nyttar|jul|julen|jula|juleferien|romjul\w*)\W*$"),
+     "under_26_uker"),
+)

@@ -104,6 +104,7 @@ def test_a_reason_naming_both_treatment_and_the_employer_is_not_recorded_on_the_
     ("q1", "sannsynligvis", "veldig_sannsynlig"),           # "probably", not "sannsynligvis ikke"
     ("q1", "ja, mest trolig", "veldig_sannsynlig"),
     ("q1", "satsar på det", "veldig_sannsynlig"),
+    ("q1", "Eg trur eg kjem, ja.", "veldig_sannsynlig"),     # the belief, with no negation in it
     ("q1", "eg skal skifte jobb", "lite_sannsynlig"),
     ("q1", "skal finne meg en ny jobb", "lite_sannsynlig"),
     ("q2", "heilt elendig", "vanskelig"),
@@ -193,3 +194,66 @@ def test_not_the_illness_but_the_boss_is_a_reason_beside_a_doubt():
 
 def test_more_or_less_is_no_two_options_of_how_long():
     assert match_pattern("q3", "Et par måneder til. Sjefen er grei, verken mer eller mindre.") != "usikker"
+
+
+@pytest.mark.parametrize("question, text, code", [
+    ("q1", "det ser lovende ut", "veldig_sannsynlig"),
+    ("q1", "ser ingen grunn til at eg ikkje skal kome attende", "veldig_sannsynlig"),   # two negations
+    ("q1", "har takka ja til ein ny jobb", "lite_sannsynlig"),
+    ("q2", "av og til bra, av og til ikke", "verken_eller"),
+    ("q2", "halvt greit, halvt dårlig", "verken_eller"),
+    ("q2", "null tillit", "vanskelig"),
+    ("q3", "det kan bli kort, men kan også bli lenge", "usikker"),
+])
+def test_more_plain_verdicts(question, text, code):
+    assert match_pattern(question, text) == code
+
+
+def test_the_outlook_denied_is_no_plain_likely():
+    assert match_pattern("q1", "det ser ikke lyst ut") != "veldig_sannsynlig"
+
+
+def test_a_short_reason_that_rules_out_the_health_is_recorded_beside_the_boss():
+    text = "sjefen, ikke kroppen"
+    p = parse(text, ranking(("q3_grunn_annet", 0.7), ("q2_vanskelig", 0.2)), ranking(("q2_vanskelig", 0.96)), ranking(("q3_grunn_annet", 0.6)))
+    reading = read_message("q3_grunn", text, p, {"varighet": "usikker"}, T)
+    assert (reading.own.code, reading.own.action) == ("annet", "accept")
+
+
+@pytest.mark.parametrize("text, weeks", [
+    ("Eg trur det blir til hausten", True),           # "det blir til …": the length itself
+    ("det blir nok helt til sommeren", True),
+    ("jobben blir lagt ned til sommeren", False),    # something else ends
+])
+def test_it_will_be_until_names_the_end_of_the_leave(text, weeks):
+    from datetime import date
+
+    from uke8.understanding.leave_span import asked_on, total_weeks
+    with asked_on(date(2026, 12, 4)):
+        assert (total_weeks(fold(normalise(text))) is not None) is weeks
+
+
+@pytest.mark.parametrize("question, text, code", [
+    ("q2", "det har vore så mykje bråk med leiaren", "vanskelig"),
+    ("q2", "de nektet meg tilrettelegging", "vanskelig"),
+    ("q2", "fikk en skriftlig advarsel mens jeg var syk", "vanskelig"),
+])
+def test_what_the_employer_did(question, text, code):
+    assert match_pattern(question, text) == code
+
+
+@pytest.mark.parametrize("text, known", [
+    ("kommer tilbake, men ikke før etter sommeren", True),   # the earliest end, not the latest
+    ("tilbake før sommeren", False),                         # the latest end: says nothing of a long leave
+    ("regner med å jobbe igjen i løpet av februar", True),
+])
+def test_ends_of_the_leave_session19(text, known):
+    from datetime import date
+
+    from uke8.understanding.leave_span import asked_on, total_weeks
+    with asked_on(date(2026, 12, 4)):
+        assert (total_weeks(fold(normalise(text))) is not None) is known
+
+
+def test_a_dialect_hope_then_doubt():
+    assert HOPE_THEN_DOUBT.search(fold(normalise("Håpe det, men e tvile litt")))

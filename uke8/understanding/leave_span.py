@@ -58,9 +58,12 @@ _ENDS = re.compile(rf"\b(til\s+og\s+med|til|te|innen|innan|for|ut|over|etter|run
 # ("Til jul, tror jeg", "ut januar"); not "sjefen er på ferie til januar", "siden før jul", "går av
 # med AFP til sommeren", "begynner på skole til høsten"
 _END_OF_LEAVE = re.compile(rf"\b(?:{_LEAVE}|sykmeld\w*|sykemeld\w*|sjukmelding\w*|"
-                           r"tilbake|tebake|attende|klar|frisk\w*|pa\s+plass|i\s+jobb|pa\s+jobb|i\s+gang|(?:begynner?|byrje|byrjar|starter?|startar)\s+(?:igjen|att|pa\s+jobb)|"
+                           r"tilbake|tebake|attende|klar|frisk\w*|pa\s+plass|i\s+jobb|pa\s+jobb|i\s+gang|(?:jobbe|arbeide|arbeida)\s+(?:igjen|att)|(?:begynner?|byrje|byrjar|starter?|startar)\s+(?:igjen|att|pa\s+jobb)|"
                            r"trenger|treng|behov|varer|vare|holder|blir\s+(?:bra|god|bedre)|"
                            r"lege\w*\s+(?:har\s+)?(?:sagt|sier|seier|sa|skrevet|skreve|skrev|mener|meiner))\b(?:\W+\w+){0,5}\W+$")
+# "(Eg trur) det blir til hausten", "det blir nok helt til sommeren": the length itself, as an answer
+_IT_WILL_BE = re.compile(r"(?:^|[.!?,]\s*)(?:(?:jeg|eg|je|a)\s+(?:tror|trur|tenker|tenkjer|regner\s+med\s+at|reknar\s+med\s+at)\s+)?"
+                         r"(?:det\s+(?:blir|vert|bli)|blir\s+det)(?:\s+(?:nok|vel|sikkert|nok\s+helt|nok\s+heilt|helt|heilt))?\s+$")
 # Cues that are themselves the return: "tilbake i mars", "frisk i januar", "igjen i midten av januar"
 # (not "jobb i" nor "på jobb 12. oktober": "datt på veg til jobb i januar", "ei ulukke på jobb 12.
 # oktober" are the past; "tilbake (på jobb) 1. februar": a day right after the return itself)
@@ -74,6 +77,7 @@ _PRESSED = re.compile(r"^(?!.*\b(?:lege\w*|fastleg\w*|doktor\w*|fysio\w*|behandl
                       r"\s+(?:\w+\s+){0,2}?(?:at|ha|hatt)\s+(?:jeg|eg|je|meg)\b(?:\s+\w+){0,4}?\s+(?:tilbake|tebake|attende|begynne|byrje|starte|pa\s+jobb)\b")
 # "før sommeren", "innen påske": the end at the latest, so a total beyond 26 weeks says nothing of the length
 _UPPER_BOUND_CUES = ("for", "innen", "innan")
+_DENIED_BOUND = re.compile(r"\b(?:ikke|ikkje|ikkj|itj)\s+$")
 _OPENS_WITH_END = re.compile(r"^\W*(?:(?!siden\b|sidan\b|fra\b|etter\b)\w+\W+(?:(?:for|forst|helt|heilt|minst|nok|vel|ikke|ikkje)\W+){0,2}|(?:(?:jeg|eg|je|a|e)\s+)?(?:tror|trur|tenker|tenkjer|tipper|tippar|"
                              r"(?:regner|reknar|rekner)\s+med)\s+)?(?:til|te|ut|innen|innan|over)\s")
 # ("Til jul, tror jeg", "ut januar", "Jeg tror til jul", "Eg reknar med ut januar", "Over nyttår";
@@ -187,7 +191,7 @@ def _ends_the_leave(text: str, end: re.Match) -> bool:
     before = text[:end.start()]
     if _PRESSED.search(re.split(r"[.!?]", before)[-1]):
         return False
-    if _END_OF_LEAVE.search(before):
+    if _END_OF_LEAVE.search(before) or _IT_WILL_BE.search(before):
         return True
     if end.re is _ENDS and end.group(1).startswith(_RETURN_CUES) and not _PAST_RETURN.search(before) and not (
             end.group(1).startswith("oppstart") and _OTHER_START.search(before)):  # ("en annen stilling med oppstart i august")
@@ -197,8 +201,10 @@ def _ends_the_leave(text: str, end: re.Match) -> bool:
 
 
 def _bounded(end: re.Match | None, total: float) -> float | None:
-    """None where the end is only the latest one ("før sommeren") and the total lies beyond 26 weeks."""
-    return None if end is not None and end.group(1) in _UPPER_BOUND_CUES and total > 26 else total
+    """None where the end is only the latest one ("før sommeren") and the total lies beyond 26 weeks
+    (not where it is denied, "ikke før etter sommeren": the earliest end)."""
+    return None if (end is not None and end.group(1) in _UPPER_BOUND_CUES and total > 26
+                    and not _DENIED_BOUND.search(end.string, 0, end.start())) else total
 
 
 def ends_named(text: str) -> bool:

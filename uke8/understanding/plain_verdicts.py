@@ -21,6 +21,16 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # from "sannsynligvis ikke" and hears it as unlikely)
     ("q1", re.compile(r"^(?:(?:ja|jo|jepp)[,.!]?\s+)?(?:(?:mest|ganske)\s+)?(?:sannsynligvis|sannsynlegvis|antakelig|antageligvis|antakeleg|trolig|truleg|nok|"
                       r"satser\s+pa\s+det|satsar\s+pa\s+det)(?:\s+(?:ja|jo|det))?\W*$"), "veldig_sannsynlig"),
+    # "Jeg tror jeg kommer, ja", "eg trur eg kjem attende": the belief itself, no negation in it
+    # (the classifier, which knows "tror ikke jeg kommer", heard the words as unlikely)
+    ("q1", re.compile(r"^(?:(?:ja|jo)[,.!]?\s+)?(?:jeg|eg|je|a)\s+(?:tror|trur)\s+(?:nok\s+|vel\s+|faktisk\s+)?(?:at\s+)?(?:jeg|eg|je|a)\s+"
+                      r"(?:kommer|kjem|kjaem|skal|ska)(?:\s+(?:tilbake|tebake|attende|tilbage))?(?:\s*,?\s*(?:ja|jo))?\W*$"), "veldig_sannsynlig"),
+    # "det ser veldig lyst ut"; "ser ingen grunn til at jeg ikke skal komme tilbake"
+    ("q1", re.compile(rf"\bser\s+(?:veldig\s+|ganske\s+|svart\s+|helt\s+|heilt\s+)?(?:lyst|lovende|lovande)\s+ut\b"
+                      rf"|\bser\s+(?:ingen|{_NOT}\s+(?:noen|non|nokon))\s+grunn\s+til\s+at\s+(?:jeg|eg|je)\s+{_NOT}\s+(?:skal|skulle|kan|skal\s+kunne)\s+"
+                      r"(?:komme|kome)\s+(?:tilbake|attende)\b"), "veldig_sannsynlig"),
+    # a new job taken: "har takket ja til en ny stilling fra februar"
+    ("q1", re.compile(r"\b(?:takket|takka)\s+ja\s+til\s+(?:en\s+|ein\s+|ei\s+|eit\s+|et\s+)?(?:ny|annen|anna)\s+(?:jobb|stilling)\w*"), "lite_sannsynlig"),
     # a firm plan to leave the job: "skal bytte jobb", "eg skal finne meg ein ny jobb"
     ("q1", re.compile(r"^(?:(?:nei|nope)[,.!]?\s+)?(?:(?:jeg|eg|je|a)\s+)?(?:skal|ska|kommer\s+til\s+a|har\s+bestemt\s+meg\s+for\s+a)\s+"
                       r"(?:bytte|skifte|finne\s+(?:meg\s+)?(?:en\s+|ein\s+)?(?:ny|annen|anna))\s+(?:jobb|arbeid|arbeidsplass)\w*\W*$"), "lite_sannsynlig"),
@@ -29,8 +39,8 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                       rf"jaevlig|javlig|jaevleg|javleg|kjipt|troblete|trobblete|ravva|rava)(?:\s+(?:samarbeid\w*|forhold\w*))?{_SAYS_SO}"), "vanskelig"),
     # much friction: "mye gnisninger med leder", "stadig trøbbel" (not "noen gnisninger, men også
     # gode perioder", which is the middle; nor in passing: "…, men tidligere har det vært mye gnisninger")
-    ("q2", re.compile(r"^(?:det\s+er\s+|det\s+e\s+|det\s+har\s+vaert\s+|har\s+vaert\s+)?(?:mye|masse|mykje|stadig|mange|konstant|bare|berre|store|evig)\s+"
-                      r"(?:gnisning\w*|friksjon\w*|trobbel|krangl\w*)\b"),
+    ("q2", re.compile(r"^(?:det\s+(?:er|e|har\s+vart|har\s+vaert|har\s+vore|har\s+vorre)\s+|har\s+(?:vart|vaert)\s+)?(?:sa\s+)?(?:mye|masse|mykje|stadig|mange|konstant|bare|berre|store|evig)\s+"
+                      r"(?:gnisning\w*|friksjon\w*|trobbel|krangl\w*|brak)\b"),
      "vanskelig"),
     # shut out: "hun overser meg totalt", "dei fryser meg ut"
     ("q2", re.compile(r"\b(?:overser|oversar|ignorerer|ignorerar|fryser|frys)\s+meg(?:\s+ut)?\b"), "vanskelig"),
@@ -39,12 +49,17 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # broken: "forholdet til leiaren er heilt øydelagt", "konflikten med ledelsen har ødelagt alt"
     ("q2", re.compile(r"\b(?:forhold\w*|samarbeid\w*|tillit\w*)\s+(?:\w+\s+){0,3}?(?:er|e|har\s+blitt|har\s+vorte|vart|blei|ble)\s+(?:(?!ikke|ikkje|itj|aldri)\w+\s+)?"
                       r"(?:odelagt|oydelagt|oydelagd|knust)\b|\bkonflikt\w*\s+(?:med\s+\w+\s+)?har\s+(?:odelagt|oydelagt)\b"), "vanskelig"),
+    # what the employer did: refused to adapt the work, a written warning
+    ("q2", re.compile(r"\b(?:nektet|nekta|nekter|nektar)\s+(?:meg\s+)?(?:\w+\s+)?tilrettelegg\w*|\b(?:skriftlig|skriftleg)\s+advarsel\b"), "vanskelig"),
     # "samarbeid? det finnes ikke"
     ("q2", re.compile(rf"^(?:samarbeid\w*|forhold\w*)\W+(?:det\s+)?(?:finnes|fins|finst|eksisterer)\s+{_NOT}\b"), "vanskelig"),
     # "ikke dårlig i det hele tatt": the convention's good
     ("q2", re.compile(rf"\b{_NOT}\s+(?:darlig|dalig|darleg)\s+(?:i\s+det\s+hele\s+tatt|i\s+det\s+heile\s+(?:tatt|teke)|overhodet)\b"), "god"),
-    # "varierer veldig fra uke til uke": the middle
-    ("q2", re.compile(r"^(?:det\s+|det\s+har\s+)?(?:varierer|varierar|variert|skifter|skiftar)\b(?!.*\b(?:ikke|ikkje|itj)\b)"), "verken_eller"),
+    # "varierer veldig fra uke til uke", "svinger", "halvt bra, halvt ikke bra", "av og til fint, av og til dårlig": the middle
+    ("q2", re.compile(r"^(?:det\s+|det\s+har\s+)?(?:varierer|varierar|variert|skifter|skiftar|svinger|svingar)\b(?!.*\b(?:ikke|ikkje|itj)\b)"
+                      r"|^halvt\s+\w+\W+halvt\b|\bav\s+og\s+til\s+\w+\W+av\s+og\s+til\b"), "verken_eller"),
+    # no trust left: "ingen tillit lenger mellom oss"
+    ("q2", re.compile(r"^(?:det\s+er\s+|det\s+e\s+|har\s+)?(?:ingen|inga|null)\s+tillit\b"), "vanskelig"),
     # "neppe så lenge til": not long
     ("q3", re.compile(r"^(?:(?:nei|tja|hmm)[,.]?\s+)?(?:det\s+blir\s+|det\s+vert\s+)?(?:neppe|knapt)\s+(?:sa\s+|so\s+)?lenge\b"), "under_26_uker"),
     # "godt under halvåret", "klart over et halvt år"
@@ -55,6 +70,9 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # (with the half year named: "under eller over" alone is left to the classifier)
     ("q3", re.compile(r"\b(?:(?:under|kortere|kortare)\s+(?:eller|el\.?|/)\s*(?:over|lenger|lengre)"
                       rf"|(?:over|lenger|lengre)\s+(?:eller|el\.?|/)\s*(?:under|kortere|kortare))\b(?:\s+\w+){{0,2}}?\s*{_HALF_YEAR}"), "usikker"),
+    # "kan bli kort, kan bli lang tid": both named
+    ("q3", re.compile(r"^(?:det\s+)?kan\s+bli\s+(?:kort|kortvarig|fort\s+over)\w*\W+(?:men\s+|og\s+|eller\s+)?(?:det\s+)?kan\s+(?:ogsa\s+)?bli\s+(?:lang|langvarig|lenge)\b"
+                      r"|^(?:det\s+)?kan\s+bli\s+(?:lang|langvarig|lenge)\w*\W+(?:men\s+|og\s+|eller\s+)?(?:det\s+)?kan\s+(?:ogsa\s+)?bli\s+(?:kort|kortvarig)\b"), "usikker"),
     # "til litt over nyttår": past a point in time, not over the half year
     ("q3", re.compile(r"^(?:(?:sikkert|nok|vel|tror\s+jeg|trur\s+eg)\s+)?(?:til|fram\s+til|frem\s+til|ut)\s+(?:litt\s+)?(?:over|etter)\s+(?:nyttar|jul|julen|jula|juleferien|romjul\w*)\W*$"),
      "under_26_uker"),

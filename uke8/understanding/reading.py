@@ -26,7 +26,7 @@ from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import little_contact
 from uke8.understanding.question_view import question_view
 from uke8.understanding.sarcasm import sounds_sarcastic
-from uke8.understanding.treatment import denies_treatment, mentions_treatment, other_errand, other_reason
+from uke8.understanding.treatment import denies_treatment, health_denied, mentions_treatment, other_errand, other_reason
 
 
 @dataclass(frozen=True)
@@ -75,8 +75,8 @@ def _names_its_kind(own: Interpretation, text: str, clauses: int, others: tuple[
     sure: a treatment of one's own ("får svar på biopsi snart"), or the employer, a meeting, money
     or family and no treatment ("møte med arbeidsgiver neste uke", "mor mi trenger hjelp"). Not
     beside answers to other questions ("Sjefen er grei, og jeg kommer tilbake" names the boss as
-    an answer, not a reason)."""
-    if clauses > 2 or own.source != "nlu" or any(c.meaning.action == "accept" for c in others):
+    an answer, not a reason), unless the health is ruled out ("problem med sjef, ikke med kropp")."""
+    if clauses > 2 or own.source != "nlu" or any(c.meaning.action == "accept" for c in others) and not health_denied(text):
         return False
     if own.code == "behandling":
         return own.action != "accept" and mentions_treatment(text) and not other_errand(text) and not other_reason(text)

@@ -49,13 +49,21 @@ _OTHER_ERRAND = re.compile(r"\b(?:sokt|soker|sokte|soknad\w*|jobb\w*|stilling\w*
 _OTHER_REASON = re.compile(r"\b(?:\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|jobb\w*|arbeidsplass\w*|"
                            r"\w*mote|\w*motet|mot|omorganiser\w*|nedbemann\w*|konflikt\w*|kollega\w*|okonomi\w*|penger|pengar|"
                            r"familie\w*|mor|mora|moren|mamma|far|faren|pappa|barn|barna|ungane|ungene|mann|mannen|kona|samboer\w*|"
-                           r"omsorg\w*|(?:ikke|ikkje|itj)\s+(?:\w+\s+)?(?:helse\w*|helsa|kroppen|sykdommen|sjukdommen))\b")
+                           r"omsorg\w*)\b")
+# The health ruled out as the reason: "ikke helse", "ikkje med kroppen", "det er ikke sykdommen"
+_NOT_HEALTH = re.compile(r"\b(?:ikke|ikkje|itj)\s+(?:\w+\s+)?(?:helse\w*|helsa|kropp|kroppen|sykdommen|sjukdommen)\b")
 
 
 def other_reason(text: str) -> bool:
     """The text names a reason of another kind than treatment ("møte med arbeidsgiver neste
     uke", "mor mi trenger hjelp", "problem med sjef, ikke helse"), a treatment beside it or not."""
-    return bool(_OTHER_REASON.search(fold(normalise(text))))
+    folded = fold(normalise(text))
+    return bool(_OTHER_REASON.search(folded) or _NOT_HEALTH.search(folded))
+
+
+def health_denied(text: str) -> bool:
+    """The health is ruled out as the reason ("problem med sjef, ikke med kropp")."""
+    return bool(_NOT_HEALTH.search(fold(normalise(text))))
 
 
 def other_errand(text: str) -> bool:

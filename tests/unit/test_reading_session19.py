@@ -257,3 +257,35 @@ def test_ends_of_the_leave_session19(text, known):
 
 def test_a_dialect_hope_then_doubt():
     assert HOPE_THEN_DOUBT.search(fold(normalise("Håpe det, men e tvile litt")))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Eg trur ikkje eg er frisk før til sommaren", "over_26_uker"),   # not before an end past the half year
+    ("neppe tilbake før neste høst", "over_26_uker"),
+    ("ikke tilbake før jul", None),                                   # at least until Christmas: says nothing more
+    ("kanskje ikke klar før til sommeren", None),                     # a maybe: not recorded on the date
+])
+def test_not_before_an_end(text, code):
+    from datetime import date
+
+    from uke8.understanding.duration import duration_answer
+    from uke8.understanding.leave_span import asked_on
+    with asked_on(date(2026, 12, 4)):
+        assert duration_answer(text) == code
+
+
+def test_no_problems_with_the_boss_is_no_complaint():
+    assert match_pattern("q2", "Aldri hatt noen problemer med lederen") != "vanskelig"
+
+
+@pytest.mark.parametrize("text, whole, clauses, retur", [
+    # the return said to depend on something while the employer is asked: unsure, confirmed
+    ("vanskeleg. det kjem an på om eg får ny avdeling om eg kjem attende", ranking(("q2_vanskelig", 0.9)),
+     (ranking(("q2_vanskelig", 0.97)), ranking(("q3_grunn_annet", 0.6))), ("usikker", "confirm")),
+    # what depends is how long, and the return is said plainly: the return as said
+    ("grei sjef. kommer tilbake, men hvor lenge avhenger av operasjonen", ranking(("q2_god", 0.9)),
+     (ranking(("q2_god", 0.97)), ranking(("q1_veldig_sannsynlig", 0.97)), ranking(("usikker", 0.8))), ("veldig_sannsynlig", "accept")),
+])
+def test_a_return_that_depends_while_another_question_is_open(text, whole, clauses, retur):
+    reading = read_message("q2", text, parse(text, whole, *clauses), {}, T)
+    assert _taken(reading).get("retur") == retur

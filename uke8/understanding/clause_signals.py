@@ -110,7 +110,7 @@ BARE_DOUBT = re.compile(r"\b(?:(?<!ikke )(?<!ikkje )(?<!itj )(?<!ikke helt )usik
 # "kommer an på", "avhenger av", "heng saman med": what something depends on
 _DEPENDS = r"(?:kommer|kjem)\s+an\s+pa|avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med)"
 # (with the SMS and dialect spellings, and "helt": "kmr helt an på")
-_DEPENDS_ANY = (r"(?:(?:kommer|kjem|kjam|kmr)\s+(?:helt\s+|heilt\s+)?ann?\s+pa|avheng\w*|heng\w*\s+(?:pa|sammen\s+med|saman\s+med)"
+_DEPENDS_ANY = (r"(?:(?:kommer|kjem|kjam|kmr)\s+(?:helt\s+|heilt\s+)?ann?\s+pa|avheng\w*|avh(?=\.?\s+av\b)|heng\w*\s+(?:pa|sammen\s+med|saman\s+med)"
                 r"|(?:star|sta|sto)\s+og\s+(?:faller|falle|fell|fall)\s+(?:pa|med)|beror\s+pa)")
 BECAUSE = re.compile(rf"\b(?:for|fordi|pga|ettersom|siden|sidan|da|pa\s+grunn\s+av|grunnet|{_DEPENDS})\b")
 HOW_LONG_WORDS = re.compile(r"\b(?:lenge|lang\s+tid|varighet\w*|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til)))\b")

@@ -42,6 +42,10 @@ KNOWN_LATER = re.compile(r"\b(?:etter\s+det|etterpa|deretter|forst\s+da|forst\s+
 # måned til, så får vi se" gives the leave's length, blind writers agree)
 SEE_THEN = re.compile(r"^(?:sa\s+)?(?:far|faar)\s+(?:vi|jeg|eg|je|a|e|dei|de)\s+(?:se|sja)\b")
 NEEDS = re.compile(r"\btreng\w*")  # "Legen mener jeg trenger en måned til, så får vi se": the leave's need
+# "Eg trur ikkje eg er klar før til sommaren", "neppe tilbake før neste høst": not before an end,
+# so at least until it; where that end alone lies past the half year, the leave does too
+_NOT_BEFORE = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|neppe)\s+(?:\w+\s+){0,4}?(?:for|forst)\s+(?:til\s+|etter\s+|i\s+|neste\s+|over\s+)?\w")
+_MAYBE = re.compile(r"\b(?:kanskje|kanskj|muligens|mulig|kan\s+hende|kan\s+vere|kan\s+vaere)\b")
 _NEGATION = re.compile(r"\b(?:ikke|ikkje|ikkj|ikk|itj|kje|aldri|langt\s+(?:fra|ifra|unna))\b")
 
 
@@ -201,6 +205,8 @@ def duration_answer(text: str) -> str | None:
     """under_26_uker / over_26_uker when the number leaves no doubt, else None."""
     t = _AT_MOST.sub(" maks ", fold(normalise(text)))
     found = durations(text)
+    if _NOT_BEFORE.search(t) and not _HEDGE.search(t) and not _MAYBE.search(t) and (weeks := total_weeks(t)) is not None and weeks >= CLEARLY_OVER_WEEKS + 4:
+        return "over_26_uker"
     if not found or _NEGATION.search(t) or _HEDGE.search(t) or KNOWN_LATER.search(t):
         return None
     more, less = bool(_MORE.search(t)), bool(_LESS.search(t))

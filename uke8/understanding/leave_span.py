@@ -77,7 +77,7 @@ _PRESSED = re.compile(r"^(?!.*\b(?:lege\w*|fastleg\w*|doktor\w*|fysio\w*|behandl
                       r"\s+(?:\w+\s+){0,2}?(?:at|ha|hatt)\s+(?:jeg|eg|je|meg)\b(?:\s+\w+){0,4}?\s+(?:tilbake|tebake|attende|begynne|byrje|starte|pa\s+jobb)\b")
 # "før sommeren", "innen påske": the end at the latest, so a total beyond 26 weeks says nothing of the length
 _UPPER_BOUND_CUES = ("for", "innen", "innan")
-_DENIED_BOUND = re.compile(r"\b(?:ikke|ikkje|ikkj|itj)\s+$")
+_DENIED_BOUND = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|neppe)\s+(?:\w+\s+){0,4}$")
 _OPENS_WITH_END = re.compile(r"^\W*(?:(?!siden\b|sidan\b|fra\b|etter\b)\w+\W+(?:(?:for|forst|helt|heilt|minst|nok|vel|ikke|ikkje)\W+){0,2}|(?:(?:jeg|eg|je|a|e)\s+)?(?:tror|trur|tenker|tenkjer|tipper|tippar|"
                              r"(?:regner|reknar|rekner)\s+med)\s+)?(?:til|te|ut|innen|innan|over)\s")
 # ("Til jul, tror jeg", "ut januar", "Jeg tror til jul", "Eg reknar med ut januar", "Over nyttår";

@@ -206,7 +206,7 @@ _HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg
                       r"|(?<!ikke )(?<!ikkje )(?<!itj )(?<!aldri )(?<!ikke vart )(?<!ikkje vore )(?<!aldri vart )(?<!aldri vore )\bpa\s+kant\b"
                       # problems with the boss, or "we": "vi har problem", "problemer med lederen"
                       rf"|\b(?:vi|me|(?:{BOSS_WORDS})\s+og\s+(?:jeg|eg|je|meg)|(?:jeg|eg|je|meg)\s+og\s+(?:{BOSS_WORDS}))\s+har\s+(?:(?!ingen|ikke|ikkje|null|noe|noko|aldri)\w+\s+)?(?:problem\w*|konflikt\w*)"
-                      rf"|(?<!\bingen )(?<!\bnull )(?<!\bno )(?<!\bnoe )(?<!\bnoko )(?<!\bhatt )(?<!\bnoen )(?<!\bnokon )\bproblem\w*\s+(?:med|mellom)\s+"
+                      rf"|(?<!\bingen )(?<!\bnull )(?<!\bno )(?<!\bnoe )(?<!\bnoko )(?<!\bhatt )(?<!\bnoen )(?<!\bnon )(?<!\bnokon )\bproblem\w*\s+(?:med|mellom)\s+"
                       rf"(?:meg\s+og\s+)?(?:min\s+|mi\s+)?(?:{BOSS_WORDS})\b"
                       # "hun bryr seg null", "får aldri svar"
                       r"|\bbryr\s+(?:seg|sei)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|null|fint\s+lite|katta|fanden|ein\s+dritt|en\s+dritt)\b(?!\s+(?:sa|so)\s+(?:mye|mykje|veldig))"

@@ -15,7 +15,7 @@ from typing import Any
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.clause_parse import after_so, pieces, top_answer, top_confidence
 from uke8.understanding.clause_signals import (
-    ABOUT_ANSWERING, ABOUT_RETURN, BARE_DOUBT, CAN_SAY_INSTEAD, CANNOT_SAY, DECLINES, HOPE, HOPE_THEN_DOUBT, NOT_READY, OPENING_DOUBT, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REPORTED, SOUNDS_SURE, corrects,
+    ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, DEPENDS_ON, CAN_SAY_INSTEAD, CANNOT_SAY, DECLINES, HOPE, HOPE_THEN_DOUBT, NOT_READY, OPENING_DOUBT, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REPORTED, SOUNDS_SURE, corrects,
     put_back_topic, wish_before_but)
 from uke8.understanding.clause_subjects import one_clause_about
 from uke8.understanding.combined import Carried, carried_answers
@@ -106,6 +106,22 @@ def _reason_beside_doubt(open_question: str, text: str, own: Interpretation, oth
     if not (_REASON_GIVEN.search(folded) and other_reason(text)) or mentions_treatment(text):
         return others
     return (*others, Carried("q3_grunn", Interpretation("answer", "annet", 1.0, "confirm", "pattern", ("annet",))))
+
+
+_BACK = re.compile(r"\b(?:tilbake|tebake|attende|retur\w*|tilbakekomst\w*)\b")
+
+
+def _return_depends(open_question: str, folds: list[str], others: tuple[Carried, ...],
+                    answers: Mapping[str, str | None]) -> tuple[Carried, ...]:
+    """A clause that says whether one returns depends on something ("kommer an på behandlingen om
+    jeg kommer tilbake", "retur avh. av helsa") while another question is open: the return is
+    unsure (the labelling convention's "it depends"), confirmed in the one summary. Not about
+    the time ("hvor lenge … kommer an på"), nor beside sure words or a return already read."""
+    if open_question == "q1" or answers.get("retur") or any(c.question_id == "q1" for c in others):
+        return others
+    if not any(DEPENDS_ON.search(f) and _BACK.search(f) and not ABOUT_TIME.search(f) and not SOUNDS_SURE.search(f) for f in folds):
+        return others
+    return (Carried("q1", Interpretation("answer", SHARED, 1.0, "confirm", "pattern", (SHARED,))), *others)
 
 
 def read_message(
@@ -352,7 +368,7 @@ def _read_message(open_question: str, text: str, parse: Mapping[str, Any] | None
                        if c.question_id == "q1" and c.meaning.code != SHARED and c.meaning.source == "nlu" else c for c in others)
         if open_question != "q1" and not answers.get("retur") and all(c.question_id != "q1" for c in others):
             others = (Carried("q1", Interpretation("answer", SHARED, 1.0, "confirm", "pattern", (SHARED,))), *others)
-    others = _reason_beside_doubt(open_question, text, own, others, answers)
+    others = _reason_beside_doubt(open_question, text, own, _return_depends(open_question, folds, others, answers), answers)
     if own.action == "choose":
         # beside an offer of two, doubtful answers to other questions would crowd it: asked later
         others = tuple(c for c in others if c.meaning.action == "accept")

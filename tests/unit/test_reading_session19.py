@@ -289,3 +289,14 @@ def test_no_problems_with_the_boss_is_no_complaint():
 def test_a_return_that_depends_while_another_question_is_open(text, whole, clauses, retur):
     reading = read_message("q2", text, parse(text, whole, *clauses), {}, T)
     assert _taken(reading).get("retur") == retur
+
+
+def test_gets_is_not_the_father_in_folded_text():
+    # folded, "får" reads "far": a wait for a treatment's answer is no family reason
+    from uke8.understanding.treatment import other_reason
+    assert not other_reason("får svar på biopsien snart")
+    assert other_reason("far min er alvorlig sjuk")
+    text = "får svar på biopsien snart"
+    reading = read_message("q3_grunn", text, parse(text, ranking(("q3_grunn_behandling", 0.7), ("q3_grunn_annet", 0.25))),
+                           {"varighet": "usikker"}, T)
+    assert (reading.own.code, reading.own.action) == ("behandling", "accept")

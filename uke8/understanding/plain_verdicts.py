@@ -11,11 +11,11 @@ import re
 
 _NOT = r"(?:ikke|ikkje|ikkj|itj)"
 _HALF_YEAR = r"(?:26\s*(?:uk|vek)\w*|seks\s*m\w*|6\s*m\w*|(?:et|eit)?\s*halvt\s*ar|halvaret|halvtaret)"
-_SAYS_SO = r"(?:\s+(?:ass|altsa|asså|da|egentlig|eigentleg|rett\s+og\s+slett|for\s+a\s+si\s+det\s+mildt))?\W*$"
+_SAYS_SO = r"(?:\s+(?:ass|altsa|assa|da|egentlig|eigentleg|rett\s+og\s+slett|for\s+a\s+si\s+det\s+mildt))?\W*$"
 
 PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # "ikkje tvil om det", "null tvil": no doubt of going back
-    ("q1", re.compile(rf"^(?:(?:nei|ja)[,.!]?\s+)?(?:det\s+er\s+|det\s+e\s+)?(?:{_NOT}|null)\s+(?:noen\s+|nokon\s+)?tvil(?:\s+om\s+(?:det|den\s+saken|den\s+saka))?\W*$"),
+    ("q1", re.compile(rf"^(?:(?:nei|ja)[,.!]?\s+)?(?:det\s+er\s+|det\s+e\s+)?(?:{_NOT}|null)\s+(?:noen\s+|non\s+|nokon\s+)?tvil(?:\s+om\s+(?:det|den\s+saken|den\s+saka))?\W*$"),
      "veldig_sannsynlig"),
     # "sannsynligvis", "trolig ja", "satser på det", "nok ja": likely (the classifier knows the word
     # from "sannsynligvis ikke" and hears it as unlikely)

@@ -15,7 +15,7 @@ from typing import Any
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
 from uke8.understanding.clause_parse import after_so, pieces, top_answer, top_confidence
 from uke8.understanding.clause_signals import (
-    ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, DEPENDS_ON, CAN_SAY_INSTEAD, CANNOT_SAY, DECLINES, HOPE, HOPE_THEN_DOUBT, NOT_READY, OPENING_DOUBT, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REPORTED, SOUNDS_SURE, corrects,
+    ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, BARE_DOUBT, CAN_SAY_INSTEAD, CANNOT_SAY, DECLINES, DEPENDS_ON, HOPE, HOPE_THEN_DOUBT, NOT_READY, OPENING_DOUBT, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REPORTED, SOUNDS_SURE, corrects,
     put_back_topic, wish_before_but)
 from uke8.understanding.clause_subjects import one_clause_about
 from uke8.understanding.combined import Carried, carried_answers
@@ -70,13 +70,18 @@ _YES_NO_SENTENCE = re.compile(r"^\W*\w+\s*[.!]\s+\S")  # "Ja. …", "Nei! …"
 _ONE_ANSWER_SOURCES = frozenset({"button", "digit", "label", "keyword", "yes_no"})
 
 
+def _to_confirm(code: str) -> Interpretation:
+    """An answer the words point to without saying it outright: offered in the one summary."""
+    return Interpretation("answer", code, 1.0, "confirm", "pattern", (code,))
+
+
 def _names_its_kind(own: Interpretation, text: str, clauses: int, others: tuple[Carried, ...]) -> bool:
     """A short reason (q3_grunn) that names its kind outright, where the classifier was only fairly
     sure: a treatment of one's own ("får svar på biopsi snart"), or the employer, a meeting, money
     or family and no treatment ("møte med arbeidsgiver neste uke", "mor mi trenger hjelp"). Not
     beside answers to other questions ("Sjefen er grei, og jeg kommer tilbake" names the boss as
     an answer, not a reason), unless the health is ruled out ("problem med sjef, ikke med kropp")."""
-    if clauses > 2 or own.source != "nlu" or any(c.meaning.action == "accept" for c in others) and not health_denied(text):
+    if clauses > 2 or own.source != "nlu" or (any(c.meaning.action == "accept" for c in others) and not health_denied(text)):
         return False
     if own.code == "behandling":
         return own.action != "accept" and mentions_treatment(text) and not other_errand(text) and not other_reason(text)
@@ -105,7 +110,7 @@ def _reason_beside_doubt(open_question: str, text: str, own: Interpretation, oth
     folded = fold(normalise(text))
     if not (_REASON_GIVEN.search(folded) and other_reason(text)) or mentions_treatment(text):
         return others
-    return (*others, Carried("q3_grunn", Interpretation("answer", "annet", 1.0, "confirm", "pattern", ("annet",))))
+    return (*others, Carried("q3_grunn", _to_confirm("annet")))
 
 
 _BACK = re.compile(r"\b(?:tilbake|tebake|attende|retur\w*|tilbakekomst\w*)\b")
@@ -121,7 +126,7 @@ def _return_depends(open_question: str, folds: list[str], others: tuple[Carried,
         return others
     if not any(DEPENDS_ON.search(f) and _BACK.search(f) and not ABOUT_TIME.search(f) and not SOUNDS_SURE.search(f) for f in folds):
         return others
-    return (Carried("q1", Interpretation("answer", SHARED, 1.0, "confirm", "pattern", (SHARED,))), *others)
+    return (Carried("q1", _to_confirm(SHARED)), *others)
 
 
 def read_message(
@@ -367,7 +372,7 @@ def _read_message(open_question: str, text: str, parse: Mapping[str, Any] | None
         others = tuple(Carried(c.question_id, confirmed(replace(c.meaning, code=SHARED)))
                        if c.question_id == "q1" and c.meaning.code != SHARED and c.meaning.source == "nlu" else c for c in others)
         if open_question != "q1" and not answers.get("retur") and all(c.question_id != "q1" for c in others):
-            others = (Carried("q1", Interpretation("answer", SHARED, 1.0, "confirm", "pattern", (SHARED,))), *others)
+            others = (Carried("q1", _to_confirm(SHARED)), *others)
     others = _reason_beside_doubt(open_question, text, own, _return_depends(open_question, folds, others, answers), answers)
     if own.action == "choose":
         # beside an offer of two, doubtful answers to other questions would crowd it: asked later

@@ -47,8 +47,9 @@ _OTHER_ERRAND = re.compile(r"\b(?:sokt|soker|sokte|soknad\w*|jobb\w*|stilling\w*
 # A reason of another kind named outright: the employer or the job, a meeting, money, family or
 # someone else's health ("mora mi er alvorlig sjuk"), or the health itself ruled out ("ikke helse").
 _OTHER_REASON = re.compile(r"\b(?:\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|jobb\w*|arbeidsplass\w*|"
-                           r"\w*mote|\w*motet|mot|omorganiser\w*|nedbemann\w*|konflikt\w*|kollega\w*|okonomi\w*|penger|pengar|"
-                           r"familie\w*|mor|mora|moren|mamma|far|faren|pappa|barn|barna|ungane|ungene|mann|mannen|kona|samboer\w*|"
+                           r"\w*mote|\w*motet|omorganiser\w*|nedbemann\w*|konflikt\w*|kollega\w*|okonomi\w*|penger|pengar|"
+                           # (folded, "får" is "far": the father only as "faren", "far min", "min far")
+                           r"familie\w*|mor|mora|moren|mamma|faren|far\s+(?:min|mi)|(?:min|mi)\s+far|pappa|barn|barna|ungane|ungene|mann|mannen|kona|samboer\w*|"
                            r"omsorg\w*)\b")
 # The health ruled out as the reason: "ikke helse", "ikkje med kroppen", "det er ikke sykdommen"
 _NOT_HEALTH = re.compile(r"\b(?:ikke|ikkje|itj)\s+(?:\w+\s+)?(?:helse\w*|helsa|kropp|kroppen|sykdommen|sjukdommen)\b")

@@ -300,3 +300,10 @@ def test_gets_is_not_the_father_in_folded_text():
     reading = read_message("q3_grunn", text, parse(text, ranking(("q3_grunn_behandling", 0.7), ("q3_grunn_annet", 0.25))),
                            {"varighet": "usikker"}, T)
     assert (reading.own.code, reading.own.action) == ("behandling", "accept")
+
+
+def test_a_reason_that_names_no_treatment_beside_a_doubt_of_how_long_is_offered_as_annet():
+    text = "vet ikke hvor lenge, det avhenger av om jeg får omplassering"
+    p = parse(text, ranking(("usikker", 0.9)), ranking(("usikker", 0.97)), ranking(("q3_grunn_behandling", 0.3), ("q3_grunn_annet", 0.3)))
+    reading = read_message("q3", text, p, {}, T)
+    assert _taken(reading).get("varighet_usikker_grunn") == ("annet", "confirm")

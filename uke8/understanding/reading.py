@@ -98,17 +98,18 @@ _REASON_GIVEN = re.compile(r"\b(?:pga|p\.g\.a|pa\s+grunn\s+av|grunnet|fordi|(?:k
 
 def _reason_beside_doubt(open_question: str, text: str, own: Interpretation, others: tuple[Carried, ...],
                          answers: Mapping[str, str | None]) -> tuple[Carried, ...]:
-    """A doubt of how long taken from the message (or given before) and a reason of another kind
-    than treatment named with it ("usikker på lengda pga konflikten", "vet ikke, kommer an på
-    konflikten med AG"): q3_grunn "annet", confirmed in the one summary. Nothing where the
-    reason is already taken or a treatment is named (that reason is the classifier's to read)."""
+    """A doubt of how long taken from the message (or given before) and a reason given with it
+    that names no treatment ("usikker på lengda pga konflikten", "vet ikke, kommer an på om jeg
+    får omplassering"): q3_grunn "annet" (every reason but treatment), confirmed in the one
+    summary. Nothing where the reason is already taken or a treatment is named (that reason is
+    the classifier's to read)."""
     doubted = (open_question == "q3" and own.kind == "answer" and own.code == SHARED and own.action == "accept"
                or any(c.question_id == "q3" and c.meaning.code == SHARED and c.meaning.action == "accept" for c in others))
     if (open_question == "q3_grunn" or not doubted or answers.get("varighet_usikker_grunn")
             or any(c.question_id == "q3_grunn" for c in others)):
         return others
     folded = fold(normalise(text))
-    if not (_REASON_GIVEN.search(folded) and other_reason(text)) or mentions_treatment(text):
+    if not _REASON_GIVEN.search(folded) or mentions_treatment(text):
         return others
     return (*others, Carried("q3_grunn", _to_confirm("annet")))
 

@@ -96,7 +96,7 @@ _REASON_GIVEN = re.compile(r"\b(?:pga|p\.g\.a|pa\s+grunn\s+av|grunnet|fordi|(?:k
                            r"(?:ikke|ikkje|itj)\s+(?:min\s+|mi\s+)?(?:helse|helsa|helsen|sykdommen|sjukdommen))\b")
 
 
-def _reason_beside_doubt(open_question: str, text: str, own: Interpretation, others: tuple[Carried, ...],
+def _reason_beside_doubt(open_question: str, text: str, folded: str, own: Interpretation, others: tuple[Carried, ...],
                          answers: Mapping[str, str | None]) -> tuple[Carried, ...]:
     """A doubt of how long taken from the message (or given before) and a reason given with it
     that names no treatment ("usikker på lengda pga konflikten", "vet ikke, kommer an på om jeg
@@ -108,7 +108,6 @@ def _reason_beside_doubt(open_question: str, text: str, own: Interpretation, oth
     if (open_question == "q3_grunn" or not doubted or answers.get("varighet_usikker_grunn")
             or any(c.question_id == "q3_grunn" for c in others)):
         return others
-    folded = fold(normalise(text))
     if not _REASON_GIVEN.search(folded) or mentions_treatment(text):
         return others
     return (*others, Carried("q3_grunn", _to_confirm("annet")))
@@ -374,7 +373,7 @@ def _read_message(open_question: str, text: str, parse: Mapping[str, Any] | None
                        if c.question_id == "q1" and c.meaning.code != SHARED and c.meaning.source == "nlu" else c for c in others)
         if open_question != "q1" and not answers.get("retur") and all(c.question_id != "q1" for c in others):
             others = (Carried("q1", _to_confirm(SHARED)), *others)
-    others = _reason_beside_doubt(open_question, text, own, _return_depends(open_question, folds, others, answers), answers)
+    others = _reason_beside_doubt(open_question, text, folded_text, own, _return_depends(open_question, folds, others, answers), answers)
     if own.action == "choose":
         # beside an offer of two, doubtful answers to other questions would crowd it: asked later
         others = tuple(c for c in others if c.meaning.action == "accept")

@@ -46,14 +46,16 @@ def held_back(owner: str, open_question: str | None, meaning: Interpretation, cl
         TIED_REASON.search(folded) or joined_by in BECAUSE_JOINERS or after_doubt)
 
 
-_GREETING = re.compile(r"^(?:god|go|goo)\s*(?:dag|morgen|morn|kveld|ettermiddag|formiddag)\W*$")
+_GREETING = re.compile(r"^(?:god|go|goo)\s*(?:dag|morgen|morn|kveld|ettermiddag|formiddag)\W*$"
+                       # a lead-in that only buys time ("Kva skal eg seie, eg veit ikkje"): no answer of its own
+                       r"|^(?:(?:ja|nei|tja|hmm|vel|altsa)\W+)?(?:hva|kva|ka|hvaskal)\s+(?:skal|ska|sku|kan)\s+(?:jeg|eg|je|a|e|man|ein|en)\s+(?:si|seie|sei|svare|svara)\W*$")
 
 
 def specific_owner(clause: str, parse: Mapping[str, Any] | None, thresholds: Thresholds) -> str | None:
     """The question a clause answers: a stated duration is q3's; else the one its own answer
     intents point at most; SHARED when the uncertainty intent outweighs them all."""
     if _GREETING.match(fold(normalise(clause))):
-        return None  # "God dag." opens a letter: no word about the employer
+        return None  # "God dag." opens a letter: no word about the employer (nor "hva skal jeg si" about anything)
     if duration_answer(clause) is not None or match_pattern("q3", clause, hedges=False):
         return "q3"  # a hedge ("kommer an på …") is no claim on q3: it may be about anything
     if match_pattern("q2", clause):

@@ -72,7 +72,9 @@ HOPE_THEN_DOUBT = re.compile(r"(?:\b(?:haper|hapar|hape|onsker|onskjer|vil\s+gje
                              # "… men har ikke så stor tro på det", "… men er ikke overbevist"
                              r"|(?:har|har\s+jo)\s+(?:ikke|ikkje|itj)\s+(?:sa\s+|so\s+)?(?:stor|mye|mykje|noen|nokon)\s+(?:tro|tru)\b"
                              r"|(?:er|e)\s+(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+)?(?:overbevist|overtydd)\b"
-                             r"|har\s+(?:mine|mi|min|nok\s+mine|mange|noen|nokre|visse)\s+tvil\w*)")
+                             r"|har\s+(?:mine|mi|min|nok\s+mine|mange|noen|nokre|visse)\s+tvil\w*)"
+                             # or the other way round: "Tviler, men håper", "eg tvilar litt, men håpar på det"
+                             r"|\b(?:tviler|tvilar)\b(?!\s+(?:sterkt|veldig|mye|kraftig|ikke|ikkje|itj)\b)(?:\s+\w+){0,2}?\W+men\s+(?:(?:jeg|eg|je|a|e)\s+)?(?:(?:jo|nok|fortsatt|fremdeles|framleis)\s+)?(?:haper|hapar)\b")
 SOUNDS_SURE = re.compile(r"(?<!ikke )(?<!ikkje )(?<!ikke helt )(?<!ikkje heilt )\b(?:sikker|sikkert|regner|reknar|garantert|absolutt|"
                          r"definitivt|selvfolgelig|sjolvsagt|klart|tror\s+nok|trur\s+nok)\b")
 
@@ -256,7 +258,9 @@ FRONTED_DOUBT = re.compile(r"^(?:men\s+)?(?:(?:om|hvorvidt)\s+.+\b(?:(?:er|e|bli
 OPENING_DOUBT = re.compile(r"^(?:nei\W+)?(?:(?:jeg|eg|je|a|e)\s+(?=vet|veit|aner|er\s+usikker|e\s+usikker)(?:er\s+|e\s+)?)?(?:usikker\w*|ikke\s+sikker|ikkje\s+sikker|vet\s+ikke|veit\s+ikkje|aner\s+ikke|uvisst|uklart|"
                            r"ikke\s+godt\s+a\s+si|vanskelig\s+a\s+si|vanskeleg\s+a\s+seie)(?:\s+(?:helt|heilt|egentlig|eigentleg|enda|enno))?\W*$")
 # "Tror nok jeg kommer tilbake, | men helt sikker er jeg ikke": sure, said inverted and denied
-SURE_DENIED = re.compile(r"^(?:men\s+)?(?:helt\s+|heilt\s+|hundre\s+prosent\s+|100\s*%\s+)?sikker\s+(?:er|e)\s+(?:jeg|eg|je|a)\s+(?:ikke|ikkje|itj)\b")
+SURE_DENIED = re.compile(r"^(?:men\s+)?(?:(?:helt\s+|heilt\s+|hundre\s+prosent\s+|100\s*%\s+)?sikker\s+(?:er|e)\s+(?:jeg|eg|je|a)\s+(?:ikke|ikkje|itj)\b"
+                         # the person's own view after another's: "Sjefen tror jeg er tilbake snart, men selv er jeg ikke så sikker"
+                         r"|(?:selv|sjol|sjolv)\s+(?:er|e)\s+(?:jeg|eg|je|a)\s+(?:ikke|ikkje|itj)\s+(?:sa\s+|helt\s+|heilt\s+)?sikker)")
 # A condition that opens a clause, whose own words ("så lenge") say nothing of time
 CONDITION_OPENING = re.compile(r"^(?:men\s+)?(?:(?:bare|kun|berre|bere)\s+)?(?:sa\s+lenge|hvis|om|dersom|viss)\b")
 # When an event happens ("operasjonen neste måned", "MR i neste uke"): a date, not a length of leave

@@ -78,6 +78,10 @@ _IT_THEN_VERB = re.compile(r"(?:det|dette)\s+(?:er|e|vet|veit|vett|blir|aner)\s+
 _SUBORDINATE = re.compile(
     r"^(?:om|hvis|viss|dersom|når|hvorvidt)\s+(?:jeg|eg|je|æ|i|det|de|dem|dæm|du|han|hun|ho|vi|me|dere|"
     r"sjefen|lederen|leiaren|arbeidsgiveren|arbeidsgjevaren|legen|behandlingen|behandlinga|operasjonen)\b", re.IGNORECASE)
+# A fronted whether-clause that carries its own verdict ("om jeg kommer tilbake er usikkert",
+# "om eg kjem attende veit eg ikkje")
+_VERDICT_INSIDE = re.compile(r"\s(?:er|e|blir|vert)\s+(?:\w+\s+)?(?:usikkert|uvisst|uklart|uklårt|tvilsomt|et\s+åpent\s+spørsmål)\b"
+                             r"|\s(?:vet|veit|vett|aner)\s+(?:jeg|eg|je|æ|i)\s+(?:ikke|ikkje|itj|ikkj)\b", re.IGNORECASE)
 # "og sånt", "og slikt", "og så videre", "og lignende": the end of a list, not a new clause.
 _AND_SO_ON = re.compile(r"(?:sånt|slikt|sånn|slik|så\s+videre|lignende|liknende|diverse)\b", re.IGNORECASE)
 # A short qualifier after a comma belongs to the clause before it: "sjefen var helt ok, ikke noe
@@ -182,8 +186,9 @@ def _keeps_together(text: str, piece: str, match: re.Match[str]) -> bool:
         return True  # "Hvor lenge jeg er borte, derimot, er umulig å si": an adverb set off by commas
     if "," in gap and _QUALIFIER.match(after):
         return True  # "helt ok, ikke noe mer": the qualifier stays with what it qualifies
-    # "om jeg kommer tilbake og når det skjer, avhenger …": one fronted part, not a claim
-    return bool(and_follows and _SUBORDINATE.match(piece) and len(piece.split()) <= 6)
+    # "om jeg kommer tilbake og når det skjer, avhenger …": one fronted part, not a claim (unless
+    # the part has its verdict already: "Om jeg kommer tilbake er usikkert, og jeg trenger …")
+    return bool(and_follows and _SUBORDINATE.match(piece) and len(piece.split()) <= 6 and not _VERDICT_INSIDE.search(piece))
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:

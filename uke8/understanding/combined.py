@@ -158,6 +158,9 @@ def carried_answers(
             # or an offer; "selv om samarbeidet er vanskelig" still answers about the employer; a
             # doubt conceded after the verdict, "…, selv om jeg har vært i tvil", takes nothing back)
             continue  # "…, og det tror jeg også": agrees with what came before, answers nothing new
+        if WHETHER_RETURN.match(folded) and index + 1 < len(parts) and (parts[index + 1][1] or {}).get("joined_by") is None:
+            asked_back = (index, "q1")  # "Og om jeg kommer tilbake – ikke helt sikker": put back as a question is
+            continue
         if CONDITION_ALONE.match(folded) or WHETHER_RETURN.match(folded) or NOT_THE_PROBLEM.search(folded) or NOT_SAYING.match(folded) and index < len(parts) - 1 or (
                 index > 0 and THAT_IS_SURE.match(folded)) or V1_CONDITION.match(folded) and index + 1 < len(parts) and so_before[index + 1]:
             continue  # (a verb-first condition before ", så": "Kommer jeg tilbake, så …")
@@ -312,7 +315,9 @@ def carried_answers(
             continue  # "jeg er ikke sur på sjefen", "har i alle fall ikke vært vanskelig": no verdict of difficulty
         # ("Sjef og jeg er ikke enig om tilrettelegging, vanskelig": one word right after the boss is said of him)
         after_boss = owner == "q2" and index > 0 and len(clause.split()) <= 2 and BOSS.search(folds[index - 1]) is not None
-        if specific and owner != open_question and label is None and not (terse and meaning.action == "accept") and not after_boss and (
+        # ("Om jeg kommer tilbake? Tviler": the question put back names the subject of the short answer)
+        answers_put_back = asked_back[0] == index - 1 and owner == asked_back[1]
+        if specific and owner != open_question and label is None and not (terse and meaning.action == "accept") and not after_boss and not answers_put_back and (
                 len(clause.split()) < 2 or not (about(owner, index, parts, owners) or qualifies(owner, index, parts, owners))):
             continue  # an answer to a question not asked needs words about its subject
         # (only a clause that may answer counts against another: "sykmeldt sia februar" heard as

@@ -24,7 +24,8 @@ _NUMBERS = {
 _UNIT_WEEKS = {"dag": 1 / 7, "uke": 1.0, "veke": 1.0, "veko": 1.0, "uka": 1.0, "veka": 1.0, "vekka": 1.0, "vekke": 1.0, "uge": 1.0, "vecka": 1.0, "veck": 1.0, "mnd": 4.35, "maned": 4.35, "manad": 4.35, "man": 4.35, "ar": 52.0}
 _NUMBER = r"(\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + r")"
 # A unit and its endings only: "ar" (år) must not match "en arbeidsgiver".
-_UNIT = r"(dag|uke|uge|veke|veko|uka|veka|vekka|vekke|vecka|veck|mnd|maned|manad|man|ar)(?:er|ar|ene|ane|rs|r|ne|s|en|et|a|or|orna)?"
+# (with the genitive too: "ti månaders ventetid", "to ukers opphold")
+_UNIT = r"(dag|uke|uge|veke|veko|uka|veka|vekka|vekke|vecka|veck|mnd|maned|manad|man|ar)(?:ers|ars|er|ar|ene|ane|rs|r|ne|s|en|et|a|or|orna)?"
 # ("en vekker", a wake-up call, is no week)
 _AMOUNT = re.compile(rf"\b{_NUMBER}\s+(?:og\s+(et|eit)\s+halvt\s+)?(?!vekker\b|vekkar\b){_UNIT}\b")
 _MORE = re.compile(r"\b(?:mer|meir|over|minst|lenger|lengre)\s+enn\b|\bminst\b"

@@ -93,7 +93,9 @@ _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BA
 _MEANING = (r"(?!\s+(?:hva|kva|ka)\s+(?:dere|du|de|dokker|man|en|me|vi|nav)\s+(?:mener|meiner|legg\w*)"
             r"|\s+(?:hvordan|korleis|koss|assen)\s+(?:man|en|du|dere|de|me|ein)\s+(?:ser|tolk\w*|regner|reknar)\b|\s+hva\s+som\s+menes)")
 _DEPENDS = (r"^(?:(?:tja|hmm|vel|nja|altsa|nei|ja)[,.]?\s+)?(?:det\s+|dette\s+|de\s+)?(?:kommer|kjem|kjam|kmr|kommer\s+helt|kjem\s+heilt)\s+ann?\s+pa\b"
-            rf"{_MEANING}|^(?:(?:tja|hmm|vel|nja|altsa)[,.]?\s+)?(?:det\s+)?(?:avhenger|avheng|avhengig)\s+(?:av|a)\b{_MEANING}")
+            rf"{_MEANING}|^(?:(?:tja|hmm|vel|nja|altsa)[,.]?\s+)?(?:det\s+)?(?:avhenger|avheng|avhengig)\s+(?:av|a)\b{_MEANING}"
+            # "Det spørs hvordan behandlingen slår ut" (folded "spors"): it depends
+            r"|^(?:(?:tja|hmm|vel|nja|altsa|kanskje)[,.]?\s+)?(?:det\s+|de\s+)?spors\s+(?:hvordan|korleis|koss|om|hva|kva|pa)\b")
 # (The text is folded: "æ" and "jæ", dialect for "jeg", read "a" and "ja".)
 _NO_IDEA = (r"^(?:(?:jeg|eg|je|ja|a|e)\s+)?(?:har\s+)?(?:ingen|null|inga)\s+(?:anelse|aning|peiling)\b"
             r"(?!\s+(?:om\s+)?(?:hvor\s+lenge|kor\s+lenge|hvor\s+lang|kor\s+lang|nar\b|kor\s+tid))"  # (of how long: q3)
@@ -116,7 +118,9 @@ _UNKNOWN = (r"\b(?:vet|veit|vett|vott|aner|anar)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje
             r"\buklar\w*|\buvisst\b|\buviss\b|\bukjent\b|\bikke\s+sikker\b|\bikkje\s+sikker\b|\bvanskelig\s+a\s+si\b|\bvanskeleg\s+a\s+seie\b|"
             r"\bkommer\s+an\s+pa\b|\bkjem\s+an\s+pa\b|\bavheng\w*|\bhenger\s+sammen\b|\bheng\s+saman\b|\bingen\s+(?:anelse|aning|peiling)\b|\bingen\s+(?:som\s+)?(?:vet|veit)\b"
             # "for tidlig å si", "umulig å si", "et åpent spørsmål" (folded: "apent sporsmal")
-            r"|\b(?:for|litt|altfor)\s+tidl[ie]g\s+a\s+(?:si|seie)\b|\bumul[ie]g\s+a\s+(?:si|seie)\b|\b(?:apent|ope|opent)\s+sporsmal\b")
+            r"|\b(?:for|litt|altfor)\s+tidl[ie]g\s+a\s+(?:si|seie)\b|\bumul[ie]g\s+a\s+(?:si|seie)\b|\b(?:apent|ope|opent)\s+sporsmal\b"
+            # "… det er helt åpent" (of how long, said after the length: "noen uker eller mange måneder, det er helt åpent")
+            r"|\b(?:det|dette)\s+(?:er|e)\s+(?:helt\s+|heilt\s+|fortsatt\s+|framleis\s+)?(?:apent|ope|opent)\W*$")
 # (not across a full stop or a line: "Hvor lenge – over 26 uker. Tilbake – usikker.")
 _HOW_LONG_UNKNOWN = (rf"{_HOW_LONG}[^.!\n]{{0,60}}(?:{_UNKNOWN})|(?:{_UNKNOWN})[^.!\n]{{0,20}}{_HOW_LONG}"
                      # "Eg veit ikkje om eg kjem tilbake, og heller ikkje kor lenge …": the clause after the comma

@@ -25,7 +25,9 @@ _TREATMENT = re.compile(
     r"(?:ta|tar|tatt|tok|nye?|flere|fleire)\s+(?:en\s+|ei\s+|nye?\s+)?prove\w*|"
     r"utredning\w*|utgreiing\w*|undersok\w*|spesialist\w*|sykehus\w*|sjukehus\w*|poliklinikk\w*|"
     r"lege\w*|fastleg\w*|doktor\w*|kontroll\w*|henvis\w*|tilvis\w*|rehab\w*|fysio\w*|kiropraktor\w*|"
-    r"psykolog\w*|psykiater\w*|dps|terapi\w*|terapeut\w*|medisin\w*|medikament\w*|innleggelse\w*|"
+    r"psykolog\w*|psykiater\w*|dps|\w*terapi\w*|terapeut\w*|medisin\w*|medikament\w*|innleggelse\w*|"
+    # ("samtaleterapi"; a medicine by its kind or its dose: "dosen på antidepressiva ble justert")
+    r"antidepress\w*|\w*dempende|tablett\w*|pillene|dosen|dosering\w*|"
     r"diagnose\w*|time\s+hos|timen\s+hos|sprøyte\w*|sproyte\w*|transplant\w*|stralebehandl\w*|inngrep\w*|akupunktur\w*|"
     r"naprapat\w*|osteopat\w*|manuellterapeut\w*|opptrening\w*|venteliste\w*|protese\w*|"
     # an assessment for treatment ("til vurdering for nye knær"; not the verb: "vurderer å slutte")

@@ -22,7 +22,10 @@ BACK_AT_WORK = re.compile(r"\b(?:tilbake|tebake|attende|back|tilbake\s+pa\s+jobb
 YEARS_AT_WORK = re.compile(r"^(?!.*\b(?:sykmeld\w*|sjukmeld\w*|borte|frisk\w*|syk|sjuk|trenger|treng|trengs|minst)\b)"
                             r"(?=.*\b(?:jobb\w*|arbeid\w*|ansatt|tilsett|vart|vaert|vore|hatt|kjort|kjoyrt|der|dar|her|firma\w*|"
                             r"bedrift\w*|skole\w*|skule\w*|laerer|lerer)\b)"
-                            r"(?!.*\d[.,]\d+\s+ar\b).*\b(?:[2-9]|[1-9]\d|to|tre|fire|fem|seks|sju|syv|atte|ni|ti|elleve|tolv|mange|flere|fleire)\s+ar\b")
+                            r"(?!.*\d[.,]\d+\s+ar\b).*\b(?:[2-9]|[1-9]\d|to|tre|fire|fem|seks|sju|syv|atte|ni|ti|elleve|tolv|mange|flere|fleire|"
+                            r"(?:tjue|tjuge|tretti|trettio|forti|forr?ti|fyrti|femti|seksti)\w*)\s+ar\b"
+                            # the person's age ("Eg er 61 år", "jeg fyller 58 år"): no length of leave either
+                            r"|^(?:og\s+|men\s+)?(?:jeg|eg|je|a|e)\s+(?:er|e|blir|fyller|fylte)\s+(?:snart\s+)?\d{2}(?:\s+ar)?(?:\s+gammel)?\W*$")
 NEGATED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ikk|kje|aldri|neppe|tviler|tvilar)\b")
 HEDGED = re.compile(r"\b(?:usikker|vet\s+ikke|veit\s+ikkje|kanskje|hvis|om\s+jeg|dersom|viss)\b")
 MAYBE = re.compile(r"\b(?:kanskje|kanskj|muligens|mulig|kan\s+hende|kan\s+bli|kan\s+skje|kan\s+vel|usikker\w*|vet\s+ikke|veit\s+ikkje)\b")
@@ -123,7 +126,9 @@ OTHERS_LOOK_FORWARD = re.compile(r"^(?:og\s+|men\s+)?(?:(?:sjefen|lederen|leiare
 # Retiring ("jeg tar AFP fra neste år", "går av med pensjon om to år"): a time that is no leave
 RETIRING = re.compile(r"\b(?:afp|pensjon\w*|pensjonist\w*|(?:ga|gar|gikk|gjekk)\s+av)\b")
 # Another kind of leave than the sick leave ("søkt om permisjon for å prøve noe annet i et år")
-OTHER_LEAVE = re.compile(r"\b(?:\w*permisjon\w*|\w*perm|\w*permen|friar|friaret|sabbat\w*)\b")
+OTHER_LEAVE = re.compile(r"\b(?:\w*permisjon\w*|\w*perm|\w*permen|friar|friaret|sabbat\w*"
+                         # the end of the job, not of the leave: "siste arbeidsdag er i slutten av januar"
+                         r"|siste\s+arbeidsdag\w*|oppsigelsestid\w*|oppseiingstid\w*|sluttdato\w*)\b")
 LEAVE_WORDS = re.compile(r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|borte|frisk\w*|lenge|lang\s+tid|tilbake|tebake|attende)\b")
 GRADED_START = re.compile(r"\b(?:gradert\w*|\d{1,3}\s*(?:%|prosent)|delvis|deltid|trapp\w*\s+opp|opptrapping\w*)\b")
 NOT_A_COMPLAINT = re.compile(r"\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}?(?:sur|sint|vanskelig|vanskeleg|darlig|darleg|ille|"

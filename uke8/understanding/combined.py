@@ -110,7 +110,7 @@ def carried_answers(
     hangs = open_question == "q1" and not any(ABOUT_TIME.search(EVENT_DATE.sub("", DEPENDS_ON.split(f)[0])) for f in folds)
     # ("venter på at vaskemaskina skal bli ferdig" waits for no treatment)
     treatment = any(top_answer(p) == "q3_grunn_behandling" and (top_confidence(p) >= 0.5 or mentions_treatment(c))
-                    and not (hangs and DEPENDS_ON.search(f)) and (mentions_treatment(c) or not WAITS_FOR_THAT.search(f))
+                    and not (hangs and DEPENDS_ON.search(f)) and (mentions_treatment(c) or not WAITS_FOR_THAT.search(f) and not other_errand(c))
                     # ("fordi jeg ikke vet om jeg tåler skiftarbeid etter hjerteoperasjonen": whether one
                     # manages the work is the return's doubt, the operation behind it no wait)
                     and not (open_question == "q1" and WHETHER_MANAGE.search(f) and not ABOUT_TIME.search(f))

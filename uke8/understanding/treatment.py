@@ -43,7 +43,9 @@ _DENIED = re.compile(r"(?<!vet )(?<!veit )(?<!vett )(?<!aner )\b(?:ikke|ikkje|ik
 
 # Waiting on something else entirely: a job application, the bank, the insurer, NAV
 _OTHER_ERRAND = re.compile(r"\b(?:sokt|soker|sokte|soknad\w*|jobb\w*|stilling\w*|intervju\w*|bank\w*|lan|forsikring\w*|"
-                           r"barnehage\w*|nav|bolig\w*|leilighet\w*|husleie\w*)\b")
+                           r"barnehage\w*|nav|bolig\w*|leilighet\w*|husleie\w*|"
+                           # the employer's follow-up ("ikke fått en eneste oppfølgingssamtale"), no treatment
+                           r"oppfolging\w*|dialogmot\w*|medarbeidersamtal\w*)\b")
 
 
 # A reason of another kind named outright: the employer or the job, a meeting, money, family or

@@ -70,7 +70,8 @@ ASKED_ABOUT_RETURN = re.compile(r"(?<!\bjeg )(?<!\beg )(?<!\bje )\b(?:spor|spurt
 # ("tviler sterkt"), nor a doubt denied ("men tviler ikke").
 HOPE_THEN_DOUBT = re.compile(r"(?:\b(?:haper|hapar|hape|onsker|onskjer|vil\s+gjerne)\s+(?:(?:jo|nok|vel)\s+)?(?:det\b|d\b|pa\s+det\b|sa\b|(?:at\s+)?(?:jeg|eg|je|a)\s+|a\s+|pa\s+a\s+)"
                              # ("Håper, men tviler", "ønsker det, men har mine tvil")
-                             r"[^.!?]{0,60}?\bmen\s+|\b(?:haper|hapar)\W+men\s+)(?:(?:jeg|eg|je|a|e)\s+)?(?:(?:nok|jo|vel|egentlig|eigentleg)\s+)?(?:(?:tviler|tvilar|tvile)\b"
+                             # (the doubt may come after its reason: "… men ryggen er fortsatt dårlig, så jeg tviler litt")
+                             r"[^.!?]{0,60}?\bmen\s+(?:[^.!?]{0,50}?\b(?:sa|derfor)\s+)?|\b(?:haper|hapar)\W+men\s+)(?:(?:jeg|eg|je|a|e)\s+)?(?:(?:nok|jo|vel|egentlig|eigentleg)\s+)?(?:(?:tviler|tvilar|tvile)\b"
                              r"(?!\s+(?:sterkt|veldig|mye|kraftig|ikke|ikkje|itj)\b)"
                              # "… men har ikke så stor tro på det", "… men er ikke overbevist"
                              r"|(?:har|har\s+jo)\s+(?:ikke|ikkje|itj)\s+(?:sa\s+|so\s+)?(?:stor|mye|mykje|noen|nokon)\s+(?:tro|tru)\b"

@@ -31,6 +31,17 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                       r"(?:komme|kome)\s+(?:tilbake|attende)\b"), "veldig_sannsynlig"),
     # a new job taken: "har takket ja til en ny stilling fra februar"
     ("q1", re.compile(r"\b(?:takket|takka)\s+ja\s+til\s+(?:en\s+|ein\s+|ei\s+|eit\s+|et\s+)?(?:ny|annen|anna)\s+(?:jobb|stilling)\w*"), "lite_sannsynlig"),
+    # the ending of the job agreed: "vi skriver under på sluttavtale", "arbeidsforholdet avsluttes" (not
+    # talked of, weighed or denied: "vi har snakket om sluttavtale", "hvis arbeidsforholdet avsluttes")
+    ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj|kanskje|hvis|viss|dersom|vurder\w*|snakk\w*|prat\w*|tilbud\w*|tilbod\w*|foresla\w*|press\w*|tving\w*|vil\s+at|ville\s+at|onsker\s+at)\b)"
+                      r".*\b(?:sluttavtale\w*|arbeidsforholdet\s+(?:mitt\s+)?(?:skal\s+)?(?:avsluttes|avsluttast|opphorer|opphoyrer))\b"),
+     "lite_sannsynlig"),
+    # a restart agreed or set: "Eg har avtale om å starte opp att i 50 % etter nyttår", "begynner igjen
+    # i januar", "starter med to dager i uka" (not a new job, a wish, or a doubt beside it)
+    ("q1", re.compile(r"^(?!.*\b(?:ny|nytt|nye|annen|anna|annan|annet|kanskje|hvis|viss|dersom|usikk\w*|haper|hapar|onsker|tviler|tvilar)\b)"
+                      r"(?:(?:ja|jo)\W+)?(?:(?:jeg|eg|je|a|vi|me)\s+)?(?:har\s+(?:en\s+|ein\s+)?(?:avtale|avtalt|planlagt|plan)\s+(?:om\s+|med\s+\w+\s+)?(?:a\s+|at\s+(?:jeg|eg)\s+)?|skal\s+|ska\s+)?"
+                      r"(?:starte|starter|startar|begynne|begynner|byrje|byrjar)\s+(?:opp\s+)?(?:att|igjen|pa\s+jobb\w*\s+igjen|med\s+(?:to|tre|fire|[1-4])\s+dag(?:er|ar)\s+(?:i|per|pr)\s+(?:uka|veka|uke|veke))\b"),
+     "veldig_sannsynlig"),
     # a firm plan to leave the job: "skal bytte jobb", "eg skal finne meg ein ny jobb"
     ("q1", re.compile(r"^(?:(?:nei|nope)[,.!]?\s+)?(?:(?:jeg|eg|je|a)\s+)?(?:skal|ska|kommer\s+til\s+a|har\s+bestemt\s+meg\s+for\s+a)\s+"
                       r"(?:bytte|skifte|finne\s+(?:meg\s+)?(?:en\s+|ein\s+)?(?:ny|annen|anna))\s+(?:jobb|arbeid|arbeidsplass)\w*\W*$"), "lite_sannsynlig"),
@@ -50,7 +61,12 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q2", re.compile(r"\b(?:forhold\w*|samarbeid\w*|tillit\w*)\s+(?:\w+\s+){0,3}?(?:er|e|har\s+blitt|har\s+vorte|vart|blei|ble)\s+(?:(?!ikke|ikkje|itj|aldri)\w+\s+)?"
                       r"(?:odelagt|oydelagt|oydelagd|knust)\b|\bkonflikt\w*\s+(?:med\s+\w+\s+)?har\s+(?:odelagt|oydelagt)\b"), "vanskelig"),
     # what the employer did: refused to adapt the work, a written warning
-    ("q2", re.compile(r"\b(?:nektet|nekta|nekter|nektar)\s+(?:meg\s+)?(?:\w+\s+)?tilrettelegg\w*|\b(?:skriftlig|skriftleg)\s+advarsel\b"), "vanskelig"),
+    # (asked for and refused: "har bedt om tilrettelegging flere ganger, men de sier bare nei"; hinted at
+    # leaving: "sjefen har antyda at eg burde finne meg noko anna")
+    ("q2", re.compile(r"\b(?:nektet|nekta|nekter|nektar)\s+(?:meg\s+)?(?:\w+\s+)?tilrettelegg\w*|\b(?:skriftlig|skriftleg)\s+(?:advarsel|atvaring)\b"
+                      r"|\b(?:bedt|ba|spurt|spurte|spor|soekt|sokt|mast)\s+om\s+(?:\w+\s+)?(?:tilrettelegg\w*|tilpass\w*)\b[^.!?]{0,40}?\b(?:men|og)\s+(?:de|dei|dem|sjefen|lederen|leiaren|han|hun|ho)\s+"
+                      r"(?:sier|seier|sa|svarer|svarar)\s+(?:bare\s+|berre\s+|alltid\s+|bestandig\s+)?nei\b"
+                      r"|\b(?:antydet|antyda|antyder|hintet|hinta)\s+(?:om\s+)?at\s+(?:jeg|eg|je)\s+(?:burde|bor|ma|kan)\s+(?:finne\s+(?:meg\s+)?(?:noe|noko)\s+(?:annet|anna)|slutte|si\s+opp|seie\s+opp|ga|gå)\b"), "vanskelig"),
     # "samarbeid? det finnes ikke"
     ("q2", re.compile(rf"^(?:samarbeid\w*|forhold\w*)\W+(?:det\s+)?(?:finnes|fins|finst|eksisterer)\s+{_NOT}\b"), "vanskelig"),
     # "ikke dårlig i det hele tatt": the convention's good

@@ -232,6 +232,8 @@ WORDS = re.compile(r"\w+")
 # says nothing of its own (the classifier hears "tror" as a return)
 AGREES = re.compile(r"^(?:og\s+|men\s+)?(?:det|dette|den)\s+(?:tror|trur|mener|meiner|synes|syns|tenker|tenkjer)\s+(?:jeg|eg|je|a|e)\s+"
                     r"(?:og\s*sa|ogsa|au|og|òg|ogso|med)\W*$|^(?:og\s+)?(?:jeg|eg|je)\s+(?:er|e)\s+(?:helt\s+|heilt\s+)?enig\W*$"
+                    # "Tilbake? Selvsagt. Jeg er ikke usikker på det.": the answer before, said again
+                    r"|^(?:og\s+)?(?:(?:jeg|eg|je)\s+(?:er|e)|det\s+(?:er|e)\s+(?:jeg|eg|je))\s+(?:ikke|ikkje|itj)\s+(?:det\s+minste\s+|det\s+spor\s+)?usikker\s+pa(?:\s+det)?\W*$"
                     # an aside: "…, det skal sies", "det må jeg si", "Bare så du vet det: …"
                     r"|^(?:og\s+)?(?:bare\s+)?(?:sa|for\s+at)\s+(?:du|dere|dokker|de)\s+(?:vet|veit|vett|skal\s+vite)(?:\s+det)?\W*$"
                     r"|^(?:og\s+)?(?:det\s+)?(?:skal|ma|må|kan)\s+(?:(?:jeg|eg)\s+)?(?:sies|seiast|si|seie|innrommes|sies\s+helt\s+arlig)\W*$"

@@ -163,7 +163,8 @@ def _keeps_together(text: str, piece: str, match: re.Match[str]) -> bool:
     piece = _JOINERS.sub("", piece, count=1)  # ("…, og lederen og æ har …": the subject follows the joiner)
     if "," in gap and _SUBJECT_PAIR.match(piece):
         return True  # "Sjef og jeg, vi snakker ikke mye": the subject, then what is said of it
-    if and_follows and (_SUBJECT_WORDS.match(piece) or _BOTH.search(piece)):
+    # (not "… er både og. Og jeg blir …": the sentence ended; a plain "Ja. Og …" stays one, as the reading expects)
+    if and_follows and (_SUBJECT_WORDS.match(piece) or _BOTH.search(piece) and (not re.search(r"[.!?\n]", gap) or piece.lower() in ("ja", "jo", "nei"))):
         return True  # "sjefen og jeg …": one subject, one clause; "både ja og nei …": one answer
     if and_follows and (pair := _PAIRS.search(piece)) and re.match(
             rf"\s*{_PAIR_ENDS[pair.group(0).strip().lower()]}\b", after[3:], re.IGNORECASE):
@@ -189,6 +190,13 @@ def _keeps_together(text: str, piece: str, match: re.Match[str]) -> bool:
     # "om jeg kommer tilbake og når det skjer, avhenger …": one fronted part, not a claim (unless
     # the part has its verdict already: "Om jeg kommer tilbake er usikkert, og jeg trenger …")
     return bool(and_follows and _SUBORDINATE.match(piece) and len(piece.split()) <= 6 and not _VERDICT_INSIDE.search(piece))
+
+
+# The two sides of the relationship said after it, as an apposition ("Vi har et godt forhold, meg
+# og lederen"): part of the clause before, not a clause of its own (read alone it is no verdict).
+_BOSS = r"(?:\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledelsen|leiinga)"
+_PAIR_ONLY = re.compile(rf"(?:(?:jeg|eg|je|meg|mæ|æ|me|vi)\s+og\s+(?:(?:min|mi)\s+)?{_BOSS}(?:\s+(?:min|mi))?"
+                        rf"|(?:(?:min|mi)\s+)?{_BOSS}(?:\s+(?:min|mi))?\s+og\s+(?:jeg|eg|je|meg|mæ|æ))", re.IGNORECASE)
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:
@@ -229,6 +237,13 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
             # (under a label any answer counts: "Samarbeid: ok", "Tid: 6 mnd")
             # (a plain "Ja." before the rest answers the question asked: actions read it first)
             cleaned.append((begin, end))
+    merged: list[tuple[int, int]] = []
+    for begin, end in cleaned:
+        if merged and _PAIR_ONLY.fullmatch(text[begin:end]):
+            merged[-1] = (merged[-1][0], end)  # "…, meg og lederen": the apposition stays with its clause
+        else:
+            merged.append((begin, end))
+    cleaned = merged
     if len(cleaned) < 2 or len(cleaned) > MAX_CLAUSES:
         return [(0, len(text))]
     return cleaned

@@ -142,6 +142,13 @@ def carried_answers(
             # "Men hvor lenge? Jeg vet ikke": the doubt right after answers the question put back
             asked_back = (index, put_back_topic(folded))
             continue
+        if asked_back[0] == index - 1 and asked_back[1] == "q1" and len(clause.split()) <= 2 and (
+                index + 1 == len(parts) or (parts[index + 1][1] or {}).get("joined_by") is None) and (
+                yes_no := plain_yes_no("q1", clause)) is not None:
+            # "Tilbake i jobben? Ja.": the plain answer to the question put back, said as a sentence of
+            # its own (not "Jada, rett etter at jeg vinner i Lotto …", which the comma runs on into)
+            best["q1"] = direct = yes_no
+            continue
         if asked_back[0] == index - 1 and asked_back[1] == "q1" and len(clause.split()) <= 3 and LIKELY.search(folds[index - 1]) and (
                 code := match_pattern("q1", f"{clause} sannsynlig")) is not None:
             best["q1"] = direct = Interpretation("answer", code, 1.0, "accept", "pattern")
@@ -212,7 +219,9 @@ def carried_answers(
         elif reason_clause:
             owner = "q3_grunn"  # "Usikker, det kommer an på om jeg får ny jobb": what the doubt about how long hangs on
         elif not specific and corrected_at is not None and index - corrected_at <= 1 and (
-                corrected := next((o for o in reversed(owners[:corrected_at]) if o in ("q1", "q3")), None)) is not None:
+                # (the answer taken back is one that was read: "Over 26 uker, tror jeg. Eller... nei, jeg er
+                # faktisk usikker": "tror jeg" alone answered nothing)
+                corrected := next((o for o in reversed(owners[:corrected_at]) if o in ("q1", "q3") and o in best), None)) is not None:
             owner = corrected  # "Jeg sa veldig sannsynlig …, men jeg må korrigere meg selv: jeg er usikker"
         elif not specific:
             if index == 0 and len(clause.split()) <= 3 and open_question in ("q1", "q3", "q3_grunn") and (

@@ -27,7 +27,7 @@ _COMPLAINT = re.compile(
     # no follow-up at all ("Ingen oppfølging i det hele tatt"): left alone, not merely little contact
     r"(?:ingen|inga|null|manglende|ikke\s+noe|ikkje\s+noko)\s+oppfolging\w*|"
     # strong words, in dialect too ("heilt ræva", "elendig", "håplaust"); how it feels ("det er tungt")
-    r"tungt|trist|sart|vondt|vont|kaldt|iskald\w*|anstreng\w*|odelagt\w*|oydelagt\w*|grater|gret|grin|griner|grinar|rava|ravva|ravvat|raevva|elendig\w*|dritt\w*|haplos\w*|haplaus\w*|forferdelig\w*|forferdeleg\w*|jaevl\w*|javl\w*|katastrof\w*|kjip\w*|tragisk\w*)\b"
+    r"tungt|trist|sart|vondt|vont|kaldt|iskald\w*|anstreng\w*|odelagt\w*|oydelagt\w*|grater|gret|grin|griner|grinar|rava|ravva|ravvat|raevva|elendig\w*|dritt\w*|haplos\w*|haplaus\w*|forferdelig\w*|forferdeleg\w*|jaevl\w*|javl\w*|katastrof\w*|kjip\w*|tragisk\w*|drama\w*)\b"
     # ("vanskelig å svare på", "vanskeleg å seie": about the question, not the employer)
     r"(?!\s+a\s+(?:svare|svara|si|seie|sei|vite|veta|forklare|forklara|beskrive|skildre)\b)"
     # not on speaking terms, which is more than little contact: "vi snakkar ikkje saman lenger"

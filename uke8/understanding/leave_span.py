@@ -28,7 +28,7 @@ _MONTHS = {
     "jul": 12.8, "jula": 12.8, "julen": 12.8, "nyttar": 1.0, "nyttaret": 1.0, "paske": 4.0, "paska": 4.0, "pasken": 4.0,
     "varen": 5.0, "vara": 5.0, "sommeren": 6.5, "sommaren": 6.5, "sommerferien": 7.0, "sommarferien": 7.0,
     "sommerferie": 7.0, "sommarferie": 7.0, "hosten": 9.5, "hausten": 9.5,
-    "sommer": 6.5, "sommar": 6.5, "sommern": 6.5, "host": 9.5, "haust": 9.5,  # ("til neste høst", "neste sommar")
+    "sommer": 6.5, "sommar": 6.5, "sommern": 6.5, "sommarn": 6.5, "host": 9.5, "haust": 9.5,  # ("til neste høst", "neste sommar")
     "juleferien": 12.8, "juleferia": 12.8,
     "vinterferien": 2.7, "vinterferie": 2.7, "hostferien": 10.1, "haustferien": 10.1,  # school holidays, weeks 8–9 and 40–41
 }

@@ -36,7 +36,8 @@ _WEEKS_SHORT = re.compile(r"\b(\d+)\s*u\b")
 # Swedish and Danish words as neighbours living here write them ("Nej, knappast", "ved ikke hvor
 # længe"): read as the bokmål word the rules look for (the classifier's list, dialect.py, and
 # "absolut", which only the rules need).
-_NEIGHBOUR = {**NEIGHBOUR_WORDS, "absolut": "absolutt"}
+# (and the English hedges second-language writers mix in: "maybe, kommer an på behandling")
+_NEIGHBOUR = {**NEIGHBOUR_WORDS, "absolut": "absolutt", "maybe": "kanskje", "perhaps": "kanskje", "probably": "sannsynligvis", "no way": "aldri i livet"}
 _NEIGHBOUR_WORD = re.compile(r"(?<!\w)(?:" + "|".join(sorted(_NEIGHBOUR, key=len, reverse=True)) + r")(?!\w)")
 _DANISH_DONT_KNOW = re.compile(r"\bved\s+ikke\b(?!\s+(?:å|a)\b)")
 

@@ -92,7 +92,7 @@ _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BA
 # "kommer helt an på hvordan man ser det. Jeg er ganske sikker på at …": the answer follows.)
 _MEANING = (r"(?!\s+(?:hva|kva|ka)\s+(?:dere|du|de|dokker|man|en|me|vi|nav)\s+(?:mener|meiner|legg\w*)"
             r"|\s+(?:hvordan|korleis|koss|assen)\s+(?:man|en|du|dere|de|me|ein)\s+(?:ser|tolk\w*|regner|reknar)\b|\s+hva\s+som\s+menes)")
-_DEPENDS = (r"^(?:(?:tja|hmm|vel|nja|altsa|nei|ja)[,.]?\s+)?(?:det\s+|dette\s+|de\s+)?(?:kommer|kjem|kjam|kmr|kommer\s+helt|kjem\s+heilt)\s+ann?\s+pa\b"
+_DEPENDS = (r"^(?:(?:tja|hmm|vel|nja|altsa|nei|ja|kanskje)[,.]?\s+)?(?:det\s+|dette\s+|de\s+)?(?:kommer|kjem|kjam|kmr|kommer\s+helt|kjem\s+heilt)\s+ann?\s+pa\b"
             rf"{_MEANING}|^(?:(?:tja|hmm|vel|nja|altsa)[,.]?\s+)?(?:det\s+)?(?:avhenger|avheng|avhengig)\s+(?:av|a)\b{_MEANING}"
             # "Det spørs hvordan behandlingen slår ut" (folded "spors"): it depends
             r"|^(?:(?:tja|hmm|vel|nja|altsa|kanskje)[,.]?\s+)?(?:det\s+|de\s+)?spors\s+(?:hvordan|korleis|koss|om|hva|kva|pa)\b")
@@ -100,7 +100,7 @@ _DEPENDS = (r"^(?:(?:tja|hmm|vel|nja|altsa|nei|ja)[,.]?\s+)?(?:det\s+|dette\s+|d
 _NO_IDEA = (r"^(?:(?:jeg|eg|je|ja|a|e)\s+)?(?:har\s+)?(?:ingen|null|inga)\s+(?:anelse|aning|peiling)\b"
             r"(?!\s+(?:om\s+)?(?:hvor\s+lenge|kor\s+lenge|hvor\s+lang|kor\s+lang|nar\b|kor\s+tid))"  # (of how long: q3)
             r"|^(?:(?:tja|hmm|nja)[,.]?\s+)?(?:det\s+er\s+|det\s+e\s+|det\s+)?(?:vanskelig|vanskeleg|umulig|umogleg|umuleg)\s+a\s+"
-            r"(?:si|seie|sei|svare|svara|vite|vita)(?:\s+(?:na|no|enda|enno|ennå|akkurat\s+na))?\W*(?:$|[,.]|\s+(?:det|for|fordi)\b)"
+            r"(?:si|seie|sei|svare|svara|vite|vita)(?:\s+(?:na|no|enda|enno|ennå|akkurat\s+na|forelopig|pa\s+navarende\s+tidspunkt|pa\s+dette\s+tidspunktet|per\s+(?:na|i\s+dag)))?\W*(?:$|[,.]|\s+(?:det|for|fordi)\b)"
             r"|^(?:(?:jeg|eg|je|ja|a|e)\s+)?(?:aner|anar)\s+(?:ikke|ikkje|itj|ikkj)\b"
             r"|^(?:(?:jeg|eg|je|ja|a|e)\s+)?har\s+(?:ikke|ikkje|itj|ikkj)\s+(?:peiling|anelse|aning)\b"
             r"|\b(?:50\s*/\s*50|50\s*-\s*50|50\s+50|femti\s*-?\s*femti|fifty\s*-?\s*fifty)\b")

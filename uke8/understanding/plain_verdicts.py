@@ -21,6 +21,15 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # from "sannsynligvis ikke" and hears it as unlikely)
     ("q1", re.compile(r"^(?:(?:ja|jo|jepp)[,.!]?\s+)?(?:(?:mest|ganske)\s+)?(?:sannsynligvis|sannsynlegvis|antakelig|antageligvis|antakeleg|trolig|truleg|nok|"
                       r"satser\s+pa\s+det|satsar\s+pa\s+det)(?:\s+(?:ja|jo|det))?\W*$"), "veldig_sannsynlig"),
+    # "Selvsagt", "sjølvsagt, ja", "absolutt": of course (as a whole answer, or right after "Tilbake?")
+    ("q1", re.compile(r"^(?:(?:ja|jo|jada|javisst)\W+)?(?:selvsagt|sjolvsagt|sjolsagt|selvfolgelig|sjolvfolgjeleg|absolutt|definitivt|garantert)"
+                      r"(?:\s+(?:ja|jo|det|gjor\s+jeg|gjer\s+eg|kommer\s+jeg|kjem\s+eg))?\W*$"), "veldig_sannsynlig"),
+    # "aldri i livet om jeg går tilbake dit", "no way jeg går tilbake" (read "aldri i livet"): never
+    ("q1", re.compile(r"^(?:nei\W+)?aldri\s+i\s+livet\W+(?:om\s+|at\s+)?(?:jeg|eg|je|a)\s+(?:\w+\s+)?(?:gar|kommer|kjem|drar|skal|vil)\s+(?:\w+\s+)?(?:tilbake|attende|tebake)\b"),
+     "lite_sannsynlig"),
+    # "ja ja ja", "nei nei": the plain answer said over again
+    ("q1", re.compile(r"^(?:ja\W+){1,4}ja\W*$"), "veldig_sannsynlig"),
+    ("q1", re.compile(r"^(?:nei\W+){1,4}nei\W*$"), "lite_sannsynlig"),
     # "Jeg tror jeg kommer, ja", "eg trur eg kjem attende": the belief itself, no negation in it
     # (the classifier, which knows "tror ikke jeg kommer", heard the words as unlikely)
     ("q1", re.compile(r"^(?:(?:ja|jo)[,.!]?\s+)?(?:jeg|eg|je|a)\s+(?:tror|trur)\s+(?:nok\s+|vel\s+|faktisk\s+)?(?:at\s+)?(?:jeg|eg|je|a)\s+"
@@ -74,6 +83,10 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # "varierer veldig fra uke til uke", "svinger", "halvt bra, halvt ikke bra", "av og til fint, av og til dårlig": the middle
     ("q2", re.compile(r"^(?:det\s+|det\s+har\s+)?(?:varierer|varierar|variert|skifter|skiftar|svinger|svingar)\b(?!.*\b(?:ikke|ikkje|itj)\b)"
                       r"|^halvt\s+\w+\W+halvt\b|\bav\s+og\s+til\s+\w+\W+av\s+og\s+til\b"), "verken_eller"),
+    # the best of bosses: "sjefn e den beste", "verdens beste leder"
+    ("q2", re.compile(r"\b(?:\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*)\s+(?:e|er|var|har\s+vart|har\s+vaert|har\s+vore)\s+(?:helt\s+|heilt\s+)?(?:den|dens|verdens)\s+beste\b"
+                      r"|\bverdens\s+beste\s+(?:\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*)"
+                      r"(?!.*\b(?:liksom|not|ironi\w*)\b)"), "god"),  # (not said in irony: "Verdens beste sjef, liksom.")
     # no trust left: "ingen tillit lenger mellom oss"
     ("q2", re.compile(r"^(?:det\s+er\s+|det\s+e\s+|har\s+)?(?:ingen|inga|null)\s+tillit\b"), "vanskelig"),
     # "neppe så lenge til": not long

@@ -94,6 +94,13 @@ def test_anothers_belief_taken_back_by_the_person_is_unsure():
     ("q2", "Eg har spurt om tilpassing mange gonger, men dei seier berre nei", "vanskelig"),
     ("q2", "Lederen har hintet om at jeg burde slutte", "vanskelig"),
     ("q2", "fekk skriftleg åtvaring", "vanskelig"),
+    ("q2", "sjefn e den beste", "god"),
+    ("q1", "ja ja ja", "veldig_sannsynlig"),
+    ("q1", "no way jeg går tilbake dit", "lite_sannsynlig"),   # English, read "aldri i livet"
+    ("q1", "maybe, kommer an på legen", "usikker"),
+    ("q1", "Vanskelig å si på nåværende tidspunkt", "usikker"),
+    ("q3", "kan vere under 26 veker, kan vere over", "usikker"),  # both sides named
+    ("q3", "kanskje over et halvt år, kanskje under", "usikker"),
 ])
 def test_answers_that_tell_what_happened(question, text, code):
     assert match_pattern(question, text) == code
@@ -141,3 +148,34 @@ def test_the_last_working_day_is_the_jobs_end_and_counts_genitive_units():
 def test_treatment_words_and_the_employers_follow_up(text, treatment, errand):
     assert mentions_treatment(text) is treatment
     assert other_errand(text) is errand
+
+
+def test_irony_is_no_praise():
+    assert match_pattern("q2", "Verdens beste sjef, liksom.") != "god"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vi har et godt forhold, meg og lederen.", ["Vi har et godt forhold, meg og lederen."]),  # an apposition stays: one clause
+    ("samarbeidet er både og. og jeg er borte ut januar", ["samarbeidet er både og", "jeg er borte ut januar"]),
+    ("Ja. Og sjefen er grei.", ["Ja. Og sjefen er grei."]),  # a plain yes first stays with what follows
+])
+def test_clause_edges_of_session_20(text, expected):
+    assert clauses(text) == expected
+
+
+def test_a_plain_yes_after_a_question_put_back_answers_it_but_not_an_ironic_one():
+    text = "Vet ikke. Tilbake i jobben? Ja."
+    p = parse(text, ranking(("usikker", 0.9)), ranking(("usikker", 0.99)), ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("ja", 0.99)))
+    assert _taken(read_message("q3", text, p, {}, T))["retur"] == ("veldig_sannsynlig", "accept")
+    ironic = "Tilbake? Jada, rett etter at jeg vinner i Lotto."
+    p = parse(ironic, ranking(("q1_veldig_sannsynlig", 0.5)), ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("ja", 0.99)),
+              ranking(("out_of_scope", 0.5)))
+    assert read_message("q1", ironic, p, {}, T).own.action != "accept"
+
+
+def test_a_correction_takes_back_the_answer_that_was_read():
+    text = "Over 26 uker, tror jeg. Eller... nei, jeg er faktisk usikker."
+    p = parse(text, ranking(("usikker", 0.6)), ranking(("q3_over_26_uker", 0.99)), ranking(("q1_veldig_sannsynlig", 0.6)),
+              ranking(("usikker", 0.4)), ranking(("nei", 0.99)), ranking(("usikker", 0.97)))
+    taken = _taken(read_message("q3", text, p, {}, T))
+    assert taken["own"][0] == "usikker" and "retur" not in taken

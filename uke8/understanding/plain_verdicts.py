@@ -99,6 +99,9 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # (with the half year named: "under eller over" alone is left to the classifier)
     ("q3", re.compile(r"\b(?:(?:under|kortere|kortare)\s+(?:eller|el\.?|/)\s*(?:over|lenger|lengre)"
                       rf"|(?:over|lenger|lengre)\s+(?:eller|el\.?|/)\s*(?:under|kortere|kortare))\b(?:\s+\w+){{0,2}}?\s*{_HALF_YEAR}"), "usikker"),
+    # "kan vere under 26 veker, kan vere over", "kanskje over et halvt år, kanskje under": both sides named
+    ("q3", re.compile(rf"\b(?:kan\s+(?:bli|vere|vaere|vare|ta)|kanskje)\s+(?:under|over)\s+{_HALF_YEAR}\W+(?:og\s+|men\s+|eller\s+)?(?:det\s+)?"
+                      r"(?:kan\s+(?:ogsa\s+|og\s+)?(?:bli|vere|vaere|vare|ta)|kanskje)\s+(?:under|over)\b"), "usikker"),
     # "kan bli kort, kan bli lang tid": both named
     ("q3", re.compile(r"^(?:det\s+)?kan\s+bli\s+(?:kort|kortvarig|fort\s+over)\w*\W+(?:men\s+|og\s+|eller\s+)?(?:det\s+)?kan\s+(?:ogsa\s+)?bli\s+(?:lang|langvarig|lenge)\b"
                       r"|^(?:det\s+)?kan\s+bli\s+(?:lang|langvarig|lenge)\w*\W+(?:men\s+|og\s+|eller\s+)?(?:det\s+)?kan\s+(?:ogsa\s+)?bli\s+(?:kort|kortvarig)\b"), "usikker"),

@@ -179,3 +179,20 @@ def test_a_correction_takes_back_the_answer_that_was_read():
               ranking(("usikker", 0.4)), ranking(("nei", 0.99)), ranking(("usikker", 0.97)))
     taken = _taken(read_message("q3", text, p, {}, T))
     assert taken["own"][0] == "usikker" and "retur" not in taken
+
+
+@pytest.mark.parametrize("text, declines", [
+    ("Det spørsmålet står jeg over.", True),             # skips the question
+    ("eg står over det", True),
+    ("det står over 26 uker i sykmeldingen", False),     # a length written somewhere
+])
+def test_skipping_the_question_is_declining_it(text, declines):
+    from uke8.understanding.clause_signals import DECLINES
+    assert bool(DECLINES.search(fold(normalise(text)))) is declines
+
+
+def test_weeks_set_against_other_weeks_are_no_length_and_not_bad_on_the_contrary_is_good():
+    from uke8.understanding.duration import duration_answer
+    assert duration_answer("noen uker ringer hun mye, andre uker ingenting") is None
+    assert duration_answer("noen uker til") == "under_26_uker"
+    assert match_pattern("q2", "ikke dårlig, tvert imot") == "god"

@@ -161,7 +161,9 @@ DECLINES = re.compile(r"\b(?:vil|onsker|onskjer|orker)\s+(?:jeg\s+|eg\s+|je\s+)?
                       r"|\b(?:(?:ikke|ikkje|itj)\s+lyst|(?:gidder|gidd|gidde)\s+(?:jeg\s+|eg\s+)?(?:ikke|ikkje|itj))\s+(?:til\s+)?(?:a\s+)?(?:svare|svara|snakke|snakka)\b"
                       # "Det spørsmålet klarer jeg ikke å svare på ennå" (not "klarer ikke å snakke sammen": the boss)
                       # (not "hvor lenge … klarer jeg ikke å svare på": not knowing how long)
-                      r"|\b(?:det|dette|sporsmalet|det\s+sporsmalet)\s+(?:klarer|klarar|greier|greie)\s+(?:jeg\s+|eg\s+)?(?:ikke|ikkje|itj)\s+(?:a\s+)?(?:svare|svara)\b")
+                      r"|\b(?:det|dette|sporsmalet|det\s+sporsmalet)\s+(?:klarer|klarar|greier|greie)\s+(?:jeg\s+|eg\s+)?(?:ikke|ikkje|itj)\s+(?:a\s+)?(?:svare|svara)\b"
+                      # "Det spørsmålet står jeg over" (folded "star"; not "det står over 26 uker i sykmeldingen")
+                      r"|\b(?:sporsmalet|det\s+sporsmalet|den|det|dette)\s+(?:star|sta)\s+(?:jeg|eg|je)\s+over\b|\b(?:jeg|eg|je)\s+(?:star|sta)\s+over\s+(?:det|den|dette|sporsmalet)\b")
 # Not ready to think about it ("orker ikke helt å tenke på det ennå"): no answer to q1-q3 (to
 # q3_grunn it is a reason: "orker ikke tenke på det nå" is annet)
 NOT_READY = re.compile(r"\b(?:orker|orkar|klarer|klarar)\s+(?:jeg\s+|eg\s+)?(?:ikke|ikkje|itj)\s+(?:helt\s+|heilt\s+)?(?:a\s+)?(?:tenke|tenkje)\s+pa\s+det\b")

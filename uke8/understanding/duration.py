@@ -112,6 +112,8 @@ _NOT_LEAVE_AFTER = re.compile(
     # weeks described, not counted: "noen uker går bra, andre uker er jeg utslitt"
     # ("noen uker bra og andre uker dårlig": the verb left out)
     r"|^\s*(?:(?:gar|er|e|var|blir)\s+(?:\w+\s+)?)?(?:bra|fint|greit|bedre|betre|verre|darlig|darleg|tyngre|lettere|lettare|godt|tunge|tungt)\b"
+    # ("noen uker hører jeg mye, andre uker ingenting": weeks set against other weeks)
+    r"|^[^.!?]{0,40}?\b(?:andre|enkelte)\s+(?:uker|veker|dager|dagar|maneder|manader)\b"
     # ("noen uker er hun kjempegrei, andre uker …": the boss's weeks)
     r"|^\s*(?:er|e|var|blir)\s+(?:hun|han|ho|hu|sjefen|lederen|leiaren)\b"
     # "de 19 årene jeg har kjørt for dem", "dei ti åra eg var der": time at the job, told after it

@@ -78,8 +78,9 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                       r"|\b(?:antydet|antyda|antyder|hintet|hinta)\s+(?:om\s+)?at\s+(?:jeg|eg|je)\s+(?:burde|bor|ma|kan)\s+(?:finne\s+(?:meg\s+)?(?:noe|noko)\s+(?:annet|anna)|slutte|si\s+opp|seie\s+opp|ga|gå)\b"), "vanskelig"),
     # "samarbeid? det finnes ikke"
     ("q2", re.compile(rf"^(?:samarbeid\w*|forhold\w*)\W+(?:det\s+)?(?:finnes|fins|finst|eksisterer)\s+{_NOT}\b"), "vanskelig"),
-    # "ikke dårlig i det hele tatt": the convention's good
-    ("q2", re.compile(rf"\b{_NOT}\s+(?:darlig|dalig|darleg)\s+(?:i\s+det\s+hele\s+tatt|i\s+det\s+heile\s+(?:tatt|teke)|overhodet)\b"), "god"),
+    # "ikke dårlig i det hele tatt", "ikkje dårleg, tvert om": the convention's good
+    ("q2", re.compile(rf"\b{_NOT}\s+(?:darlig|dalig|darleg)\s+(?:i\s+det\s+hele\s+tatt|i\s+det\s+heile\s+(?:tatt|teke)|overhodet)\b"
+                      rf"|\b{_NOT}\s+(?:sa\s+)?(?:darlig|dalig|darleg)(?:\s+(?:i\s+det\s+hele\s+tatt|i\s+det\s+heile(?:\s+(?:tatt|teke))?))?\W+(?:heller\s+)?tvert\s*(?:om|imot)\b"), "god"),
     # "varierer veldig fra uke til uke", "svinger", "halvt bra, halvt ikke bra", "av og til fint, av og til dårlig": the middle
     ("q2", re.compile(r"^(?:det\s+|det\s+har\s+)?(?:varierer|varierar|variert|skifter|skiftar|svinger|svingar)\b(?!.*\b(?:ikke|ikkje|itj)\b)"
                       r"|^halvt\s+\w+\W+halvt\b|\bav\s+og\s+til\s+\w+\W+av\s+og\s+til\b"), "verken_eller"),

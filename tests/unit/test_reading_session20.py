@@ -196,3 +196,10 @@ def test_weeks_set_against_other_weeks_are_no_length_and_not_bad_on_the_contrary
     assert duration_answer("noen uker ringer hun mye, andre uker ingenting") is None
     assert duration_answer("noen uker til") == "under_26_uker"
     assert match_pattern("q2", "ikke dårlig, tvert imot") == "god"
+
+
+def test_weeks_set_against_other_weeks_in_the_next_clause_are_no_length_of_leave():
+    text = "Jeg skal tilbake. Noen uker ringer sjefen mye, andre uker ingenting."
+    p = parse(text, ranking(("q1_veldig_sannsynlig", 0.9)), ranking(("q1_veldig_sannsynlig", 0.99)),
+              ranking(("q3_under_26_uker", 0.97)), ranking(("out_of_scope", 0.6)))
+    assert "varighet" not in _taken(read_message("q1", text, p, {}, T))

@@ -315,7 +315,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(_RETURN_UNKNOWN), "usikker"),
     ("q1", re.compile(_SURE_OF_NEITHER), "usikker"),
     # what decides it, named: "Det avgjør også om jeg kommer tilbake", "svaret bestemmer om eg kan gå attende"
-    ("q1", re.compile(rf"^(?:og\s+|men\s+)?(?:det|dette|den|svaret|resultatet|mote[nt])\s+(?:\w+\s+)?(?:avgjor|avgjer|bestemmer|bestemmer)\s+"
+    ("q1", re.compile(rf"^(?:og\s+|men\s+)?(?:det|dette|den|svaret|resultatet|mote[nt])\s+(?:\w+\s+)?(?:avgjor|avgjer|bestemmer|bestemmar)\s+"
                       rf"(?:ogsa\s+|og\s+|nok\s+)?(?:om|hvorvidt)\s+(?:\w+\s+){{0,4}}?{_RETURN}"), "usikker"),
     # extraposed: "så er det usikkert om jeg kommer tilbake", "det er uklart om eg kjem attende"
     ("q1", re.compile(rf"\b(?:(?:det|dette)\s+(?:er|e|blir)|(?:er|e|blir)\s+det)\s+(?:(?:fortsatt|framleis|veldig|svaert|helt|heilt|litt|nok|vel|ogsa|hoyst|temmelig|ganske|noksa|rimelig|sa)\s+){{0,2}}"

@@ -75,7 +75,7 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q2", re.compile(r"\b(?:nektet|nekta|nekter|nektar)\s+(?:meg\s+)?(?:\w+\s+)?tilrettelegg\w*|\b(?:skriftlig|skriftleg)\s+(?:advarsel|atvaring)\b"
                       r"|\b(?:bedt|ba|spurt|spurte|spor|soekt|sokt|mast)\s+om\s+(?:\w+\s+)?(?:tilrettelegg\w*|tilpass\w*)\b[^.!?]{0,40}?\b(?:men|og)\s+(?:de|dei|dem|sjefen|lederen|leiaren|han|hun|ho)\s+"
                       r"(?:sier|seier|sa|svarer|svarar)\s+(?:bare\s+|berre\s+|alltid\s+|bestandig\s+)?nei\b"
-                      r"|\b(?:antydet|antyda|antyder|hintet|hinta)\s+(?:om\s+)?at\s+(?:jeg|eg|je)\s+(?:burde|bor|ma|kan)\s+(?:finne\s+(?:meg\s+)?(?:noe|noko)\s+(?:annet|anna)|slutte|si\s+opp|seie\s+opp|ga|gå)\b"), "vanskelig"),
+                      r"|\b(?:antydet|antyda|antyder|hintet|hinta)\s+(?:om\s+)?at\s+(?:jeg|eg|je)\s+(?:burde|bor|ma|kan)\s+(?:finne\s+(?:meg\s+)?(?:noe|noko)\s+(?:annet|anna)|slutte|si\s+opp|seie\s+opp|ga)\b"), "vanskelig"),
     # "samarbeid? det finnes ikke"
     ("q2", re.compile(rf"^(?:samarbeid\w*|forhold\w*)\W+(?:det\s+)?(?:finnes|fins|finst|eksisterer)\s+{_NOT}\b"), "vanskelig"),
     # "ikke dårlig i det hele tatt", "ikkje dårleg, tvert om": the convention's good

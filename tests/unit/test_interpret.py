@@ -139,7 +139,7 @@ def test_unambiguous_patterns_and_polite_digits(question_id, text, code):
     assert (meaning.code, meaning.action) == (code, "accept")
 
 
-@pytest.mark.parametrize("question_id, text", [("q3", "jeg vet ikke om det blir under eller over"), ("q3", "kanskje under 26 uker, kanskje over"), ("q2", "ikke så bra"), ("q1", "12 uker"), ("q3", "ikke lenger enn nødvendig")])
+@pytest.mark.parametrize("question_id, text", [("q3", "jeg vet ikke om det blir under eller over"), ("q2", "ikke så bra"), ("q1", "12 uker"), ("q3", "ikke lenger enn nødvendig")])
 def test_patterns_leave_everything_else_to_the_classifier(question_id, text):
     assert interpret(question_id, text, parse(("out_of_scope", 0.9))).source != "pattern"
 

@@ -12,9 +12,9 @@ import pytest
 from tests.unit.test_combined import T, parse, ranking
 from tests.unit.test_reading_session12 import _taken
 from uke8.understanding.clause_owner import specific_owner
-from uke8.understanding.clause_signals import HOPE_THEN_DOUBT, OTHER_LEAVE, SURE_DENIED, YEARS_AT_WORK
+from uke8.understanding.clause_signals import DECLINES, HOPE_THEN_DOUBT, OTHER_LEAVE, SURE_DENIED, YEARS_AT_WORK
 from uke8.understanding.clauses import clauses
-from uke8.understanding.duration import weeks_mentioned
+from uke8.understanding.duration import duration_answer, weeks_mentioned
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import match_pattern
 from uke8.understanding.reading import read_message
@@ -187,12 +187,10 @@ def test_a_correction_takes_back_the_answer_that_was_read():
     ("det står over 26 uker i sykmeldingen", False),     # a length written somewhere
 ])
 def test_skipping_the_question_is_declining_it(text, declines):
-    from uke8.understanding.clause_signals import DECLINES
     assert bool(DECLINES.search(fold(normalise(text)))) is declines
 
 
 def test_weeks_set_against_other_weeks_are_no_length_and_not_bad_on_the_contrary_is_good():
-    from uke8.understanding.duration import duration_answer
     assert duration_answer("noen uker ringer hun mye, andre uker ingenting") is None
     assert duration_answer("noen uker til") == "under_26_uker"
     assert match_pattern("q2", "ikke dårlig, tvert imot") == "god"

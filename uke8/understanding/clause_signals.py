@@ -309,5 +309,3 @@ DIFFICULT_PLAIN = re.compile(r"^(?:men\s+)?(?:(?:na|no)\s+)?(?:(?:er|e)\s+(?:det
 # A wait with no object of its own ("… og venter på svar på det"): what it waits on is in the clause before.
 BARE_WAIT = re.compile(r"^(?:og\s+)?(?:(?:jeg|eg)\s+)?(?:venter|ventar)\s+(?:fortsatt\s+|framleis\s+)?pa\s+(?:et\s+|eit\s+)?"
                        r"(?:svar|beskjed|tilbakemelding|avklaring)(?:\s+pa\s+det|\s+der)?\W*$")
-# "noen uker hører jeg mye, | andre uker ingenting": weeks set against other weeks in the next clause
-OTHER_WEEKS = re.compile(r"^(?:men\s+|og\s+)?(?:andre|enkelte)\s+(?:uker|veker|dager|dagar|maneder|manader)\b")

@@ -27,14 +27,14 @@ from typing import Any
 
 from uke8.triage.catalogue import QUESTIONS, question_order
 from uke8.understanding.calibration import THRESHOLDS, Thresholds
-from uke8.understanding.duration import KNOWN_LATER, NEEDS, SEE_THEN, duration_answer, only_past_durations, weeks_mentioned, whole_leave_answer
+from uke8.understanding.duration import KNOWN_LATER, NEEDS, OTHER_WEEKS, SEE_THEN, duration_answer, only_past_durations, weeks_mentioned, whole_leave_answer
 from uke8.understanding.interpret import (
     Interpretation, confirmed, from_ranking, interpret, plain_yes_no, yes_or_no)
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, AGREES, ASKED_ABOUT_RETURN, BARE_DOUBT, BARE_NO, BARE_WAIT, BECAUSE, BOSS_ACTS, CAN_SAY_INSTEAD, CANNOT_SAY, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
     CORRECTION, DECLINES, DEPENDS_ON, DOUBT_ABOUT_WHEN, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY,
-    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, OTHER_LEAVE, OTHER_WEEKS, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REASON_OPENING, RETIRING, SURE_DENIED, THAT_IS_SURE, V1_CONDITION, V1_CONSEQUENCE, WAITS_FOR_THAT, WHETHER_MANAGE, WHETHER_RETURN, WORDS, YEARS_AT_WORK, corrects,
+    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, OTHER_LEAVE, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REASON_OPENING, RETIRING, SURE_DENIED, THAT_IS_SURE, V1_CONDITION, V1_CONSEQUENCE, WAITS_FOR_THAT, WHETHER_MANAGE, WHETHER_RETURN, WORDS, YEARS_AT_WORK, corrects,
     put_back_topic, wish_before_but)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, qualifies, terse_list
 from uke8.understanding.clause_owner import explains_the_return, held_back, reason_after_doubt, shared_owner, specific_owner
@@ -301,7 +301,7 @@ def carried_answers(
         if index == 0 and owner == open_question and meaning.action == "accept" and len(clause.split()) <= 3:
             direct = meaning
         if owner == "q3" and owner != open_question and (
-                only_past_durations(clause) or YEARS_AT_WORK.search(folded) or OTHER_WEEKS.match(" ".join(folds[index + 1:index + 2])) or (RETIRING.search(folded) or OTHER_LEAVE.search(folded)) and not LEAVE_WORDS.search(folded) or BOSS_ACTS.match(folded) and not LEAVE_WORDS.search(folded)
+                only_past_durations(clause) or YEARS_AT_WORK.search(folded) or index + 1 < len(folds) and OTHER_WEEKS.match(folds[index + 1]) or (RETIRING.search(folded) or OTHER_LEAVE.search(folded)) and not LEAVE_WORDS.search(folded) or BOSS_ACTS.match(folded) and not LEAVE_WORDS.search(folded)
                 or index > 0 and (clause_parse or {}).get("joined_by") == "og" and weeks_mentioned(clause) is not None
                 and only_past_durations(f"{parts[index - 1][0]} og {clause}")):
             # "teamlederen har mobbet meg i over et år", "leiaren har kalla meg inn … på to månader",

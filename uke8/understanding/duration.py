@@ -105,6 +105,10 @@ _NOT_IN_SO_LONG = re.compile(r"\b(?:har|hadde)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|i
                              r"(?:\w+\s+){0,3}?pa\s+(?:over\s+|snart\s+|nesten\s+)?$")
 _LEAVE_SO_FAR = re.compile(r"\b(?:sykmeldt|sykemeldt|sjukmeld\w*|syk|sjuk|borte|heime|hjemme)\s+(?:\w+\s+){0,2}i\s+(?:over\s+|mer\s+enn\s+|nesten\s+|snart\s+|bortimot\s+)?$")
 _MORE_TO_COME = re.compile(r"^\s*(?:til|te|fremover|framover|til\s+na|mer|meir)\b")
+# "andre uker", "enkelte dagar": periods set against the ones just named (no length of leave)
+_OTHER_PERIODS = r"(?:andre|enkelte)\s+(?:uker|veker|dager|dagar|maneder|manader)\b"
+# … and so in the clause after one that named an amount: "noen uker hører jeg mye, | andre uker ingenting"
+OTHER_WEEKS = re.compile(rf"^(?:men\s+|og\s+)?{_OTHER_PERIODS}")
 _NOT_LEAVE_AFTER = re.compile(
     r"^\s*(?:siden|sidan|tilbake|gammel|gamal|i\s+strekk|ventetid\w*|ko|i\s+ko|pa\s+venteliste\w*)\b"
     # "eg tek ein dag om gongen", "en uke av gangen": one at a time, no length
@@ -113,7 +117,7 @@ _NOT_LEAVE_AFTER = re.compile(
     # ("noen uker bra og andre uker dårlig": the verb left out)
     r"|^\s*(?:(?:gar|er|e|var|blir)\s+(?:\w+\s+)?)?(?:bra|fint|greit|bedre|betre|verre|darlig|darleg|tyngre|lettere|lettare|godt|tunge|tungt)\b"
     # ("noen uker hører jeg mye, andre uker ingenting": weeks set against other weeks)
-    r"|^[^.!?]{0,40}?\b(?:andre|enkelte)\s+(?:uker|veker|dager|dagar|maneder|manader)\b"
+    rf"|^[^.!?]{{0,40}}?\b{_OTHER_PERIODS}"
     # ("noen uker er hun kjempegrei, andre uker …": the boss's weeks)
     r"|^\s*(?:er|e|var|blir)\s+(?:hun|han|ho|hu|sjefen|lederen|leiaren)\b"
     # "de 19 årene jeg har kjørt for dem", "dei ti åra eg var der": time at the job, told after it

@@ -33,7 +33,7 @@ from uke8.understanding.interpret import (
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, AGREES, ASKED_ABOUT_RETURN, BARE_DOUBT, BARE_NO, BARE_WAIT, BECAUSE, BOSS_ACTS, CAN_SAY_INSTEAD, CANNOT_SAY, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
-    CORRECTION, DECLINES, DEPENDS_ON, DOUBT_ABOUT_WHEN, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY,
+    CORRECTION, DECLINES, DEPENDS_ON, PRECISION_HEDGE, DOUBT_ABOUT_WHEN, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY, MERELY_FINE,
     HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, OTHER_LEAVE, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REASON_OPENING, RETIRING, SURE_DENIED, THAT_IS_SURE, V1_CONDITION, V1_CONSEQUENCE, WAITS_FOR_THAT, WHETHER_MANAGE, WHETHER_RETURN, WORDS, YEARS_AT_WORK, corrects,
     put_back_topic, wish_before_but)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, qualifies, terse_list
@@ -42,7 +42,7 @@ from uke8.understanding.clause_parse import after_so, pieces, top_answer, top_co
 from uke8.understanding.implied import RANK, SHARED, contact_kind, employer_in_a_reason, imply, imply_return, mixed_relation, settle
 from uke8.understanding.contact import complains, little_contact
 from uke8.understanding.length_hedges import may_grow, two_possibilities
-from uke8.understanding.patterns import BOSS, OTHER_PARTY, match_pattern
+from uke8.understanding.patterns import BOSS, OTHER_PARTY, match_pattern, middle_in_words
 from uke8.understanding.treatment import denies_treatment, mentions_treatment, other_errand
 
 # An answer to a question that was not asked is recorded from the classifier alone only when it
@@ -157,6 +157,8 @@ def carried_answers(
             continue  # "Jeg har lyst til å komme tilbake, men …": the wish is no verdict, what follows "men" is
         if QUESTION_REMARK.search(folded) and any(PUTS_OFF.search(f) or CAN_SAY_INSTEAD.search(f) for f in folds):
             continue  # "Godt spørsmål. Men jeg har et annet spørsmål: …": the remark turns away, it answers nothing
+        if PRECISION_HEDGE.match(folded) and index + 1 < len(parts) and (parts[index + 1][1] or {}).get("joined_by") == "men":
+            continue  # "Vanskelig å si eksakt, men …": the estimate after "men" answers
         if AGREES.match(folded) or DECLINES.search(folded) or NOT_READY.search(folded) and open_question != "q3_grunn" or ABOUT_ANSWERING.search(folded) or PUTS_OFF.search(folded) or CONCESSIVE.match(folded) and (
                 owner == "q1" and index < len(parts) - 1 or owner == SHARED and index > 0):
             # (or would rather not answer: "det vil jeg helst ikke svare på"; or opens with a
@@ -291,6 +293,8 @@ def carried_answers(
         if (owner == "q2" and meaning.action == "accept" and meaning.code == "verken_eller" and little_contact(clause)
                 and any(complains(c) for i, (c, _) in enumerate(parts) if i != index)):
             meaning = confirmed(meaning)  # "Det har skurra lenge, og no har vi nesten ikkje kontakt": little contact beside a complaint
+        if owner == "q2" and meaning.code == "god" and meaning.source == "nlu" and MERELY_FINE.search(folded):
+            meaning = confirmed(meaning)  # "samarbeidet er greit": most call that the middle, so only confirmed
         if meaning.action == "accept" and any(CANNOT_SAY.match(f) for f in folds[index + 1:index + 3]):
             meaning = confirmed(meaning)  # "Har ikke hatt noe kontakt med dem, | så det kan jeg ikke si noe om"
         if wish is not None and index == wish + 1 and owner == "q1" and owner != open_question and meaning.action == "accept":
@@ -392,6 +396,9 @@ def carried_answers(
             best[question_id] = confirmed(settled_by_name[-1])
         elif concluded:
             best[question_id] = confirmed(concluded[-1])  # "Det kommer an på …, så jeg regner med å komme tilbake": the conclusion
+        elif question_id == "q2" and middle_in_words(text):
+            # "helt ok, ingenting å klage på, men heller ikkje noko meir": the whole says the middle
+            best[question_id] = Interpretation("answer", "verken_eller", 1.0, "accept", "pattern")
         elif question_id == "q2" and mixed_relation(found, parts):
             # "litt anstrengt etter en uenighet i fjor, men vi jobber greit sammen": both, a little of the bad
             best[question_id] = Interpretation("answer", "verken_eller", 1.0, "confirm", "pattern", ("verken_eller",))

@@ -25,7 +25,7 @@ _COMPLAINT = re.compile(
     r"vanskelig|vanskeleg|sur|sint|ille|mobb\w*|kjeft\w*|problem\w*|skuffet|skuffa|lei\s+meg|unngar|unngår|vil\s+(?:ikke|ikkje|itj)|bare\s+mas\w*|skurr\w*|pa\s+kant|"
     r"respektl\w*|(?:ikke|ikkje|ingen|null|manglende|mangel\s+pa)\s+(?:\w+\s+)?respekt|mistillit\w*|mistru\w*|"
     # no follow-up at all ("Ingen oppfølging i det hele tatt"): left alone, not merely little contact
-    r"(?:ingen|inga|null|manglende|ikke\s+noe|ikkje\s+noko)\s+oppfolging\w*|"
+    r"(?:ingen|inga|null|manglende|ikke\s+no|ikkje\s+noko)\s+oppfolging\w*|"
     # strong words, in dialect too ("heilt ræva", "elendig", "håplaust"); how it feels ("det er tungt")
     r"tungt|trist|sart|vondt|vont|kaldt|iskald\w*|anstreng\w*|odelagt\w*|oydelagt\w*|grater|gret|grin|griner|grinar|rava|ravva|ravvat|raevva|elendig\w*|dritt\w*|haplos\w*|haplaus\w*|forferdelig\w*|forferdeleg\w*|jaevl\w*|javl\w*|katastrof\w*|kjip\w*|tragisk\w*|drama\w*)\b"
     # ("vanskelig å svare på", "vanskeleg å seie": about the question, not the employer)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from uke8.understanding.calibration import Thresholds
-from uke8.understanding.clause_signals import BACK_AT_WORK, GRADED_START, HEDGED, NEGATED
+from uke8.understanding.clause_signals import BACK_AT_WORK, GRADED_START, HEDGED, MERELY_FINE, NEGATED
 from uke8.understanding.clause_subjects import TOPIC
 from uke8.understanding.duration import duration_answer
 from uke8.understanding.interpret import ANSWER_INTENTS, Interpretation, confirmed, from_ranking
@@ -46,13 +46,16 @@ _A_LITTLE = re.compile(r"\b(?:litt|lite\s+grann|noe|noko|tidvis|av\s+og\s+til|in
 
 def mixed_relation(readings: list[tuple[Interpretation, str | None, int]], parts: list[tuple[str, Mapping[str, Any] | None]]) -> bool:
     """Two clauses about the employer, one good and one difficult, joined by "men", where the
-    difficulty is told as a little of it: neither good nor difficult (only ever confirmed)."""
+    difficulty is told as a little of it, or the good as merely fine ("Samarbeidet er helt greit,
+    men vi har hatt noen uenigheter"): neither good nor difficult (only ever confirmed)."""
     codes = {m.code for m, _, _ in readings}
     if codes != {"god", "vanskelig"} or len(readings) != 2:
         return False
     second = readings[1][2]
     hard = next(at for m, _, at in readings if m.code == "vanskelig")
-    return (parts[second][1] or {}).get("joined_by") == "men" and bool(_A_LITTLE.search(fold(normalise(parts[hard][0]))))
+    fine = next(at for m, _, at in readings if m.code == "god")
+    return (parts[second][1] or {}).get("joined_by") == "men" and bool(
+        _A_LITTLE.search(fold(normalise(parts[hard][0]))) or fine < hard and MERELY_FINE.search(fold(normalise(parts[fine][0]))))
 
 
 def settle(readings: list[tuple[Interpretation, str | None, int]]) -> Interpretation | None:

@@ -65,7 +65,8 @@ _LUKEWARM = (r"\b(?:ikke|ikkje|itj|uten\s+at\s+det\s+er|utan\s+at\s+det\s+er)\s+
              r"hoppe\s+i\s+taket\s+for|juble\s+for)\b"
              # (alone, "ikke noe å skryte av" is a complaint; with "men ikke verst" beside it, the middle)
              r"|\b(?:ikke|ikkje|itj)\s+(?:noe|noko|no)\s+a\s+skryte\s+(?:av|med)\b.{0,20}\bmen\b.{0,15}\b(?:ikke|ikkje|itj)\s+(?:verst|darlig|darleg|ille)\b"
-             r"|\b(?:ingenting|ikke\s+noe|ikkje\s+noko)\s+a\s+klage\s+pa\b.{0,30}\b(?:men|heller)\b.{0,20}\b(?:ingenting|ikke\s+noe|ikkje\s+noko)\s+(?:ekstra|spesielt|meir|mer)\b")
+             # (folded, "noe" reads "no")
+             r"|\b(?:ingenting|ikke\s+no|ikkje\s+noko)\s+a\s+klage\s+pa\b.{0,30}\b(?:men|heller)\b.{0,20}\b(?:ingenting|ikke\s+no|ikkje\s+noko)\s+(?:ekstra|spesielt|meir|mer)\b")
 _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BAD}\b.{{0,40}}\b{_SOME}\s+{_GOOD}\b"
           rf"|\bbade\s+{_GOOD}\s+og\s+{_BAD}\b|\bbade\s+{_BAD}\s+og\s+{_GOOD}\b|\bbade[\s-]+og\b"
           # a short reply only: in a longer one "opp og ned" may be the health, not the employer
@@ -82,7 +83,7 @@ _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BA
           # "helt nøytral", "nøytralt forhold" (folded: "noytral"), "sånn middels"
           r"|\bnoytral\w*|\bmiddels\b"
           # the employer, then "so-so": "sjefen e sånn passe egt", "samarbeidet er så som så"
-          rf"|\b(?:{BOSS_WORDS}|samarbeid\w*|forhold\w*|kontakt\w*)\W+(?:\w+\W+){{0,5}}?(?:sann\s+passe|sa\s+som\s+sa|ikke\s+noe\s+spes\w*|ikkje\s+noko\s+spes\w*)"
+          rf"|\b(?:{BOSS_WORDS}|samarbeid\w*|forhold\w*|kontakt\w*)\W+(?:\w+\W+){{0,5}}?(?:sann\s+passe|sa\s+som\s+sa|ikke\s+no\s+spes\w*|ikkje\s+noko\s+spes\w*)"
           r"|^(?:\w+\s+){0,2}(?:so-so|soso|so\s+so|sa\s+som\s+sa)\W*$")
 # A message that opens by saying it depends ("kommer an på …", "kjem an på …", "avhenger av
 # …"), or says plainly that one has no idea or puts it at 50/50, is unsure, whatever the
@@ -132,7 +133,7 @@ _HOW_LONG_UNKNOWN = (rf"{_HOW_LONG}[^.!\n]{{0,60}}(?:{_UNKNOWN})|(?:{_UNKNOWN})[
 _RETURN = (r"\b(?:tilbake\w*|tebake|tibake|tebage|tilbage|tillbaka|attende|retur\w*|begynne\w*\s+(?:igjen|att)|byrj\w*\s+att|fortsett\w*|halde\s+fram|"
            r"(?:den|samme|same)\s+jobben|jobben\s+igjen)\b")
 # A word between the verb and the doubt ("Jeg er imidlertid usikker på om …", "er også usikker").
-_ADVERB = r"(?:imidlertid|dog|ogsa|og|fortsatt|fremdeles|framleis|litt|ganske|veldig|helt|heilt|egentlig|eigentleg|nok|vel|bare|berre|stadig)"
+_ADVERB = r"(?:imidlertid|dog|ogsa|og|fortsatt|fremdeles|framleis|litt|ganske|veldig|helt|heilt|egentlig|eigentleg|nok|vel|bare|berre|stadig|arlig\s+talt)"
 _RETURN_UNKNOWN = (rf"(?:^|[.!?]\s+)(?:\w+\s+)?(?:om|hvorvidt|vis|viss|hvis)\s+.{{0,60}}?{_RETURN}.{{0,40}}?[,\s?]\s*(?:det\s+)?"
                    r"(?:(?:vet|veit|vett|aner|anar)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+){0,3}?(?:ikke|ikkje|ikkj|itj|ikk)\b"
                    r"|(?:er|e)\s+(?:jeg|eg|je|a|e|i)\s+(?:\w+\s+)?(?:usikker|usikre|ikke\s+sikker|ikkje\s+sikker)\b"
@@ -358,7 +359,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                       r".*\b(?:bestemt|bestemd|bestemte)\s+(?:meg|meij|ma)\s+for\s+a\s+(?:ga|komme|kome|begynne|byrje)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|igjen)\b"),
      "veldig_sannsynlig"),
     # a return under a condition: "Hvis operasjonen går som den skal, regner jeg med å komme tilbake"
-    ("q1", re.compile(r"^(?:\w+\s+)?(?:hvis|dersom|viss|vis|sa\s+lenge|forutsatt\s+at)\s+(?!(?:du|dere|de|dokker)\s+(?:lurer|lurte|vil\s+vite|spor)\b)[^.!?]{3,80}?,\s*(?:sa\s+)?(?:kommer|kjem|regner|reknar|"
+    # (not where the chance is named after it: "… Jeg anser det derfor som sannsynlig at jeg kommer tilbake")
+    ("q1", re.compile(r"^(?!.*\b(?:sannsynlig|sannsynleg)\b)(?:\w+\s+)?(?:hvis|dersom|viss|vis|sa\s+lenge|forutsatt\s+at)\s+(?!(?:du|dere|de|dokker)\s+(?:lurer|lurte|vil\s+vite|spor)\b)[^.!?]{3,80}?,\s*(?:sa\s+)?(?:kommer|kjem|regner|reknar|"
                       r"tror|trur|skal|ska|blir|er|vil)\s+(?:jeg|eg|je|e|a)\s+(?:\w+\s+){0,4}?(?:tilbake|tebake|attende)\b"), "usikker"),
     # "dårlig til å følge opp", "elendig på å ta kontakt": a complaint about what the boss does
     ("q2", re.compile(r"\b(?:darlig|darleg|elendig|sabla\s+darlig)\s+(?:til|pa)\s+a\s+(?:folge|folgje|ta|ringe|ringa|hore|hoyre|lytte|lytta|informere|stille|stilla)\b"), "vanskelig"),
@@ -389,7 +391,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(r"^(?:ja\W+|jo\W+)?(?:(?:jeg|eg|je|a)\s+)?(?:tror|trur|regner\s+med|rekner\s+med)\s+(?:(?:nok|vel|absolutt|sterkt|bestemt|egentlig|eigentleg)\s+)?"
                       r"(?:det|pa\s+det)(?:\s+(?:ja|jo|altsa))?\W*$"), "veldig_sannsynlig"),
     # "gleder meg til å komme tilbake", "ser fram til å begynne igjen"
-    ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj)\b).*\b(?:(?:gleder|gler)\s+(?:meg|mae|ma|meij)\s+(?:til|te)|ser\s+(?:fram|frem)\s+til)\s+(?:a\s+)?"
+    # (not in irony: "gleder meg SÅ mye til å komme tilbake til den sjefen 🙄 nei takk")
+    ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj|nei\s+takk|liksom)\b)(?!.*[🙄🙃😒]).*\b(?:(?:gleder|gler)\s+(?:meg|mae|ma|meij)\s+(?:til|te)|ser\s+(?:fram|frem)\s+til)\s+(?:a\s+)?"
                       r"(?:komme|kome|ga|begynne|byrje|starte)\s+(?:\w+\s+)?(?:tilbake|tebake|attende|igjen|att)\b"), "veldig_sannsynlig"),
     # "tror ikke det blir noe av (å komme tilbake)": it will not happen
     ("q1", re.compile(r"^(?:\w+\s+){0,3}?(?:(?:jeg|eg|je)\s+)?(?:tror|trur)\s+(?:(?:jeg|eg|je)\s+)?(?:ikke|ikkje|itj)\s+(?:det\s+)?(?:blir|vert)\s+(?:noe|noko|no)\s+av\b"
@@ -400,7 +403,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                       # (folded: "noen" reads "non")
                       r"|\b(?:non|nokre|nokon)\s+dager?\b[^.!?]{0,60}\b(?:tilbake|tebake|attende)\b[^.!?]{0,40}\b(?:andre|anna)\s+dag(?:er|ar)?\b"), "usikker"),
     # "har ingen planer om å kjempe meg tilbake": no plan to go back
-    ("q1", re.compile(r"\b(?:ingen|inga|ikke\s+noen|ikkje\s+nokon)\s+(?:planer|plan|planar|onske|intensjon\w*)\s+om\s+a\s+(?:\w+\s+){0,3}?"
+    ("q1", re.compile(r"\b(?:ingen|inga|ikke\s+(?:noen|non)|ikkje\s+nokon)\s+(?:planer|plan|planar|onske|intensjon\w*)\s+om\s+a\s+(?:\w+\s+){0,3}?"
                       r"(?:tilbake|tebake|attende)\b"), "lite_sannsynlig"),
     # "tror ikke på retur", "har liten tro på å komme tilbake"
     ("q1", re.compile(r"^(?:(?:jeg|eg|je)\s+)?(?:tror|trur|har)\s+(?:ikke|ikkje|itj|liten|lita|lite)\s+(?:noe\s+|noko\s+)?(?:tro\s+)?pa\s+"
@@ -424,6 +427,13 @@ HEDGES: tuple[tuple[str, re.Pattern[str], str, bool], ...] = (
     ("q1", re.compile(_NO_IDEA), HEDGED, True),
     ("q3", re.compile(_NO_IDEA), HEDGED, True),
 )
+
+def middle_in_words(text: str) -> bool:
+    """The words name the middle of q2 outright ("helt ok, ingenting å klage på, men heller ikkje noko
+    meir", "verken bra eller dårlig"); not little contact, which a complaint beside it outweighs."""
+    folded = fold(normalise(text))
+    return any(question == "q2" and code == "verken_eller" and pattern.search(folded) for question, pattern, code in PATTERNS)
+
 
 def match_pattern(question_id: str, text: str, hedges: bool = True) -> str | None:
     """The code a pattern gives `text` for the question; `hedges=False` leaves out the hedges

@@ -38,8 +38,11 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(rf"\bser\s+(?:veldig\s+|ganske\s+|svart\s+|helt\s+|heilt\s+)?(?:lyst|lovende|lovande)\s+ut\b"
                       rf"|\bser\s+(?:ingen|{_NOT}\s+(?:noen|non|nokon))\s+grunn\s+til\s+at\s+(?:jeg|eg|je)\s+{_NOT}\s+(?:skal|skulle|kan|skal\s+kunne)\s+"
                       r"(?:komme|kome)\s+(?:tilbake|attende)\b"), "veldig_sannsynlig"),
-    # a new job taken: "har takket ja til en ny stilling fra februar"
-    ("q1", re.compile(r"\b(?:takket|takka)\s+ja\s+til\s+(?:en\s+|ein\s+|ei\s+|eit\s+|et\s+)?(?:ny|annen|anna)\s+(?:jobb|stilling)\w*"), "lite_sannsynlig"),
+    # a new job taken: "har takket ja til en ny stilling fra februar", "signert kontrakt med en ny arbeidsgiver"
+    ("q1", re.compile(r"\b(?:takket|takka)\s+ja\s+til\s+(?:en\s+|ein\s+|ei\s+|eit\s+|et\s+)?(?:ny|annen|anna)\s+(?:jobb|stilling)\w*"
+                      r"|^(?!.*\b(?:ikke|ikkje|itj|kanskje|hvis|viss|dersom)\b).*\b(?:signert|signerte|skrevet\s+under|skreve\s+under|underskrevet)\s+(?:\w+\s+){0,2}?(?:kontrakt|arbeidsavtale|avtale)\w*\s+"
+                      r"(?:med|hos)\s+(?:en\s+|ein\s+|et\s+|eit\s+)?(?:ny|nytt|annen|anna|annan|annet)\s+(?:arbeidsgiver|arbeidsgjevar|firma|bedrift|arbeidsplass|sted|stad)\w*"),
+     "lite_sannsynlig"),
     # the ending of the job agreed: "vi skriver under på sluttavtale", "arbeidsforholdet avsluttes" (not
     # talked of, weighed or denied: "vi har snakket om sluttavtale", "hvis arbeidsforholdet avsluttes")
     ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj|kanskje|hvis|viss|dersom|vurder\w*|snakk\w*|prat\w*|tilbud\w*|tilbod\w*|foresla\w*|press\w*|tving\w*|vil\s+at|ville\s+at|onsker\s+at)\b)"
@@ -88,6 +91,10 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q2", re.compile(r"\b(?:\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*)\s+(?:e|er|var|har\s+vart|har\s+vaert|har\s+vore)\s+(?:helt\s+|heilt\s+)?(?:den|dens|verdens)\s+beste\b"
                       r"|\bverdens\s+beste\s+(?:\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*)"
                       r"(?!.*\b(?:liksom|not|ironi\w*)\b)"), "god"),  # (not said in irony: "Verdens beste sjef, liksom.")
+    # no contact wanted: "jeg ønsker helst ikke kontakt med lederen min nå", "vil ikkje ha noko med sjefen å gjere"
+    ("q2", re.compile(rf"\b(?:vil|onsker|onskjer|orker|orkar)\s+(?:jeg\s+|eg\s+)?(?:helst\s+)?{_NOT}\s+(?:helst\s+)?(?:a\s+)?(?:ha\s+)?(?:(?:no|noko|non|nokon|mer|meir)\s+)?"
+                      r"(?:kontakt\s+med|noko\s+med|no\s+med)\s+(?:min\s+|mi\s+|den\s+)?(?:\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledelsen|jobben|arbeidsplassen|dem|dei)\b"),
+     "vanskelig"),
     # no trust left: "ingen tillit lenger mellom oss"
     ("q2", re.compile(r"^(?:det\s+er\s+|det\s+e\s+|har\s+)?(?:ingen|inga|null)\s+tillit\b"), "vanskelig"),
     # "neppe så lenge til": not long

@@ -25,7 +25,7 @@ from uke8.understanding.leave_span import asked_on as asked_on_day, clear_side, 
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import little_contact
 from uke8.understanding.question_view import question_view
-from uke8.understanding.sarcasm import sounds_sarcastic
+from uke8.understanding.sarcasm import ironic_return, sounds_sarcastic
 from uke8.understanding.treatment import denies_treatment, health_denied, mentions_treatment, other_errand, other_reason
 
 
@@ -113,6 +113,19 @@ def _reason_beside_doubt(open_question: str, text: str, folded: str, own: Interp
     return (*others, Carried("q3_grunn", _to_confirm("annet")))
 
 
+# The open question's subject, named in a clause that declines it or right before one
+_TOPIC = {"q1": ABOUT_RETURN, "q3": ABOUT_TIME}
+
+
+def _declined_by_topic(open_question: str, folds: list[str]) -> bool:
+    """A later clause declines the open question by name: "Samarbeidet er godt, … Hva gjelder
+    retur, ønsker jeg ikke å ta stilling til det nå" (the opening decline is read above)."""
+    topic = _TOPIC.get(open_question)
+    return topic is not None and any(
+        DECLINES.search(f) and (topic.search(f) or index > 0 and len(folds[index - 1].split()) <= 4 and topic.search(folds[index - 1]))
+        for index, f in enumerate(folds) if index > 0)
+
+
 _BACK = re.compile(r"\b(?:tilbake|tebake|attende|retur\w*|tilbakekomst\w*)\b")
 
 
@@ -195,7 +208,8 @@ def _read_message(open_question: str, text: str, parse: Mapping[str, Any] | None
     folds = [fold(normalise(clause)) for clause, _ in parts]
     opening = next((f for (clause, _), f in zip(parts, folds) if len(clause.split()) > 2), "")  # past "Uff, beklager,"
     if parts and (clause_own is None or clause_own.action != "accept") and (
-            DECLINES.search(opening) or open_question != "q3_grunn" and NOT_READY.search(opening)):
+            DECLINES.search(opening) or open_question != "q3_grunn" and NOT_READY.search(opening)
+            or _declined_by_topic(open_question, folds)):
         # "Det spørsmålet vil jeg helst ikke svare på nå. Men …": the open question is not answered
         return Reading(Interpretation("unknown", None, 0.0, "reask", "none"), others, declined=True)
     if len(parts) == 1:
@@ -343,10 +357,13 @@ def _read_message(open_question: str, text: str, parse: Mapping[str, Any] | None
         own = Interpretation("answer", SHARED, own.confidence, "choose", own.source, (SHARED, own.code))
     if sounds_sarcastic(text):
         # "Fantastisk, de har ikke ringt meg en eneste gang": the praise is offered beside its opposite, never recorded
-        if open_question == "q2" and own.kind == "answer" and own.code == "god" and own.action in ("accept", "confirm"):
-            own = Interpretation("answer", "god", own.confidence, "choose", own.source, ("vanskelig", "god"))
-        others = tuple(Carried(c.question_id, confirmed(c.meaning)) if c.question_id == "q2" and c.meaning.code == "god" else c
-                       for c in others)
+        # (and a return looked forward to: "gleder meg SÅ mye til å komme tilbake til den sjefen 🙄 nei takk")
+        for question_id, praised, opposite in (("q2", "god", "vanskelig"), ("q1", "veldig_sannsynlig", "lite_sannsynlig")):
+            if (open_question == question_id and own.kind == "answer" and own.code == praised and own.action in ("accept", "confirm")
+                    and (question_id == "q2" or ironic_return(text))):
+                own = Interpretation("answer", praised, own.confidence, "choose", own.source, (opposite, praised))
+        others = tuple(Carried(c.question_id, confirmed(c.meaning)) if c.meaning.code == "god" or c.meaning.code == "veldig_sannsynlig"
+                       and ironic_return(text) else c for c in others)
     if open_question == "q3_grunn" and _names_its_kind(own, text, len(parts), others):
         own = Interpretation("answer", own.code if own.code == "behandling" else "annet", max(own.confidence, 0.5), "accept", "nlu")
     folded_text = fold(normalise(text))

@@ -21,8 +21,8 @@ def not_contacted(text: str) -> bool:
 # Praise said beside a complaint ("Fantastisk, de har ikke ringt meg en eneste gang. Verdens
 # beste sjef, liksom."): likely sarcasm, so the praise is never recorded as it stands.
 _PRAISE = re.compile(r"\b(?:fantastisk\w*|stralende|supert|super|herlig\w*|verdens\s+beste|helt\s+topp|topp\s+sjef|drommesjef|"
-                     r"kjempebra|kjempegod\w*|flott\w*)\b")
-_IRONY = re.compile(r"\b(?:liksom|not|ikke\s+sant)\W*$|🙄|🙃|😒|\"\w+\"|«\w+»")
+                     r"kjempebra|kjempegod\w*|flott\w*|elsker|(?:gleder|gler)\s+meg)\b")
+_IRONY = re.compile(r"\b(?:liksom|not|ikke\s+sant)\W*$|🙄|🙃|😒|\"\w+\"|«\w+»|\bnei\s+takk\b")
 # neglect or ill treatment in plain words (not "ingen problemer", not a bad shoulder)
 _ILL_TREATED = re.compile(r"\bbryr\s+(?:seg|sei)\s+(?:ikke|ikkje|itj|null)\b|\bignorer\w*|\bsvar(?:er|ar)\s+(?:ikke|ikkje|aldri)\b|"
                           r"\bkjeft\w*|\bmobb\w*|\bbaksnakk\w*")
@@ -34,3 +34,15 @@ def sounds_sarcastic(text: str) -> bool:
     if not _PRAISE.search(folded):
         return False
     return bool(_NOT_CONTACTED.search(folded) or _ILL_TREATED.search(folded) or _IRONY.search(text.lower()))
+
+
+# A return looked forward to with a roll of the eyes or a "nei takk" after it: "gleder meg SÅ mye til å komme
+# tilbake til den sjefen 🙄 nei takk" (not quotes or neglect alone: "eg kjem tilbake ja, gler meg faktisk.
+# men forholdet til leiaren e dårleg" is meant)
+_EYE_ROLL = re.compile(r"🙄|🙃|😒|\bnei\s+takk\b|\bliksom\W*$")
+_LOOKS_FORWARD = re.compile(r"\b(?:gleder|gler)\s+meg\b|\bser\s+(?:fram|frem)\s+til\b|\belsker\b")
+
+
+def ironic_return(text: str) -> bool:
+    folded = fold(normalise(text))
+    return bool(_LOOKS_FORWARD.search(folded) and _EYE_ROLL.search(text.lower()))

@@ -33,10 +33,11 @@ from uke8.understanding.interpret import (
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, AGREES, ASKED_ABOUT_RETURN, BARE_DOUBT, BARE_NO, BARE_WAIT, BECAUSE, BOSS_ACTS, CAN_SAY_INSTEAD, CANNOT_SAY, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
-    CORRECTION, DECLINES, DEPENDS_ON, PRECISION_HEDGE, DOUBT_ABOUT_WHEN, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, HOW_LONG_WORDS, LEAVE_WORDS, LIKELY, MERELY_FINE,
+    CORRECTION, DECLINES, DEPENDS_ON, PRECISION_HEDGE, DOUBT_ABOUT_WHEN, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, FINE, LEAVE_WORDS, LIKELY, MERELY_FINE,
     HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, OTHER_LEAVE, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REASON_OPENING, RETIRING, SURE_DENIED, THAT_IS_SURE, V1_CONDITION, V1_CONSEQUENCE, WAITS_FOR_THAT, WHETHER_MANAGE, WHETHER_RETURN, WORDS, YEARS_AT_WORK, corrects,
     put_back_topic, wish_before_but)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, qualifies, terse_list
+from uke8.understanding.reason_inside import reason_inside
 from uke8.understanding.clause_owner import explains_the_return, held_back, reason_after_doubt, shared_owner, specific_owner
 from uke8.understanding.clause_parse import after_so, pieces, top_answer, top_confidence
 from uke8.understanding.implied import RANK, SHARED, contact_kind, employer_in_a_reason, imply, imply_return, mixed_relation, settle
@@ -295,6 +296,10 @@ def carried_answers(
             meaning = confirmed(meaning)  # "Det har skurra lenge, og no har vi nesten ikkje kontakt": little contact beside a complaint
         if owner == "q2" and meaning.code == "god" and meaning.source == "nlu" and MERELY_FINE.search(folded):
             meaning = confirmed(meaning)  # "samarbeidet er greit": most call that the middle, so only confirmed
+        if (owner == "q2" and meaning.code == "god" and meaning.source == "nlu" and FINE.search(folded) and index + 1 < len(parts)
+                and (parts[index + 1][1] or {}).get("joined_by") == "men"):
+            # "Sjefen e heilt grei, men …": the blind writers' middle (23 of 24 messages), confirmed
+            meaning = Interpretation("answer", "verken_eller", 1.0, "confirm", "pattern", ("verken_eller",))
         if meaning.action == "accept" and any(CANNOT_SAY.match(f) for f in folds[index + 1:index + 3]):
             meaning = confirmed(meaning)  # "Har ikke hatt noe kontakt med dem, | så det kan jeg ikke si noe om"
         if wish is not None and index == wish + 1 and owner == "q1" and owner != open_question and meaning.action == "accept":
@@ -354,26 +359,8 @@ def carried_answers(
                 best["q3"] = Interpretation("answer", code, 1.0, "accept", "pattern")
                 worded["q3"] = {code}
                 break
-    if "q3_grunn" not in best and "q3" in best and best["q3"].code == SHARED:
-        # "hvor lenge vet jeg ikke for jeg venter på operasjon i kneet": the reason inside the clause
-        # that says how long is unknown (confirmed: it was read from the words alone)
-        for (clause, _), folded in zip(parts, folds):
-            reason = BECAUSE.split(folded, maxsplit=1)
-            if len(reason) == 2 and mentions_treatment(reason[1]) and HOW_LONG_WORDS.search(reason[0]) or (
-                    # run on, with no word of why: "vet ikke hvor lenge jeg må være borte venter på time hos psykolog"
-                    HOW_LONG_WORDS.search(folded) and mentions_treatment(clause) and not denies_treatment(clause)):
-                best["q3_grunn"] = Interpretation("answer", "behandling", 1.0, "confirm", "pattern", ("behandling",))
-                break
-        else:
-            # "usikkert hvor lenge, har mye styr hjemme med barna nå": one clause says how long is not
-            # known and, heard above all as a reason, why (confirmed: the classifier read it whole)
-            for (clause, clause_parse), owner, folded in zip(parts, owners, folds):
-                how_long = HOW_LONG_WORDS.search(folded)
-                if owner == "q3" and str(top_answer(clause_parse)).startswith("q3_grunn_") and top_confidence(clause_parse) >= 0.9 and (
-                        "," in clause or how_long is not None and len(folded[how_long.end():].split()) >= 6):
-                    code = str(top_answer(clause_parse)).removeprefix("q3_grunn_")
-                    best["q3_grunn"] = Interpretation("answer", code, top_confidence(clause_parse), "confirm", "nlu", (code,))
-                    break
+    if "q3_grunn" not in best and "q3" in best and best["q3"].code == SHARED and (reason := reason_inside(parts, owners, folds)) is not None:
+        best["q3_grunn"] = reason
     for question_id in conflicts:
         # unless the words settle it: "samarbeidet er heilt greitt, verken bra eller dårleg" qualifies
         # the first clause, it does not contradict it
@@ -446,6 +433,8 @@ def carried_answers(
     for question_id, meaning in best.items():
         if question_id != open_question and meaning.action == "accept" and meaning.source == "nlu" and meaning.confidence < UNASKED_ACCEPT:
             best[question_id] = confirmed(meaning)  # an answer to a question not asked, from the classifier alone
+    if not grunn_asked and "q3_grunn" in best and best["q3_grunn"].action == "accept" and best.get("q3", best["q3_grunn"]).action != "accept":
+        best["q3_grunn"] = confirmed(best["q3_grunn"])  # (the doubt of how long was only confirmed just above)
     merged = dict(answers) | {QUESTIONS[q].slot: m.code for q, m in best.items()}
     out = []
     for question_id in question_order(har_arbeidsgiver):

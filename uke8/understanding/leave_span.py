@@ -29,6 +29,7 @@ _MONTHS = {
     "varen": 5.0, "vara": 5.0, "sommeren": 6.5, "sommaren": 6.5, "sommerferien": 7.0, "sommarferien": 7.0,
     "sommerferie": 7.0, "sommarferie": 7.0, "hosten": 9.5, "hausten": 9.5,
     "sommer": 6.5, "sommar": 6.5, "sommern": 6.5, "sommarn": 6.5, "host": 9.5, "haust": 9.5,  # ("til neste høst", "neste sommar")
+    "sumaren": 6.5, "sumarn": 6.5, "sumar": 6.5,  # (as said in the west and north: "ikkje før til sumaren")
     "juleferien": 12.8, "juleferia": 12.8,
     "vinterferien": 2.7, "vinterferie": 2.7, "hostferien": 10.1, "haustferien": 10.1,  # school holidays, weeks 8–9 and 40–41
 }
@@ -59,7 +60,7 @@ _ENDS = re.compile(rf"\b(til\s+og\s+med|til|te|innen|innan|for|ut|over|etter|run
 # med AFP til sommeren", "begynner på skole til høsten"
 _END_OF_LEAVE = re.compile(rf"\b(?:{_LEAVE}|sykmeld\w*|sykemeld\w*|sjukmelding\w*|"
                            r"tilbake|tebake|attende|klar|frisk\w*|pa\s+plass|i\s+jobb|pa\s+jobb|i\s+gang|(?:jobbe|arbeide|arbeida)\s+(?:igjen|att)|(?:begynner?|byrje|byrjar|starter?|startar)\s+(?:igjen|att|pa\s+jobb)|"
-                           r"trenger|treng|behov|varer|vare|holder|blir\s+(?:bra|god|bedre)|"
+                           r"trenger|treng|behov|varer|vare|holder|blir\s+(?:bra|god|bedre)|regner\s+med|reknar\s+med|rekner\s+med|"
                            r"lege\w*\s+(?:har\s+)?(?:sagt|sier|seier|sa|skrevet|skreve|skrev|mener|meiner))\b(?:\W+\w+){0,5}\W+$")
 # "(Eg trur) det blir til hausten", "det blir nok helt til sommeren": the length itself, as an answer
 _IT_WILL_BE = re.compile(r"(?:^|[.!?,]\s*)(?:(?:jeg|eg|je|a)\s+(?:tror|trur|tenker|tenkjer|regner\s+med\s+at|reknar\s+med\s+at)\s+)?"
@@ -219,7 +220,7 @@ def starts_named(text: str) -> bool:
 
 # Seasons, their school holidays and Easter: times people place differently ("etter sommeren", "til
 # våren", "etter høstferien"), unlike a month, a day, Christmas or New Year
-_SEASONS = frozenset({"paske", "paska", "pasken", "varen", "vara", "sommeren", "sommaren", "sommerferien", "sommarferien",
+_SEASONS = frozenset({"paske", "paska", "pasken", "varen", "vara", "sommeren", "sommaren", "sommerferien", "sommarferien", "sumaren", "sumarn", "sumar",
                       "sommerferie", "sommarferie", "hosten", "hausten", "sommer", "sommar", "sommern", "host", "haust", "vinterferien", "vinterferie", "hostferien", "haustferien"})
 # A wish is no expectation ("Jeg skulle gjerne vært tilbake før jul, men …"), and a year named ("ut i
 # 2027") is an end the months alone do not read: no sum is recorded beside them

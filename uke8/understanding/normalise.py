@@ -37,7 +37,10 @@ _WEEKS_SHORT = re.compile(r"\b(\d+)\s*u\b")
 # længe"): read as the bokmål word the rules look for (the classifier's list, dialect.py, and
 # "absolut", which only the rules need).
 # (and the English hedges second-language writers mix in: "maybe, kommer an på behandling")
-_NEIGHBOUR = {**NEIGHBOUR_WORDS, "absolut": "absolutt", "maybe": "kanskje", "perhaps": "kanskje", "probably": "sannsynligvis", "no way": "aldri i livet"}
+_NEIGHBOUR = {**NEIGHBOUR_WORDS, "absolut": "absolutt", "maybe": "kanskje", "perhaps": "kanskje", "probably": "sannsynligvis", "no way": "aldri i livet",
+              # (and young writers' English: "very unlikely tbh", "idk hvor lenge")
+              "very likely": "veldig sannsynlig", "likely": "sannsynlig", "very unlikely": "veldig lite sannsynlig",
+              "unlikely": "lite sannsynlig", "idk": "vet ikke", "tbh": "ærlig talt", "not sure": "ikke sikker"}
 _NEIGHBOUR_WORD = re.compile(r"(?<!\w)(?:" + "|".join(sorted(_NEIGHBOUR, key=len, reverse=True)) + r")(?!\w)")
 _DANISH_DONT_KNOW = re.compile(r"\bved\s+ikke\b(?!\s+(?:å|a)\b)")
 

@@ -83,8 +83,8 @@ _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BA
           # "helt nøytral", "nøytralt forhold" (folded: "noytral"), "sånn middels"
           r"|\bnoytral\w*|\bmiddels\b"
           # the employer, then "so-so": "sjefen e sånn passe egt", "samarbeidet er så som så"
-          rf"|\b(?:{BOSS_WORDS}|samarbeid\w*|forhold\w*|kontakt\w*)\W+(?:\w+\W+){{0,5}}?(?:sann\s+passe|sa\s+som\s+sa|ikke\s+no\s+spes\w*|ikkje\s+noko\s+spes\w*)"
-          r"|^(?:\w+\s+){0,2}(?:so-so|soso|so\s+so|sa\s+som\s+sa)\W*$")
+          rf"|\b(?:{BOSS_WORDS}|samarbeid\w*|forhold\w*|kontakt\w*)\W+(?:\w+\W+){{0,5}}?(?:sann\s+passe|sa\s+som\s+sa|meh|ikke\s+no\s+spes\w*|ikkje\s+noko\s+spes\w*)"
+          r"|^(?:\w+\s+){0,2}(?:so-so|soso|so\s+so|sa\s+som\s+sa|meh)\W*$")
 # A message that opens by saying it depends ("kommer an på …", "kjem an på …", "avhenger av
 # …"), or says plainly that one has no idea or puts it at 50/50, is unsure, whatever the
 # medical words after it (which the classifier hears as a reason for q3_grunn). Only at the
@@ -231,6 +231,8 @@ _HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg
                       r"(?:tungt|tung|vanskelig|vanskeleg|darlig|darleg|elendig|ille|anstrengt|kjolig|kaldt|dritt|jafla|forferdelig)\b"
                       # not on speaking terms: "har itj vært på talefot på fleire år"
                       r"|\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}(?:pa|po)\s+talefot\b"
+                      # "Lederen min og jeg har aldri fungert godt sammen"
+                      r"|\b(?:aldri|ikke|ikkje|itj)\s+(?:\w+\s+)?(?:fungert|fungerer|fungerar|funka|funket|funker|funkar)\s+(?:(?:sa\s+|spesielt\s+)?(?:godt|bra)\s+)?(?:sammen|saman)\b"
                       r"|\b(?:aldri|ikke|ikkje|itj)\s+(?:\w+\s+)?(?:gatt|kommet|kommi|komme|kome|gikk|gjekk|gar)\s+"
                       r"(?:(?:sa\s+)?(?:godt|bra)\s+)?(?:overens|(?<=godt )(?:sammen|saman|ihop)|(?<=bra )(?:sammen|saman|ihop))\b")
 
@@ -388,8 +390,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(r"\bskal\s+(?:\w+\s+)?(?:mye|mykje|mykkje|my|svaert\s+mye|veldig\s+mye)\s+til\s+(?:for\s+)?(?:at\s+)?(?:jeg|eg|je|a)\s+(?:\w+\s+){0,2}?"
                       r"(?:tilbake|tebake|attende)\b"), "lite_sannsynlig"),
     # "tror nok det", "ja, regner med det": I think so, to the question asked
-    ("q1", re.compile(r"^(?:ja\W+|jo\W+)?(?:(?:jeg|eg|je|a)\s+)?(?:tror|trur|regner\s+med|rekner\s+med)\s+(?:(?:nok|vel|absolutt|sterkt|bestemt|egentlig|eigentleg)\s+)?"
-                      r"(?:det|pa\s+det)(?:\s+(?:ja|jo|altsa))?\W*$"), "veldig_sannsynlig"),
+    ("q1", re.compile(r"^(?:(?:ja|jo|tja|nja|hmm|vel)\W+)?(?:(?:jeg|eg|je|a)\s+)?(?:tror|trur|regner\s+med|rekner\s+med)\s+(?:(?:nok|vel|absolutt|sterkt|bestemt|egentlig|eigentleg)\s+)?"
+                      r"(?:det|pa\s+det)(?:\s+(?:ja|jo|altsa|egentlig|eigentleg))?\W*$"), "veldig_sannsynlig"),
     # "gleder meg til å komme tilbake", "ser fram til å begynne igjen"
     # (not in irony: "gleder meg SÅ mye til å komme tilbake til den sjefen 🙄 nei takk")
     ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj|nei\s+takk|liksom)\b)(?!.*[🙄🙃😒]).*\b(?:(?:gleder|gler)\s+(?:meg|mae|ma|meij)\s+(?:til|te)|ser\s+(?:fram|frem)\s+til)\s+(?:a\s+)?"
@@ -426,6 +428,9 @@ HEDGES: tuple[tuple[str, re.Pattern[str], str, bool], ...] = (
     ("q3", re.compile(_DEPENDS), HEDGED, False),
     ("q1", re.compile(_NO_IDEA), HEDGED, True),
     ("q3", re.compile(_NO_IDEA), HEDGED, True),
+    # "det må legen avgjøre", "opp til kirurgen": the length left to the doctor (a hedge: the clause may give the reason)
+    ("q3", re.compile(r"^(?:det\s+)?(?:ma|far|skal)\s+(?:legen|fastlegen|doktoren|spesialisten|kirurgen)\s+(?:avgjore|avgjere|bestemme|svare\s+pa)\W*$"
+                      r"|^(?:det\s+er\s+|det\s+e\s+)?opp\s+til\s+(?:legen|fastlegen|doktoren|spesialisten|kirurgen)\W*$"), HEDGED, False),
 )
 
 def middle_in_words(text: str) -> bool:

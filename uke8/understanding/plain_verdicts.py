@@ -11,6 +11,7 @@ import re
 
 _NOT = r"(?:ikke|ikkje|ikkj|itj)"
 _HALF_YEAR = r"(?:26\s*(?:uk|vek)\w*|seks\s*m\w*|6\s*m\w*|(?:et|eit)?\s*halvt\s*ar|halvaret|halvtaret)"
+_BOSS = r"(?:\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|samarbeid\w*)"
 _SAYS_SO = r"(?:\s+(?:ass|altsa|assa|da|egentlig|eigentleg|rett\s+og\s+slett|for\s+a\s+si\s+det\s+mildt))?\W*$"
 
 PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
@@ -27,6 +28,9 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # "aldri i livet om jeg går tilbake dit", "no way jeg går tilbake" (read "aldri i livet"): never
     ("q1", re.compile(r"^(?:nei\W+)?aldri\s+i\s+livet\W+(?:om\s+|at\s+)?(?:jeg|eg|je|a)\s+(?:\w+\s+)?(?:gar|kommer|kjem|drar|skal|vil)\s+(?:\w+\s+)?(?:tilbake|attende|tebake)\b"),
      "lite_sannsynlig"),
+    # the option's own words as the whole clause ("very likely" is read so): "veldig sannsynlig ja", "svært lite sannsynlig"
+    ("q1", re.compile(r"^(?:ja\W+)?(?:veldig|svart|ganske|meget|hoyst)\s+sannsynlig(?:\s+(?:ja|altsa|arlig\s+talt))?\W*$"), "veldig_sannsynlig"),
+    ("q1", re.compile(r"^(?:nei\W+)?(?:veldig\s+|svart\s+|ganske\s+|meget\s+)?lite\s+sannsynlig(?:\s+(?:altsa|arlig\s+talt))?\W*$"), "lite_sannsynlig"),
     # "ja ja ja", "nei nei": the plain answer said over again
     ("q1", re.compile(r"^(?:ja\W+){1,4}ja\W*$"), "veldig_sannsynlig"),
     ("q1", re.compile(r"^(?:nei\W+){1,4}nei\W*$"), "lite_sannsynlig"),
@@ -54,6 +58,21 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                       r"(?:(?:ja|jo)\W+)?(?:(?:jeg|eg|je|a|vi|me)\s+)?(?:har\s+(?:en\s+|ein\s+)?(?:avtale|avtalt|planlagt|plan)\s+(?:om\s+|med\s+\w+\s+)?(?:a\s+|at\s+(?:jeg|eg)\s+)?|skal\s+|ska\s+)?"
                       r"(?:starte|starter|startar|begynne|begynner|byrje|byrjar)\s+(?:opp\s+)?(?:att|igjen|pa\s+jobb\w*\s+igjen|med\s+(?:to|tre|fire|[1-4])\s+dag(?:er|ar)\s+(?:i|per|pr)\s+(?:uka|veka|uke|veke))\b"),
      "veldig_sannsynlig"),
+    # "Reknar med å vere der att etter nyttår", "regner med å være tilbake på jobb i januar": expecting to be back
+    ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj|kanskje|hvis|viss|dersom|usikk\w*|haper|hapar|ny|nytt|annen|anna)\b)(?:(?:og|men|ja)\W+)?(?:(?:jeg|eg|je|a)\s+)?"
+                      r"(?:regner|reknar|rekner)\s+med\s+a\s+(?:vaere|vere|vare|bli|verte)\s+(?:der\s+|dar\s+|pa\s+jobb\w*\s+|i\s+jobb\w*\s+)?(?:igjen|att|tilbake|attende)"
+                      # (no time after it, which makes the clause a length: "Regner med å være tilbake om en måned")
+                      r"(?:\s+(?:etter|over)\s+(?:nyttar|jul|jula|julen|helga|helgen|ferien))?\W*$"),
+     "veldig_sannsynlig"),
+    # a comparison or a story, concluded: "mye bedre enn i høst, så ja", "dårligere enn før, så nei"
+    # (a short answer only, with no verdict of its own: "lite sannsynlig. sjefen har gjort det klart …, så ja")
+    ("q1", re.compile(rf"^(?!.*\b(?:kanskje|usikk\w*|vet\s+ikke|veit\s+ikkje|tja|hvis|viss|sannsynlig\w*|ikke|ikkje)\b)(?!.*{_BOSS})(?:\W*\w+){{1,7}}\W+(?:sa|so)\s+(?:ja|jo)\W*$"), "veldig_sannsynlig"),
+    ("q1", re.compile(rf"^(?!.*\b(?:kanskje|usikk\w*|vet\s+ikke|veit\s+ikkje|tja|hvis|viss|sannsynlig\w*)\b)(?!.*{_BOSS})(?:\W*\w+){{1,7}}\W+(?:sa|so)\s+nei\W*$"), "lite_sannsynlig"),
+    # "tja, det er litt opp og ned": the return swings, unsure
+    ("q1", re.compile(r"^(?:(?:tja|nja|hmm|vel)\W+)?(?:det\s+(?:er|e|gar)\s+)?(?:litt\s+|veldig\s+)?(?:opp\s+og\s+ned|fram\s+og\s+tilbake|frem\s+og\s+tilbake)\W*$"), "usikker"),
+    # a scornful question, answered at once: "trur du æ vil tebake te den gjengen? Nei takk."
+    ("q1", re.compile(r"\b(?:tror|trur|tenker|tenkjer)\s+(?:du|dere|dokker|de|dykk)\s+(?:at\s+)?(?:jeg|eg|je|a|e)\s+(?:\w+\s+){0,2}?(?:tilbake|tebake|attende)\b"
+                      r"[^.!?]*\?+\s*(?:nei|neppe|aldri|glem\s+det)\b"), "lite_sannsynlig"),
     # a firm plan to leave the job: "skal bytte jobb", "eg skal finne meg ein ny jobb"
     ("q1", re.compile(r"^(?:(?:nei|nope)[,.!]?\s+)?(?:(?:jeg|eg|je|a)\s+)?(?:skal|ska|kommer\s+til\s+a|har\s+bestemt\s+meg\s+for\s+a)\s+"
                       r"(?:bytte|skifte|finne\s+(?:meg\s+)?(?:en\s+|ein\s+)?(?:ny|annen|anna))\s+(?:jobb|arbeid|arbeidsplass)\w*\W*$"), "lite_sannsynlig"),
@@ -95,8 +114,22 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q2", re.compile(rf"\b(?:vil|onsker|onskjer|orker|orkar)\s+(?:jeg\s+|eg\s+)?(?:helst\s+)?{_NOT}\s+(?:helst\s+)?(?:a\s+)?(?:ha\s+)?(?:(?:no|noko|non|nokon|mer|meir)\s+)?"
                       r"(?:kontakt\s+med|noko\s+med|no\s+med)\s+(?:min\s+|mi\s+|den\s+)?(?:\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledelsen|jobben|arbeidsplassen|dem|dei)\b"),
      "vanskelig"),
+    # the boss in young people's words: "sjefen er chill", "sjefen er en legende"; "sjefen er verst", "lederen er toxic"
+    ("q2", re.compile(rf"^(?:og\s+)?(?:men\s+)?{_BOSS}\s+(?:er|e)\s+(?:(?:sa|veldig|helt|heilt|skikkelig|faktisk|ganske|bare|ogsa)\s+)?"
+                      r"(?:kul|kule|chill|digg|konge|gull|en\s+legende|legende|nice|awesome|the\s+best)(?:\s+(?:da|ass|altsa|lol|faktisk))?\W*$"), "god"),
+    ("q2", re.compile(rf"^(?:og\s+)?(?:men\s+)?{_BOSS}\s+(?:er|e)\s+(?:(?:helt|heilt|skikkelig|bare|faktisk|ganske)\s+)?"
+                      r"(?:verst|toxic|giftig|en\s+drittsekk|et\s+rasshol|en\s+idiot|en\s+psykopat)(?:\s+(?:da|ass|altsa|lol))?\W*$"), "vanskelig"),
+    # "bedre enn noen gang", "verre enn nokon gong": the relationship set against every other time
+    ("q2", re.compile(r"^(?:(?:det|samarbeidet|forholdet)\s+(?:er|e|har\s+aldri\s+vart|har\s+aldri\s+vaert)\s+)?(?:bedre|betre)\s+enn\s+(?:noen\s+gang|non\s+gang|nokon\s+gong|noensinne|nokon\s+gang|for|nokosinne)\W*$"), "god"),
+    ("q2", re.compile(r"^(?:(?:det|samarbeidet|forholdet)\s+(?:er|e)\s+)?(?:verre|verste)\s+(?:enn\s+)?(?:noen\s+gang|non\s+gang|nokon\s+gong|noensinne|for|nokosinne)\W*$"), "vanskelig"),
     # no trust left: "ingen tillit lenger mellom oss"
     ("q2", re.compile(r"^(?:det\s+er\s+|det\s+e\s+|har\s+)?(?:ingen|inga|null)\s+tillit\b"), "vanskelig"),
+    # "verre enn før", "mykje dårlegare enn i fjor": the relationship worse than it was
+    ("q2", re.compile(r"^(?:(?:det|samarbeidet|forholdet)\s+(?:er|e|har\s+blitt|har\s+vorte)\s+|blitt\s+|vorte\s+)?(?:mye\s+|mykje\s+|litt\s+|mange\s+ganger\s+)?"
+                      r"(?:verre|varre|darligere|darligare|darlegare)\s+enn\s+(?:for|tidligere|tidlegare|i\s+fjor|i\s+host|i\s+haust|i\s+sommer|i\s+sommar)\W*$"), "vanskelig"),
+    # "tar en dag om gangen", "dag for dag": no length of one's own
+    ("q3", re.compile(r"^(?:(?:tja|nja|hmm|vel)\W+)?(?:(?:jeg|eg|je)\s+)?(?:tar|ta|tek)\s+(?:det\s+)?(?:en|ein|ei)\s+dag\s+(?:om|av|i)\s+(?:gangen|gongen)\W*$|^(?:(?:jeg|eg)\s+tar\s+det\s+)?dag\s+for\s+dag\W*$"
+), "usikker"),
     # "neppe så lenge til": not long
     ("q3", re.compile(r"^(?:(?:nei|tja|hmm)[,.]?\s+)?(?:det\s+blir\s+|det\s+vert\s+)?(?:neppe|knapt)\s+(?:sa\s+|so\s+)?lenge\b"), "under_26_uker"),
     # "godt under halvåret", "klart over et halvt år"

@@ -26,7 +26,7 @@ from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.patterns import little_contact
 from uke8.understanding.question_view import question_view
 from uke8.understanding.sarcasm import ironic_return, sounds_sarcastic
-from uke8.understanding.treatment import denies_treatment, health_denied, mentions_treatment, other_errand, other_reason
+from uke8.understanding.treatment import denies_treatment, health_denied, health_swings, mentions_treatment, other_errand, other_reason
 
 
 @dataclass(frozen=True)
@@ -366,6 +366,11 @@ def _read_message(open_question: str, text: str, parse: Mapping[str, Any] | None
                        and ironic_return(text) else c for c in others)
     if open_question == "q3_grunn" and _names_its_kind(own, text, len(parts), others):
         own = Interpretation("answer", own.code if own.code == "behandling" else "annet", max(own.confidence, 0.5), "accept", "nlu")
+    if open_question == "q3_grunn" and own.kind != "global" and own.action in ("reask", "choose") and health_swings(text):
+        own = _to_confirm("annet")  # "Ryggen er bra en uke, så blir den verre igjen": the health swings, no treatment named
+    elif (open_question == "q3_grunn" and own.kind != "global" and own.action in ("reask", "choose") and len(text.split()) <= 6
+          and mentions_treatment(text) and not denies_treatment(text) and not other_errand(text) and not other_reason(text)):
+        own = _to_confirm("behandling")  # "tja, kjemoen", "rehab-oppholdet er ikke avklart": a treatment, named alone
     folded_text = fold(normalise(text))
     if own.kind == "unknown" and (code := leading_yes_no(open_question, text)) is not None and _YES_NO_SENTENCE.match(text):
         # "Ja. Og sjefen er god å samarbeide med.": the plain ja/nei said first, as its own sentence,

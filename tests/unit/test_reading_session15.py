@@ -12,7 +12,8 @@ from tests.unit.test_combined import T, parse, ranking
 from tests.unit.test_reading_session12 import _taken
 from uke8.understanding.clause_signals import WHETHER_RETURN, WISH
 from uke8.understanding.normalise import fold, normalise
-from uke8.understanding.patterns import BOSS, match_pattern
+from uke8.understanding.employer_words import BOSS
+from uke8.understanding.patterns import match_pattern
 from uke8.understanding.reading import read_message
 
 

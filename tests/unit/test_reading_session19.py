@@ -155,7 +155,7 @@ def test_sms_and_dialect_words_read_as_bokmal(token, word):
 
 
 def test_ag_is_the_employer():
-    from uke8.understanding.patterns import BOSS
+    from uke8.understanding.employer_words import BOSS
     assert BOSS.search(fold(normalise("forholdet til AG er godt")))
 
 

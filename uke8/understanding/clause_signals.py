@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from uke8.understanding.patterns import BOSS_WORDS
+from uke8.understanding.employer_words import BOSS_WORDS
 
 # An uncertain clause that speaks of time answers "how long" (q3), one that speaks of going
 # back to the job answers "how likely" (q1).

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from uke8.understanding.normalise import fold, normalise
-from uke8.understanding.patterns import BOSS, BOSS_WORDS
+from uke8.understanding.employer_words import BOSS, BOSS_WORDS
 
 Parts = list[tuple[str, Mapping[str, Any] | None]]
 

@@ -43,7 +43,8 @@ from uke8.understanding.clause_parse import after_so, pieces, top_answer, top_co
 from uke8.understanding.implied import RANK, SHARED, contact_kind, employer_in_a_reason, imply, imply_return, mixed_relation, settle
 from uke8.understanding.contact import complains, little_contact
 from uke8.understanding.length_hedges import may_grow, two_possibilities
-from uke8.understanding.patterns import BOSS, OTHER_PARTY, match_pattern, middle_in_words
+from uke8.understanding.employer_words import BOSS
+from uke8.understanding.patterns import OTHER_PARTY, match_pattern, middle_in_words
 from uke8.understanding.treatment import denies_treatment, mentions_treatment, other_errand
 
 # An answer to a question that was not asked is recorded from the classifier alone only when it

@@ -15,6 +15,8 @@ from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.contact import complains, little_contact
 from uke8.understanding.opposites import NOT_EITHER
 from uke8.understanding.plain_verdicts import PLAIN_VERDICTS
+from uke8.understanding.employer_words import BOSS_WORDS, HARD_TO_WORK_WITH
+
 
 _NOT = r"\b(?:ikke|ikkje|ikkj|itj|ikk|ik|kje|nok ikke)"
 _HALF_YEAR = r"(?:26\s*(?:uk|vek)\w*|seks\s*m\w*|6\s*m\w*|et\s*halvt\s*ar|eit\s*halvt\s*ar|halvt\s*ar|halvaret)"
@@ -30,13 +32,6 @@ _SHORTER = rf"(?:{_NOT}\s+{_VERB}(?:over|mer\s+enn|meir\s+enn|lenger\s+enn|lengr
 _AWAY = r"(?:(?:borte|vekke|vare|vara|vaere|vere|bli|sykmeldt|sjukmeldt|sjukmeld|hjemme|heime|sa|veldig|altfor|for)\s+){0,3}"
 # (not what one cannot afford: "eg kan ikkje vere sjukmeld for lenge" is a worry, no length)
 _NOT_LONG = rf"(?<!\bkan )(?<!\bkann )(?<!\bkan jeg )(?<!\bkan eg ){_NOT}\s+{_AWAY}lenge\b"
-# The boss by any name: in compounds too ("avdelingslederen", "butikksjefen"), "bas", "formannen".
-BOSS_WORDS = (r"\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledels\w*|leiing\w*|"
-              r"formann\w*|bas|basen|bassen|manager\w*|\w*leader\w*|teamlead\w*|rektor\w*|skipper\w*|styrer\w*|styrar\w*|eier\w*|eigar\w*|rederi\w*|hr|ag|"
-              # the top of an organisation, for those who lead others themselves ("Direktøren har vært tålmodig")
-              r"direktor\w*|styret|styreleder\w*|styreleiar\w*|radmann\w*|bestyrer\w*|oppdragsgiver\w*|"
-              r"\w*mester\w*|overordne\w*|\w+ansvarlig\w*")  # ("lærlingansvarlig", "personalansvarlig")
-BOSS = re.compile(rf"\b(?:{BOSS_WORDS})\b")  # the boss by any name, in folded text
 _NEITHER_GOOD = r"(?:sett|hort|hoyrt|verdsatt|ivaretatt|ivareteken|respektert|anerkjent|forstatt|stottet|stotta|trodd|fulgt\s+opp|tatt\s+vare\s+pa)\b"
 _EITHER_OR = (# (not a list of people: "aldri hatt problem med verken leiar eller HR" is no middle)
               # (nor what one knows: "veit eg korkje kor lenge … eller om eg kan gå tilbake" is a doubt)
@@ -196,45 +191,6 @@ _SURE_OF_NEITHER = r"\b(?:verken|hverken|korkje|kverken)\s+(?:\w+\s+){0,2}?(?:si
 _WHOLE_PERIOD = (r"\b(?:hele|heile|ut|resten\s+av)\s+(?:sykepengeperioden|sjukepengeperioden|sykepengeperiode|"
                  r"sykemeldingsperioden|sjukmeldingsperioden|sykmeldingsperioden|sykepengearet|perioden\s+med\s+sykepenger)\b"
                  r"|\b(?:til|ut|nar)\s+(?:maksdato|maks\s+dato|maksdatoen)\b")
-
-# Hard to work with the employer, said outright ("umogleg å samarbeide med", "ikke lett å
-# samarbeide med"), or never getting on ("sjefen og jeg har aldri gått godt sammen"): difficult.
-# The classifier hears "samarbeide" and says good.
-_HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg|vanskelig|vanskeleg|tungt|ille|forferdelig|vrien|vrient|vrang|"
-                      r"krevende|krevjande|slitsom|slitsomt|haplos|haplost|stri|tung|tungvint|"
-                      r"(?:ikke|ikkje|itj)\s+(?:sa\s+)?(?:lett|enkelt|greit))\s+a\s+(?:samarbeide|samarbeida)\b"
-                      r"|\b(?:far|fatt|klarer|klarar|greier|greiar|kan)\s+(?:vi\s+|me\s+)?(?:ikke|ikkje|itj|aldri)\s+(?:til\s+)?(?:a\s+)?samarbeid\w*"
-                      # "samarbeidet fungerer ikke", "vi samarbeider ikke" (not "… ikke så mye": little contact)
-                      r"|\bsamarbeid\w*\s+(?:fungerer|fungerar|funker|funkar|gar)\s+(?:ikke|ikkje|itj)\b(?!\s+(?:sa\s+)?(?:darlig|dalig|verst|mye|mykje|ofte))"
-                      r"|\b(?:vi|me)\s+samarbeid\w*\s+(?:ikke|ikkje|itj)\b(?!\s+(?:sa\s+)?(?:darlig|dalig|verst|mye|mykje|ofte))"
-                      # at odds: "har vore på kant sidan i sommar"
-                      r"|(?<!ikke )(?<!ikkje )(?<!itj )(?<!aldri )(?<!ikke vart )(?<!ikkje vore )(?<!aldri vart )(?<!aldri vore )\bpa\s+kant\b"
-                      # problems with the boss, or "we": "vi har problem", "problemer med lederen"
-                      rf"|\b(?:vi|me|(?:{BOSS_WORDS})\s+og\s+(?:jeg|eg|je|meg)|(?:jeg|eg|je|meg)\s+og\s+(?:{BOSS_WORDS}))\s+har\s+(?:(?!ingen|ikke|ikkje|null|noe|noko|aldri)\w+\s+)?(?:problem\w*|konflikt\w*)"
-                      rf"|(?<!\bingen )(?<!\bnull )(?<!\bno )(?<!\bnoe )(?<!\bnoko )(?<!\bhatt )(?<!\bnoen )(?<!\bnon )(?<!\bnokon )\bproblem\w*\s+(?:med|mellom)\s+"
-                      rf"(?:meg\s+og\s+)?(?:min\s+|mi\s+)?(?:{BOSS_WORDS})\b"
-                      # "hun bryr seg null", "får aldri svar"
-                      r"|\bbryr\s+(?:seg|sei)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|null|fint\s+lite|katta|fanden|ein\s+dritt|en\s+dritt)\b(?!\s+(?:sa|so)\s+(?:mye|mykje|veldig))"
-                      r"|\b(?:far|fatt|fikk|fekk)\s+aldri\s+(?:noe\s+|noko\s+)?svar\b|\bsvar(?:er|ar)\s+aldri\b"
-                      # people who have been difficult: "dem på jobben har vært vanskelige", "ledelsen er umulige"
-                      # (the employer or "they" as the subject: "været har vært forferdelig" is the weather)
-                      rf"|\b(?:{BOSS_WORDS}|han|hun|ho|hu|de|dei|dem|dom|dam|jobben|kontoret|firmaet|kommunen|bedriften)\s+"
-                      r"(?:har\s+)?(?:vart|vaert|vore|er|e|blitt|vorte)\s+(?:sa\s+|veldig\s+|litt\s+|helt\s+|heilt\s+|ganske\s+)?"
-                      r"(?:vanskelige|vanskelege|umulige|umoglege|umulig|umogleg|umuleg|ufine|frekke|slemme|kjipe|sure|kalde|ubehagelig\w*|"
-                      r"forferdelig\w*|grusom\w*|ekkel|ekle|frekk|slem|ufin|sjofel\w*|urettferdig\w*)\b"
-                      r"(?!\s+(?:tider|dager|dagar|uker|veker|maneder|manader|ar|tida|perioder|ting|saker|oppgaver))"
-                      # "sjefen gir blanke i meg", "dei driter i meg"
-                      r"|\b(?:gir|gjer|gi|gav|ga)\s+(?:\w+\s+)?(?:blanke|blaffen|faen|f)\s+i\s+(?:meg|ma|oss)\b|\b(?:driter|dritter|drit)\s+i\s+(?:meg|ma)\b"
-                      # "samarbeidet med rektor har vore tungt lenge" (no "ikke" on the way)
-                      r"|\b(?:samarbeidet|samarbeidet\s+vart|forholdet|relasjonen|tonen)\s+(?:(?!ikke\b|ikkje\b|itj\b)\w+\s+){0,4}?"
-                      r"(?:vore|vaert|vart|blitt|vorte|er|e|var)\s+(?:sa\s+|veldig\s+|litt\s+|ganske\s+|heilt\s+|helt\s+)?"
-                      r"(?:tungt|tung|vanskelig|vanskeleg|darlig|darleg|elendig|ille|anstrengt|kjolig|kaldt|dritt|jafla|forferdelig)\b"
-                      # not on speaking terms: "har itj vært på talefot på fleire år"
-                      r"|\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}(?:pa|po)\s+talefot\b"
-                      # "Lederen min og jeg har aldri fungert godt sammen"
-                      r"|\b(?:aldri|ikke|ikkje|itj)\s+(?:\w+\s+)?(?:fungert|fungerer|fungerar|funka|funket|funker|funkar)\s+(?:(?:sa\s+|spesielt\s+)?(?:godt|bra)\s+)?(?:sammen|saman)\b"
-                      r"|\b(?:aldri|ikke|ikkje|itj)\s+(?:\w+\s+)?(?:gatt|kommet|kommi|komme|kome|gikk|gjekk|gar)\s+"
-                      r"(?:(?:sa\s+)?(?:godt|bra)\s+)?(?:overens|(?<=godt )(?:sammen|saman|ihop)|(?<=bra )(?:sammen|saman|ihop))\b")
 
 # Very good with a strong prefix: "dritbra", "kjempegrei", "knallbra" ("drit" is no complaint
 # here). After little contact, which makes even a kind boss neither.
@@ -410,7 +366,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # "tror ikke på retur", "har liten tro på å komme tilbake"
     ("q1", re.compile(r"^(?:(?:jeg|eg|je)\s+)?(?:tror|trur|har)\s+(?:ikke|ikkje|itj|liten|lita|lite)\s+(?:noe\s+|noko\s+)?(?:tro\s+)?pa\s+"
                       r"(?:en\s+|ein\s+)?(?:retur|a\s+komme\s+tilbake|a\s+kome\s+tilbake|a\s+komme\s+tebake)\b"), "lite_sannsynlig"),
-    ("q2", re.compile(_HARD_TO_WORK_WITH), "vanskelig"),
+    ("q2", re.compile(HARD_TO_WORK_WITH), "vanskelig"),
     ("q2", re.compile(rf"\b(?:verken|hverken|korkje)\s+{_NEITHER_GOOD}"), "vanskelig"),
     # "det er ikke verst med sjefen": not bad is fairly good (not "ikke så verst", which is milder)
     ("q2", re.compile(r"\b(?:ikke|ikkje|itj)\s+verst\b"), "god"),

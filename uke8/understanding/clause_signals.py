@@ -325,6 +325,8 @@ PRECISION_HEDGE = re.compile(r"^(?:det\s+er\s+|det\s+e\s+)?(?:vanskelig|vanskele
 # The collaboration called merely fine, and nothing more: "samarbeidet med arbeidsgiver er greit", "relasjonen
 # er helt ok" (the blind writers' middle in 147 of 152 messages; the classifier hears "good")
 MERELY_FINE = re.compile(r"\b(?:samarbeid\w*|forhold\w*|relasjon\w*|kontakt\w*)\b(?:\s+\w+){0,5}?\s+(?:er|e|har\s+vart|har\s+vaert|har\s+vore|var)\s+"
-                         r"(?:helt\s+|heilt\s+|ganske\s+)?(?:greit|greitt|grei|ok|okei|okay)\W*$")
+                         r"(?:helt\s+|heilt\s+|ganske\s+)?(?:greit|greitt|grei|ok|okei|okay)\W*$"
+                         # the employer "greit" (it is fine with them): "Arbeidsgiver er helt greit."
+                         r"|^(?:og\s+)?(?:arbeidsgiver\w*|arbeidsgjevar\w*)\s+(?:er|e)\s+(?:helt\s+|heilt\s+)?(?:greit|greitt)\W*$")
 # "helt grei", "heilt ok": fine, said before a "men"
 FINE = re.compile(r"\b(?:helt|heilt)\s+(?:grei|greit|greitt|ok|okei)\b")

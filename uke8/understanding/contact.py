@@ -34,7 +34,9 @@ _COMPLAINT = re.compile(
     r"|\b(?:snakker|snakkar|snakke|prater|pratar|prate)\s+(?:\w+\s+)?(?:ikke|ikkje|itj)\s+(?:sammen|saman|med\s+(?:hverandre|kvarandre))\b"
     r"|\b(?:sammen|saman)\s+(?:lenger|lengre|meir|mer)\b"
     # "det var ikke hyggelig", "ikkje noko kjekt": unpleasant, not merely little
-    r"|\b(?:ikke|ikkje|itj)\s+(?:noe\s+|noko\s+|sa\s+)?(?:hyggelig\w*|kjekt|trivelig\w*)\b|\b(?:ubehagelig\w*|uhyggelig\w*|ekkel\w*)\b")
+    r"|\b(?:ikke|ikkje|itj)\s+(?:noe\s+|noko\s+|sa\s+)?(?:hyggelig\w*|kjekt|trivelig\w*)\b|\b(?:ubehagelig\w*|uhyggelig\w*|ekkel\w*)\b"
+    # no contact, and wanting it so: "… og det er slik eg vil ha det"
+    r"|\b(?:slik|sann|sa)\s+(?:jeg|eg|je)\s+vil\s+ha\s+det\b")
 
 
 def complains(text: str, *, folded: bool = False) -> bool:

@@ -59,7 +59,7 @@ _ENDS = re.compile(rf"\b(til\s+og\s+med|til|te|innen|innan|for|ut|over|etter|run
 # ("Til jul, tror jeg", "ut januar"); not "sjefen er på ferie til januar", "siden før jul", "går av
 # med AFP til sommeren", "begynner på skole til høsten"
 _END_OF_LEAVE = re.compile(rf"\b(?:{_LEAVE}|sykmeld\w*|sykemeld\w*|sjukmelding\w*|"
-                           r"tilbake|tebake|attende|klar|frisk\w*|pa\s+plass|i\s+jobb|pa\s+jobb|i\s+gang|(?:jobbe|arbeide|arbeida)\s+(?:igjen|att)|(?:begynner?|byrje|byrjar|starter?|startar)\s+(?:igjen|att|pa\s+jobb)|"
+                           r"tilbake|tebake|attende|klar|ferdig|frisk\w*|pa\s+plass|i\s+jobb|pa\s+jobb|i\s+gang|(?:jobbe|arbeide|arbeida)\s+(?:igjen|att)|(?:begynner?|byrje|byrjar|starter?|startar)\s+(?:igjen|att|pa\s+jobb)|"
                            r"trenger|treng|behov|varer|vare|holder|blir\s+(?:bra|god|bedre)|regner\s+med|reknar\s+med|rekner\s+med|"
                            r"lege\w*\s+(?:har\s+)?(?:sagt|sier|seier|sa|skrevet|skreve|skrev|mener|meiner))\b(?:\W+\w+){0,5}\W+$")
 # "(Eg trur) det blir til hausten", "det blir nok helt til sommeren": the length itself, as an answer

@@ -75,6 +75,8 @@ _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BA
           r"|\b(?:greit|grei|greitt|ok|okei|okej|fin|fint|bra|nok)\W+(?:men\s+)?(?:ikke|ikkje|inget|inga|ingenting|ingen\s+ting)\s+(?:noe\s+|no\s+|noko\s+)?spes\w*"
           # "…, men heller ikke noe særlig støtte": the praise before it was no more than fine
           r"|^(?:men\s+)?(?:heller\s+(?:ikke|ikkje)|(?:ikke|ikkje)\s+(?:\w+\s+)?heller)\s+(?:no|noko|noen|non|nokon|noka)\s+(?:sarlig|saerlig|serlig|spesiel\w*|stor)\b"
+          # "…, men samarbeidet har aldri vore noko særleg": never much, the middle
+          r"|^(?:men\s+)?(?:\w+\s+){0,3}?(?:har\s+)?aldri\s+(?:vart|vaert|vore|vorte)\s+(?:no|noko|non|noka)\s+(?:sarlig|saerlig|serlig|sarleg|saerleg|spesiel\w*)\W*$"
           # "helt nøytral", "nøytralt forhold" (folded: "noytral"), "sånn middels"
           r"|\bnoytral\w*|\bmiddels\b"
           # the employer, then "so-so": "sjefen e sånn passe egt", "samarbeidet er så som så"
@@ -343,6 +345,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj)\b).*\b(?:tror|trur)\s+(?:(?:jeg|eg)\s+)?(?:sterkt|fullt\s+og\s+fast|virkelig|verkeleg)\s+(?:pa\s+)?(?:at\s+)?"
                       r"(?:jeg|eg|je|a)\s+(?:\w+\s+)?(?:kommer|kjem|kjam|skal|ska|kan)\s+(?:\w+\s+)?(?:tilbake|tebake|attende)\b"), "veldig_sannsynlig"),
     # "Det skal mye til for at jeg går tilbake dit": it would take a lot
+    # (and with a "not" it takes a lot not to: "Det skal mykje til for at eg ikkje kjem tilbake")
+    ("q1", re.compile(r"\bskal\s+(?:\w+\s+)?(?:mye|mykje|mykkje|my|svaert\s+mye|veldig\s+mye)\s+til\s+(?:for\s+)?(?:at\s+)?(?:jeg|eg|je|a)\s+(?:ikke|ikkje|itj)\s+(?:\w+\s+){0,2}?"
+                      r"(?:tilbake|tebake|attende)\b"), "veldig_sannsynlig"),
     ("q1", re.compile(r"\bskal\s+(?:\w+\s+)?(?:mye|mykje|mykkje|my|svaert\s+mye|veldig\s+mye)\s+til\s+(?:for\s+)?(?:at\s+)?(?:jeg|eg|je|a)\s+(?:\w+\s+){0,2}?"
                       r"(?:tilbake|tebake|attende)\b"), "lite_sannsynlig"),
     # "tror nok det", "ja, regner med det": I think so, to the question asked

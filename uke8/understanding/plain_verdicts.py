@@ -70,6 +70,9 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(rf"^(?!.*\b(?:kanskje|usikk\w*|vet\s+ikke|veit\s+ikkje|tja|hvis|viss|sannsynlig\w*)\b)(?!.*{_BOSS})(?:\W*\w+){{1,7}}\W+(?:sa|so)\s+nei\W*$"), "lite_sannsynlig"),
     # "tja, det er litt opp og ned": the return swings, unsure
     ("q1", re.compile(r"^(?:(?:tja|nja|hmm|vel)\W+)?(?:det\s+(?:er|e|gar)\s+)?(?:litt\s+|veldig\s+)?(?:opp\s+og\s+ned|fram\s+og\s+tilbake|frem\s+og\s+tilbake)\W*$"), "usikker"),
+    # nothing else in sight: "kan ikke se for meg noe annet enn å gå tilbake dit"; the chance "slett ikke liten"
+    ("q1", re.compile(rf"\b{_NOT}\s+(?:se|ser)\s+for\s+meg\s+(?:no|noko|noe)\s+(?:annet|anna)\s+enn\s+a\s+(?:ga|komme|kome|vende|begynne|byrje)\s+(?:\w+\s+)?(?:tilbake|attende|tebake|igjen|att)\b"
+                      rf"|\b(?:sjansen|sjansane|sjansene|sannsynligheten)\s+(?:er|e)\s+(?:slett\s+|absolutt\s+|overhodet\s+)?{_NOT}\s+(?:sa\s+)?(?:liten|lita|lav|darlig|darleg)\b"), "veldig_sannsynlig"),
     # a scornful question, answered at once: "trur du æ vil tebake te den gjengen? Nei takk."
     ("q1", re.compile(r"\b(?:tror|trur|tenker|tenkjer)\s+(?:du|dere|dokker|de|dykk)\s+(?:at\s+)?(?:jeg|eg|je|a|e)\s+(?:\w+\s+){0,2}?(?:tilbake|tebake|attende)\b"
                       r"[^.!?]*\?+\s*(?:nei|neppe|aldri|glem\s+det)\b"), "lite_sannsynlig"),
@@ -115,13 +118,18 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                       r"(?:kontakt\s+med|noko\s+med|no\s+med)\s+(?:min\s+|mi\s+|den\s+)?(?:\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|ledelsen|jobben|arbeidsplassen|dem|dei)\b"),
      "vanskelig"),
     # the boss in young people's words: "sjefen er chill", "sjefen er en legende"; "sjefen er verst", "lederen er toxic"
-    ("q2", re.compile(rf"^(?:og\s+)?(?:men\s+)?{_BOSS}\s+(?:er|e)\s+(?:(?:sa|veldig|helt|heilt|skikkelig|faktisk|ganske|bare|ogsa)\s+)?"
+    ("q2", re.compile(rf"^(?:og\s+)?(?:men\s+)?{_BOSS}(?:\s+(?:min|mi|var))?\s+(?:er|e)\s+(?:(?:sa|veldig|helt|heilt|skikkelig|faktisk|ganske|bare|ogsa)\s+)?"
                       r"(?:kul|kule|chill|digg|konge|gull|en\s+legende|legende|nice|awesome|the\s+best)(?:\s+(?:da|ass|altsa|lol|faktisk))?\W*$"), "god"),
-    ("q2", re.compile(rf"^(?:og\s+)?(?:men\s+)?{_BOSS}\s+(?:er|e)\s+(?:(?:helt|heilt|skikkelig|bare|faktisk|ganske)\s+)?"
+    ("q2", re.compile(rf"^(?:og\s+)?(?:men\s+)?{_BOSS}(?:\s+(?:min|mi|var))?\s+(?:er|e)\s+(?:(?:helt|heilt|skikkelig|bare|faktisk|ganske)\s+)?"
                       r"(?:verst|toxic|giftig|en\s+drittsekk|et\s+rasshol|en\s+idiot|en\s+psykopat)(?:\s+(?:da|ass|altsa|lol))?\W*$"), "vanskelig"),
     # "bedre enn noen gang", "verre enn nokon gong": the relationship set against every other time
     ("q2", re.compile(r"^(?:(?:det|samarbeidet|forholdet)\s+(?:er|e|har\s+aldri\s+vart|har\s+aldri\s+vaert)\s+)?(?:bedre|betre)\s+enn\s+(?:noen\s+gang|non\s+gang|nokon\s+gong|noensinne|nokon\s+gang|for|nokosinne)\W*$"), "god"),
     ("q2", re.compile(r"^(?:(?:det|samarbeidet|forholdet)\s+(?:er|e)\s+)?(?:verre|verste)\s+(?:enn\s+)?(?:noen\s+gang|non\s+gang|nokon\s+gong|noensinne|for|nokosinne)\W*$"), "vanskelig"),
+    # no contact wanted, said as none: "jeg ønsker helst ingen kontakt"; not the one and not the other, fronted:
+    # "Vanskelig er det ikke, men jeg ville ikke kalt det godt"
+    ("q2", re.compile(r"\b(?:vil|onsker|onskjer)\s+(?:jeg\s+|eg\s+)?(?:helst\s+)?(?:ingen|inga)\s+kontakt\b"), "vanskelig"),
+    ("q2", re.compile(rf"\b(?:vanskelig|vanskeleg|darlig|darleg)\s+(?:er|e)\s+det\s+{_NOT}\b[^.!?]*\b{_NOT}\s+(?:\w+\s+){{0,3}}(?:godt|god|bra)\b"
+                      rf"|\b(?:godt|bra)\s+(?:er|e)\s+det\s+{_NOT}\b[^.!?]*\b{_NOT}\s+(?:\w+\s+){{0,3}}(?:vanskelig|vanskeleg|darlig|darleg)\b"), "verken_eller"),
     # no trust left: "ingen tillit lenger mellom oss"
     ("q2", re.compile(r"^(?:det\s+er\s+|det\s+e\s+|har\s+)?(?:ingen|inga|null)\s+tillit\b"), "vanskelig"),
     # "verre enn før", "mykje dårlegare enn i fjor": the relationship worse than it was

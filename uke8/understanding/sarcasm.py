@@ -25,7 +25,7 @@ _PRAISE = re.compile(r"\b(?:fantastisk\w*|stralende|supert|super|herlig\w*|verde
 _IRONY = re.compile(r"\b(?:liksom|not|ikke\s+sant)\W*$|🙄|🙃|😒|\"\w+\"|«\w+»|\bnei\s+takk\b")
 # neglect or ill treatment in plain words (not "ingen problemer", not a bad shoulder)
 _ILL_TREATED = re.compile(r"\bbryr\s+(?:seg|sei)\s+(?:ikke|ikkje|itj|null)\b|\bignorer\w*|\bsvar(?:er|ar)\s+(?:ikke|ikkje|aldri)\b|"
-                          r"\bkjeft\w*|\bmobb\w*|\bbaksnakk\w*")
+                          r"\bkjeft\w*|\bmobb\w*|\bbaksnakk\w*|\bkvitt\s+meg\b|\b(?:presse|skvise|fryse|fa)\s+meg\s+ut\b")
 
 
 def sounds_sarcastic(text: str) -> bool:

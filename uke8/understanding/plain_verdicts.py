@@ -73,6 +73,14 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # nothing else in sight: "kan ikke se for meg noe annet enn å gå tilbake dit"; the chance "slett ikke liten"
     ("q1", re.compile(rf"\b{_NOT}\s+(?:se|ser)\s+for\s+meg\s+(?:no|noko|noe)\s+(?:annet|anna)\s+enn\s+a\s+(?:ga|komme|kome|vende|begynne|byrje)\s+(?:\w+\s+)?(?:tilbake|attende|tebake|igjen|att)\b"
                       rf"|\b(?:sjansen|sjansane|sjansene|sannsynligheten)\s+(?:er|e)\s+(?:slett\s+|absolutt\s+|overhodet\s+)?{_NOT}\s+(?:sa\s+)?(?:liten|lita|lav|darlig|darleg)\b"), "veldig_sannsynlig"),
+    # "ja, det er ikkje snakk om noko anna": nothing else is in question
+    ("q1", re.compile(rf"^(?:(?:ja|jo)\W+)?(?:det\s+(?:er|e)\s+)?{_NOT}\s+snakk\s+om\s+(?:no|noko|noe)\s+(?:annet|anna)\W*$"), "veldig_sannsynlig"),
+    # "kan ikkje utelukke noko, verken det eine eller det andre": both left open
+    ("q1", re.compile(r"\b(?:verken|hverken|korkje)\s+det\s+(?:ene|eine)\s+eller\s+det\s+andre\b"
+                      rf"|^(?:jeg\s+|eg\s+)?(?:kan|kann)\s+{_NOT}\s+utelukke\s+(?:no|noko|noe|noen\s+ting|nokon\s+ting)\b"), "usikker"),
+    # "Det skulle i så fall være et mirakel": it would take a miracle
+    ("q1", re.compile(r"\b(?:skulle|ville|hadde)\s+(?:i\s+sa\s+fall\s+)?(?:vaere|vere|vare|vaert|bli|blitt)\s+(?:et|eit)\s+(?:\w+\s+)?mirakel\b"
+                      r"|\b(?:krever|krev|kreve|ta)\s+(?:et|eit)\s+mirakel\b"), "lite_sannsynlig"),
     # a scornful question, answered at once: "trur du æ vil tebake te den gjengen? Nei takk."
     ("q1", re.compile(r"\b(?:tror|trur|tenker|tenkjer)\s+(?:du|dere|dokker|de|dykk)\s+(?:at\s+)?(?:jeg|eg|je|a|e)\s+(?:\w+\s+){0,2}?(?:tilbake|tebake|attende)\b"
                       r"[^.!?]*\?+\s*(?:nei|neppe|aldri|glem\s+det)\b"), "lite_sannsynlig"),
@@ -130,6 +138,13 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q2", re.compile(r"\b(?:vil|onsker|onskjer)\s+(?:jeg\s+|eg\s+)?(?:helst\s+)?(?:ingen|inga)\s+kontakt\b"), "vanskelig"),
     ("q2", re.compile(rf"\b(?:vanskelig|vanskeleg|darlig|darleg)\s+(?:er|e)\s+det\s+{_NOT}\b[^.!?]*\b{_NOT}\s+(?:\w+\s+){{0,3}}(?:godt|god|bra)\b"
                       rf"|\b(?:godt|bra)\s+(?:er|e)\s+det\s+{_NOT}\b[^.!?]*\b{_NOT}\s+(?:\w+\s+){{0,3}}(?:vanskelig|vanskeleg|darlig|darleg)\b"), "verken_eller"),
+    # what the employer does, told as such: "sjefen vil ikke ha meg tilbake", "ledelsen ønsker meg ikke tilbake",
+    # "dei har frose meg ut", "føler meg dytta ut", "mista tilliten til leiinga" (not a condition: "sjefen vil
+    # ikke ha meg tilbake før jeg er frisk"; a conflict is left to the classifier, for it is often the reason asked for)
+    ("q2", re.compile(rf"\b(?:{_BOSS}|de|dei|dem|ledelsen|leiinga|firmaet|bedriften)\s+(?:\w+\s+)?(?:vil|onsker|onskjer)\s+(?:{_NOT}\s+ha\s+meg|meg\s+{_NOT})\b(?!.*\b(?:for|foer)\b)"
+                      r"|\b(?:frosset|frose|frosi|fryst|frose|skjovet|skyver|skyv|dyttet|dytta|dytter|presset|pressa|presser|mobbet|mobba)\s+(?:meg\s+)?(?:ut|bort|vekk)\b"
+                      r"|\b(?:mistet|mista|miste)\s+(?:all\s+|mye\s+|mykje\s+)?(?:tillit\w*|tillita|trua)\s+(?:til|pa)\s+(?:\w+\s+)?(?:ledelsen|leiinga|\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*)"), "vanskelig"),
+    ("q2", re.compile(rf"\b(?:forholdet|samarbeidet|relasjonen)\s+(?:til|med)\s+(?:\w+\s+)?{_BOSS}\s+(?:er|e|har\s+vart|har\s+vaert|har\s+vore)\s+{_NOT}\s+(?:sa\s+)?(?:bra|godt|god)\W*$"), "vanskelig"),
     # no trust left: "ingen tillit lenger mellom oss"
     ("q2", re.compile(r"^(?:det\s+er\s+|det\s+e\s+|har\s+)?(?:ingen|inga|null)\s+tillit\b"), "vanskelig"),
     # "verre enn før", "mykje dårlegare enn i fjor": the relationship worse than it was

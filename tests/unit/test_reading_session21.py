@@ -69,6 +69,23 @@ def _folded(text: str) -> str:
     # no length of one's own
     ("q3", "tar en dag om gangen", "usikker"),
     ("q3", "ikkje før til sumaren, trur eg", None),  # (a season: read from the day of asking, below)
+    # round 63: negation, litotes and irony
+    ("q1", "Det skal mye til for at jeg ikke kommer tilbake", "veldig_sannsynlig"),
+    ("q1", "Det skal mye til for at jeg kommer tilbake", "lite_sannsynlig"),
+    ("q1", "Jeg ser ikke for meg noe annet enn å komme tilbake", "veldig_sannsynlig"),
+    ("q1", "Sjansen er absolutt ikke liten", "veldig_sannsynlig"),
+    ("q1", "ja, det er ikkje snakk om noko anna", "veldig_sannsynlig"),
+    ("q1", "Jeg kan ikke utelukke noe ennå", "usikker"),
+    ("q1", "Det ville i så fall vært et lite mirakel", "lite_sannsynlig"),
+    ("q2", "Dårlig er det ikke, men godt vil jeg ikke kalle det heller", "verken_eller"),
+    ("q2", "jeg ønsker ingen kontakt", "vanskelig"),
+    ("q2", "men samarbeidet har aldri vært noe særlig", "verken_eller"),  # (the clause after "Sjefen har vært grei,")
+    # what the employer does
+    ("q2", "Ledelsen vil ikke ha meg tilbake", "vanskelig"),
+    ("q2", "sjefen vil ikke ha meg tilbake før jeg er helt frisk", None),
+    ("q2", "dei har frose meg ut sidan i sommar", "vanskelig"),
+    ("q2", "Jeg har mistet all tillit til ledelsen", "vanskelig"),
+    ("q2", "forholdet til sjefen er ikke så bra", "vanskelig"),
 ])
 def test_words_read_as_session_21_found_them(question, text, code):
     assert match_pattern(question, text) == code
@@ -169,3 +186,17 @@ def test_a_season_in_dialect_is_read_from_the_day_of_asking():
     p = parse(text, ranking(("q3_over_26_uker", 0.6), ("q3_under_26_uker", 0.3)))
     own = read_message("q3", text, p, {}, T, asked_on=date(2026, 12, 4)).own
     assert (own.code, own.action) == ("over_26_uker", "accept")
+
+
+def test_done_not_before_a_season_is_read_from_the_day_of_asking():
+    text = "Eg trur ikkje eg er ferdig før til hausten"
+    p = parse(text, ranking(("q3_under_26_uker", 0.88), ("q3_over_26_uker", 0.1)))
+    own = read_message("q3", text, p, {}, T, asked_on=date(2026, 12, 4)).own
+    assert own.code == "over_26_uker"
+
+
+def test_praise_beside_being_pushed_out_is_never_recorded():
+    text = "Fantastisk, de prøver bare å bli kvitt meg"
+    p = parse(text, ranking(("q2_god", 0.95)), ranking(("q2_god", 0.95)), ranking(("q2_vanskelig", 0.7)))
+    own = read_message("q2", text, p, {}, T).own
+    assert own.action == "choose" and set(own.offered) == {"god", "vanskelig"}

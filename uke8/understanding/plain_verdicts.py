@@ -71,7 +71,7 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # "tja, det er litt opp og ned": the return swings, unsure
     ("q1", re.compile(r"^(?:(?:tja|nja|hmm|vel)\W+)?(?:det\s+(?:er|e|gar)\s+)?(?:litt\s+|veldig\s+)?(?:opp\s+og\s+ned|fram\s+og\s+tilbake|frem\s+og\s+tilbake)\W*$"), "usikker"),
     # nothing else in sight: "kan ikke se for meg noe annet enn å gå tilbake dit"; the chance "slett ikke liten"
-    ("q1", re.compile(rf"\b{_NOT}\s+(?:se|ser)\s+for\s+meg\s+(?:no|noko|noe)\s+(?:annet|anna)\s+enn\s+a\s+(?:ga|komme|kome|vende|begynne|byrje)\s+(?:\w+\s+)?(?:tilbake|attende|tebake|igjen|att)\b"
+    ("q1", re.compile(rf"\b(?:{_NOT}\s+(?:se|ser)|(?:se|ser)\s+{_NOT})\s+for\s+meg\s+(?:no|noko|noe)\s+(?:annet|anna)\s+enn\s+a\s+(?:ga|komme|kome|vende|begynne|byrje)\s+(?:\w+\s+)?(?:tilbake|attende|tebake|igjen|att)\b"
                       rf"|\b(?:sjansen|sjansane|sjansene|sannsynligheten)\s+(?:er|e)\s+(?:slett\s+|absolutt\s+|overhodet\s+)?{_NOT}\s+(?:sa\s+)?(?:liten|lita|lav|darlig|darleg)\b"), "veldig_sannsynlig"),
     # "ja, det er ikkje snakk om noko anna": nothing else is in question
     ("q1", re.compile(rf"^(?:(?:ja|jo)\W+)?(?:det\s+(?:er|e)\s+)?{_NOT}\s+snakk\s+om\s+(?:no|noko|noe)\s+(?:annet|anna)\W*$"), "veldig_sannsynlig"),
@@ -79,7 +79,7 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q1", re.compile(r"\b(?:verken|hverken|korkje)\s+det\s+(?:ene|eine)\s+eller\s+det\s+andre\b"
                       rf"|^(?:jeg\s+|eg\s+)?(?:kan|kann)\s+{_NOT}\s+utelukke\s+(?:no|noko|noe|noen\s+ting|nokon\s+ting)\b"), "usikker"),
     # "Det skulle i så fall være et mirakel": it would take a miracle
-    ("q1", re.compile(r"\b(?:skulle|ville|hadde)\s+(?:i\s+sa\s+fall\s+)?(?:vaere|vere|vare|vaert|bli|blitt)\s+(?:et|eit)\s+(?:\w+\s+)?mirakel\b"
+    ("q1", re.compile(r"\b(?:skulle|ville|hadde)\s+(?:i\s+sa\s+fall\s+)?(?:vaere|vere|vare|vaert|vart|bli|blitt)\s+(?:et|eit)\s+(?:\w+\s+)?mirakel\b"
                       r"|\b(?:krever|krev|kreve|ta)\s+(?:et|eit)\s+mirakel\b"), "lite_sannsynlig"),
     # a scornful question, answered at once: "trur du æ vil tebake te den gjengen? Nei takk."
     ("q1", re.compile(r"\b(?:tror|trur|tenker|tenkjer)\s+(?:du|dere|dokker|de|dykk)\s+(?:at\s+)?(?:jeg|eg|je|a|e)\s+(?:\w+\s+){0,2}?(?:tilbake|tebake|attende)\b"
@@ -136,7 +136,7 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # no contact wanted, said as none: "jeg ønsker helst ingen kontakt"; not the one and not the other, fronted:
     # "Vanskelig er det ikke, men jeg ville ikke kalt det godt"
     ("q2", re.compile(r"\b(?:vil|onsker|onskjer)\s+(?:jeg\s+|eg\s+)?(?:helst\s+)?(?:ingen|inga)\s+kontakt\b"), "vanskelig"),
-    ("q2", re.compile(rf"\b(?:vanskelig|vanskeleg|darlig|darleg)\s+(?:er|e)\s+det\s+{_NOT}\b[^.!?]*\b{_NOT}\s+(?:\w+\s+){{0,3}}(?:godt|god|bra)\b"
+    ("q2", re.compile(rf"\b(?:vanskelig|vanskeleg|darlig|darleg)\s+(?:er|e)\s+det\s+{_NOT}\b[^.!?]*\b(?:{_NOT}\s+(?:\w+\s+){{0,3}}(?:godt|god|bra)|(?:godt|god|bra)\s+(?:\w+\s+){{0,3}}{_NOT})\b"
                       rf"|\b(?:godt|bra)\s+(?:er|e)\s+det\s+{_NOT}\b[^.!?]*\b{_NOT}\s+(?:\w+\s+){{0,3}}(?:vanskelig|vanskeleg|darlig|darleg)\b"), "verken_eller"),
     # what the employer does, told as such: "sjefen vil ikke ha meg tilbake", "ledelsen ønsker meg ikke tilbake",
     # "dei har frose meg ut", "føler meg dytta ut", "mista tilliten til leiinga" (not a condition: "sjefen vil

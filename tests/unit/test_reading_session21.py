@@ -86,6 +86,16 @@ def _folded(text: str) -> str:
     ("q2", "dei har frose meg ut sidan i sommar", "vanskelig"),
     ("q2", "Jeg har mistet all tillit til ledelsen", "vanskelig"),
     ("q2", "forholdet til sjefen er ikke så bra", "vanskelig"),
+    # round 60, read after its measurement
+    ("q2", "Føler meg savnet", "god"),
+    ("q2", "de har holdt meg oppdatert hele veien", "god"),
+    ("q2", "Savner kollegaene og sjefen.", "god"),
+    ("q2", "savner at sjefen ringer", None),
+    ("q2", "Har ikke noe dårlig å si om sjefen", "god"),
+    ("q2", "sjefen har kjørt meg ut av bedriften", "vanskelig"),
+    ("q2", "lederen har vært kjip mot meg", "vanskelig"),
+    ("q1", "har egentlig bestemt meg for å slutte", "lite_sannsynlig"),
+    ("q1", "jeg har ikke bestemt meg for å slutte", None),
 ])
 def test_words_read_as_session_21_found_them(question, text, code):
     assert match_pattern(question, text) == code
@@ -200,3 +210,11 @@ def test_praise_beside_being_pushed_out_is_never_recorded():
     p = parse(text, ranking(("q2_god", 0.95)), ranking(("q2_god", 0.95)), ranking(("q2_vanskelig", 0.7)))
     own = read_message("q2", text, p, {}, T).own
     assert own.action == "choose" and set(own.offered) == {"god", "vanskelig"}
+
+
+def test_how_one_feels_beside_a_doubt_of_how_long_is_the_reason_confirmed():
+    text = "Sjefen er grei. Men jeg aner ikke hvor lenge jeg blir borte, psyken er helt på bunn."
+    p = parse(text, ranking(("q2_god", 0.97)), ranking(("q2_god", 0.99)), ranking(("usikker", 0.98)), ranking(("q3_grunn_annet", 0.6)))
+    taken = _taken(read_message("q2", text, p, {}, T))
+    assert taken["varighet"][0] == "usikker"
+    assert taken["varighet_usikker_grunn"] == ("annet", "confirm")

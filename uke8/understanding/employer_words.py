@@ -36,7 +36,7 @@ HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg|
                       # (the employer or "they" as the subject: "været har vært forferdelig" is the weather)
                       rf"|\b(?:{BOSS_WORDS}|han|hun|ho|hu|de|dei|dem|dom|dam|jobben|kontoret|firmaet|kommunen|bedriften)\s+"
                       r"(?:har\s+)?(?:vart|vaert|vore|er|e|blitt|vorte)\s+(?:sa\s+|veldig\s+|litt\s+|helt\s+|heilt\s+|ganske\s+)?"
-                      r"(?:vanskelige|vanskelege|umulige|umoglege|umulig|umogleg|umuleg|ufine|frekke|slemme|kjipe|sure|kalde|ubehagelig\w*|"
+                      r"(?:vanskelige|vanskelege|umulige|umoglege|umulig|umogleg|umuleg|ufine|frekke|slemme|kjipe|kjip|sure|kalde|ubehagelig\w*|"
                       r"forferdelig\w*|grusom\w*|ekkel|ekle|frekk|slem|ufin|sjofel\w*|urettferdig\w*)\b"
                       r"(?!\s+(?:tider|dager|dagar|uker|veker|maneder|manader|ar|tida|perioder|ting|saker|oppgaver))"
                       # "sjefen gir blanke i meg", "dei driter i meg"

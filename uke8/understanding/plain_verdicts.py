@@ -81,6 +81,9 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # "Det skulle i så fall være et mirakel": it would take a miracle
     ("q1", re.compile(r"\b(?:skulle|ville|hadde)\s+(?:i\s+sa\s+fall\s+)?(?:vaere|vere|vare|vaert|vart|bli|blitt)\s+(?:et|eit)\s+(?:\w+\s+)?mirakel\b"
                       r"|\b(?:krever|krev|kreve|ta)\s+(?:et|eit)\s+mirakel\b"), "lite_sannsynlig"),
+    # decided to leave: "har egentlig bestemt meg for å slutte", "bestemt meg for å seie opp"
+    ("q1", re.compile(rf"^(?!.*\b{_NOT}\s+(?:\w+\s+)?(?:bestemt|bestemd)\b).*\b(?:bestemt|bestemd|bestemte)\s+(?:meg|meij|ma)\s+for\s+a\s+"
+                      r"(?:slutte|si\s+opp|seie\s+opp|sei\s+opp|finne\s+(?:meg\s+)?(?:no|noko|noe)\s+(?:annet|anna)|bytte\s+jobb|skifte\s+jobb)\b"), "lite_sannsynlig"),
     # a scornful question, answered at once: "trur du æ vil tebake te den gjengen? Nei takk."
     ("q1", re.compile(r"\b(?:tror|trur|tenker|tenkjer)\s+(?:du|dere|dokker|de|dykk)\s+(?:at\s+)?(?:jeg|eg|je|a|e)\s+(?:\w+\s+){0,2}?(?:tilbake|tebake|attende)\b"
                       r"[^.!?]*\?+\s*(?:nei|neppe|aldri|glem\s+det)\b"), "lite_sannsynlig"),
@@ -142,9 +145,18 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # "dei har frose meg ut", "føler meg dytta ut", "mista tilliten til leiinga" (not a condition: "sjefen vil
     # ikke ha meg tilbake før jeg er frisk"; a conflict is left to the classifier, for it is often the reason asked for)
     ("q2", re.compile(rf"\b(?:{_BOSS}|de|dei|dem|ledelsen|leiinga|firmaet|bedriften)\s+(?:\w+\s+)?(?:vil|onsker|onskjer)\s+(?:{_NOT}\s+ha\s+meg|meg\s+{_NOT})\b(?!.*\b(?:for|foer)\b)"
-                      r"|\b(?:frosset|frose|frosi|fryst|frose|skjovet|skyver|skyv|dyttet|dytta|dytter|presset|pressa|presser|mobbet|mobba)\s+(?:meg\s+)?(?:ut|bort|vekk)\b"
+                      r"|\b(?:frosset|frose|frosi|fryst|skjovet|skyver|skyv|dyttet|dytta|dytter|presset|pressa|presser|mobbet|mobba|kjort|kjorte)\s+(?:meg\s+)?(?:ut|bort|vekk)\b"
                       r"|\b(?:mistet|mista|miste)\s+(?:all\s+|mye\s+|mykje\s+)?(?:tillit\w*|tillita|trua)\s+(?:til|pa)\s+(?:\w+\s+)?(?:ledelsen|leiinga|\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*)"), "vanskelig"),
     ("q2", re.compile(rf"\b(?:forholdet|samarbeidet|relasjonen)\s+(?:til|med)\s+(?:\w+\s+)?{_BOSS}\s+(?:er|e|har\s+vart|har\s+vaert|har\s+vore)\s+{_NOT}\s+(?:sa\s+)?(?:bra|godt|god)\W*$"), "vanskelig"),
+    # missed and kept informed: "Føler meg savnet", "de savner meg", "har holdt meg oppdatert på alt" (the classifier
+    # hears "savnet" as something lacking)
+    ("q2", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj|aldri|liksom)\b).*(?:\b(?:foler|kjenner)\s+(?:meg|meij)\s+(?:veldig\s+|litt\s+)?savnet\b"
+                      r"|\b(?:de|dei|sjefen|lederen|leiaren|kollegaene|kollegane|alle)\s+(?:\w+\s+)?savner\s+meg\b"
+                      r"|\b(?:holdt|holder|halde|held)\s+meg\s+(?:godt\s+)?(?:oppdatert|orientert)\b)"), "god"),
+    # missing the boss, and nothing bad to say: "Savner kollegaene og sjefen", "har ikke noe dårlig å si om arbeidsgiveren"
+    # (not "… bare ikke noe godt heller", the middle)
+    ("q2", re.compile(rf"\bsavner\s+(?:(?:kolleg\w+|gjengen|alle)\s+og\s+)?{_BOSS}(?:\s+(?:min|mi|mitt))?(?:\W*$|\s+og\b|\W+[.!])"
+                      rf"|\b{_NOT}\s+(?:no|noko|noe)\s+(?:darlig|darleg|vondt|vont|negativt)\s+a\s+(?:si|seie|sei)\s+om\b(?![^.!?]*\bheller\b)"), "god"),
     # no trust left: "ingen tillit lenger mellom oss"
     ("q2", re.compile(r"^(?:det\s+er\s+|det\s+e\s+|har\s+)?(?:ingen|inga|null)\s+tillit\b"), "vanskelig"),
     # "verre enn før", "mykje dårlegare enn i fjor": the relationship worse than it was

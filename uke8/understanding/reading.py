@@ -96,11 +96,17 @@ _REASON_GIVEN = re.compile(r"\b(?:pga|p\.g\.a|pa\s+grunn\s+av|grunnet|fordi|(?:k
                            r"(?:ikke|ikkje|itj)\s+(?:min\s+|mi\s+)?(?:helse|helsa|helsen|sykdommen|sjukdommen))\b")
 
 
+# How the body or mind feels, told beside the doubt ("aner ikke hvor lenge, psyken er helt på bunn", "jeg er bare så
+# utslitt hele tiden"): with no treatment named, a reason of the kind "annet" (the labelling convention)
+_HOW_ONE_FEELS = re.compile(r"\b(?:psyken|psyke|hodet|huet|sliten|utslitt|utbrent|trist|deprimert|nedfor|energi\w*|orken|orker\s+(?:ikke|ikkje|itj)|"
+                            r"sover\s+(?:ikke|ikkje|itj|darlig|dalig)|angst\w*|dagsform\w*|vondt\s+i\s+hele|vondt\s+overalt)\b")
+
+
 def _reason_beside_doubt(open_question: str, text: str, folded: str, own: Interpretation, others: tuple[Carried, ...],
                          answers: Mapping[str, str | None]) -> tuple[Carried, ...]:
     """A doubt of how long taken from the message (or given before) and a reason given with it
     that names no treatment ("usikker på lengda pga konflikten", "vet ikke, kommer an på om jeg
-    får omplassering"): q3_grunn "annet" (every reason but treatment), confirmed in the one
+    får omplassering", or how one feels: "psyken er på bunn"): q3_grunn "annet" (every reason but treatment), confirmed in the one
     summary. Nothing where the reason is already taken or a treatment is named (that reason is
     the classifier's to read)."""
     doubted = (open_question == "q3" and own.kind == "answer" and own.code == SHARED and own.action == "accept"
@@ -108,7 +114,7 @@ def _reason_beside_doubt(open_question: str, text: str, folded: str, own: Interp
     if (open_question == "q3_grunn" or not doubted or answers.get("varighet_usikker_grunn")
             or any(c.question_id == "q3_grunn" for c in others)):
         return others
-    if not _REASON_GIVEN.search(folded) or mentions_treatment(text):
+    if not (_REASON_GIVEN.search(folded) or _HOW_ONE_FEELS.search(folded)) or mentions_treatment(text):
         return others
     return (*others, Carried("q3_grunn", _to_confirm("annet")))
 

@@ -33,11 +33,10 @@ from uke8.understanding.interpret import (
 from uke8.understanding.normalise import fold, normalise
 from uke8.understanding.clause_signals import (
     ABOUT_ANSWERING, ABOUT_RETURN, ABOUT_TIME, AGREES, ASKED_ABOUT_RETURN, BARE_DOUBT, BARE_NO, BARE_WAIT, BECAUSE, BOSS_ACTS, CAN_SAY_INSTEAD, CANNOT_SAY, CONCESSIVE, CONDITION_ALONE, CONDITION_OPENING, CONDITIONAL,
-    CORRECTION, DECLINES, DEPENDS_ON, PRECISION_HEDGE, DOUBT_ABOUT_WHEN, DOUBT_OBJECT, EVENT_DATE, FRONTED_DOUBT, GRADED_START, FINE, LEAVE_WORDS, LIKELY, MERELY_FINE,
-    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, OTHER_LEAVE, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REASON_OPENING, RETIRING, SURE_DENIED, THAT_IS_SURE, V1_CONDITION, V1_CONSEQUENCE, WAITS_FOR_THAT, WHETHER_MANAGE, WHETHER_RETURN, WORDS, YEARS_AT_WORK, corrects,
+    CORRECTION, DECLINES, DEPENDS_ON, DOUBT_ABOUT_WHEN, DOUBT_OBJECT, EVENT_DATE, FINE, FRONTED_DOUBT, GRADED_START, LEAVE_WORDS, LIKELY, MERELY_FINE,
+    HEDGE_ALONE, NOT_A_COMPLAINT, NOT_READY, NOT_SAYING, NOT_THE_PROBLEM, NUMBER_AFTER, OTHER_LEAVE, PRECISION_HEDGE, PUT_BACK, PUTS_OFF, QUESTION_REMARK, REASON_OPENING, RETIRING, SURE_DENIED, THAT_IS_SURE, V1_CONDITION, V1_CONSEQUENCE, WAITS_FOR_THAT, WHETHER_MANAGE, WHETHER_RETURN, WORDS, YEARS_AT_WORK, corrects,
     put_back_topic, wish_before_but)
 from uke8.understanding.clause_subjects import about, labelled, numbered_list, qualifies, terse_list
-from uke8.understanding.reason_inside import reason_inside
 from uke8.understanding.clause_owner import explains_the_return, held_back, reason_after_doubt, shared_owner, specific_owner
 from uke8.understanding.clause_parse import after_so, pieces, top_answer, top_confidence
 from uke8.understanding.implied import RANK, SHARED, contact_kind, employer_in_a_reason, imply, imply_return, mixed_relation, settle
@@ -45,6 +44,7 @@ from uke8.understanding.contact import complains, little_contact
 from uke8.understanding.length_hedges import may_grow, two_possibilities
 from uke8.understanding.employer_words import BOSS
 from uke8.understanding.patterns import OTHER_PARTY, match_pattern, middle_in_words
+from uke8.understanding.reason_inside import reason_inside
 from uke8.understanding.treatment import denies_treatment, mentions_treatment, other_errand
 
 # An answer to a question that was not asked is recorded from the classifier alone only when it

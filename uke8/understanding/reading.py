@@ -106,8 +106,8 @@ def _reason_beside_doubt(open_question: str, text: str, folded: str, own: Interp
                          answers: Mapping[str, str | None]) -> tuple[Carried, ...]:
     """A doubt of how long taken from the message (or given before) and a reason given with it
     that names no treatment ("usikker på lengda pga konflikten", "vet ikke, kommer an på om jeg
-    får omplassering", or how one feels: "psyken er på bunn"): q3_grunn "annet" (every reason but treatment), confirmed in the one
-    summary. Nothing where the reason is already taken or a treatment is named (that reason is
+    får omplassering", or how one feels: "psyken er på bunn"): q3_grunn "annet" (every reason but
+    treatment), confirmed in the one summary. Nothing where the reason is already taken or a treatment is named (that reason is
     the classifier's to read)."""
     doubted = (open_question == "q3" and own.kind == "answer" and own.code == SHARED and own.action == "accept"
                or any(c.question_id == "q3" and c.meaning.code == SHARED and c.meaning.action == "accept" for c in others))

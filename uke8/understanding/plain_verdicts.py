@@ -66,8 +66,8 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
      "veldig_sannsynlig"),
     # a comparison or a story, concluded: "mye bedre enn i høst, så ja", "dårligere enn før, så nei"
     # (a short answer only, with no verdict of its own: "lite sannsynlig. sjefen har gjort det klart …, så ja")
-    ("q1", re.compile(rf"^(?!.*\b(?:kanskje|usikk\w*|vet\s+ikke|veit\s+ikkje|tja|hvis|viss|sannsynlig\w*|ikke|ikkje)\b)(?!.*{_BOSS})(?:\W*\w+){{1,7}}\W+(?:sa|so)\s+(?:ja|jo)\W*$"), "veldig_sannsynlig"),
-    ("q1", re.compile(rf"^(?!.*\b(?:kanskje|usikk\w*|vet\s+ikke|veit\s+ikkje|tja|hvis|viss|sannsynlig\w*)\b)(?!.*{_BOSS})(?:\W*\w+){{1,7}}\W+(?:sa|so)\s+nei\W*$"), "lite_sannsynlig"),
+    ("q1", re.compile(rf"^(?!.*\b(?:kanskje|usikk\w*|vet\s+ikke|veit\s+ikkje|tja|hvis|viss|sannsynlig\w*|ikke|ikkje)\b)(?!.*{_BOSS})(?:\w+\W+){{1,7}}(?:sa|so)\s+(?:ja|jo)\W*$"), "veldig_sannsynlig"),
+    ("q1", re.compile(rf"^(?!.*\b(?:kanskje|usikk\w*|vet\s+ikke|veit\s+ikkje|tja|hvis|viss|sannsynlig\w*)\b)(?!.*{_BOSS})(?:\w+\W+){{1,7}}(?:sa|so)\s+nei\W*$"), "lite_sannsynlig"),
     # "tja, det er litt opp og ned": the return swings, unsure
     ("q1", re.compile(r"^(?:(?:tja|nja|hmm|vel)\W+)?(?:det\s+(?:er|e|gar)\s+)?(?:litt\s+|veldig\s+)?(?:opp\s+og\s+ned|fram\s+og\s+tilbake|frem\s+og\s+tilbake)\W*$"), "usikker"),
     # nothing else in sight: "kan ikke se for meg noe annet enn å gå tilbake dit"; the chance "slett ikke liten"

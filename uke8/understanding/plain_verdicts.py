@@ -11,6 +11,7 @@ import re
 
 _NOT = r"(?:ikke|ikkje|ikkj|itj)"
 _HALF_YEAR = r"(?:26\s*(?:uk|vek)\w*|seks\s*m\w*|6\s*m\w*|(?:et|eit)?\s*halvt\s*ar|halvaret|halvtaret)"
+# (the text is folded: "noe" and "noen" read "no" and "non", so patterns list those)
 _BOSS = r"(?:\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|samarbeid\w*)"
 _SAYS_SO = r"(?:\s+(?:ass|altsa|assa|da|egentlig|eigentleg|rett\s+og\s+slett|for\s+a\s+si\s+det\s+mildt))?\W*$"
 
@@ -71,19 +72,19 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # "tja, det er litt opp og ned": the return swings, unsure
     ("q1", re.compile(r"^(?:(?:tja|nja|hmm|vel)\W+)?(?:det\s+(?:er|e|gar)\s+)?(?:litt\s+|veldig\s+)?(?:opp\s+og\s+ned|fram\s+og\s+tilbake|frem\s+og\s+tilbake)\W*$"), "usikker"),
     # nothing else in sight: "kan ikke se for meg noe annet enn å gå tilbake dit"; the chance "slett ikke liten"
-    ("q1", re.compile(rf"\b(?:{_NOT}\s+(?:se|ser)|(?:se|ser)\s+{_NOT})\s+for\s+meg\s+(?:no|noko|noe)\s+(?:annet|anna)\s+enn\s+a\s+(?:ga|komme|kome|vende|begynne|byrje)\s+(?:\w+\s+)?(?:tilbake|attende|tebake|igjen|att)\b"
+    ("q1", re.compile(rf"\b(?:{_NOT}\s+(?:se|ser)|(?:se|ser)\s+{_NOT})\s+for\s+meg\s+(?:no|noko)\s+(?:annet|anna)\s+enn\s+a\s+(?:ga|komme|kome|vende|begynne|byrje)\s+(?:\w+\s+)?(?:tilbake|attende|tebake|igjen|att)\b"
                       rf"|\b(?:sjansen|sjansane|sjansene|sannsynligheten)\s+(?:er|e)\s+(?:slett\s+|absolutt\s+|overhodet\s+)?{_NOT}\s+(?:sa\s+)?(?:liten|lita|lav|darlig|darleg)\b"), "veldig_sannsynlig"),
     # "ja, det er ikkje snakk om noko anna": nothing else is in question
-    ("q1", re.compile(rf"^(?:(?:ja|jo)\W+)?(?:det\s+(?:er|e)\s+)?{_NOT}\s+snakk\s+om\s+(?:no|noko|noe)\s+(?:annet|anna)\W*$"), "veldig_sannsynlig"),
+    ("q1", re.compile(rf"^(?:(?:ja|jo)\W+)?(?:det\s+(?:er|e)\s+)?{_NOT}\s+snakk\s+om\s+(?:no|noko)\s+(?:annet|anna)\W*$"), "veldig_sannsynlig"),
     # "kan ikkje utelukke noko, verken det eine eller det andre": both left open
     ("q1", re.compile(r"\b(?:verken|hverken|korkje)\s+det\s+(?:ene|eine)\s+eller\s+det\s+andre\b"
-                      rf"|^(?:jeg\s+|eg\s+)?(?:kan|kann)\s+{_NOT}\s+utelukke\s+(?:no|noko|noe|noen\s+ting|nokon\s+ting)\b"), "usikker"),
+                      rf"|^(?:jeg\s+|eg\s+)?(?:kan|kann)\s+{_NOT}\s+utelukke\s+(?:no|noko|nokon\s+ting)\b"), "usikker"),
     # "Det skulle i så fall være et mirakel": it would take a miracle
     ("q1", re.compile(r"\b(?:skulle|ville|hadde)\s+(?:i\s+sa\s+fall\s+)?(?:vaere|vere|vare|vaert|vart|bli|blitt)\s+(?:et|eit)\s+(?:\w+\s+)?mirakel\b"
                       r"|\b(?:krever|krev|kreve|ta)\s+(?:et|eit)\s+mirakel\b"), "lite_sannsynlig"),
     # decided to leave: "har egentlig bestemt meg for å slutte", "bestemt meg for å seie opp"
     ("q1", re.compile(rf"^(?!.*\b{_NOT}\s+(?:\w+\s+)?(?:bestemt|bestemd)\b).*\b(?:bestemt|bestemd|bestemte)\s+(?:meg|meij|ma)\s+for\s+a\s+"
-                      r"(?:slutte|si\s+opp|seie\s+opp|sei\s+opp|finne\s+(?:meg\s+)?(?:no|noko|noe)\s+(?:annet|anna)|bytte\s+jobb|skifte\s+jobb)\b"), "lite_sannsynlig"),
+                      r"(?:slutte|si\s+opp|seie\s+opp|sei\s+opp|finne\s+(?:meg\s+)?(?:no|noko)\s+(?:annet|anna)|bytte\s+jobb|skifte\s+jobb)\b"), "lite_sannsynlig"),
     # a scornful question, answered at once: "trur du æ vil tebake te den gjengen? Nei takk."
     ("q1", re.compile(r"\b(?:tror|trur|tenker|tenkjer)\s+(?:du|dere|dokker|de|dykk)\s+(?:at\s+)?(?:jeg|eg|je|a|e)\s+(?:\w+\s+){0,2}?(?:tilbake|tebake|attende)\b"
                       r"[^.!?]*\?+\s*(?:nei|neppe|aldri|glem\s+det)\b"), "lite_sannsynlig"),
@@ -134,8 +135,8 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q2", re.compile(rf"^(?:og\s+)?(?:men\s+)?{_BOSS}(?:\s+(?:min|mi|var))?\s+(?:er|e)\s+(?:(?:helt|heilt|skikkelig|bare|faktisk|ganske)\s+)?"
                       r"(?:verst|toxic|giftig|en\s+drittsekk|et\s+rasshol|en\s+idiot|en\s+psykopat)(?:\s+(?:da|ass|altsa|lol))?\W*$"), "vanskelig"),
     # "bedre enn noen gang", "verre enn nokon gong": the relationship set against every other time
-    ("q2", re.compile(r"^(?:(?:det|samarbeidet|forholdet)\s+(?:er|e|har\s+aldri\s+vart|har\s+aldri\s+vaert)\s+)?(?:bedre|betre)\s+enn\s+(?:noen\s+gang|non\s+gang|nokon\s+gong|noensinne|nokon\s+gang|for|nokosinne)\W*$"), "god"),
-    ("q2", re.compile(r"^(?:(?:det|samarbeidet|forholdet)\s+(?:er|e)\s+)?(?:verre|verste)\s+(?:enn\s+)?(?:noen\s+gang|non\s+gang|nokon\s+gong|noensinne|for|nokosinne)\W*$"), "vanskelig"),
+    ("q2", re.compile(r"^(?:(?:det|samarbeidet|forholdet)\s+(?:er|e|har\s+aldri\s+vart|har\s+aldri\s+vaert)\s+)?(?:bedre|betre)\s+enn\s+(?:non\s+gang|nokon\s+gong|nokon\s+gang|for|nokosinne)\W*$"), "god"),
+    ("q2", re.compile(r"^(?:(?:det|samarbeidet|forholdet)\s+(?:er|e)\s+)?(?:verre|verste)\s+(?:enn\s+)?(?:non\s+gang|nokon\s+gong|for|nokosinne)\W*$"), "vanskelig"),
     # no contact wanted, said as none: "jeg ønsker helst ingen kontakt"; not the one and not the other, fronted:
     # "Vanskelig er det ikke, men jeg ville ikke kalt det godt"
     ("q2", re.compile(r"\b(?:vil|onsker|onskjer)\s+(?:jeg\s+|eg\s+)?(?:helst\s+)?(?:ingen|inga)\s+kontakt\b"), "vanskelig"),
@@ -156,7 +157,7 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # missing the boss, and nothing bad to say: "Savner kollegaene og sjefen", "har ikke noe dårlig å si om arbeidsgiveren"
     # (not "… bare ikke noe godt heller", the middle)
     ("q2", re.compile(rf"\bsavner\s+(?:(?:kolleg\w+|gjengen|alle)\s+og\s+)?{_BOSS}(?:\s+(?:min|mi|mitt))?(?:\W*$|\s+og\b|\W+[.!])"
-                      rf"|\b{_NOT}\s+(?:no|noko|noe)\s+(?:darlig|darleg|vondt|vont|negativt)\s+a\s+(?:si|seie|sei)\s+om\b(?![^.!?]*\bheller\b)"), "god"),
+                      rf"|\b{_NOT}\s+(?:no|noko)\s+(?:darlig|darleg|vondt|vont|negativt)\s+a\s+(?:si|seie|sei)\s+om\b(?![^.!?]*\bheller\b)"), "god"),
     # no trust left: "ingen tillit lenger mellom oss"
     ("q2", re.compile(r"^(?:det\s+er\s+|det\s+e\s+|har\s+)?(?:ingen|inga|null)\s+tillit\b"), "vanskelig"),
     # "verre enn før", "mykje dårlegare enn i fjor": the relationship worse than it was

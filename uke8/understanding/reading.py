@@ -364,12 +364,13 @@ def _read_message(open_question: str, text: str, parse: Mapping[str, Any] | None
     if sounds_sarcastic(text):
         # "Fantastisk, de har ikke ringt meg en eneste gang": the praise is offered beside its opposite, never recorded
         # (and a return looked forward to: "gleder meg SÅ mye til å komme tilbake til den sjefen 🙄 nei takk")
+        ironic = ironic_return(text)
         for question_id, praised, opposite in (("q2", "god", "vanskelig"), ("q1", "veldig_sannsynlig", "lite_sannsynlig")):
             if (open_question == question_id and own.kind == "answer" and own.code == praised and own.action in ("accept", "confirm")
-                    and (question_id == "q2" or ironic_return(text))):
+                    and (question_id == "q2" or ironic)):
                 own = Interpretation("answer", praised, own.confidence, "choose", own.source, (opposite, praised))
         others = tuple(Carried(c.question_id, confirmed(c.meaning)) if c.meaning.code == "god" or c.meaning.code == "veldig_sannsynlig"
-                       and ironic_return(text) else c for c in others)
+                       and ironic else c for c in others)
     if open_question == "q3_grunn" and _names_its_kind(own, text, len(parts), others):
         own = Interpretation("answer", own.code if own.code == "behandling" else "annet", max(own.confidence, 0.5), "accept", "nlu")
     if open_question == "q3_grunn" and own.kind != "global" and own.action in ("reask", "choose") and health_swings(text):

@@ -161,14 +161,15 @@ def test_a_stated_duration_beside_not_knowing_whether_one_returns_answers_how_lo
 
 
 def test_a_reason_that_speaks_of_the_employer_also_answers_q2_confirmed():
-    text = "Kommer nok ikke tilbake. Det er mye konflikt med sjefen"
+    text = "Kommer nok ikke tilbake. Det er mye styr med sjefen"
     p = parse(text, ranking(("q1_lite_sannsynlig", 0.9), ("q3_grunn_annet", 0.1)), ranking(("q1_lite_sannsynlig", 1.0)),
               ranking(("q3_grunn_annet", 0.94), ("q2_vanskelig", 0.05), ("q2_god", 0.01)))
     carried = {c.question_id: c.meaning for c in carried_answers("q1", text, p, {}, T)}
     assert (carried["q2"].code, carried["q2"].action) == ("vanskelig", "confirm")
     # a reason with no word about the employer, or with next to nothing pointing at q2, is no q2 answer
+    # (since session 22 "konflikt med sjefen" is read by its words: see test_reading_session22.py)
     for second, ranked in (("Det er mye usikkerhet rundt stillingen", (("q3_grunn_annet", 0.94), ("q2_vanskelig", 0.06))),
-                           ("Det er mye konflikt med sjefen", (("q3_grunn_annet", 0.99), ("q2_vanskelig", 0.01)))):
+                           ("Det er mye styr med sjefen", (("q3_grunn_annet", 0.99), ("q2_vanskelig", 0.01)))):
         text = "Kommer nok ikke tilbake. " + second
         p = parse(text, ranking(("q1_lite_sannsynlig", 0.9)), ranking(("q1_lite_sannsynlig", 1.0)), ranking(*ranked))
         assert "q2" not in {c.question_id for c in carried_answers("q1", text, p, {}, T)}, second

@@ -136,9 +136,10 @@ OTHER_LEAVE = re.compile(r"\b(?:\w*permisjon\w*|\w*perm|\w*permen|friar|friaret|
                          r"|siste\s+arbeidsdag\w*|oppsigelsestid\w*|oppseiingstid\w*|sluttdato\w*)\b")
 LEAVE_WORDS = re.compile(r"\b(?:sykmeld\w*|sjukmeld\w*|sykemeld\w*|borte|frisk\w*|lenge|lang\s+tid|tilbake|tebake|attende)\b")
 GRADED_START = re.compile(r"\b(?:gradert\w*|\d{1,3}\s*(?:%|prosent)|delvis|deltid|trapp\w*\s+opp|opptrapping\w*)\b")
-NOT_A_COMPLAINT = re.compile(r"\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}?(?:sur|sint|vanskelig|vanskeleg|darlig|darleg|ille|"
+# ("Det er ingen konflikt med arbeidsgiver", "ikke noe galt med sjefen", "eg har ikkje noko imot han")
+NOT_A_COMPLAINT = re.compile(r"\b(?:ikke|ikkje|itj|aldri|ingen|inga)\s+(?:\w+\s+){0,2}?(?:sur|sint|vanskelig|vanskeleg|darlig|darleg|ille|"
                               r"problem\w*|uenig\w*|krangl\w*|konflikt\w*|vond|vondt|slem|slemme|slemt|frekk|klaget|klaga|klagd|klager|klagar|mast|maser|"
-                              r"ubehagel\w*|uhyggel\w*|ufin\w*)\b"
+                              r"ubehagel\w*|uhyggel\w*|ufin\w*|galt|gale|imot)\b"
                               # "dårlig samvittighet": the person's own guilt, not the employer
                               r"|\b(?:darlig|darleg|dalig)\s+samvit\w*"
                               # "det er ikke sjefens skyld": blame taken off the employer
@@ -327,6 +328,9 @@ PRECISION_HEDGE = re.compile(r"^(?:det\s+er\s+|det\s+e\s+)?(?:vanskelig|vanskele
 MERELY_FINE = re.compile(r"\b(?:samarbeid\w*|forhold\w*|relasjon\w*|kontakt\w*)\b(?:\s+\w+){0,5}?\s+(?:er|e|har\s+vart|har\s+vaert|har\s+vore|var)\s+"
                          r"(?:helt\s+|heilt\s+|ganske\s+)?(?:greit|greitt|grei|ok|okei|okay)\W*$"
                          # the employer "greit" (it is fine with them): "Arbeidsgiver er helt greit."
-                         r"|^(?:og\s+)?(?:arbeidsgiver\w*|arbeidsgjevar\w*)\s+(?:er|e)\s+(?:helt\s+|heilt\s+)?(?:greit|greitt)\W*$")
+                         r"|^(?:og\s+)?(?:arbeidsgiver\w*|arbeidsgjevar\w*)\s+(?:er|e)\s+(?:helt\s+|heilt\s+)?(?:greit|greitt)\W*$"
+                         # "Arbeidsgiveren har vært ok": merely ok, said of the employer
+                         r"|^(?:og\s+|men\s+)?(?:arbeidsgiver\w*|arbeidsgjevar\w*|sjefen|leder\w*|leiar\w*)\s+(?:er|e|har\s+vart|har\s+vaert|har\s+vore)\s+"
+                         r"(?:helt\s+|heilt\s+)?(?:ok|okei|okay)\W*$")
 # "helt grei", "heilt ok": fine, said before a "men"
 FINE = re.compile(r"\b(?:helt|heilt)\s+(?:grei|greit|greitt|ok|okei)\b")

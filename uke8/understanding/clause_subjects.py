@@ -23,7 +23,10 @@ TOPIC: dict[str, re.Pattern[str]] = {
                      r"begynn\w*\s+(?:igjen|att)|same\s+\w+|samme\s+\w+|sparken|oppsagt|sagt\s+opp|slutt\w*)\b"),
     "q2": re.compile(rf"\b(?:{BOSS_WORDS}|chef\w*|samarbe\w*|relasjon\w*|forhold\w*|dialog\w*|firma\w*|bedrift(?!shelse)\w*|kontakt\w*|"
                      r"kommun\w*|"
-                     r"krangl?\w*|konflikt\w*|uenig\w*|oppsig\w*|oppsei\w*|advarsel\w*|drofting\w*)\b"
+                     r"krangl?\w*|konflikt\w*|uenig\w*|oppsig\w*|oppsei\w*|advarsel\w*|drofting\w*|"
+                     # how one is treated at work names the relation too ("e blitt frosset ut på jobb", "har vore mobbing på avdelinga")
+                     r"mobb\w*|trakass\w*|utfryst\w*|utfrysing\w*|ignorer\w*|arbeidsmiljo\w*|tillitsvalgt\w*|tillitsvald\w*|fagforening\w*|fagforeining\w*)\b"
+                     r"|\b(?:frosset|frose|frosi|fryst|skjovet|dyttet|dytta|presset|pressa|kjort)\s+(?:meg\s+)?ut\b"
                      # "de har vært ryddige med meg", "dei er greie": after the first question "they" is the workplace
                      r"|^(?:de|dei|dem|dom|dam)\s+(?:har|hadde|er|var|e)\b"  # ("dæm" folds to "dam")
                      # "dem på jobben", "de i kommunen", "dei på kontoret": the workplace as people

@@ -12,7 +12,7 @@ from uke8.understanding.normalise import fold, normalise
 # aldri", "bryr seg ikke", "ignorerer meg"), which the classifier reads as difficult.
 _LITTLE_CONTACT = re.compile(
     r"\b(?:(?:lite|ingen|inga|null|ikke|ikkje|itj|ikkj|knapt|nesten\s+ikke)\s+(?:(?:noe|no|noko|mye|my|mykje|sa|so|hatt|vaert|vart|vore|blitt|sarlig|serlig|sarleg|spesielt|"
-    r"veldig|med|noen|nokon)\s+){0,3}(?:kontakt|prat)"
+    r"veldig|med|noen|nokon|spesiell|sarskild|sarskilt|serskild|serskilt|fast|jevnlig|jamleg|regelmessig|mer|meir)\s+){0,3}(?:kontakt|prat)"
     # (not the manner of speaking: "snakker ikke pent til meg" is a complaint)
     r"|(?:snakk\w*|prat\w*|hort|hoyrt)\s+(?:\w+\s+){0,2}?(?:lite|lite\s+med|ikke|ikkje)\b(?!\s+(?:samme\s+sprak|same\s+sprak|pent|fint|hyggelig|ordentlig|bra|godt|skikkelig|"
     r"vennlig\w*|respekt\w*|normalt|til\s+meg|til\s+ma)\b)"
@@ -23,6 +23,7 @@ _LITTLE_CONTACT = re.compile(
 _COMPLAINT = re.compile(
     r"\b(?:(?:ikke|ikkje|itj)\s+(?:noe\s+|no\s+|noko\s+|sa\s+|so\s+)?bra|bryr|bry|ignorer\w*|svarer\s+(?:ikke|aldri)|svarar\s+(?:ikkje|aldri)|aldri|krangl?\w*|konflikt\w*|darlig|dalig|darleg|"
     r"vanskelig|vanskeleg|sur|sint|ille|mobb\w*|kjeft\w*|problem\w*|skuffet|skuffa|lei\s+meg|unngar|unngår|vil\s+(?:ikke|ikkje|itj)|bare\s+mas\w*|skurr\w*|pa\s+kant|"
+    r"skrek|skreik|ropte|hylte|brolte|"
     r"respektl\w*|(?:ikke|ikkje|ingen|null|manglende|mangel\s+pa)\s+(?:\w+\s+)?respekt|mistillit\w*|mistru\w*|"
     # no follow-up at all ("Ingen oppfølging i det hele tatt"): left alone, not merely little contact
     r"(?:ingen|inga|null|manglende|ikke\s+no|ikkje\s+noko)\s+oppfolging\w*|"
@@ -35,6 +36,9 @@ _COMPLAINT = re.compile(
     r"|\b(?:sammen|saman)\s+(?:lenger|lengre|meir|mer)\b"
     # "det var ikke hyggelig", "ikkje noko kjekt": unpleasant, not merely little
     r"|\b(?:ikke|ikkje|itj)\s+(?:noe\s+|noko\s+|sa\s+)?(?:hyggelig\w*|kjekt|trivelig\w*)\b|\b(?:ubehagelig\w*|uhyggelig\w*|ekkel\w*)\b"
+    # the employer moving to end the job ("de snakket om å avslutte min stilling. Etter det ingen kontakt")
+    r"|\b(?:avslutte|avslutta|avvikle|avvikla)\s+(?:min\s+|mi\s+|mitt\s+|den\s+|det\s+)?(?:stilling\w*|arbeidsforhold\w*|kontrakt\w*)\b"
+    r"|\b(?:si|sei|sa|sagt|sagde)\s+(?:meg|ma)\s+opp\b|\badvarsel\w*|\bskriftlig\s+advar\w*"
     # no contact, and wanting it so: "… og det er slik eg vil ha det"
     r"|\b(?:slik|sann|sa)\s+(?:jeg|eg|je)\s+vil\s+ha\s+det\b")
 

@@ -185,6 +185,8 @@ def durations(text: str) -> list[float]:
         found.append(span - WEEKS_DONE_AT_ASKING)
     if re.search(r"\b(?:et|eit)\s+halvt\s+ar\b|\b(?:et|eit)\s+halvar\b|\bhalvaret\b", t):
         found.append(26.0)
+    if re.search(r"\b(?:ut|resten\s+av|hele|heile|gjennom)\s+(?:aret\s+)?neste\s+ar\b|\b(?:ut|resten\s+av)\s+aret\s+(?:og\s+|pluss\s+)?(?:hele\s+|heile\s+)?neste\b", t):
+        found.append(52.0)  # "ut året neste år", "resten av året og hele neste": next year through (not "til neste år")
     if _SOON_BACK.search(t):
         found.append(1.0)
     return found

@@ -27,8 +27,10 @@ HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg|
                       r"|(?<!ikke )(?<!ikkje )(?<!itj )(?<!aldri )(?<!ikke vart )(?<!ikkje vore )(?<!aldri vart )(?<!aldri vore )\bpa\s+kant\b"
                       # problems with the boss, or "we": "vi har problem", "problemer med lederen"
                       rf"|\b(?:vi|me|(?:{BOSS_WORDS})\s+og\s+(?:jeg|eg|je|meg)|(?:jeg|eg|je|meg)\s+og\s+(?:{BOSS_WORDS}))\s+har\s+(?:(?!ingen|ikke|ikkje|null|noe|noko|aldri)\w+\s+)?(?:problem\w*|konflikt\w*)"
-                      rf"|(?<!\bingen )(?<!\bnull )(?<!\bno )(?<!\bnoe )(?<!\bnoko )(?<!\bhatt )(?<!\bnoen )(?<!\bnon )(?<!\bnokon )\bproblem\w*\s+(?:med|mellom)\s+"
-                      rf"(?:meg\s+og\s+)?(?:min\s+|mi\s+)?(?:{BOSS_WORDS})\b"
+                      rf"|(?<!\bingen )(?<!\bnull )(?<!\bno )(?<!\bnoe )(?<!\bnoko )(?<!\bhatt )(?<!\bnoen )(?<!\bnon )(?<!\bnokon )\b(?:problem\w*|konflikt(?:er|ar)?)\s+(?:med|mellom)\s+"
+                      # ("konflikt med nærmeste leder", "problemer med den nye sjefen"; not "konflikten med sjefen",
+                      # which names the reason q3_grunn asks for as often as it rates the employer)
+                      rf"(?:meg\s+og\s+)?(?:min\s+|mi\s+)?(?:(?:den|det|nye|ny|narmeste|naermeste|naeraste|naraste|overordna|overordnede)\s+){{0,2}}(?:{BOSS_WORDS})\b"
                       # "hun bryr seg null", "får aldri svar"
                       r"|\bbryr\s+(?:seg|sei)\s+(?:\w+\s+)?(?:ikke|ikkje|itj|null|fint\s+lite|katta|fanden|ein\s+dritt|en\s+dritt)\b(?!\s+(?:sa|so)\s+(?:mye|mykje|veldig))"
                       r"|\b(?:far|fatt|fikk|fekk)\s+aldri\s+(?:noe\s+|noko\s+)?svar\b|\bsvar(?:er|ar)\s+aldri\b"
@@ -39,12 +41,20 @@ HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg|
                       r"(?:vanskelige|vanskelege|umulige|umoglege|umulig|umogleg|umuleg|ufine|frekke|slemme|kjipe|kjip|sure|kalde|ubehagelig\w*|"
                       r"forferdelig\w*|grusom\w*|ekkel|ekle|frekk|slem|ufin|sjofel\w*|urettferdig\w*)\b"
                       r"(?!\s+(?:tider|dager|dagar|uker|veker|maneder|manader|ar|tida|perioder|ting|saker|oppgaver))"
+                      # (hard to reach is not hard to work with: "HR er vanskelige å få tak i"; "umulig å få tak i" is)
+                      r"(?!(?:(?<=vanskelig)|(?<=vanskelige)|(?<=vanskeleg)|(?<=vanskelege))\s+a\s+(?:fa\s+tak\s+i|na|fa\s+(?:kontakt|svar)|ringe|treffe|fa\s+fatt\s+pa)\b)"
+                      # not speaking to me, as something they do ("Leder snakker ikke med meg", "… og snakket ikke
+                      # med meg"): more than little contact ("har ikke snakket med meg siden", "snakker ikke så ofte")
+                      r"|(?<!\bjeg )(?<!\beg )(?<!\bvi )(?<!\bme )\b(?:snakker|snakkar|snakket|snakka|prater|pratar|pratet|prata)\s+(?:ikke|ikkje|itj)\s+(?:lenger\s+|lengre\s+)?(?:med|til)\s+(?:meg|ma)\b"
+                      r"(?!\s+(?:om|sia|siden|sidan|pa\s+lenge|sa\s+ofte|sa\s+mye|ofte|mye|mykje)\b)"
                       # "sjefen gir blanke i meg", "dei driter i meg"
                       r"|\b(?:gir|gjer|gi|gav|ga)\s+(?:\w+\s+)?(?:blanke|blaffen|faen|f)\s+i\s+(?:meg|ma|oss)\b|\b(?:driter|dritter|drit)\s+i\s+(?:meg|ma)\b"
                       # "samarbeidet med rektor har vore tungt lenge" (no "ikke" on the way)
                       r"|\b(?:samarbeidet|samarbeidet\s+vart|forholdet|relasjonen|tonen)\s+(?:(?!ikke\b|ikkje\b|itj\b)\w+\s+){0,4}?"
                       r"(?:vore|vaert|vart|blitt|vorte|er|e|var)\s+(?:sa\s+|veldig\s+|litt\s+|ganske\s+|heilt\s+|helt\s+)?"
                       r"(?:tungt|tung|vanskelig|vanskeleg|darlig|darleg|elendig|ille|anstrengt|kjolig|kaldt|dritt|jafla|forferdelig)\b"
+                      # at each other's throats: "lederen min og jeg har gått i tottene på hverandre", "ryk i tottene"
+                      r"|\bi\s+tottene\s+pa\s+(?:hverandre|kvarandre)\b|\b(?:ryker|ryk|rauk|rok)\s+(?:stadig\s+|ofte\s+)?i\s+tottene\b"
                       # not on speaking terms: "har itj vært på talefot på fleire år"
                       r"|\b(?:ikke|ikkje|itj|aldri)\s+(?:\w+\s+){0,2}(?:pa|po)\s+talefot\b"
                       # "Lederen min og jeg har aldri fungert godt sammen"

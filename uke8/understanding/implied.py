@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from uke8.understanding.calibration import Thresholds
-from uke8.understanding.clause_signals import BACK_AT_WORK, GRADED_START, HEDGED, MERELY_FINE, NEGATED
+from uke8.understanding.clause_signals import BACK_AT_WORK, GRADED_START, HEDGED, MERELY_FINE, NEGATED, NOT_A_COMPLAINT
 from uke8.understanding.clause_subjects import TOPIC
 from uke8.understanding.duration import duration_answer
 from uke8.understanding.interpret import ANSWER_INTENTS, Interpretation, confirmed, from_ranking
@@ -110,7 +110,8 @@ def employer_in_a_reason(best: dict[str, Interpretation], parts: list[tuple[str,
             continue
         rest = {"intent_ranking": [{"name": e.get("name"), "confidence": float(e.get("confidence") or 0.0) / mass} for e in ranking]}
         meaning = from_ranking("q2", rest, thresholds)
-        if meaning.kind == "answer" and meaning.action in RANK:
+        if meaning.kind == "answer" and meaning.action in RANK and not (meaning.code == "vanskelig" and NOT_A_COMPLAINT.search(fold(normalise(clause)))):
+            # (not a conflict denied: "er ingen konflikt på jobb, det er helt ok der")
             best["q2"] = confirmed(meaning)
             return
 

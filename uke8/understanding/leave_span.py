@@ -52,8 +52,8 @@ _ENDS = re.compile(rf"\b(til\s+og\s+med|til|te|innen|innan|for|ut|over|etter|run
                    # "(tilbake,) truleg i februar", "oppstart 1. mars", "full stilling i midten av februar"
                    rf"(?:truleg|trulig|trolig|sikkert|nok|antakelig|antakeleg|sannsynligvis|kanskje)\s+i|oppstart(?:\s+i|\s+fra)?|"
                    rf"(?:full|heil|hel|100\s*%|hundre\s+prosent)\s+(?:pa\s+)?(?:jobb|stilling)\s+(?:i|fra))\s+"
-                   # ("til neste høst", "til ein gong i februar", "te ut i juni", "til langt ut på sommaren")
-                   rf"(over\s+|ut\s+|etter\s+|neste\s+|(?:en|ein)\s+(?:gang|gong)\s+i\s+|(?:langt\s+)?ut\s+(?:i|pa)\s+)?(?:(\d{{1,2}})\.?\s+)?{_PART}{_MONTH}\b")
+                   # ("til neste høst", "til ein gong i februar", "te ut i juni", "til langt ut på sommaren", "til rett etter nyttår")
+                   rf"(over\s+|ut\s+|etter\s+|(?:rett|like)\s+(?:etter|over)\s+|neste\s+|(?:en|ein)\s+(?:gang|gong)\s+i\s+|(?:langt\s+)?ut\s+(?:i|pa)\s+)?(?:(\d{{1,2}})\.?\s+)?{_PART}{_MONTH}\b")
 # With only the end named, it must be the leave's: said of the leave or the return just before it
 # ("regner med å være sykmeldt til jul", "er tilbake over nyttår"), or the answer opens with it
 # ("Til jul, tror jeg", "ut januar"); not "sjefen er på ferie til januar", "siden før jul", "går av
@@ -79,12 +79,14 @@ _PRESSED = re.compile(r"^(?!.*\b(?:lege\w*|fastleg\w*|doktor\w*|fysio\w*|behandl
 # "før sommeren", "innen påske": the end at the latest, so a total beyond 26 weeks says nothing of the length
 _UPPER_BOUND_CUES = ("for", "innen", "innan")
 _DENIED_BOUND = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|neppe)\s+(?:\w+\s+){0,4}$")
-_OPENS_WITH_END = re.compile(r"^\W*(?:(?!siden\b|sidan\b|fra\b|etter\b)\w+\W+(?:(?:for|forst|helt|heilt|minst|nok|vel|ikke|ikkje)\W+){0,2}|(?:(?:jeg|eg|je|a|e)\s+)?(?:tror|trur|tenker|tenkjer|tipper|tippar|"
+_OPENS_WITH_END = re.compile(r"^\W*(?:(?:men\s+)?(?:i\s+utgangspunktet|realistisk\s+sett|arlig\s+talt|etter\s+planen|slik\s+det\s+ser\s+ut(?:\s+na)?|som\s+det\s+ser\s+ut(?:\s+na)?|forelopig|sann\s+cirka)\W+)?"
+                             r"(?:(?!siden\b|sidan\b|fra\b|etter\b)\w+\W+(?:(?:for|forst|helt|heilt|minst|nok|vel|ikke|ikkje)\W+){0,2}|(?:(?:jeg|eg|je|a|e)\s+)?(?:tror|trur|tenker|tenkjer|tipper|tippar|"
                              r"(?:regner|reknar|rekner)\s+med)\s+)?(?:til|te|ut|innen|innan|over)\s")
-# ("Til jul, tror jeg", "ut januar", "Jeg tror til jul", "Eg reknar med ut januar", "Over nyttår";
+# ("Til jul, tror jeg", "ut januar", "Jeg tror til jul", "Eg reknar med ut januar", "Over nyttår", "I utgangspunktet til sommeren";
 # "ikke før til sommeren", "sannsynligvis helt til høsten", "minst til neste sommer")
 _AND_MORE = re.compile(r"\W*(?:og|eller)\s+(?:vel\s+sa\s+det|lenger|lengre|mer|meir|mere|enda\s+lenger|kanskje\s+lenger)\b(?!\s+enn)")
-_YEAR_OUT = re.compile(r"\b(?:ut|resten\s+av)\s+(?:aret|arett)\b")
+# (not "ut året neste år", "resten av året og neste": next year's end, beyond 26 weeks)
+_YEAR_OUT = re.compile(r"\b(?:ut|resten\s+av)\s+(?:aret|arett)\b(?!\s+(?:(?:og|til|pluss)\s+(?:hele\s+|heile\s+)?)?(?:neste|nest|etter)\b)")
 _NOW = re.compile(rf"\b(?:na|no)\s+er\s+det\s+(?:jo\s+)?(?:bare\s+|berre\s+)?{_PART}{_MONTH}\b")  # ("og no er det berre mars")
 # "Eg har fått ny jobb frå 1. februar, og eg er nok sjukmeld fram til då": the leave ends at the
 # time named just before

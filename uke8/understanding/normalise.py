@@ -28,7 +28,9 @@ _AS_HEARD_WORD = re.compile(r"\b(?:" + "|".join(_AS_HEARD) + r")\b")
 # Short forms of terse writers ("tbs: usikker", "AG: bra", "sykm: 2 mnd t", "samarbeid m sjef",
 # "over 26 u"): read in full, as the rules look for the full words.
 _SHORT_FORMS = {"tbs": "tilbake", "tilb": "tilbake", "ag": "arbeidsgiver", "sykm": "sykmelding", "sanns": "sannsynlig",
-                "sannsynl": "sannsynlig", "t": "til", "m": "med"}
+                "sannsynl": "sannsynlig", "t": "til", "m": "med",
+                # (young writers' phone spellings: "vtk om jeg kommer tilbake", "kommer ikk tilbake", "kansj")
+                "vtk": "vet ikke", "vetikke": "vet ikke", "veitikkje": "veit ikkje", "ikk": "ikke", "kansj": "kanskje", "kanskj": "kanskje"}
 _SHORT_FORM_WORD = re.compile(r"(?<![\w/.-])(?:" + "|".join(_SHORT_FORMS) + r")(?![\w/-])")
 _WEEKS_SHORT = re.compile(r"\b(\d+)\s*u\b")
 
@@ -45,6 +47,27 @@ _NEIGHBOUR_WORD = re.compile(r"(?<!\w)(?:" + "|".join(sorted(_NEIGHBOUR, key=len
 _DANISH_DONT_KNOW = re.compile(r"\bved\s+ikke\b(?!\s+(?:å|a)\b)")
 
 
+# A day written in digits after a word of time ("sykmeldt til 15.2", "MR-en 20.12" is left: no cue), and a
+# week by its number ("tilbake i uke 10", "uke 10." as the whole answer): the month by name, which the
+# length rules (leave_span.py) read. Not fractions or scores ("50/50", "1/2 stilling": no cue before them).
+_MONTH_NAMES = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember")
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_NUMERIC_DATE = re.compile(r"\b(til|te|ut|innen|innan|fra|frå|etter|den|rundt|over|tilbake i|i slutten av)\s+"
+                           r"([1-9]|0[1-9]|[12]\d|3[01])[./](0?[1-9]|1[0-2])\b(?![./]?\d)")
+_WEEK_NUMBER = re.compile(r"(\b(?:i|til|te|fra|frå|rundt|innen|innan|etter|over|ut)\s+|^)(?:uke|veke|veka)\s+([1-9]|[1-4]\d|5[0-2])\b"
+                          r"(?!\s*(?:uker|veker|%|prosent))(?(1)|(?=\s*(?:[.,!]|$)))")
+
+
+def _week_to_day(match: re.Match[str]) -> str:
+    """ "uke 10" as the Thursday of that week (next year's first months are what is asked of)."""
+    day = (int(match.group(2)) - 1) * 7 + 4
+    month = 0
+    while month < 11 and day > _MONTH_DAYS[month]:
+        day -= _MONTH_DAYS[month]
+        month += 1
+    return f"{match.group(1) or 'til '}{day}. {_MONTH_NAMES[month]}"
+
+
 # Pure, and the rules call it on the same clause many times a message: cached.
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
@@ -53,5 +76,7 @@ def normalise(text: str) -> str:
     text = _AS_HEARD_WORD.sub(lambda m: _AS_HEARD[m.group()], text)
     text = _WEEKS_SHORT.sub(r"\1 uker", _SHORT_FORM_WORD.sub(lambda m: _SHORT_FORMS[m.group()], text))
     text = _DANISH_DONT_KNOW.sub("vet ikke", _NEIGHBOUR_WORD.sub(lambda m: _NEIGHBOUR[m.group()], text))
+    text = _NUMERIC_DATE.sub(lambda m: f"{m.group(1)} {int(m.group(2))}. {_MONTH_NAMES[int(m.group(3)) - 1]}", text)
+    text = _WEEK_NUMBER.sub(_week_to_day, text)
     return correct_typos(_SPOKEN_NOT.sub("ikke", _SPACES.sub(" ", text)))
 

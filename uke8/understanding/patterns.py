@@ -61,7 +61,10 @@ _LUKEWARM = (r"\b(?:ikke|ikkje|itj|uten\s+at\s+det\s+er|utan\s+at\s+det\s+er)\s+
              # (alone, "ikke noe å skryte av" is a complaint; with "men ikke verst" beside it, the middle)
              r"|\b(?:ikke|ikkje|itj)\s+(?:noe|noko|no)\s+a\s+skryte\s+(?:av|med)\b.{0,20}\bmen\b.{0,15}\b(?:ikke|ikkje|itj)\s+(?:verst|darlig|darleg|ille)\b"
              # (folded, "noe" reads "no")
-             r"|\b(?:ingenting|ikke\s+no|ikkje\s+noko)\s+a\s+klage\s+pa\b.{0,30}\b(?:men|heller)\b.{0,20}\b(?:ingenting|ikke\s+no|ikkje\s+noko)\s+(?:ekstra|spesielt|meir|mer)\b")
+             r"|\b(?:ingenting|ikke\s+no|ikkje\s+noko)\s+a\s+klage\s+pa\b.{0,30}\b(?:men|heller)\b.{0,20}\b(?:ingenting|ikke\s+no|ikkje\s+noko)\s+(?:ekstra|spesielt|meir|mer)\b"
+             # "Ingenting å skryte av, ingenting å klage over": the two side by side, in either order
+             r"|\b(?:ingenting|ikke\s+no|ikkje\s+noko)\s+a\s+(?:skryte|skryta)\s+(?:av|med)\b.{0,25}\b(?:ingenting|ikke\s+no|ikkje\s+noko)\s+a\s+klage\s+(?:pa|over)\b"
+             r"|\b(?:ingenting|ikke\s+no|ikkje\s+noko)\s+a\s+klage\s+(?:pa|over)\b.{0,25}\b(?:ingenting|ikke\s+no|ikkje\s+noko)\s+a\s+(?:skryte|skryta)\s+(?:av|med)\b")
 _MIXED = (rf"\b{_SOME}\s+{_GOOD}\b.{{0,40}}\b{_SOME}\s+{_BAD}\b|\b{_SOME}\s+{_BAD}\b.{{0,40}}\b{_SOME}\s+{_GOOD}\b"
           rf"|\bbade\s+{_GOOD}\s+og\s+{_BAD}\b|\bbade\s+{_BAD}\s+og\s+{_GOOD}\b|\bbade[\s-]+og\b"
           # a short reply only: in a longer one "opp og ned" may be the health, not the employer

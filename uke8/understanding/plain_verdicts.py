@@ -39,6 +39,18 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # (the classifier, which knows "tror ikke jeg kommer", heard the words as unlikely)
     ("q1", re.compile(r"^(?:(?:ja|jo)[,.!]?\s+)?(?:jeg|eg|je|a)\s+(?:tror|trur)\s+(?:nok\s+|vel\s+|faktisk\s+)?(?:at\s+)?(?:jeg|eg|je|a)\s+"
                       r"(?:kommer|kjem|kjaem|skal|ska)(?:\s+(?:tilbake|tebake|attende|tilbage))?(?:\s*,?\s*(?:ja|jo))?\W*$"), "veldig_sannsynlig"),
+    # the return not seen: "jeg ser ikke for meg å klare turnus der igjen", "kan ikkje sjå for meg å gå attende"
+    # (not a later return: "… å komme tilbake før sommeren"; not with a doubt in the message)
+    ("q1", re.compile(rf"^(?!.*\b(?:kanskje|usikk\w*|vet\s+ikke|veit\s+ikkje|hvis|viss|dersom|mulig|mogleg|andre\s+dag\w*|nokre\s+dag\w*|non\s+dag\w*|av\s+og\s+til|iblant|innimellom|stundom)\b)"
+                      rf".*\b(?:{_NOT}\s+(?:se|ser|sja)|(?:se|ser|sja)\s+(?:(?:jeg|eg|je)\s+)?{_NOT})\s+(?:\w+\s+)?for\s+meg\s+a\s+(?:\w+\s+){{0,2}}?"
+                      r"(?:komme|kome|ga|vende|begynne|byrje|klare|greie|makte|jobbe|arbeide|starte)\s+(?:\w+\s+){0,3}?(?:tilbake|attende|tebake|igjen|att|der|dit)\b"
+                      r"(?!\s+(?:\w+\s+)?(?:for|forst|innen|innan|uten|utan|i\s+full|i\s+hel|pa\s+full|fulltid|100)\b)"), "lite_sannsynlig"),
+    # "Ser ikke for meg det.": the return not seen, as a whole clause
+    ("q1", re.compile(rf"^(?:nei\W+)?(?:(?:jeg|eg|je)\s+)?(?:kan\s+)?(?:{_NOT}\s+(?:se|ser|sja)|(?:se|ser|sja)\s+(?:(?:jeg|eg|je)\s+)?{_NOT})\s+(?:helt\s+|heilt\s+)?for\s+meg\s+(?:det|den)\W*$"), "lite_sannsynlig"),
+    # the return promised: "Æ har jo sagt te sjefen at æ kjem tebake" (no doubt or condition in the message)
+    ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|ikkj|itj|kanskje|usikk\w*|tviler|tvilar|hvis|viss|dersom|haper|hapar|trodde|tenkte)\b)"
+                      r".*\b(?:sagt|sagd|lovet|lova|lovt|fortalt|fortalde)\s+(?:\w+\s+){0,3}?at\s+(?:jeg|eg|je|a|e)\s+(?:kommer|kjem|kjaem|skal|ska)\s+(?:\w+\s+)?"
+                      r"(?:tilbake|tebake|attende|tibake)\b"), "veldig_sannsynlig"),
     # "det ser veldig lyst ut"; "ser ingen grunn til at jeg ikke skal komme tilbake"
     ("q1", re.compile(rf"\bser\s+(?:veldig\s+|ganske\s+|svart\s+|helt\s+|heilt\s+)?(?:lyst|lovende|lovande)\s+ut\b"
                       rf"|\bser\s+(?:ingen|{_NOT}\s+(?:noen|non|nokon))\s+grunn\s+til\s+at\s+(?:jeg|eg|je)\s+{_NOT}\s+(?:skal|skulle|kan|skal\s+kunne)\s+"
@@ -139,7 +151,14 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q2", re.compile(r"^(?:(?:det|samarbeidet|forholdet)\s+(?:er|e)\s+)?(?:verre|verste)\s+(?:enn\s+)?(?:non\s+gang|nokon\s+gong|for|nokosinne)\W*$"), "vanskelig"),
     # no contact wanted, said as none: "jeg ønsker helst ingen kontakt"; not the one and not the other, fronted:
     # "Vanskelig er det ikke, men jeg ville ikke kalt det godt"
-    ("q2", re.compile(r"\b(?:vil|onsker|onskjer)\s+(?:jeg\s+|eg\s+)?(?:helst\s+)?(?:ingen|inga)\s+kontakt\b"), "vanskelig"),
+    ("q2", re.compile(r"\b(?:vil|onsker|onskjer)\s+(?:jeg\s+|eg\s+)?(?:helst\s+)?(?:ingen|inga)\s+kontakt\b"
+                      # "jeg vil egentlig ikke snakke med ham heller" (not "… før jeg er frisk": a time, not a refusal)
+                      r"|\b(?:vil|orker|onsker|onskjer)\s+(?:jeg\s+|eg\s+)?(?:egentlig\s+|eigentleg\s+|helst\s+)?(?:ikke|ikkje|itj)\s+(?:a\s+)?(?:snakke|snakka|prate|prata|ha\s+(?:noe\s+|no\s+|noko\s+)?kontakt)\s+med\s+"
+                      r"(?:ham|han|henne|ho|hu|dem|dei|\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*)\b(?!.*\b(?:for|foer|enno|enda|akkurat\s+na)\b)"), "vanskelig"),
+    # the employer stretched far: "de har strukket seg langt for meg" (not denied)
+    ("q2", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj|aldri)\b).*\b(?:strukket|strekt|strekker|strekkjer|strakk|strekte)\s+seg\s+(?:veldig\s+|svart\s+|utrolig\s+)?langt\b"), "god"),
+    # a scornful question that answers itself: "Hvorfor skulle jeg ikke komme tilbake?"
+    ("q1", re.compile(r"^(?:og\s+)?(?:hvorfor|kvifor|korfor)\s+(?:skulle|skal|sku|ska)\s+(?:jeg|eg|je|a)\s+(?:ikke|ikkje|itj)\s+(?:komme|kome)\s+(?:tilbake|attende|tebake)\b"), "veldig_sannsynlig"),
     ("q2", re.compile(rf"\b(?:vanskelig|vanskeleg|darlig|darleg)\s+(?:er|e)\s+det\s+{_NOT}\b[^.!?]*\b(?:{_NOT}\s+(?:\w+\s+){{0,3}}(?:godt|god|bra)|(?:godt|god|bra)\s+(?:\w+\s+){{0,3}}{_NOT})\b"
                       rf"|\b(?:godt|bra)\s+(?:er|e)\s+det\s+{_NOT}\b[^.!?]*\b{_NOT}\s+(?:\w+\s+){{0,3}}(?:vanskelig|vanskeleg|darlig|darleg)\b"), "verken_eller"),
     # what the employer does, told as such: "sjefen vil ikke ha meg tilbake", "ledelsen ønsker meg ikke tilbake",
@@ -148,6 +167,11 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q2", re.compile(rf"\b(?:{_BOSS}|de|dei|dem|ledelsen|leiinga|firmaet|bedriften)\s+(?:\w+\s+)?(?:vil|onsker|onskjer)\s+(?:{_NOT}\s+ha\s+meg|meg\s+{_NOT})\b(?!.*\b(?:for|foer)\b)"
                       r"|\b(?:frosset|frose|frosi|fryst|skjovet|skyver|skyv|dyttet|dytta|dytter|presset|pressa|presser|mobbet|mobba|kjort|kjorte)\s+(?:meg\s+)?(?:ut|bort|vekk)\b"
                       r"|\b(?:mistet|mista|miste)\s+(?:all\s+|mye\s+|mykje\s+)?(?:tillit\w*|tillita|trua)\s+(?:til|pa)\s+(?:\w+\s+)?(?:ledelsen|leiinga|\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*)"), "vanskelig"),
+    # bullied, harassed, ignored ("Har vært mobbet på jobb i to år", "Sjefen har ignorert meg heilt"; not denied, and
+    # not by a colleague or a customer named in the clause: "en kollega har mobbet meg, og det tar de tak i nå")
+    ("q2", re.compile(r"^(?!.*\b(?:kolleg\w*|medarbeider\w*|pasient\w*|kunde\w*|elev\w*|bebuar\w*|beboer\w*)\b)"
+                      r".*(?<!ikke )(?<!ikkje )(?<!itj )(?<!aldri )(?<!ingen )(?<!inga )(?<!null )(?<!ikke blitt )(?<!ikkje blitt )(?<!ikkje vorte )(?<!aldri blitt )"
+                      r"\b(?:mobbet|mobba|mobbes|mobbing|mobbinga|trakassert|trakassering\w*|utfryst|utfrysing\w*|ignorert\s+meg|ignorerer\s+meg|ignorerte\s+meg)\b"), "vanskelig"),
     ("q2", re.compile(rf"\b(?:forholdet|samarbeidet|relasjonen)\s+(?:til|med)\s+(?:\w+\s+)?{_BOSS}\s+(?:er|e|har\s+vart|har\s+vaert|har\s+vore)\s+{_NOT}\s+(?:sa\s+)?(?:bra|godt|god)\W*$"), "vanskelig"),
     # missed and kept informed: "Føler meg savnet", "de savner meg", "har holdt meg oppdatert på alt" (the classifier
     # hears "savnet" as something lacking)

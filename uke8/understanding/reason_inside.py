@@ -8,6 +8,7 @@ from typing import Any
 
 from uke8.understanding.clause_parse import top_answer, top_confidence
 from uke8.understanding.clause_signals import BECAUSE, HOW_LONG_WORDS
+from uke8.understanding.implied import SHARED
 from uke8.understanding.interpret import Interpretation
 from uke8.understanding.treatment import denies_treatment, mentions_treatment
 
@@ -28,4 +29,13 @@ def reason_inside(parts: list[tuple[str, Mapping[str, Any] | None]], owners: lis
                 "," in clause or how_long is not None and len(folded[how_long.end():].split()) >= 6):
             code = str(top_answer(clause_parse)).removeprefix("q3_grunn_")
             return Interpretation("answer", code, top_confidence(clause_parse), "confirm", "nlu", (code,))
+    for index in range(len(parts)):
+        # the employer named beside the doubt of how long, heard above all as a reason ("vet ikke hvor lenge, har
+        # konflikt m sjefen", "Det er ein konflikt med leiaren min …, og det er grunnen til at eg ikkje veit kor
+        # lenge"): the clause answers q2 and is the reason too (the caller has read how long as not known)
+        clause_parse = parts[index][1]
+        near = range(max(index - 2, 0), min(index + 3, len(parts)))
+        if (owners[index] == "q2" and top_answer(clause_parse) == "q3_grunn_annet" and top_confidence(clause_parse) >= 0.5
+                and any(at != index and (HOW_LONG_WORDS.search(folds[at]) or owners[at] in ("q3", SHARED)) for at in near)):
+            return Interpretation("answer", "annet", top_confidence(clause_parse), "confirm", "nlu", ("annet",))
     return None

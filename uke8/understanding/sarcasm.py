@@ -25,7 +25,9 @@ _PRAISE = re.compile(r"\b(?:fantastisk\w*|stralende|supert|super|herlig\w*|verde
 _IRONY = re.compile(r"\b(?:liksom|not|ikke\s+sant)\W*$|🙄|🙃|😒|\"\w+\"|«\w+»|\bnei\s+takk\b")
 # neglect or ill treatment in plain words (not "ingen problemer", not a bad shoulder)
 _ILL_TREATED = re.compile(r"\bbryr\s+(?:seg|sei)\s+(?:ikke|ikkje|itj|null)\b|\bignorer\w*|\bsvar(?:er|ar)\s+(?:ikke|ikkje|aldri)\b|"
-                          r"\bkjeft\w*|\bmobb\w*|\bbaksnakk\w*|\bkvitt\s+meg\b|\b(?:presse|skvise|fryse|fa)\s+meg\s+ut\b")
+                          r"\bkjeft\w*|\bmobb\w*|\bbaksnakk\w*|\bkvitt\s+meg\b|\b(?:presse|skvise|fryse|fa)\s+meg\s+ut\b|"
+                          # pressed to come back ("sjefen ringer annenhver dag og spør om jeg ikke snart kan komme")
+                          r"\bringer\s+(?:meg\s+)?(?:hver|annenhver|kvar|annakvar|annankvar)\s+dag\b|\bmas(?:er|ar|te|a|ete)?\b|\bpress(?:er|ar|a|et)\s+(?:meg|pa)\b")
 
 
 def sounds_sarcastic(text: str) -> bool:

@@ -37,8 +37,9 @@ _TREATMENT = re.compile(
 )
 # "ikke behandlingen", "ikkje noko med legen å gjere": the treatment is denied, not given.
 # (not the doubt before a wait: "vet ikke, venter på operasjon", "ikke sikker, venter på behandling")
-_DENIED = re.compile(r"(?<!vet )(?<!veit )(?<!vett )(?<!aner )\b(?:ikke|ikkje|ikkj|itj|kje|ingen|inga)\s+(?:(?!vent\w*\s)\w+\s+){0,3}?"
-                     r"(?:\w*behandl\w*|lege\w*|operasjon\w*|medisin\w*)")
+# ("Ingen venteliste eller operasjon her": the list denied too; the verb "venter" is the wait itself)
+_DENIED = re.compile(r"(?<!vet )(?<!veit )(?<!vett )(?<!aner )\b(?:ikke|ikkje|ikkj|itj|kje|ingen|inga)\s+(?:(?!vent(?:er|ar|e|a|t)?\s)\w+\s+){0,3}?"
+                     r"(?:\w*behandl\w*|lege\w*|operasjon\w*|medisin\w*|venteliste\w*)")
 
 
 # Waiting on something else entirely: a job application, the bank, the insurer, NAV

@@ -17,6 +17,7 @@ from tests.unit.test_combined import T, parse, ranking
 from tests.unit.test_reading_session12 import _taken
 from uke8.understanding.clause_signals import MERELY_FINE, NOT_A_COMPLAINT
 from uke8.understanding.clause_subjects import TOPIC
+from uke8.understanding.clauses import clauses
 from uke8.understanding.contact import complains, little_contact
 from uke8.understanding.duration import durations
 from uke8.understanding.normalise import fold, normalise
@@ -62,6 +63,30 @@ def _folded(text: str) -> str:
     ("q2", "Sjefen har ignorert meg siden august", "vanskelig"),
     ("q2", "eg har ikkje blitt mobba", None),
     ("q2", "en kollega har trakassert meg, og det tar de tak i", None),
+    # round 64, read after its measurement: idioms of the two not getting on, one fine and the other not
+    ("q2", "sjefen og jeg er som olje og vann", "vanskelig"),
+    ("q2", "vi har gått i tottene på hverandre lenge", "vanskelig"),
+    ("q2", "Nærmeste leder er grei, ledelsen over er en annen sak", "verken_eller"),
+    ("q2", "Ingenting å skryte av, ingenting å klage over", "verken_eller"),
+    ("q2", "jeg vil egentlig ikke snakke med ham", "vanskelig"),
+    ("q2", "jeg vil ikke snakke med sjefen før jeg er frisk", None),
+    ("q2", "de har strukket seg langt for meg", "god"),
+    ("q1", "Hvorfor skulle jeg ikke komme tilbake?", "veldig_sannsynlig"),
+    ("q1", "lav", "lite_sannsynlig"),                     # (under a label: "Sannsynlighet for retur: lav")
+    ("q3", "Det er det store spørsmålet", "usikker"),
+    # round 68: merely ok, no contact and wanting it so, what the boss wants, worn out by the boss
+    ("q2", "vi har et helt ok samarbeid", "verken_eller"),
+    ("q2", "ikke akkurat bestevenner, men det går", "verken_eller"),
+    ("q2", "samarbeidet med leiaren har sine sider", "verken_eller"),
+    ("q2", "har ikke snakket med sjefen siden oktober, og det passer meg fint", "vanskelig"),
+    ("q2", "ingen kontakt, og det er jeg glad for", "vanskelig"),
+    ("q2", "Han har sagt at han ikke vil ha meg tilbake", "vanskelig"),
+    ("q2", "orker ikke mer av den sjefen", "vanskelig"),
+    ("q2", "noen snakker om meg bak ryggen", "vanskelig"),
+    ("q2", "føler meg ikke velkommen der lenger", "vanskelig"),
+    ("q1", "Lite trolig", "lite_sannsynlig"),
+    ("q3", "Noen tidsramme har jeg ikke", "usikker"),
+    ("q3", "har ingen klar tidsramme", "usikker"),
 ])
 def test_words_read_as_session_22_found_them(question, text, code):
     assert match_pattern(question, text) == code
@@ -75,6 +100,7 @@ def test_words_read_as_session_22_found_them(question, text, code):
     ("uke 10.", "under_26_uker"),                 # a week by number, as the whole answer
     ("sykmeldt til uke 7", "under_26_uker"),
     ("I utgangspunktet til sommeren", "over_26_uker"),
+    ("I januar kanskje", "under_26_uker"),           # a month alone as the whole answer
 ])
 def test_lengths_read_from_the_day_of_asking(text, weeks_side):
     heard = ranking(("out_of_scope", 0.5), ("q3_under_26_uker", 0.25), ("q3_over_26_uker", 0.25))
@@ -111,6 +137,11 @@ def test_signals_of_session_22():
     assert denies_treatment("Ingen venteliste eller operasjon her")
     assert not denies_treatment("vet ikke, venter på operasjon")
     assert sounds_sarcastic("Fantastisk, spesielt når sjefen ringer hver dag og maser")
+    assert clauses("Vi er som olje og vann, og det kokte over for lenge siden.") == ["Vi er som olje og vann", "det kokte over for lenge siden"]
+    assert clauses("Jeg kommer ikke tilbake siden sjefen er umulig") == ["Jeg kommer ikke tilbake", "sjefen er umulig"]
+    assert 1.0 not in durations("Noen uker ser det lyst ut, andre uker ikke")  # (some weeks: no length)
+    assert durations("Om ca fire veker er eg klar igjen") == [4.0]
+    assert durations("det har gått dårlig med sjefen i to år nå") == []  # (so far, not to come)
 
 
 def test_a_denied_conflict_beside_a_reason_rates_no_employer():
@@ -135,3 +166,12 @@ def test_being_frozen_out_at_work_answers_the_relation_unasked():
     p = parse(text, ranking(("q1_lite_sannsynlig", 0.99)), ranking(("q1_lite_sannsynlig", 0.99)),
               ranking(("endret_situasjon", 0.59), ("q2_vanskelig", 0.07)))
     assert _taken(read_message("q1", text, p, {}, T))["relasjon"] == ("vanskelig", "accept")
+
+
+def test_what_it_hangs_on_after_no_time_frame_is_the_length_s_doubt():
+    text = "Lite trolig. Noen tidsramme har jeg ikke, kommer an på hvordan sykdommen utvikler seg."
+    p = parse(text, ranking(("usikker", 0.6), ("q1_lite_sannsynlig", 0.3)), ranking(("q1_lite_sannsynlig", 0.98)),
+              ranking(("q1_lite_sannsynlig", 0.49), ("usikker", 0.22)), ranking(("usikker", 0.88), ("q3_grunn_annet", 0.04)))
+    taken = _taken(read_message("q1", text, p, {}, T))
+    assert taken["own"] == ("lite_sannsynlig", "accept")
+    assert taken["varighet"] == ("usikker", "accept")

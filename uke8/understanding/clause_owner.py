@@ -73,6 +73,9 @@ def specific_owner(clause: str, parse: Mapping[str, Any] | None, thresholds: Thr
 _POINTS_BACK = re.compile(r"^(?:og\s+|men\s+|sa\s+)?(?:det|dette)\s+(?:vet|veit|aner|er|e)\b")
 
 
+_DEPENDS_OPENING = re.compile(r"^(?:og\s+|men\s+)?(?:det\s+)?(?:(?:kommer|kjem|kjaem)\s+an\s+pa|(?:avhenger|avheng)\s+av|(?:henger|heng)\s+pa)\b")
+
+
 # "både ja og nei", "ja og nei", "kanskje ja, kanskje nei": an answer to a yes-or-no question
 _BOTH_WAYS = re.compile(r"^(?:(?:tja|hmm|nja|tjaa)\W+)?(?:(?:bade|baade)\s+)?ja\s+og\s+nei\W*$|^(?:(?:tja|hmm|nja)\W+)?kanskje\s+ja\W+kanskje\s+nei\W*$")
 
@@ -83,8 +86,10 @@ def shared_owner(clause: str, open_question: str | None, claimed: set[str], give
     when it speaks of time or the message gives a reason for not knowing how long (q3_grunn);
     else the open question if it takes that answer; else none."""
     folded = fold(normalise(clause))
-    if after == "q3" and _POINTS_BACK.match(folded):
-        return "q3"  # "Og hvor lenge … kommer an på konflikten, | så det vet jeg ikke": the length just asked about
+    if after == "q3" and (_POINTS_BACK.match(folded) or _DEPENDS_OPENING.match(folded)):
+        # "Og hvor lenge … kommer an på konflikten, | så det vet jeg ikke": the length just asked about
+        # ("Noen tidsramme har jeg ikke, | kommer an på hvordan sykdommen utvikler seg": what it hangs on)
+        return "q3"
     if open_question == "q2" and DIFFICULT_PLAIN.match(folded):
         return "q2"  # "Nå er det vanskelig"
     if open_question == "q1" and _BOTH_WAYS.match(folded):

@@ -32,7 +32,7 @@ NEGATED = re.compile(r"\b(?:ikke|ikkje|ikkj|itj|ikk|kje|aldri|neppe|tviler|tvila
 HEDGED = re.compile(r"\b(?:usikker|vet\s+ikke|veit\s+ikkje|kanskje|hvis|om\s+jeg|dersom|viss)\b")
 MAYBE = re.compile(r"\b(?:kanskje|kanskj|muligens|mulig|kan\s+hende|kan\s+bli|kan\s+skje|kan\s+vel|usikker\w*|vet\s+ikke|veit\s+ikkje)\b")
 # ("har dårlig tid": busy, no length)
-ABOUT_TIME = re.compile(r"\b(?:lenge|lengde\w*|(?<!\bi )lengd(?:a|en)|lang\s+tid|(?<!darlig )(?<!dalig )(?<!darleg )(?<!lite )tid|(?<!darlig )(?<!dalig )(?<!for )(?:tida|tiden)(?!\s+(?:vil\s+|skal\s+|ska\s+|far\s+)?vise)|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|tidspunkt\w*|kor\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
+ABOUT_TIME = re.compile(r"\b(?:lenge|lengde\w*|(?<!\bi )lengd(?:a|en)|lang\s+tid|(?<!darlig )(?<!dalig )(?<!darleg )(?<!lite )tid|(?<!darlig )(?<!dalig )(?<!for )(?:tida|tiden)(?!\s+(?:vil\s+|skal\s+|ska\s+|far\s+)?vise)|nar(?!\s+det\s+(?:gjelder|gjeld|galdt|kommer\s+til|kjem\s+til))|tidspunkt\w*|tidsramm\w*|tidsperspektiv\w*|tidshorisont\w*|kor\s+tid|uker?|veker?|maned\w*|manad\w*|mnd|varighet\w*|friskmeld\w*|sykmeld\w*|sjukmeld\w*)\b")
 
 # The person repeats the question before answering it ("Kommer jeg tilbake? Kanskje, kanskje
 # ikke", "Hvor lenge? Et års tid"): the question itself answers nothing.

@@ -26,7 +26,8 @@ TOPIC: dict[str, re.Pattern[str]] = {
                      r"krangl?\w*|konflikt\w*|uenig\w*|oppsig\w*|oppsei\w*|advarsel\w*|drofting\w*|"
                      # how one is treated at work names the relation too ("e blitt frosset ut på jobb", "har vore mobbing på avdelinga")
                      r"mobb\w*|trakass\w*|utfryst\w*|utfrysing\w*|ignorer\w*|arbeidsmiljo\w*|tillitsvalgt\w*|tillitsvald\w*|fagforening\w*|fagforeining\w*)\b"
-                     r"|\b(?:frosset|frose|frosi|fryst|skjovet|dyttet|dytta|presset|pressa|kjort)\s+(?:meg\s+)?ut\b"
+                     r"|\b(?:frosset|frose|frosi|fryst|skjovet|dyttet|dytta|presset|pressa|kjort)\s+(?:meg\s+)?ut\b|\bbak\s+ryggen\b"
+                     r"|\b(?:foler|kjenner)\s+(?:meg|meij)\s+(?:ikke|ikkje|itj)\s+(?:lenger\s+)?(?:onsket|velkommen|velkomen)\b"
                      # "de har vært ryddige med meg", "dei er greie": after the first question "they" is the workplace
                      r"|^(?:de|dei|dem|dom|dam)\s+(?:har|hadde|er|var|e)\b"  # ("dæm" folds to "dam")
                      # "dem på jobben", "de i kommunen", "dei på kontoret": the workplace as people
@@ -38,7 +39,7 @@ TOPIC: dict[str, re.Pattern[str]] = {
                      r"|\b(?:jobben|arbeidsplassen|avdelingen)\s+(?:har\s+)?(?:vart|vaert|vore|var|er|e)\s+(?:\w+\s+){0,3}?(?:med|mot)\s+(?:meg|ma|meij)\b"
                      r"|\bfra\s+(?:jobben|arbeidsplassen|avdelingen)\b(?!\s+(?:i|pa)\b)"
                      r"|\b(?:jobben|arbeidsplassen|avdelingen)\s+(?:har\s+)?(?:ringt|ringte|ringer|sendt|sendte|sender|fulgt|folger|fulgte)\b"),
-    "q3": re.compile(r"\b(?:varighet\w*|lengde\w*|lenge|lang\s+tid|kort\s+tid|\d+|uker?|veker?|veka|maned\w*|manad\w*|mnd|ar|halvt|halvar\w*|"
+    "q3": re.compile(r"\b(?:varighet\w*|lengde\w*|tidsramm\w*|tidsperspektiv\w*|lenge|lang\s+tid|kort\s+tid|\d+|uker?|veker?|veka|maned\w*|manad\w*|mnd|ar|halvt|halvar\w*|"
                      r"frisk\w*|sykmeld\w*|sjukmeld\w*|snart|jul|paske|sommer\w*|haust\w*|host\w*|var(?:en)?|tid|"
                      # a month or New Year, where the clause gives a length (an end date with the day of asking)
                      r"januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|nyttar\w*|vinterferie\w*)\b"),

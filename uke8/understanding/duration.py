@@ -74,7 +74,8 @@ _KNOWN_IN = re.compile(r"\b(?:vet|veit|vite|veta|vet\s+mer|veit\s+meir)\s+(?:vi|
 _YEARS_LEFT_BEFORE = re.compile(r"\b(?:har|har\s+(?:fortsatt|fortsett|enda|enna|enno|bare|berre|kun))\s+$")
 _YEARS_LEFT_AFTER = re.compile(r"\s*(?:igjen|att|til\s+(?:pensjon\w*|afp))\b")
 # "noen dager føler jeg …", "nokre dagar er eg …": the days told of, the verb before its subject
-_DAYS_AS_WHEN = re.compile(r"\s*(?:foler|kjenner|kjenne|klarer|klarar|orker|orkar|kan|gar|er|e|ae|har|tenker|tenkjer|vil)\s+(?:jeg|eg|je|a|ae|i|det)\b")
+# ("Noen uker ser det lyst ut, andre uker ikke": some weeks, as some days)
+_DAYS_AS_WHEN = re.compile(r"\s*(?:foler|kjenner|kjenne|klarer|klarar|orker|orkar|kan|gar|er|e|ae|har|tenker|tenkjer|vil|ser|ser\s+det|virker|verkar)\s+(?:jeg|eg|je|a|ae|i|det|ut|bra|lyst|fint)\b")
 _EARLIER_EPISODE = re.compile(r"\b(?:forrige|forre|sist|siste)\s+gang\b|\bden\s+gangen\b|\bsist\s+(?:jeg|eg|je)\s+var\b")
 # "etter" starts the leave's end when it follows being back or fit ("være tilbake etter et par
 # uker til", "frisk etter tre måneder"); elsewhere it may be the past ("etter ti år i firmaet").
@@ -167,7 +168,7 @@ def durations(text: str) -> list[float]:
         not_leave = _NOT_LEAVE_BEFORE.search(before)
         if not_leave and not_leave.group(0).startswith("etter") and (_BACK_AFTER.search(before) or _MORE_TO_COME.match(after)):
             not_leave = None
-        if unit == "dag" and not number[0].isdigit() and _DAYS_AS_WHEN.match(after) and not re.search(r"\b(?:om|i|pa|bare|berre|kun)\s+$", before):
+        if (unit == "dag" or unit in ("uke", "veke") and number in ("non", "noen", "nokre", "nokon", "enkelte")) and not number[0].isdigit() and _DAYS_AS_WHEN.match(after) and not re.search(r"\b(?:om|i|pa|bare|berre|kun)\s+$", before):
             continue  # "Noen dager føler jeg meg nesten klar, andre dager ikke": some days, not a length
         if unit == "ar" and (_AGE_BEFORE.search(before) or _AGE_OF.search(before) and not _MORE_TO_COME.match(after) or value >= 15 or _YEARS_LEFT_BEFORE.search(before) and _YEARS_LEFT_AFTER.match(after)):
             continue  # "Æ e 63 år", "64 år og utslitt": an age; "har fortsatt noen år igjen": working years left
@@ -175,6 +176,8 @@ def durations(text: str) -> list[float]:
             continue  # "Det vet vi om 6 uker": when it is known, not how long the leave is
         if not_leave or _EVENT_BEFORE.search(before) or _NOT_LEAVE_AFTER.search(after) or _EARLIER_EPISODE.search(before):
             continue
+        if re.match(r"\s*(?:na|no)\s*(?:[.!?,]|$)", after) and re.search(r"\b(?:har|hev|har\s+det)\b", before):
+            continue  # "det har gått over stokk og stein med sjefen i to år nå": so far, not to come
         if (_SO_FAR_BEFORE.search(before) or _NOT_IN_SO_LONG.search(before) or _COUNT_IN_SPAN.search(before)) and not _MORE_TO_COME.match(after):
             continue  # "har mobbet meg i over et år": how long something has gone on, not the leave to come
         (to_come if _MORE_TO_COME.match(after) else found).append(value * _UNIT_WEEKS[unit])

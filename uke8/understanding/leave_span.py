@@ -138,8 +138,15 @@ def _leave_start(text: str) -> re.Match | None:
                  and not any(begin <= m.start(2) < end for begin, end in in_ends)), None)
 
 
+# A month alone as the whole answer, hedged or not ("I januar kanskje", "i slutten av februar, tror eg"):
+# when the person is back, read as "til januar" (not a month with anything else in its clause)
+_BARE_MONTH = re.compile(rf"^\W*(?:(?:kanskje|trolig|truleg|nok|vel|forhapentligvis)\s+)?i\s+(?={_PART}{_MONTH}"
+                         r"(?:\W+(?:kanskje|vel|nok|tror\s+jeg|trur\s+eg|regner\s+jeg\s+med|reknar\s+eg\s+med|haper\s+jeg|hapar\s+eg|en\s+gang|ein\s+gong))*\W*$)")
+
+
 def total_weeks(text: str) -> float | None:
     """The whole leave in weeks from a named start and end month, or None."""
+    text = _BARE_MONTH.sub("til ", text, count=1)
     start = _leave_start(text)
     end = next((m for m in _ENDS.finditer(text) if not start or m.start() != start.start()), None)
     begin = _point(*start.groups()) if start else None
@@ -212,7 +219,8 @@ def _bounded(end: re.Match | None, total: float) -> float | None:
 
 def ends_named(text: str) -> bool:
     """The (folded) text names when something ends ("til jul", "ut januar", "ut året"): an end date may say how long."""
-    return _ENDS.search(text) is not None or _YEAR_OUT.search(text) is not None
+    return _ENDS.search(text) is not None or _YEAR_OUT.search(text) is not None or any(
+        _BARE_MONTH.match(sentence) for sentence in re.split(r"[.!?]\s*", text))
 
 
 def starts_named(text: str) -> bool:

@@ -62,6 +62,10 @@ _LUKEWARM = (r"\b(?:ikke|ikkje|itj|uten\s+at\s+det\s+er|utan\s+at\s+det\s+er)\s+
              r"|\b(?:ikke|ikkje|itj)\s+(?:noe|noko|no)\s+a\s+skryte\s+(?:av|med)\b.{0,20}\bmen\b.{0,15}\b(?:ikke|ikkje|itj)\s+(?:verst|darlig|darleg|ille)\b"
              # (folded, "noe" reads "no")
              r"|\b(?:ingenting|ikke\s+no|ikkje\s+noko)\s+a\s+klage\s+pa\b.{0,30}\b(?:men|heller)\b.{0,20}\b(?:ingenting|ikke\s+no|ikkje\s+noko)\s+(?:ekstra|spesielt|meir|mer)\b"
+             # one fine, the other "a different matter": "Nærmeste leder er grei, ledelsen over er en annen sak"
+             rf"|\b(?:grei|greit|bra|fin|fint|god|ok)\b.{{0,40}}\b(?:{BOSS_WORDS}|personal\w*|de\s+over)\s+(?:\w+\s+){{0,2}}?(?:er|e)\s+(?:en|ei|ein|et|eit)\s+(?:annen|anna|annan|annet)\s+(?:sak|historie|femtilapp)\b"
+             # "Har sine sider": both good and bad
+             r"|^(?:det\s+)?(?:har|hev)\s+(?:sine|sin)\s+sider\b"
              # "Ingenting å skryte av, ingenting å klage over": the two side by side, in either order
              r"|\b(?:ingenting|ikke\s+no|ikkje\s+noko)\s+a\s+(?:skryte|skryta)\s+(?:av|med)\b.{0,25}\b(?:ingenting|ikke\s+no|ikkje\s+noko)\s+a\s+klage\s+(?:pa|over)\b"
              r"|\b(?:ingenting|ikke\s+no|ikkje\s+noko)\s+a\s+klage\s+(?:pa|over)\b.{0,25}\b(?:ingenting|ikke\s+no|ikkje\s+noko)\s+a\s+(?:skryte|skryta)\s+(?:av|med)\b")
@@ -397,6 +401,9 @@ HEDGES: tuple[tuple[str, re.Pattern[str], str, bool], ...] = (
                       r"|^(?:det\s+er\s+|det\s+e\s+)?opp\s+til\s+(?:legen|fastlegen|doktoren|spesialisten|kirurgen)\W*$"), HEDGED, False),
 )
 
+_WANTED_SO = re.compile(r"\bdet\s+(?:passer|passar)\s+meg\s+(?:fint|bra|godt|helt\s+fint|heilt\s+fint)\b|\b(?:vil|ville)\s+helst\s+slippe\b")
+
+
 def middle_in_words(text: str) -> bool:
     """The words name the middle of q2 outright ("helt ok, ingenting å klage på, men heller ikkje noko
     meir", "verken bra eller dårlig"); not little contact, which a complaint beside it outweighs."""
@@ -413,6 +420,8 @@ def match_pattern(question_id: str, text: str, hedges: bool = True) -> str | Non
     for question, pattern, code in (*PATTERNS, *PLAIN_VERDICTS):
         if question == question_id and pattern.search(folded):
             return code
+    if question_id == "q2" and little_contact(text) and _WANTED_SO.search(folded):
+        return "vanskelig"  # "har ikkje snakka saman sidan oktober, og det passar meg fint": no contact, and wanting it so
     if question_id == "q2" and little_contact(text) and not complains(folded, folded=True):
         return "verken_eller"
     if question_id == "q2" and _VERY_GOOD.search(folded) and not complains(folded, folded=True) and not OTHER_PARTY.match(folded) and not _SWINGS.search(folded):

@@ -31,7 +31,7 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
      "lite_sannsynlig"),
     # the option's own words as the whole clause ("very likely" is read so): "veldig sannsynlig ja", "svært lite sannsynlig"
     ("q1", re.compile(r"^(?:ja\W+)?(?:veldig|svart|ganske|meget|hoyst)\s+sannsynlig(?:\s+(?:ja|altsa|arlig\s+talt))?\W*$"), "veldig_sannsynlig"),
-    ("q1", re.compile(r"^(?:nei\W+)?(?:veldig\s+|svart\s+|ganske\s+|meget\s+)?lite\s+sannsynlig(?:\s+(?:altsa|arlig\s+talt))?\W*$"), "lite_sannsynlig"),
+    ("q1", re.compile(r"^(?:nei\W+)?(?:veldig\s+|svart\s+|ganske\s+|meget\s+)?lite\s+(?:sannsynlig|trolig|truleg)(?:\s+(?:altsa|arlig\s+talt))?\W*$"), "lite_sannsynlig"),
     # "ja ja ja", "nei nei": the plain answer said over again
     ("q1", re.compile(r"^(?:ja\W+){1,4}ja\W*$"), "veldig_sannsynlig"),
     ("q1", re.compile(r"^(?:nei\W+){1,4}nei\W*$"), "lite_sannsynlig"),
@@ -47,6 +47,15 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                       r"(?!\s+(?:\w+\s+)?(?:for|forst|innen|innan|uten|utan|i\s+full|i\s+hel|pa\s+full|fulltid|100)\b)"), "lite_sannsynlig"),
     # "Ser ikke for meg det.": the return not seen, as a whole clause
     ("q1", re.compile(rf"^(?:nei\W+)?(?:(?:jeg|eg|je)\s+)?(?:kan\s+)?(?:{_NOT}\s+(?:se|ser|sja)|(?:se|ser|sja)\s+(?:(?:jeg|eg|je)\s+)?{_NOT})\s+(?:helt\s+|heilt\s+)?for\s+meg\s+(?:det|den)\W*$"), "lite_sannsynlig"),
+    # the chance as a level, under a label ("Sannsynlighet for retur: lav")
+    ("q1", re.compile(r"^(?:(?:ganske|veldig|svart|meget)\s+)?(?:lav|lave|liten|lita|litla)(?:\s+(?:sjanse|sannsynlighet|sannsyn))?\W*$"), "lite_sannsynlig"),
+    ("q1", re.compile(r"^(?:(?:ganske|veldig|svart|meget)\s+)?(?:hoy|hog|stor)(?:\s+(?:sjanse|sannsynlighet|sannsyn))?\W*$"), "veldig_sannsynlig"),
+    # no time frame: "Noen tidsramme har jeg ikke", "har ingen tidsramme"
+    ("q3", re.compile(r"\b(?:ingen|inga|null)\s+(?:klar\s+|fast\s+)?(?:tidsramme|tidsperspektiv|tidshorisont)\b"
+                      r"|\b(?:non|noen|noka|nokon|noko)\s+(?:klar\s+)?(?:tidsramme|tidsperspektiv)\s+(?:har|hev|fins|finst|finnes)\s+(?:jeg|eg|det)\s+(?:ikke|ikkje|itj)\b"), "usikker"),
+    # "Det er det store spørsmålet": not known
+    ("q1", re.compile(r"^(?:(?:tja|ja|nja|hmm)\W+)?(?:det\s+(?:er|e)\s+)?(?:jo\s+)?det\s+(?:store|gode|evige)\s+sporsmalet\W*$"), "usikker"),
+    ("q3", re.compile(r"^(?:(?:tja|ja|nja|hmm)\W+)?(?:det\s+(?:er|e)\s+)?(?:jo\s+)?det\s+(?:store|gode|evige)\s+sporsmalet\W*$"), "usikker"),
     # the return promised: "Æ har jo sagt te sjefen at æ kjem tebake" (no doubt or condition in the message)
     ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|ikkj|itj|kanskje|usikk\w*|tviler|tvilar|hvis|viss|dersom|haper|hapar|trodde|tenkte)\b)"
                       r".*\b(?:sagt|sagd|lovet|lova|lovt|fortalt|fortalde)\s+(?:\w+\s+){0,3}?at\s+(?:jeg|eg|je|a|e)\s+(?:kommer|kjem|kjaem|skal|ska)\s+(?:\w+\s+)?"
@@ -155,6 +164,20 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                       # "jeg vil egentlig ikke snakke med ham heller" (not "… før jeg er frisk": a time, not a refusal)
                       r"|\b(?:vil|orker|onsker|onskjer)\s+(?:jeg\s+|eg\s+)?(?:egentlig\s+|eigentleg\s+|helst\s+)?(?:ikke|ikkje|itj)\s+(?:a\s+)?(?:snakke|snakka|prate|prata|ha\s+(?:noe\s+|no\s+|noko\s+)?kontakt)\s+med\s+"
                       r"(?:ham|han|henne|ho|hu|dem|dei|\w*sjef\w*|\w*leder\w*|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*)\b(?!.*\b(?:for|foer|enno|enda|akkurat\s+na)\b)"), "vanskelig"),
+    # merely ok as the kind of relation: "Har et ok forhold til dem på jobb" (all 39 such set lines are labelled the
+    # middle; "sjefen er ok" alone is left to the classifier: beside "bra samarbeid" the writers call it good)
+    ("q2", re.compile(r"\b(?:et|eit)\s+(?:helt\s+|heilt\s+)?(?:ok|okei|okay)\s+(?:forhold|samarbeid)\b"
+                      # "ikke akkurat bestevenner, men det går"; "Forholdet har sine sider, men det går"
+                      r"|\b(?:ikke|ikkje|itj)\s+akkurat\s+(?:bestevenner|bestevener|bestekompiser)\b.{0,20}\bmen\s+det\s+(?:gar|fungerer|fungerar|funker)\b"
+                      r"|\b(?:samarbeid\w*|forhold\w*|relasjon\w*|kontakt\w*)\b.{0,40}\b(?:har|hev)\s+(?:sine|sin)\s+sider\b"), "verken_eller"),
+    # what the employer wants, said of them: "Sjefen har gjort det klart at han ikke vil ha meg tilbake"; worn out by the boss:
+    # "orker ikke mer av den sjefen"; talked about behind one's back; not wanted there
+    ("q2", re.compile(rf"\b(?:han|hun|ho|hu|de|dei|dem)\s+{_NOT}\s+(?:vil|onsker|onskjer)\s+ha\s+meg\b(?!.*\b(?:for|foer)\b)"
+                      rf"|\b(?:orker|orkar|takler|taklar)\s+{_NOT}\s+(?:mer\s+|meir\s+)?(?:av\s+)?(?:den|denne|dette)\s+(?:\w+\s+)?{_BOSS}"
+                      r"|\bbaksnakk\w*|\bsnakker\s+(?:stygt\s+)?om\s+meg\s+bak\s+ryggen\b"
+                      rf"|\b(?:foler|kjenner)\s+(?:meg|meij)\s+{_NOT}\s+(?:lenger\s+)?(?:onsket|velkommen|velkomen)\b"), "vanskelig"),
+    # no contact, and glad of it: "Akkurat nå er det ingen kontakt, og det er jeg ærlig talt glad for"
+    ("q2", re.compile(r"\b(?:ingen|inga|lite|null)\s+(?:\w+\s+)?kontakt\b.{0,40}\b(?:glad|letta|lettet|takknemlig)\s+(?:for|over)\b"), "vanskelig"),
     # the employer stretched far: "de har strukket seg langt for meg" (not denied)
     ("q2", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj|aldri)\b).*\b(?:strukket|strekt|strekker|strekkjer|strakk|strekte)\s+seg\s+(?:veldig\s+|svart\s+|utrolig\s+)?langt\b"), "god"),
     # a scornful question that answers itself: "Hvorfor skulle jeg ikke komme tilbake?"

@@ -361,6 +361,9 @@ def _read_message(open_question: str, text: str, parse: Mapping[str, Any] | None
             and OPENING_DOUBT.match(folds[0])):
         # "Usikker. Mannen min tror et par uker, men …": the plain first answer and the length after it, both offered
         own = Interpretation("answer", SHARED, own.confidence, "choose", own.source, (SHARED, own.code))
+    if (open_question == "q3" and own.kind == "answer" and own.code != SHARED and own.action != "accept" and clause_own is not None
+            and clause_own.code == SHARED and clause_own.action == "accept" and clause_own.source == "pattern" and health_swings(text)):
+        own = clause_own  # "Det er det store spørsmålet. Noen uker ser det lyst ut, andre uker ikke": the swing is the doubt
     if sounds_sarcastic(text):
         # "Fantastisk, de har ikke ringt meg en eneste gang": the praise is offered beside its opposite, never recorded
         # (and a return looked forward to: "gleder meg SÅ mye til å komme tilbake til den sjefen 🙄 nei takk")

@@ -91,7 +91,7 @@ def mentions_treatment(text: str) -> bool:
 # The health swinging with no treatment named ("Ryggen er bra en uke, så blir den verre igjen", "Én dag er
 # jeg ok, neste dag er alt mørkt"): how the body or mind feels is a reason of another kind than treatment
 _SWINGS = re.compile(r"\b(?:svinger|svingar|varierer|varierar|opp\s+og\s+ned|fra\s+dag\s+til\s+dag|fra\s+uke\s+til\s+uke|fra\s+veke\s+til\s+veke)\b"
-                     r"|\b(?:en|én|ein|ei)\s+(?:dag|uke|veke)\b[^.!?]{0,40}\b(?:neste|andre|anna|den\s+neste)\s+(?:dag|uke|veke)\b"
+                     r"|\b(?:en|én|ein|ei|noen|non|nokre|nokon|enkelte)\s+(?:dag|dager|dagar|uke|uker|veke|veker)\b[^.!?]{0,40}\b(?:neste|andre|anna|den\s+neste)\s+(?:dag|dager|dagar|uke|uker|veke|veker)\b"
                      r"|\b(?:bra|fin|ok|grei|god)\s+(?:en|ein|ei)\s+(?:dag|uke|veke)\b[^.!?]{0,30}\b(?:verre|darligere|darlegare|vondt|vont)\b")
 
 

@@ -87,6 +87,12 @@ def _folded(text: str) -> str:
     ("q1", "Lite trolig", "lite_sannsynlig"),
     ("q3", "Noen tidsramme har jeg ikke", "usikker"),
     ("q3", "har ingen klar tidsramme", "usikker"),
+    ("q2", "bedre enn noen gang egentlig", "god"),
+    ("q2", "de har virkelig stilt opp for meg", "god"),
+    ("q2", "og jeg som alltid har stilt opp for dem", None),  # (the person's own effort)
+    ("q1", "Hvordan skal jeg vite det?", "usikker"),
+    ("q3_grunn", "Hvordan formen blir", "annet"),
+    ("q3_grunn", "hvordan skal jeg vite det, jeg venter jo på operasjon", None),
 ])
 def test_words_read_as_session_22_found_them(question, text, code):
     assert match_pattern(question, text) == code

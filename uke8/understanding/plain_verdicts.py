@@ -156,8 +156,8 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q2", re.compile(rf"^(?:og\s+)?(?:men\s+)?{_BOSS}(?:\s+(?:min|mi|var))?\s+(?:er|e)\s+(?:(?:helt|heilt|skikkelig|bare|faktisk|ganske)\s+)?"
                       r"(?:verst|toxic|giftig|en\s+drittsekk|et\s+rasshol|en\s+idiot|en\s+psykopat)(?:\s+(?:da|ass|altsa|lol))?\W*$"), "vanskelig"),
     # "bedre enn noen gang", "verre enn nokon gong": the relationship set against every other time
-    ("q2", re.compile(r"^(?:(?:det|samarbeidet|forholdet)\s+(?:er|e|har\s+aldri\s+vart|har\s+aldri\s+vaert)\s+)?(?:bedre|betre)\s+enn\s+(?:non\s+gang|nokon\s+gong|nokon\s+gang|for|nokosinne)\W*$"), "god"),
-    ("q2", re.compile(r"^(?:(?:det|samarbeidet|forholdet)\s+(?:er|e)\s+)?(?:verre|verste)\s+(?:enn\s+)?(?:non\s+gang|nokon\s+gong|for|nokosinne)\W*$"), "vanskelig"),
+    ("q2", re.compile(r"^(?:(?:det|samarbeidet|forholdet)\s+(?:er|e|har\s+aldri\s+vart|har\s+aldri\s+vaert)\s+)?(?:bedre|betre)\s+enn\s+(?:non\s+gang|nokon\s+gong|nokon\s+gang|for|nokosinne)(?:\s+(?:egentlig|eigentleg|faktisk|altsa))?\W*$"), "god"),
+    ("q2", re.compile(r"^(?:(?:det|samarbeidet|forholdet)\s+(?:er|e)\s+)?(?:verre|verste)\s+(?:enn\s+)?(?:non\s+gang|nokon\s+gong|for|nokosinne)(?:\s+(?:egentlig|eigentleg|faktisk|altsa))?\W*$"), "vanskelig"),
     # no contact wanted, said as none: "jeg ønsker helst ingen kontakt"; not the one and not the other, fronted:
     # "Vanskelig er det ikke, men jeg ville ikke kalt det godt"
     ("q2", re.compile(r"\b(?:vil|onsker|onskjer)\s+(?:jeg\s+|eg\s+)?(?:helst\s+)?(?:ingen|inga)\s+kontakt\b"
@@ -178,6 +178,15 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
                       rf"|\b(?:foler|kjenner)\s+(?:meg|meij)\s+{_NOT}\s+(?:lenger\s+)?(?:onsket|velkommen|velkomen)\b"), "vanskelig"),
     # no contact, and glad of it: "Akkurat nå er det ingen kontakt, og det er jeg ærlig talt glad for"
     ("q2", re.compile(r"\b(?:ingen|inga|lite|null)\s+(?:\w+\s+)?kontakt\b.{0,40}\b(?:glad|letta|lettet|takknemlig)\s+(?:for|over)\b"), "vanskelig"),
+    # "de har virkelig stilt opp etter at jeg ble syk" (not denied, not a wish)
+    # (they, not the person: "jeg som alltid har stilt opp" is the person's own effort)
+    ("q2", re.compile(rf"^(?!.*\b(?:ikke|ikkje|itj|aldri|burde|skulle|kunne|haper|onsker)\b).*\b(?:de|dei|dem|{_BOSS}|ledelsen|leiinga|jobben|firmaet|alle)\s+"
+                      r"(?:har|hev)\s+(?:virkelig\s+|verkeleg\s+|skikkelig\s+|alltid\s+)?(?:stilt|stilte|stelt)\s+opp\b"), "god"),
+    # "Hvordan skal jeg vite det?": not known (and as the reason, "vet ikke" is "annet"); "Hvordan formen blir": the reason
+    ("q1", re.compile(r"^(?:og\s+|men\s+)?(?:hvordan|korleis|kordan|assen|hvordan\s+i\s+all\s+verden)\s+(?:skal|ska|kan)\s+(?:jeg|eg|je|a)\s+(?:vite|veta|vete|vita)\s+det\b"), "usikker"),
+    ("q3", re.compile(r"^(?:og\s+|men\s+)?(?:hvordan|korleis|kordan|assen|hvordan\s+i\s+all\s+verden)\s+(?:skal|ska|kan)\s+(?:jeg|eg|je|a)\s+(?:vite|veta|vete|vita)\s+det\b"), "usikker"),
+    ("q3_grunn", re.compile(r"^(?:og\s+|men\s+)?(?:hvordan|korleis|kordan|assen)\s+(?:skal|ska|kan)\s+(?:jeg|eg|je|a)\s+(?:vite|veta|vete|vita)\s+det\b(?!.*\b(?:behandl\w*|operasjon\w*|lege\w*|venteliste\w*)\b)"
+                            r"|^(?:det\s+er\s+|det\s+e\s+)?(?:hvordan|korleis|kordan|assen)\s+(?:formen|helsa|kroppen|hodet|humoret|jeg\s+har\s+det|eg\s+har\s+det)\s+(?:blir|vert|utvikler\s+seg|gar)\W*$"), "annet"),
     # the employer stretched far: "de har strukket seg langt for meg" (not denied)
     ("q2", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj|aldri)\b).*\b(?:strukket|strekt|strekker|strekkjer|strakk|strekte)\s+seg\s+(?:veldig\s+|svart\s+|utrolig\s+)?langt\b"), "god"),
     # a scornful question that answers itself: "Hvorfor skulle jeg ikke komme tilbake?"

@@ -21,7 +21,7 @@ _LITTLE_CONTACT = re.compile(
     r"(?:med|sammen|saman|noe|no|noko|fra|ifra|sia|siden|sidan)\b"
     r"|(?:ikke|ikkje|itj|knapt)\s+(?:snakket|snakka|prata|pratet)\s+(?:sa\s+)?(?:mye|mykje|my)\W*$)")
 _COMPLAINT = re.compile(
-    r"\b(?:(?:ikke|ikkje|itj)\s+(?:noe\s+|no\s+|noko\s+|sa\s+|so\s+)?bra|bryr|bry|ignorer\w*|svarer\s+(?:ikke|aldri)|svarar\s+(?:ikkje|aldri)|aldri|krangl?\w*|konflikt\w*|darlig|dalig|darleg|"
+    r"\b(?:(?:ikke|ikkje|itj)\s+(?:noe\s+|no\s+|noko\s+|sa\s+|so\s+)?(?:bra|god|godt)|bryr|bry|ignorer\w*|svarer\s+(?:ikke|aldri)|svarar\s+(?:ikkje|aldri)|aldri|krangl?\w*|konflikt\w*|darlig|dalig|darleg|"
     r"vanskelig|vanskeleg|sur|sint|ille|mobb\w*|kjeft\w*|problem\w*|skuffet|skuffa|lei\s+meg|unngar|unngår|vil\s+(?:ikke|ikkje|itj)|bare\s+mas\w*|skurr\w*|pa\s+kant|"
     r"skrek|skreik|ropte|hylte|brolte|"
     r"respektl\w*|(?:ikke|ikkje|ingen|null|manglende|mangel\s+pa)\s+(?:\w+\s+)?respekt|mistillit\w*|mistru\w*|"

@@ -53,6 +53,8 @@ HARD_TO_WORK_WITH = (r"(?<!ikke )(?<!ikkje )(?<!itj )\b(?:umulig|umogleg|umuleg|
                       r"|\b(?:samarbeidet|samarbeidet\s+vart|forholdet|relasjonen|tonen)\s+(?:(?!ikke\b|ikkje\b|itj\b)\w+\s+){0,4}?"
                       r"(?:vore|vaert|vart|blitt|vorte|er|e|var)\s+(?:sa\s+|veldig\s+|litt\s+|ganske\s+|heilt\s+|helt\s+)?"
                       r"(?:tungt|tung|vanskelig|vanskeleg|darlig|darleg|elendig|ille|anstrengt|kjolig|kaldt|dritt|jafla|forferdelig)\b"
+                      # gone down the drain since: "etter at ny leder kom har alt gått rett i dass"
+                      r"|\b(?:alt|det|samarbeidet|forholdet)\s+(?:har\s+)?(?:gatt|gar|gikk|gjekk)\s+(?:rett\s+)?(?:i\s+dass|i\s+vasken|til\s+helvete|rett\s+vest|i\s+grofta|nedover)\b"
                       # like oil and water, cat and dog: "Kjøkkensjefen og jeg er som olje og vann"
                       r"|\bsom\s+(?:olje\s+og\s+vatn|olje\s+og\s+vann|hund\s+og\s+katt)\b"
                       # at each other's throats: "lederen min og jeg har gått i tottene på hverandre", "ryk i tottene"

@@ -187,6 +187,9 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q3", re.compile(r"^(?:og\s+|men\s+)?(?:hvordan|korleis|kordan|assen|hvordan\s+i\s+all\s+verden)\s+(?:skal|ska|kan)\s+(?:jeg|eg|je|a)\s+(?:vite|veta|vete|vita)\s+det\b"), "usikker"),
     ("q3_grunn", re.compile(r"^(?:og\s+|men\s+)?(?:hvordan|korleis|kordan|assen)\s+(?:skal|ska|kan)\s+(?:jeg|eg|je|a)\s+(?:vite|veta|vete|vita)\s+det\b(?!.*\b(?:behandl\w*|operasjon\w*|lege\w*|venteliste\w*)\b)"
                             r"|^(?:det\s+er\s+|det\s+e\s+)?(?:hvordan|korleis|kordan|assen)\s+(?:formen|helsa|kroppen|hodet|humoret|jeg\s+har\s+det|eg\s+har\s+det)\s+(?:blir|vert|utvikler\s+seg|gar)\W*$"), "annet"),
+    # no pressure from the employer, said as a good thing: "Arbeidsgiveren min presser ikke, og det er jeg takknemlig for"
+    ("q2", re.compile(rf"^(?!.*\bmen\b).*\b(?:{_BOSS}|ledelsen|leiinga|de|dei)(?:\s+(?:min|mi|mitt))?\s+(?:presser|pressar|maser|masar|stresser|stressar|kjefter|kjeftar)\s+"
+                      rf"(?:meg\s+)?{_NOT}\b(?!\s+(?:lenger|lengre|mer|meir))"), "god"),
     # the employer stretched far: "de har strukket seg langt for meg" (not denied)
     ("q2", re.compile(r"^(?!.*\b(?:ikke|ikkje|itj|aldri)\b).*\b(?:strukket|strekt|strekker|strekkjer|strakk|strekte)\s+seg\s+(?:veldig\s+|svart\s+|utrolig\s+)?langt\b"), "god"),
     # a scornful question that answers itself: "Hvorfor skulle jeg ikke komme tilbake?"

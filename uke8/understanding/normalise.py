@@ -54,7 +54,7 @@ _MONTH_NAMES = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "au
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _NUMERIC_DATE = re.compile(r"\b(til|te|ut|innen|innan|fra|frå|etter|den|rundt|over|tilbake i|i slutten av)\s+"
                            r"([1-9]|0[1-9]|[12]\d|3[01])[./](0?[1-9]|1[0-2])\b(?![./]?\d)")
-_WEEK_NUMBER = re.compile(r"(\b(?:i|til|te|fra|frå|rundt|innen|innan|etter|over|ut)\s+|^)(?:uke|veke|veka)\s+([1-9]|[1-4]\d|5[0-2])\b"
+_WEEK_NUMBER = re.compile(r"(?:(\b(?:i|til|te|fra|frå|rundt|innen|innan|etter|over|ut)\s+)|^)(?:uke|veke|veka)\s+([1-9]|[1-4]\d|5[0-2])\b"
                           r"(?!\s*(?:uker|veker|%|prosent))(?(1)|(?=\s*(?:[.,!]|$)))")
 
 

@@ -15,6 +15,10 @@ _HALF_YEAR = r"(?:26\s*(?:uk|vek)\w*|seks\s*m\w*|6\s*m\w*|(?:et|eit)?\s*halvt\s*
 _BOSS = r"(?:\w*sjef\w*|\w*leder\w*|\w*ledern|\w*leiar\w*|arbeidsgiver\w*|arbeidsgjevar\w*|samarbeid\w*)"
 _SAYS_SO = r"(?:\s+(?:ass|altsa|assa|da|egentlig|eigentleg|rett\s+og\s+slett|for\s+a\s+si\s+det\s+mildt))?\W*$"
 
+# "Hvordan skal jeg vite det?", "Det er det store spørsmålet": not known (to q1 and q3 alike)
+_HOW_COULD_I_KNOW = re.compile(r"^(?:og\s+|men\s+)?(?:hvordan|korleis|kordan|assen|hvordan\s+i\s+all\s+verden)\s+(?:skal|ska|kan)\s+(?:jeg|eg|je|a)\s+(?:vite|veta|vete|vita)\s+det\b")
+_BIG_QUESTION = re.compile(r"^(?:(?:tja|ja|nja|hmm)\W+)?(?:det\s+(?:er|e)\s+)?(?:jo\s+)?det\s+(?:store|gode|evige)\s+sporsmalet\W*$")
+
 PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # "ikkje tvil om det", "null tvil": no doubt of going back
     ("q1", re.compile(rf"^(?:(?:nei|ja)[,.!]?\s+)?(?:det\s+er\s+|det\s+e\s+)?(?:{_NOT}|null)\s+(?:noen\s+|non\s+|nokon\s+)?tvil(?:\s+om\s+(?:det|den\s+saken|den\s+saka))?\W*$"),
@@ -54,8 +58,8 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q3", re.compile(r"\b(?:ingen|inga|null)\s+(?:klar\s+|fast\s+)?(?:tidsramme|tidsperspektiv|tidshorisont)\b"
                       r"|\b(?:non|noen|noka|nokon|noko)\s+(?:klar\s+)?(?:tidsramme|tidsperspektiv)\s+(?:har|hev|fins|finst|finnes)\s+(?:jeg|eg|det)\s+(?:ikke|ikkje|itj)\b"), "usikker"),
     # "Det er det store spørsmålet": not known
-    ("q1", re.compile(r"^(?:(?:tja|ja|nja|hmm)\W+)?(?:det\s+(?:er|e)\s+)?(?:jo\s+)?det\s+(?:store|gode|evige)\s+sporsmalet\W*$"), "usikker"),
-    ("q3", re.compile(r"^(?:(?:tja|ja|nja|hmm)\W+)?(?:det\s+(?:er|e)\s+)?(?:jo\s+)?det\s+(?:store|gode|evige)\s+sporsmalet\W*$"), "usikker"),
+    ("q1", _BIG_QUESTION, "usikker"),
+    ("q3", _BIG_QUESTION, "usikker"),
     # the return promised: "Æ har jo sagt te sjefen at æ kjem tebake" (no doubt or condition in the message)
     ("q1", re.compile(r"^(?!.*\b(?:ikke|ikkje|ikkj|itj|kanskje|usikk\w*|tviler|tvilar|hvis|viss|dersom|haper|hapar|trodde|tenkte)\b)"
                       r".*\b(?:sagt|sagd|lovet|lova|lovt|fortalt|fortalde)\s+(?:\w+\s+){0,3}?at\s+(?:jeg|eg|je|a|e)\s+(?:kommer|kjem|kjaem|skal|ska)\s+(?:\w+\s+)?"
@@ -183,8 +187,8 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("q2", re.compile(rf"^(?!.*\b(?:ikke|ikkje|itj|aldri|burde|skulle|kunne|haper|onsker)\b).*\b(?:de|dei|dem|{_BOSS}|ledelsen|leiinga|jobben|firmaet|alle)\s+"
                       r"(?:har|hev)\s+(?:virkelig\s+|verkeleg\s+|skikkelig\s+|alltid\s+)?(?:stilt|stilte|stelt)\s+opp\b"), "god"),
     # "Hvordan skal jeg vite det?": not known (and as the reason, "vet ikke" is "annet"); "Hvordan formen blir": the reason
-    ("q1", re.compile(r"^(?:og\s+|men\s+)?(?:hvordan|korleis|kordan|assen|hvordan\s+i\s+all\s+verden)\s+(?:skal|ska|kan)\s+(?:jeg|eg|je|a)\s+(?:vite|veta|vete|vita)\s+det\b"), "usikker"),
-    ("q3", re.compile(r"^(?:og\s+|men\s+)?(?:hvordan|korleis|kordan|assen|hvordan\s+i\s+all\s+verden)\s+(?:skal|ska|kan)\s+(?:jeg|eg|je|a)\s+(?:vite|veta|vete|vita)\s+det\b"), "usikker"),
+    ("q1", _HOW_COULD_I_KNOW, "usikker"),
+    ("q3", _HOW_COULD_I_KNOW, "usikker"),
     ("q3_grunn", re.compile(r"^(?:og\s+|men\s+)?(?:hvordan|korleis|kordan|assen)\s+(?:skal|ska|kan)\s+(?:jeg|eg|je|a)\s+(?:vite|veta|vete|vita)\s+det\b(?!.*\b(?:behandl\w*|operasjon\w*|lege\w*|venteliste\w*)\b)"
                             r"|^(?:det\s+er\s+|det\s+e\s+)?(?:hvordan|korleis|kordan|assen)\s+(?:formen|helsa|kroppen|hodet|humoret|jeg\s+har\s+det|eg\s+har\s+det)\s+(?:blir|vert|utvikler\s+seg|gar)\W*$"), "annet"),
     # no pressure from the employer, said as a good thing: "Arbeidsgiveren min presser ikke, og det er jeg takknemlig for"

@@ -107,6 +107,7 @@ _SINCE_TIME = re.compile(
     r"konflikten|krangelen|episoden|hendelsen|omorganiseringen|møtet|ulykken|ulykka|operasjonen|i\s+(?:går|fjor|vår|høst|haust|"
     r"sommer|vinter|mars|april|mai|juni|juli|august)|\d|en\s+\w+|ei\s+\w+|et\s+\w+)\b", re.IGNORECASE)
 _AGO = re.compile(r"(?:siden|sidan)\b(?=\s*(?:[.!?,;\n]|$|og\b|men\b))", re.IGNORECASE)
+_AGO_BEFORE = re.compile(r"\b(?:for|fór)\s+(?:\w+\s+){0,2}\w+\s*$", re.IGNORECASE)  # ("for lenge | siden", "for to uker | siden")
 # "og" and one or two more words of the same description before the clause ends ("ryddig og godt",
 # "grei og snill") — not a time ("grei og 2 mnd"), which answers another question.
 _SHORT_PAIR = re.compile(r"og\s+(?!(?:\w+\s+)?(?:uker?|veker?|mnd|måned\w*|månad\w*|år|lenge|tid)\b)[^\W\d]+(?:\s+[^\W\d]+)?\s*(?:[.!?,;\n]|$)",
@@ -184,7 +185,7 @@ def _keeps_together(text: str, piece: str, match: re.Match[str]) -> bool:
         return True  # "Om eg kjem tilbake? Det veit eg ikkje": the question put back, and its answer
     if _SINCE_TIME.match(after) and not gap.strip():
         return True  # "sykmeldt siden januar": when, not because
-    if not gap.strip() and _AGO.match(after) and re.search(r"\b(?:for|fór)\s+(?:\w+\s+){0,2}\w+\s*$", piece, re.IGNORECASE):
+    if not gap.strip() and _AGO.match(after) and _AGO_BEFORE.search(piece):
         return True  # "det kokte over for lenge siden": ago, not because
     if "," in gap and _PARENTHETICAL.match(after):
         return True  # "Hvor lenge jeg er borte, derimot, er umulig å si": an adverb set off by commas

@@ -76,6 +76,12 @@ _YEARS_LEFT_AFTER = re.compile(r"\s*(?:igjen|att|til\s+(?:pensjon\w*|afp))\b")
 # "noen dager føler jeg …", "nokre dagar er eg …": the days told of, the verb before its subject
 # ("Noen uker ser det lyst ut, andre uker ikke": some weeks, as some days)
 _DAYS_AS_WHEN = re.compile(r"\s*(?:foler|kjenner|kjenne|klarer|klarar|orker|orkar|kan|gar|er|e|ae|har|tenker|tenkjer|vil|ser|ser\s+det|virker|verkar)\s+(?:jeg|eg|je|a|ae|i|det|ut|bra|lyst|fint)\b")
+# "i to år nå" after "har": how long something has gone on so far
+_NOW_AFTER = re.compile(r"\s*(?:na|no)\s*(?:[.!?,]|$)")
+_HAS_BEFORE = re.compile(r"\b(?:har|hev)\b")
+# "ut året neste år", "resten av året og hele neste": next year through (not "til neste år")
+_NEXT_YEAR_THROUGH = re.compile(r"\b(?:ut|resten\s+av|hele|heile|gjennom)\s+(?:aret\s+)?neste\s+ar\b"
+                                r"|\b(?:ut|resten\s+av)\s+aret\s+(?:og\s+|pluss\s+)?(?:hele\s+|heile\s+)?neste\b")
 _EARLIER_EPISODE = re.compile(r"\b(?:forrige|forre|sist|siste)\s+gang\b|\bden\s+gangen\b|\bsist\s+(?:jeg|eg|je)\s+var\b")
 # "etter" starts the leave's end when it follows being back or fit ("være tilbake etter et par
 # uker til", "frisk etter tre måneder"); elsewhere it may be the past ("etter ti år i firmaet").
@@ -176,7 +182,7 @@ def durations(text: str) -> list[float]:
             continue  # "Det vet vi om 6 uker": when it is known, not how long the leave is
         if not_leave or _EVENT_BEFORE.search(before) or _NOT_LEAVE_AFTER.search(after) or _EARLIER_EPISODE.search(before):
             continue
-        if re.match(r"\s*(?:na|no)\s*(?:[.!?,]|$)", after) and re.search(r"\b(?:har|hev|har\s+det)\b", before):
+        if _NOW_AFTER.match(after) and _HAS_BEFORE.search(before):
             continue  # "det har gått over stokk og stein med sjefen i to år nå": so far, not to come
         if (_SO_FAR_BEFORE.search(before) or _NOT_IN_SO_LONG.search(before) or _COUNT_IN_SPAN.search(before)) and not _MORE_TO_COME.match(after):
             continue  # "har mobbet meg i over et år": how long something has gone on, not the leave to come
@@ -188,7 +194,7 @@ def durations(text: str) -> list[float]:
         found.append(span - WEEKS_DONE_AT_ASKING)
     if re.search(r"\b(?:et|eit)\s+halvt\s+ar\b|\b(?:et|eit)\s+halvar\b|\bhalvaret\b", t):
         found.append(26.0)
-    if re.search(r"\b(?:ut|resten\s+av|hele|heile|gjennom)\s+(?:aret\s+)?neste\s+ar\b|\b(?:ut|resten\s+av)\s+aret\s+(?:og\s+|pluss\s+)?(?:hele\s+|heile\s+)?neste\b", t):
+    if _NEXT_YEAR_THROUGH.search(t):
         found.append(52.0)  # "ut året neste år", "resten av året og hele neste": next year through (not "til neste år")
     if _SOON_BACK.search(t):
         found.append(1.0)

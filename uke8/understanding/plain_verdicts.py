@@ -189,7 +189,7 @@ PLAIN_VERDICTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # "Hvordan skal jeg vite det?": not known (and as the reason, "vet ikke" is "annet"); "Hvordan formen blir": the reason
     ("q1", _HOW_COULD_I_KNOW, "usikker"),
     ("q3", _HOW_COULD_I_KNOW, "usikker"),
-    ("q3_grunn", re.compile(r"^(?:og\s+|men\s+)?(?:hvordan|korleis|kordan|assen)\s+(?:skal|ska|kan)\s+(?:jeg|eg|je|a)\s+(?:vite|veta|vete|vita)\s+det\b(?!.*\b(?:behandl\w*|operasjon\w*|lege\w*|venteliste\w*)\b)"
+    ("q3_grunn", re.compile(_HOW_COULD_I_KNOW.pattern + r"(?!.*\b(?:behandl\w*|operasjon\w*|lege\w*|venteliste\w*)\b)"
                             r"|^(?:det\s+er\s+|det\s+e\s+)?(?:hvordan|korleis|kordan|assen)\s+(?:formen|helsa|kroppen|hodet|humoret|jeg\s+har\s+det|eg\s+har\s+det)\s+(?:blir|vert|utvikler\s+seg|gar)\W*$"), "annet"),
     # no pressure from the employer, said as a good thing: "Arbeidsgiveren min presser ikke, og det er jeg takknemlig for"
     ("q2", re.compile(rf"^(?!.*\bmen\b).*\b(?:{_BOSS}|ledelsen|leiinga|de|dei)(?:\s+(?:min|mi|mitt))?\s+(?:presser|pressar|maser|masar|stresser|stressar|kjefter|kjeftar)\s+"
